@@ -1,0 +1,27 @@
+package org.epicontrol.notice.area;
+
+import io.smallrye.graphql.api.federation.Key;
+import io.smallrye.graphql.api.federation.FieldSet;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+/** A place at some depth of the address hierarchy, shared by every notice that names it. */
+@Type("Area")
+@Key(fields = @FieldSet("id"))
+@Description("A place at some depth of the address hierarchy (district, street, compound, section, building, unit, part)")
+public record Area(
+        @Id @NonNull String id,
+        @NonNull String district,
+        @NonNull AreaKind kind,
+        @Description("The name of this level as printed, e.g. 4号楼") @NonNull String name,
+        @Description("District and every level down to this one") @NonNull String fullName,
+        @NonNull int depth,
+        @Ignore Long parentId) {
+
+    public long numericId() {
+        return Long.parseLong(id);
+    }
+}

@@ -1,0 +1,59 @@
+package org.epicontrol.notice.area;
+
+import io.smallrye.graphql.api.federation.Resolver;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.epicontrol.notice.common.PageRequest;
+
+import java.util.List;
+
+@GraphQLApi
+public class AreaGraphQLApi {
+
+    private final AreaQueries queries;
+    private final PageRequest pages;
+
+    public AreaGraphQLApi(AreaQueries queries, PageRequest pages) {
+        this.queries = queries;
+        this.pages = pages;
+    }
+
+    @Query("area")
+    public Uni<Area> area(@Id @NonNull String id) {
+        return queries.byIds(List.of(toLong(id))).map(list -> list.get(0));
+    }
+
+    @Query("searchAreas")
+    @Description("Areas whose name contains the text, e.g. 紫城")
+    public Uni<List<Area>> searchAreas(@NonNull String text, String district, Integer first) {
+        return queries.search(text, district, pages.size(first));
+    }
+
+    /** Federation: resolves the Area entities other subgraphs refer to, all in one statement. */
+    @Resolver
+    public Uni<List<Area>> areasByIds(@Name("id") List<String> ids) {
+        return queries.byIds(ids.stream().map(AreaGraphQLApi::toLong).toList());
+    }
+
+    public Uni<List<Area>> parent(@Source List<Area> areas) {
+        return queries.byIds(areas.stream().map(a -> a.parentId() == null ? 0L : a.parentId()).toList());
+    }
+
+    public Uni<List<List<Area>>> children(@Source List<Area> areas) {
+        return queries.childrenOf(areas.stream().map(Area::numericId).toList());
+    }
+
+    private static long toLong(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.epicontrol.notice.area;
+
+public record AreaSegment(AreaKind kind, String key, String label) {
+}

@@ -1,0 +1,50 @@
+package org.epicontrol.notice.common;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.language.SourceLocation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A refusal the caller can act on. Its {@link #code()} becomes the GraphQL error's {@code extensions.code}:
+ * SmallRye copies a {@link GraphQLError}'s own extensions over the class-name code it derives by itself.
+ */
+public class DomainException extends RuntimeException implements GraphQLError {
+
+    private final String code;
+
+    public DomainException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static DomainException notFound(String what, Object id) {
+        return new DomainException("NOT_FOUND", what + " " + id + " does not exist");
+    }
+
+    public static DomainException invalid(String message) {
+        return new DomainException("INVALID_INPUT", message);
+    }
+
+    @Override
+    public List<SourceLocation> getLocations() {
+        return null;
+    }
+
+    @Override
+    public ErrorClassification getErrorType() {
+        return ErrorType.ValidationError;
+    }
+
+    @Override
+    public Map<String, Object> getExtensions() {
+        return Map.of("code", code);
+    }
+}

@@ -1,0 +1,4 @@
+package org.epicontrol.notice.common;
+
+public record PageInfo(boolean hasNextPage, String endCursor) {
+}

@@ -1,0 +1,25 @@
+package org.epicontrol.notice.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Validates page sizes the same way for every listing. */
+@ApplicationScoped
+public class PageRequest {
+
+    private final NoticeConfig config;
+
+    public PageRequest(NoticeConfig config) {
+        this.config = config;
+    }
+
+    public int size(Integer first) {
+        if (first == null) {
+            return config.page().defaultSize();
+        }
+        if (first < 1 || first > config.page().maxSize()) {
+            throw new DomainException("INVALID_PAGE_SIZE",
+                    "first must be between 1 and " + config.page().maxSize() + ", was " + first);
+        }
+        return first;
+    }
+}

@@ -1,0 +1,145 @@
+package org.epicontrol.notice.importing;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.notice.area.AreaTextParser;
+import org.epicontrol.notice.area.ParsedAreaItem;
+import org.epicontrol.notice.common.DomainException;
+import org.epicontrol.notice.common.NoticeConfig;
+import org.epicontrol.notice.feed.NoticeFeed;
+import org.epicontrol.notice.level.LevelCatalog;
+import org.epicontrol.notice.level.RiskLevel;
+import org.epicontrol.notice.notice.MessageType;
+import org.epicontrol.notice.notice.NewNotice;
+import org.epicontrol.notice.notice.Notice;
+import org.epicontrol.notice.notice.NoticeDrafts;
+import org.epicontrol.notice.notice.NoticeQueries;
+import org.epicontrol.notice.notice.NoticeStatus;
+import org.epicontrol.notice.notice.NoticeStore;
+import org.epicontrol.notice.notice.NoticeWarning;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Imports a notice as the office printed it: it is published already, so it is stored as published. */
+@ApplicationScoped
+public class NoticeImporter {
+
+    private final Pool pool;
+    private final NoticeStore store;
+    private final NoticeQueries queries;
+    private final LevelCatalog levels;
+    private final NoticeFeed feed;
+    private final NoticeConfig config;
+    private final AreaTextParser areaParser = new AreaTextParser();
+
+    public NoticeImporter(Pool pool, NoticeStore store, NoticeQueries queries, LevelCatalog levels, NoticeFeed feed,
+                          NoticeConfig config) {
+        this.pool = pool;
+        this.store = store;
+        this.queries = queries;
+        this.levels = levels;
+        this.feed = feed;
+        this.config = config;
+    }
+
+    /**
+     * @param yearHint the year, for texts that print only month and day (newspaper reprints do)
+     * @param issuerHint the issuer, for texts that do not name it
+     */
+    public Uni<ImportResult> importText(String text, Integer yearHint, String issuerHint, String importedBy) {
+        if (text == null || text.isBlank()) {
+            throw new DomainException("TEXT_EMPTY", "the notice text is empty");
+        }
+        int max = config.importing().maxTextLength();
+        if (text.length() > max) {
+            throw new DomainException("TEXT_TOO_LARGE",
+                    "the text has " + text.length() + " characters; a notice has at most " + max);
+        }
+        return levels.byCode().chain(known -> {
+            ParsedNotice parsed;
+            try {
+                parsed = new NoticeTextParser(known.values().stream().map(RiskLevel::name).toList()).parse(text);
+            } catch (NoticeFormatException e) {
+                throw new DomainException(e.code(), e.getMessage());
+            }
+            NewNotice notice = toNotice(parsed, text, known, yearHint, issuerHint, importedBy);
+            return queries.byNumber(notice.issuer(), notice.year(), notice.number())
+                    .chain(existing -> existing != null
+                            ? Uni.createFrom().item(unchanged(existing))
+                            : store(notice));
+        });
+    }
+
+    private Uni<ImportResult> store(NewNotice notice) {
+        return pool.withTransaction(tx -> store.insert(tx, notice))
+                .chain(queries::byId)
+                .invoke(feed::announce)
+                .map(stored -> new ImportResult(stored, true, "imported notice " + stored.number() + " of "
+                        + stored.year() + " with " + notice.designations().size() + " designations"
+                        + (stored.warnings().isEmpty() ? "" : " and " + stored.warnings().size() + " warnings")))
+                // A concurrent import of the same notice won the unique key: report it as the duplicate it is.
+                .onFailure(NoticeDrafts::isUniqueViolation)
+                .recoverWithUni(() -> queries.byNumber(notice.issuer(), notice.year(), notice.number())
+                        .map(NoticeImporter::unchanged));
+    }
+
+    private static ImportResult unchanged(Notice existing) {
+        return new ImportResult(existing, false, "notice " + existing.number() + " of " + existing.year() + " by "
+                + existing.issuer() + " was already imported (id " + existing.id() + "); nothing changed");
+    }
+
+    private NewNotice toNotice(ParsedNotice parsed, String text, Map<String, RiskLevel> known, Integer yearHint,
+                               String issuerHint, String importedBy) {
+        Integer year = parsed.year() != null ? parsed.year() : yearHint;
+        if (year == null) {
+            throw new DomainException("YEAR_UNKNOWN",
+                    "the text gives no year for its date " + parsed.month() + "月" + parsed.day() + "日; pass year");
+        }
+        if (parsed.year() != null && yearHint != null && !parsed.year().equals(yearHint)) {
+            throw new DomainException("YEAR_MISMATCH",
+                    "the text says " + parsed.year() + " but year " + yearHint + " was passed");
+        }
+        LocalDate issued;
+        try {
+            issued = LocalDate.of(year, parsed.month(), parsed.day());
+        } catch (DateTimeException e) {
+            throw new DomainException("INVALID_DATE", "the notice's date is not a date: " + e.getMessage());
+        }
+        LocalDate today = LocalDate.now(config.zone());
+        if (issued.isAfter(today)) {
+            throw new DomainException("DATE_IN_FUTURE",
+                    "the notice is dated " + issued + ", after today (" + today + ")");
+        }
+        String issuer = parsed.issuer() != null ? parsed.issuer() : issuerHint;
+        if (issuer == null || issuer.isBlank()) {
+            throw new DomainException("ISSUER_UNKNOWN", "the text does not name its issuer; pass issuer");
+        }
+        List<NewNotice.Item> items = new ArrayList<>();
+        for (ParsedSection section : parsed.sections()) {
+            String levelCode = known.values().stream()
+                    .filter(l -> l.name().equals(section.levelName()))
+                    .map(RiskLevel::code)
+                    .findFirst()
+                    .orElseThrow(() -> new DomainException("UNKNOWN_LEVEL", "level " + section.levelName() + " is unknown"));
+            for (ParsedDistrictList list : section.districts()) {
+                for (String item : list.items()) {
+                    ParsedAreaItem areas = areaParser.parseItem(list.district(), item);
+                    items.add(new NewNotice.Item(list.district(), item, levelCode, section.action(),
+                            areas.included(), areas.excluded()));
+                }
+            }
+        }
+        List<NoticeWarning> warnings = parsed.warnings().stream()
+                .map(w -> new NoticeWarning(w.code(), w.message()))
+                .toList();
+        // Notices of this office take effect at once (即日起).
+        return new NewNotice(issuer.strip(), year, parsed.number(), issued, issued, parsed.title(),
+                parsed.legalBasis(), parsed.measures(), text, NoticeStatus.PUBLISHED, MessageType.ALERT, null,
+                warnings, importedBy, items);
+    }
+}

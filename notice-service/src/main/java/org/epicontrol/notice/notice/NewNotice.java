@@ -1,0 +1,19 @@
+package org.epicontrol.notice.notice;
+
+import org.epicontrol.notice.area.AreaPath;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A notice about to be stored, whether it came from the printed text or from a form. */
+public record NewNotice(
+        String issuer, int year, int number, LocalDate issueDate, LocalDate effectiveDate,
+        String title, String legalBasis, String measures, String sourceText,
+        NoticeStatus status, MessageType messageType, Long referencesId,
+        List<NoticeWarning> warnings, String draftedBy, List<Item> designations) {
+
+    /** One designation: its text as printed, and the areas it covers and exempts. */
+    public record Item(String district, String text, String levelCode, String action,
+                       List<AreaPath> included, List<AreaPath> excluded) {
+    }
+}

@@ -1,0 +1,142 @@
+package org.epicontrol.notice.notice;
+
+import io.smallrye.graphql.api.federation.Resolver;
+import io.smallrye.graphql.api.federation.link.Import;
+import io.smallrye.graphql.api.federation.link.Link;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.epicontrol.notice.area.Area;
+import org.epicontrol.notice.common.DomainException;
+import org.epicontrol.notice.common.PageRequest;
+import org.epicontrol.notice.feed.NoticeFeed;
+import org.epicontrol.notice.level.LevelCatalog;
+import org.epicontrol.notice.level.RiskLevel;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+@GraphQLApi
+@Link(url = "https://specs.apollo.dev/federation/v2.3", _import = {
+        @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "@external"),
+        @Import(name = "@requires"), @Import(name = "@provides"), @Import(name = "@inaccessible")})
+public class NoticeGraphQLApi {
+
+    private final NoticeQueries queries;
+    private final NoticeDrafts drafts;
+    private final NoticeLifecycle lifecycle;
+    private final LevelCatalog levels;
+    private final NoticeFeed feed;
+    private final PageRequest pages;
+
+    public NoticeGraphQLApi(NoticeQueries queries, NoticeDrafts drafts, NoticeLifecycle lifecycle, LevelCatalog levels,
+                            NoticeFeed feed, PageRequest pages) {
+        this.queries = queries;
+        this.drafts = drafts;
+        this.lifecycle = lifecycle;
+        this.levels = levels;
+        this.feed = feed;
+        this.pages = pages;
+    }
+
+    @Query("notice")
+    public Uni<Notice> notice(@Id @NonNull String id) {
+        return queries.byId(parseId(id));
+    }
+
+    @Query("notices")
+    @Description("Newest first; filtered by issue date range, by a district named in the notice, by status")
+    public Uni<NoticeConnection> notices(LocalDate from, LocalDate to, String district, NoticeStatus status,
+                                         Integer first, String after) {
+        int size = pages.size(first);
+        return queries.list(new NoticeQueries.NoticeFilter(from, to, district, status), size, after)
+                .map(page -> {
+                    List<NoticeConnection.Edge> edges = new ArrayList<>();
+                    for (int i = 0; i < page.notices().size(); i++) {
+                        edges.add(new NoticeConnection.Edge(page.cursors().get(i), page.notices().get(i)));
+                    }
+                    return new NoticeConnection(edges, page.pageInfo());
+                });
+    }
+
+    @Mutation("createNotice")
+    @Description("Stores a notice entered through a form as a draft")
+    public Uni<Notice> createNotice(@NonNull NoticeInput input) {
+        return drafts.create(input, null).chain(queries::byId);
+    }
+
+    @Mutation("publishNotice")
+    @Description("Publishes a draft; an UPDATE or CANCEL supersedes the notice it refers to from its effective date")
+    public Uni<Notice> publishNotice(@Id @NonNull String id) {
+        return lifecycle.publish(parseId(id), null)
+                .chain(queries::byId)
+                .invoke(feed::announce);
+    }
+
+    /** Federation: resolves the Notice entities other subgraphs refer to, all in one statement. */
+    @Resolver
+    public Uni<List<Notice>> noticesByIds(@Name("id") List<String> ids) {
+        return queries.byIds(ids.stream().map(NoticeGraphQLApi::parseIdOrZero).toList());
+    }
+
+    public Uni<List<List<Designation>>> designations(@Source List<Notice> notices, String district,
+                                                     @Description("A level code, e.g. HIGH") String level) {
+        return queries.designationsOf(notices.stream().map(Notice::numericId).toList(), district, level);
+    }
+
+    @Description("Number of designations per district and level, as listed")
+    public Uni<List<List<DistrictCount>>> countsByDistrict(@Source List<Notice> notices) {
+        return queries.countsOf(notices.stream().map(Notice::numericId).toList());
+    }
+
+    @Description("The earlier notice this one updates or cancels")
+    public Uni<Notice> references(@Source Notice notice) {
+        return notice.referencesId() == null ? Uni.createFrom().nullItem() : queries.byId(notice.referencesId());
+    }
+
+    @Description("The later notice that updated or cancelled this one")
+    public Uni<Notice> supersededBy(@Source Notice notice) {
+        return notice.supersededById() == null ? Uni.createFrom().nullItem() : queries.byId(notice.supersededById());
+    }
+
+    public Uni<List<RiskLevel>> level(@Source List<Designation> designations) {
+        return levels.byCode().map(known -> designations.stream().map(d -> known.get(d.levelCode())).toList());
+    }
+
+    @Description("The areas this designation covers (several for a list of buildings)")
+    public Uni<List<List<Area>>> areas(@Source List<Designation> designations) {
+        return queries.targetsOf(designations.stream().map(d -> Long.parseLong(d.id())).toList(), false);
+    }
+
+    @Description("The areas exempted, e.g. C座1单元 of 翠竹小院(C座1单元除外)")
+    public Uni<List<List<Area>>> exceptions(@Source List<Designation> designations) {
+        return queries.targetsOf(designations.stream().map(d -> Long.parseLong(d.id())).toList(), true);
+    }
+
+    public Uni<List<Notice>> notice(@Source List<Designation> designations) {
+        return queries.byIds(designations.stream().map(Designation::noticeId).toList());
+    }
+
+    public static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("'" + id + "' is not an id");
+        }
+    }
+
+    private static long parseIdOrZero(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

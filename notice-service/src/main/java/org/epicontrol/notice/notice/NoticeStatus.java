@@ -1,0 +1,5 @@
+package org.epicontrol.notice.notice;
+
+public enum NoticeStatus {
+    DRAFT, PUBLISHED, SUPERSEDED, CANCELLED
+}

@@ -1,0 +1,78 @@
+package org.epicontrol.notice.risk;
+
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.epicontrol.notice.area.Area;
+import org.epicontrol.notice.common.DomainException;
+import org.epicontrol.notice.common.NoticeConfig;
+import org.epicontrol.notice.common.PageRequest;
+import org.epicontrol.notice.notice.Notice;
+import org.epicontrol.notice.notice.NoticeQueries;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@GraphQLApi
+public class RiskGraphQLApi {
+
+    private static final int MAX_ADDRESS = 300;
+
+    private final RiskQueries risk;
+    private final NoticeQueries notices;
+    private final PageRequest pages;
+    private final NoticeConfig config;
+
+    public RiskGraphQLApi(RiskQueries risk, NoticeQueries notices, PageRequest pages, NoticeConfig config) {
+        this.risk = risk;
+        this.notices = notices;
+        this.pages = pages;
+        this.config = config;
+    }
+
+    @Query("riskLevel")
+    @Description("The risk level of an address at a date (today by default) and the notice that decided it")
+    public Uni<RiskAssessment> riskLevel(@NonNull String address, LocalDate asOf) {
+        String trimmed = address.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_ADDRESS) {
+            throw new DomainException("INVALID_ADDRESS", "address must have 1 to " + MAX_ADDRESS + " characters");
+        }
+        return risk.assess(trimmed, asOf == null ? today() : asOf);
+    }
+
+    @Query("riskAreas")
+    @Description("Designated areas with the level in force at the date, by area id")
+    public Uni<RiskAreaConnection> riskAreas(LocalDate asOf, String district,
+                                             @Description("A level code, e.g. HIGH") String level,
+                                             Integer first, String after) {
+        return risk.riskAreas(asOf == null ? today() : asOf, district, level, pages.size(first), after);
+    }
+
+    @Query("riskCounts")
+    @Description("Number of designated areas per district and level in force at the date")
+    public Uni<List<DistrictLevelCount>> riskCounts(LocalDate asOf) {
+        return risk.countsByDistrict(asOf == null ? today() : asOf);
+    }
+
+    @Description("Every designation that set this area's level, oldest first")
+    public Uni<List<LevelChange>> levelHistory(@Source Area area) {
+        return risk.history(area, today());
+    }
+
+    public Uni<List<Notice>> notice(@Source List<RiskArea> areas) {
+        return notices.byIds(areas.stream().map(RiskArea::noticeId).toList());
+    }
+
+    @Name("notice")
+    public Uni<List<Notice>> changeNotice(@Source List<LevelChange> changes) {
+        return notices.byIds(changes.stream().map(LevelChange::noticeId).toList());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(config.zone());
+    }
+}

@@ -1,0 +1,190 @@
+package org.epicontrol.notice.risk;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.notice.area.Area;
+import org.epicontrol.notice.area.AreaRegistry;
+import org.epicontrol.notice.area.AreaRow;
+import org.epicontrol.notice.area.AreaPath;
+import org.epicontrol.notice.area.AreaTextParser;
+import org.epicontrol.notice.common.Cursor;
+import org.epicontrol.notice.common.DomainException;
+import org.epicontrol.notice.common.PageInfo;
+import org.epicontrol.notice.level.LevelCatalog;
+import org.epicontrol.notice.level.RiskLevel;
+import org.epicontrol.notice.notice.Designation;
+import org.epicontrol.notice.notice.NoticeQueries;
+import org.epicontrol.notice.notice.NoticeRows;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The level of a place at a date: among the designations in force that cover it (its own area or an enclosing
+ * one, and not exempted by an exception of the same designation), the latest notice wins; within one notice the
+ * most specific area wins.
+ */
+@ApplicationScoped
+public class RiskQueries {
+
+    /** A notice counts from its effective date until a correction supersedes it. */
+    static String inForce(String asOf) {
+        return "n.status <> 'DRAFT' and n.effective_date <= " + asOf
+                + " and (n.superseded_on is null or n.superseded_on > " + asOf + ")";
+    }
+
+    /** $1: the chain of area ids, root first. Latest first. */
+    private static final String COVERING = "select " + NoticeRows.DESIGNATION_COLUMNS + ", t.area_id as target_area_id,"
+            + " n.effective_date from designation_target t"
+            + " join designation d on d.id = t.designation_id join notice n on n.id = d.notice_id"
+            + " where t.area_id = any($1) and not t.excluded and " + inForce("$2")
+            + " and not exists (select 1 from designation_target x where x.designation_id = t.designation_id"
+            + "   and x.excluded and x.area_id = any($1))"
+            + " order by n.effective_date desc, n.year desc, n.number desc, array_position($1, t.area_id) desc"
+            + " limit 64";
+
+    /** The level in force for each designated area, computed through its ancestors. */
+    public static String current(String asOf) {
+        return " cross join lateral (select d.level_code, d.id as designation_id,"
+            + " n.id as notice_id, n.effective_date from designation_target t"
+            + " join designation d on d.id = t.designation_id join notice n on n.id = d.notice_id"
+            + " where t.area_id = any(a.ancestor_ids) and not t.excluded and " + inForce(asOf)
+            + " and not exists (select 1 from designation_target x where x.designation_id = t.designation_id"
+            + "   and x.excluded and x.area_id = any(a.ancestor_ids))"
+            + " order by n.effective_date desc, n.year desc, n.number desc,"
+            + "   array_position(a.ancestor_ids, t.area_id) desc limit 1) cur";
+    }
+
+    private final Pool pool;
+    private final AreaRegistry areas;
+    private final LevelCatalog levels;
+    private final NoticeQueries notices;
+    private final AreaTextParser parser = new AreaTextParser();
+
+    public RiskQueries(Pool pool, AreaRegistry areas, LevelCatalog levels, NoticeQueries notices) {
+        this.pool = pool;
+        this.areas = areas;
+        this.levels = levels;
+        this.notices = notices;
+    }
+
+    public Uni<RiskAssessment> assess(String address, LocalDate asOf) {
+        return knownDistricts().chain(districts -> {
+            AreaPath path = parser.parseAddress(address, districts);
+            return areas.matchChain(pool, path);
+        }).chain(chain -> {
+            if (chain.isEmpty()) {
+                return Uni.createFrom().item(new RiskAssessment(address, asOf, false, null, null, null, null, null, null));
+            }
+            Long[] ids = chain.stream().map(Area::numericId).toArray(Long[]::new);
+            Area matched = chain.get(chain.size() - 1);
+            return pool.preparedQuery(COVERING).execute(Tuple.of(ids, asOf)).chain(rows -> {
+                List<Row> covering = new ArrayList<>();
+                rows.forEach(covering::add);
+                if (covering.isEmpty()) {
+                    return Uni.createFrom().item(new RiskAssessment(address, asOf, false, null, null, matched, null, null, null));
+                }
+                Row decisive = covering.get(0);
+                Designation designation = NoticeRows.designation(decisive);
+                LocalDate since = decisive.getLocalDate("effective_date");
+                // Walk back over earlier designations of the same level: the level has held since the first of them.
+                for (Row row : covering.subList(1, covering.size())) {
+                    if (!row.getString("level_code").equals(designation.levelCode())) {
+                        break;
+                    }
+                    since = row.getLocalDate("effective_date");
+                }
+                long areaId = decisive.getLong("target_area_id");
+                Area area = chain.stream().filter(a -> a.numericId() == areaId).findFirst().orElseThrow();
+                LocalDate sinceDate = since;
+                return Uni.combine().all().unis(levels.byCode(), notices.byId(designation.noticeId()))
+                        .asTuple()
+                        .map(t -> new RiskAssessment(address, asOf, true, t.getItem1().get(designation.levelCode()),
+                                area, matched, t.getItem2(), designation, sinceDate));
+            });
+        });
+    }
+
+    public Uni<List<String>> knownDistricts() {
+        return pool.query("select name from area where depth = 0 and name <> ''").execute().map(rows -> {
+            List<String> names = new ArrayList<>();
+            rows.forEach(r -> names.add(r.getString("name")));
+            return names;
+        });
+    }
+
+    public Uni<RiskAreaConnection> riskAreas(LocalDate asOf, String district, String level, int first, String after) {
+        String key = Cursor.decode("riskArea", after);
+        long afterId;
+        try {
+            afterId = key == null ? 0 : Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new DomainException("INVALID_CURSOR", "cursor '" + after + "' is not a cursor of this listing");
+        }
+        String sql = "select " + AreaRow.COLUMNS + ", cur.level_code, cur.designation_id, cur.notice_id,"
+                + " cur.effective_date from area a" + current("$1")
+                + " where exists (select 1 from designation_target dt where dt.area_id = a.id and not dt.excluded)"
+                + " and ($2::text is null or a.district = $2) and ($3::text is null or cur.level_code = $3)"
+                + " and a.id > $4 order by a.id limit $5";
+        Tuple args = Tuple.from(Arrays.asList(asOf, district, level, afterId, first + 1));
+        return Uni.combine().all().unis(levels.byCode(), pool.preparedQuery(sql).execute(args))
+                .asTuple().map(t -> {
+                    Map<String, RiskLevel> known = t.getItem1();
+                    List<RiskAreaConnection.Edge> edges = new ArrayList<>();
+                    for (Row row : t.getItem2()) {
+                        RiskArea node = new RiskArea(AreaRow.map(row), known.get(row.getString("level_code")),
+                                row.getLocalDate("effective_date"), row.getLong("notice_id"), row.getLong("designation_id"));
+                        edges.add(new RiskAreaConnection.Edge(Cursor.encode("riskArea", node.area().id()), node));
+                    }
+                    boolean more = edges.size() > first;
+                    if (more) {
+                        edges = edges.subList(0, first);
+                    }
+                    return new RiskAreaConnection(edges,
+                            new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+                });
+    }
+
+    public Uni<List<DistrictLevelCount>> countsByDistrict(LocalDate asOf) {
+        String sql = "select a.district, cur.level_code, count(*) as n from area a" + current("$1")
+                + " where exists (select 1 from designation_target dt where dt.area_id = a.id and not dt.excluded)"
+                + " group by a.district, cur.level_code order by a.district, cur.level_code";
+        return pool.preparedQuery(sql).execute(Tuple.of(asOf)).map(rows -> {
+            List<DistrictLevelCount> counts = new ArrayList<>();
+            rows.forEach(r -> counts.add(new DistrictLevelCount(r.getString("district"), r.getString("level_code"),
+                    r.getInteger("n"))));
+            return counts;
+        });
+    }
+
+    /** Every designation that set the level of the area (directly or through an enclosing area), oldest first. */
+    public Uni<List<LevelChange>> history(Area area, LocalDate today) {
+        String sql = "select " + NoticeRows.DESIGNATION_COLUMNS + ", n.effective_date, n.status, n.superseded_on, "
+                + AreaRow.COLUMNS
+                + " from area me join designation_target t on t.area_id = any(me.ancestor_ids) and not t.excluded"
+                + " join designation d on d.id = t.designation_id join notice n on n.id = d.notice_id"
+                + " join area a on a.id = t.area_id"
+                + " where me.id = $1 and n.status <> 'DRAFT'"
+                + " and not exists (select 1 from designation_target x where x.designation_id = t.designation_id"
+                + "   and x.excluded and x.area_id = any(me.ancestor_ids))"
+                + " order by n.effective_date, n.year, n.number, array_position(me.ancestor_ids, t.area_id)";
+        return Uni.combine().all().unis(levels.byCode(), pool.preparedQuery(sql).execute(Tuple.of(area.numericId())))
+                .asTuple().map(t -> {
+                    List<LevelChange> changes = new ArrayList<>();
+                    for (Row row : t.getItem2()) {
+                        Designation d = NoticeRows.designation(row);
+                        LocalDate supersededOn = row.getLocalDate("superseded_on");
+                        boolean inForce = supersededOn == null || supersededOn.isAfter(today);
+                        changes.add(new LevelChange(row.getLocalDate("effective_date"), t.getItem1().get(d.levelCode()),
+                                AreaRow.map(row), inForce, d.noticeId(), Long.parseLong(d.id())));
+                    }
+                    return changes;
+                });
+    }
+}

@@ -1,0 +1,53 @@
+package org.epicontrol.notice;
+
+import io.restassured.path.json.JsonPath;
+import org.epicontrol.testsupport.GraphQLClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Test helpers for this service: the fixture texts and the import mutation. */
+public final class Notices {
+
+    public static final GraphQLClient GRAPHQL = GraphQLClient.at("/graphql");
+
+    public static final String IMPORT = """
+            mutation($text: String!, $year: Int, $issuer: String) {
+              importNotice(text: $text, year: $year, issuer: $issuer) {
+                created message
+                notice { id number year issuer issueDate title legalBasis status warnings { code message }
+                         countsByDistrict { district level count } }
+              }
+            }""";
+
+    private Notices() {
+    }
+
+    public static String fixture(String name) {
+        try (InputStream in = Notices.class.getResourceAsStream("/notices/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Imports a text (idempotent: the service answers created=false the second time). */
+    public static JsonPath importText(String text, Integer year) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("text", text);
+        vars.put("year", year);
+        return GRAPHQL.data(IMPORT, vars).setRootPath("data.importNotice");
+    }
+
+    public static void importFixtures() {
+        importText(fixture("taiyuan-2022-194.txt"), 2022);
+        importText(fixture("taiyuan-2022-195.txt"), 2022);
+    }
+}

@@ -1,0 +1,13 @@
+package org.epicontrol.notice;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.epicontrol.testsupport.PostgresTestResource;
+
+/** Every test of this service runs against one real (embedded) PostgreSQL. */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "notices"))
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+}
