@@ -5,7 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.epicontrol.notice.common.DomainException;
+import org.epicontrol.common.DomainException;
 
 import java.util.ArrayList;
 import java.util.HashMap;

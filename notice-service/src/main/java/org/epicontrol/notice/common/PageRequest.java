@@ -1,6 +1,7 @@
 package org.epicontrol.notice.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.common.DomainException;
 
 /** Validates page sizes the same way for every listing. */
 @ApplicationScoped

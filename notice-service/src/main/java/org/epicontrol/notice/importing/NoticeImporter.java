@@ -5,7 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.notice.area.AreaTextParser;
 import org.epicontrol.notice.area.ParsedAreaItem;
-import org.epicontrol.notice.common.DomainException;
+import org.epicontrol.common.DomainException;
 import org.epicontrol.notice.common.NoticeConfig;
 import org.epicontrol.notice.feed.NoticeFeed;
 import org.epicontrol.notice.level.LevelCatalog;

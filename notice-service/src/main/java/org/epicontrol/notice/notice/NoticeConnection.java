@@ -2,7 +2,7 @@ package org.epicontrol.notice.notice;
 
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.epicontrol.notice.common.PageInfo;
+import org.epicontrol.common.PageInfo;
 
 import java.util.List;
 

@@ -6,7 +6,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.notice.area.AreaTextParser;
 import org.epicontrol.notice.area.ParsedAreaItem;
-import org.epicontrol.notice.common.DomainException;
+import org.epicontrol.common.DomainException;
 import org.epicontrol.notice.common.NoticeConfig;
 import org.epicontrol.notice.level.LevelCatalog;
 

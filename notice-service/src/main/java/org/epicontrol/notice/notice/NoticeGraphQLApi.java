@@ -13,7 +13,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.notice.area.Area;
-import org.epicontrol.notice.common.DomainException;
+import org.epicontrol.common.DomainException;
 import org.epicontrol.notice.common.PageRequest;
 import org.epicontrol.notice.feed.NoticeFeed;
 import org.epicontrol.notice.level.LevelCatalog;

@@ -3,7 +3,7 @@ package org.epicontrol.notice.notice;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.epicontrol.notice.common.DomainException;
+import org.epicontrol.common.DomainException;
 
 import java.time.OffsetDateTime;
 

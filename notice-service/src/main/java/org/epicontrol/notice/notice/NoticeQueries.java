@@ -7,9 +7,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.notice.area.Area;
 import org.epicontrol.notice.area.AreaRow;
-import org.epicontrol.notice.common.Cursor;
-import org.epicontrol.notice.common.DomainException;
-import org.epicontrol.notice.common.PageInfo;
+import org.epicontrol.common.Cursor;
+import org.epicontrol.common.DomainException;
+import org.epicontrol.common.PageInfo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.epicontrol.notice.common;
+package org.epicontrol.common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

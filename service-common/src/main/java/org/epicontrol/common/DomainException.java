@@ -1,4 +1,4 @@
-package org.epicontrol.notice.common;
+package org.epicontrol.common;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;

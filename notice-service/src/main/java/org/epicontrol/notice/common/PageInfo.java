@@ -1,4 +1,0 @@
-package org.epicontrol.notice.common;
-
-public record PageInfo(boolean hasNextPage, String endCursor) {
-}

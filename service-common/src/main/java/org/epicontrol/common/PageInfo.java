@@ -1,0 +1,6 @@
+package org.epicontrol.common;
+
+import org.eclipse.microprofile.graphql.NonNull;
+
+public record PageInfo(@NonNull boolean hasNextPage, String endCursor) {
+}
