@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.epicontrol.common.Ids;
 import org.epicontrol.notice.common.PageRequest;
 
 import java.util.List;
@@ -26,7 +27,7 @@ public class AreaGraphQLApi {
 
     @Query("area")
     public Uni<Area> area(@Id @NonNull String id) {
-        return queries.byIds(List.of(toLong(id))).map(list -> list.get(0));
+        return queries.byIds(List.of(Ids.parseOrZero(id))).map(list -> list.get(0));
     }
 
     @Query("searchAreas")
@@ -38,7 +39,7 @@ public class AreaGraphQLApi {
     /** Federation: resolves the Area entities other subgraphs refer to, all in one statement. */
     @Resolver
     public Uni<List<Area>> areasByIds(@Name("id") List<String> ids) {
-        return queries.byIds(ids.stream().map(AreaGraphQLApi::toLong).toList());
+        return queries.byIds(ids.stream().map(Ids::parseOrZero).toList());
     }
 
     public Uni<List<Area>> parent(@Source List<Area> areas) {
@@ -47,13 +48,5 @@ public class AreaGraphQLApi {
 
     public Uni<List<List<Area>>> children(@Source List<Area> areas) {
         return queries.childrenOf(areas.stream().map(Area::numericId).toList());
-    }
-
-    private static long toLong(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

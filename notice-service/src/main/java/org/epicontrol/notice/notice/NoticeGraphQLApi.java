@@ -13,7 +13,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.notice.area.Area;
-import org.epicontrol.common.DomainException;
+import org.epicontrol.common.Ids;
 import org.epicontrol.notice.common.PageRequest;
 import org.epicontrol.notice.feed.NoticeFeed;
 import org.epicontrol.notice.level.LevelCatalog;
@@ -48,7 +48,7 @@ public class NoticeGraphQLApi {
 
     @Query("notice")
     public Uni<Notice> notice(@Id @NonNull String id) {
-        return queries.byId(parseId(id));
+        return queries.byId(Ids.parse(id));
     }
 
     @Query("notices")
@@ -75,7 +75,7 @@ public class NoticeGraphQLApi {
     @Mutation("publishNotice")
     @Description("Publishes a draft; an UPDATE or CANCEL supersedes the notice it refers to from its effective date")
     public Uni<Notice> publishNotice(@Id @NonNull String id) {
-        return lifecycle.publish(parseId(id), null)
+        return lifecycle.publish(Ids.parse(id), null)
                 .chain(queries::byId)
                 .invoke(feed::announce);
     }
@@ -83,7 +83,7 @@ public class NoticeGraphQLApi {
     /** Federation: resolves the Notice entities other subgraphs refer to, all in one statement. */
     @Resolver
     public Uni<List<Notice>> noticesByIds(@Name("id") List<String> ids) {
-        return queries.byIds(ids.stream().map(NoticeGraphQLApi::parseIdOrZero).toList());
+        return queries.byIds(ids.stream().map(Ids::parseOrZero).toList());
     }
 
     public Uni<List<List<Designation>>> designations(@Source List<Notice> notices, String district,
@@ -122,21 +122,5 @@ public class NoticeGraphQLApi {
 
     public Uni<List<Notice>> notice(@Source List<Designation> designations) {
         return queries.byIds(designations.stream().map(Designation::noticeId).toList());
-    }
-
-    public static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid("'" + id + "' is not an id");
-        }
-    }
-
-    private static long parseIdOrZero(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -8,11 +8,11 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.epicontrol.common.Ids;
 import org.epicontrol.notice.common.NoticeConfig;
 import org.epicontrol.notice.level.LevelCatalog;
 import org.epicontrol.notice.level.RiskLevel;
 import org.epicontrol.notice.notice.Notice;
-import org.epicontrol.notice.notice.NoticeGraphQLApi;
 import org.epicontrol.notice.notice.NoticeQueries;
 
 import java.time.LocalDate;
@@ -49,7 +49,7 @@ public class RulesGraphQLApi {
     @Mutation("reportCases")
     @Description("Records the new infections of an area on a day; a report with 0 keeps the quiet period running")
     public Uni<CaseReport> reportCases(@Id @NonNull String areaId, @NonNull LocalDate date, @NonNull int newCases) {
-        return rules.report(NoticeGraphQLApi.parseId(areaId), date, newCases);
+        return rules.report(Ids.parse(areaId), date, newCases);
     }
 
     public Uni<List<Notice>> notice(@Source List<DowngradeCandidate> candidates) {

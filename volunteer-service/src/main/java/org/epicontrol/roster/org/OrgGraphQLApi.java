@@ -1,0 +1,91 @@
+package org.epicontrol.roster.org;
+
+import io.smallrye.graphql.api.federation.Resolver;
+import io.smallrye.graphql.api.federation.link.Import;
+import io.smallrye.graphql.api.federation.link.Link;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.epicontrol.common.Ids;
+
+import java.util.List;
+
+@GraphQLApi
+@Link(url = "https://specs.apollo.dev/federation/v2.3", _import = {
+        @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "@external"),
+        @Import(name = "@requires"), @Import(name = "@provides"), @Import(name = "@inaccessible")})
+public class OrgGraphQLApi {
+
+    private final OrgUnits units;
+
+    public OrgGraphQLApi(OrgUnits units) {
+        this.units = units;
+    }
+
+    @Query("orgUnit")
+    public Uni<OrgUnit> orgUnit(@Id @NonNull String id) {
+        return units.byIds(List.of(Ids.parse(id)), null).map(list -> list.get(0));
+    }
+
+    @Query("community")
+    public Uni<Community> community(@Id @NonNull String id) {
+        return units.byIds(List.of(Ids.parse(id)), OrgKind.COMMUNITY)
+                .map(list -> list.get(0) == null ? null : Community.of(list.get(0)));
+    }
+
+    @Query("grid")
+    public Uni<Grid> grid(@Id @NonNull String id) {
+        return units.byIds(List.of(Ids.parse(id)), OrgKind.GRID)
+                .map(list -> list.get(0) == null ? null : Grid.of(list.get(0)));
+    }
+
+    @Mutation("createOrgUnit")
+    @Description("Adds a district, street, community, grid or building under its parent")
+    public Uni<OrgUnit> createOrgUnit(@NonNull OrgKind kind, @NonNull String name, @Id String parentId,
+                                      @Description("The notice-service Area id this unit corresponds to") @Id String areaId) {
+        return units.create(kind, name, parentId == null ? null : Ids.parse(parentId), areaId);
+    }
+
+    @Mutation("linkArea")
+    @Description("Links a unit to the notice-service Area it corresponds to")
+    public Uni<OrgUnit> linkArea(@Id @NonNull String unitId, @Id @NonNull String areaId) {
+        return units.linkArea(Ids.parse(unitId), areaId);
+    }
+
+    public Uni<List<List<OrgUnit>>> children(@Source List<OrgUnit> parents) {
+        return units.childrenOf(parents.stream().map(OrgUnit::numericId).toList());
+    }
+
+    public Uni<List<OrgUnit>> parent(@Source List<OrgUnit> children) {
+        return units.byIds(children.stream().map(c -> c.parentId() == null ? 0L : c.parentId()).toList(), null);
+    }
+
+    public Uni<List<List<Grid>>> grids(@Source List<Community> communities) {
+        return units.childrenOf(communities.stream().map(c -> Long.parseLong(c.id())).toList())
+                .map(lists -> lists.stream().map(l -> l.stream().map(Grid::of).toList()).toList());
+    }
+
+    @Name("community")
+    public Uni<List<Community>> gridCommunity(@Source List<Grid> grids) {
+        return units.byIds(grids.stream().map(Grid::communityId).toList(), OrgKind.COMMUNITY)
+                .map(list -> list.stream().map(u -> u == null ? null : Community.of(u)).toList());
+    }
+
+    @Resolver
+    public Uni<List<Community>> communitiesByIds(@Name("id") List<String> ids) {
+        return units.byIds(ids.stream().map(Ids::parseOrZero).toList(), OrgKind.COMMUNITY)
+                .map(list -> list.stream().map(u -> u == null ? null : Community.of(u)).toList());
+    }
+
+    @Resolver
+    public Uni<List<Grid>> gridsByIds(@Name("id") List<String> ids) {
+        return units.byIds(ids.stream().map(Ids::parseOrZero).toList(), OrgKind.GRID)
+                .map(list -> list.stream().map(u -> u == null ? null : Grid.of(u)).toList());
+    }
+}

@@ -1,0 +1,111 @@
+package org.epicontrol.roster.people;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.common.DomainException;
+import org.epicontrol.common.Ids;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+public class Volunteers {
+
+    static final String COLUMNS = "v.id as v_id, v.name as v_name, v.kinds as v_kinds, v.skills as v_skills,"
+            + " v.active as v_active, v.community_id as v_community_id, v.team_id as v_team_id,"
+            + " v.phone as v_phone, v.user_id as v_user_id";
+
+    private final Pool pool;
+
+    public Volunteers(Pool pool) {
+        this.pool = pool;
+    }
+
+    public static Volunteer map(Row row) {
+        return new Volunteer(String.valueOf(row.getLong("v_id")), row.getString("v_name"),
+                Arrays.stream(row.getArrayOfStrings("v_kinds")).map(VolunteerKind::valueOf).toList(),
+                Arrays.asList(row.getArrayOfStrings("v_skills")), row.getBoolean("v_active"),
+                row.getLong("v_community_id"), row.getLong("v_team_id"), row.getString("v_phone"),
+                row.getString("v_user_id"));
+    }
+
+    public Uni<Volunteer> create(VolunteerInput input) {
+        String name = input.name() == null ? "" : input.name().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw DomainException.invalid("name must have 1 to 100 characters");
+        }
+        if (input.phone() != null && !input.phone().matches("\\+?[0-9 -]{5,20}")) {
+            throw DomainException.invalid("phone '" + input.phone() + "' is not a phone number");
+        }
+        long community = Ids.parse(input.communityId());
+        Long team = input.teamId() == null ? null : Ids.parse(input.teamId());
+        String[] kinds = input.kinds() == null ? new String[0]
+                : input.kinds().stream().distinct().map(Enum::name).toArray(String[]::new);
+        String[] skills = input.skills() == null ? new String[0]
+                : input.skills().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toArray(String[]::new);
+        String sql = """
+                insert into volunteer (name, phone, community_id, kinds, skills, team_id, user_id)
+                select $1, $2, o.id, $4, $5, $6, $7 from org_unit o where o.id = $3 and o.kind = 'COMMUNITY'
+                returning id""";
+        return pool.preparedQuery(sql)
+                .execute(Tuple.from(Arrays.asList(name, input.phone(), community, kinds, skills, team, input.userId())))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw DomainException.notFound("community", community);
+                    }
+                    return byId(rows.iterator().next().getLong("id"));
+                });
+    }
+
+    public Uni<Volunteer> byId(long id) {
+        return byIds(List.of(id)).map(list -> {
+            if (list.get(0) == null) {
+                throw DomainException.notFound("volunteer", id);
+            }
+            return list.get(0);
+        });
+    }
+
+    /** One position per id, null where no volunteer has that id. */
+    public Uni<List<Volunteer>> byIds(List<Long> ids) {
+        return pool.preparedQuery("select " + COLUMNS + " from volunteer v where v.id = any($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, Volunteer> found = new HashMap<>();
+                    for (Row row : rows) {
+                        Volunteer v = map(row);
+                        found.put(v.numericId(), v);
+                    }
+                    return ids.stream().map(found::get).toList();
+                });
+    }
+
+    public Uni<List<Volunteer>> ofCommunity(long communityId, int first) {
+        return pool.preparedQuery("select " + COLUMNS + " from volunteer v where v.community_id = $1 order by v.id limit $2")
+                .execute(Tuple.of(communityId, first))
+                .map(rows -> {
+                    List<Volunteer> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(map(r)));
+                    return list;
+                });
+    }
+
+    public Uni<Team> createTeam(String name, Long communityId) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw DomainException.invalid("team name must not be blank");
+        }
+        return pool.preparedQuery("insert into team (name, community_id) values ($1, $2) returning id")
+                .execute(Tuple.of(trimmed, communityId))
+                .map(rows -> new Team(String.valueOf(rows.iterator().next().getLong("id")), trimmed))
+                .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
+                .transform(e -> new DomainException("DUPLICATE_NAME", "a team named " + trimmed + " exists"));
+    }
+}

@@ -1,0 +1,13 @@
+package org.epicontrol.roster;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.epicontrol.testsupport.PostgresTestResource;
+
+/** Every test of this service runs against one real (embedded) PostgreSQL. */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "volunteers"))
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+}
