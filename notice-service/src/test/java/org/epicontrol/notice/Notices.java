@@ -46,6 +46,19 @@ public final class Notices {
         return GRAPHQL.data(IMPORT, vars).setRootPath("data.importNotice");
     }
 
+    /**
+     * A notice in the newspaper layout of the fixtures, naming only the given items of one district, so that a
+     * test's notice does not touch the areas other tests look at.
+     */
+    public static String synthetic(int number, int month, int day, String district, String level, String... items) {
+        String levelName = level.equals("HIGH") ? "高风险区" : "低风险区";
+        String verb = level.equals("HIGH") ? "新增" : "调整为";
+        return "## 市疫情防控办发布第" + number + "号通告:\n\n"
+                + "本报讯 " + month + "月" + day + "日,市疫情防控办发布第" + number + "号通告,即日起我市" + verb + levelName
+                + items.length + "个。" + verb + levelName + items.length + "个,分别是:\n\n"
+                + district + "(" + items.length + "个):" + String.join(",", items) + "。\n";
+    }
+
     public static void importFixtures() {
         importText(fixture("taiyuan-2022-194.txt"), 2022);
         importText(fixture("taiyuan-2022-195.txt"), 2022);

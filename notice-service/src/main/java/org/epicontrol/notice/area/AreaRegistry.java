@@ -155,6 +155,10 @@ public class AreaRegistry {
             Map<String, List<Area>> byDistrict = new LinkedHashMap<>();
             for (Row row : rows) {
                 Area area = AreaRow.map(row);
+                if (address.district() == null && area.depth() == 0) {
+                    // Every district's root matches an address that names none; that says nothing.
+                    continue;
+                }
                 byDistrict.computeIfAbsent(area.district(), d -> new ArrayList<>()).add(area);
             }
             // Without a district in the address, the district where the address reaches deepest is meant.

@@ -51,7 +51,7 @@ class NoticePublishedSubscriptionTest {
                     + "\"subscription { noticePublished { number issuer } }\"}}", true).get();
             // Give the server a moment to register the subscription before the notice is published.
             Thread.sleep(300);
-            String text = Notices.fixture("taiyuan-2022-194.txt").replace("第194号", "第6194号");
+            String text = Notices.synthetic(6194, 12, 20, "迎泽区", "HIGH", "订阅测试小区");
             Notices.importText(text, 2022);
             String next = messages.poll(10, TimeUnit.SECONDS);
             assertNotNull(next, "no notice pushed");

@@ -94,7 +94,7 @@ class NoticeImportTest {
 
     @Test
     void twoConcurrentImportsOfTheSameNoticeStoreExactlyOne() throws Exception {
-        String text = Notices.fixture("taiyuan-2022-195.txt").replace("第195号通告", "第8195号通告");
+        String text = Notices.synthetic(8195, 12, 21, "迎泽区", "HIGH", "并发甲小区", "并发乙小区3号楼", "并发丙小区(1号楼、2号楼)");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Boolean>> calls = new ArrayList<>();
