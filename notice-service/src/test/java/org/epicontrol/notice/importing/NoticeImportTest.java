@@ -81,6 +81,28 @@ class NoticeImportTest {
     }
 
     @Test
+    void importReadsTheOfficeLayoutWithNumberInTheHeaderAndDateAtTheBottom() {
+        JsonPath result = Notices.importText(Notices.fixture("synthetic-a-office-header-2022-165.txt"), null);
+        assertEquals(165, result.getInt("notice.number"));
+        assertEquals(2022, result.getInt("notice.year"));
+        assertEquals("2022-11-12", result.getString("notice.issueDate"));
+        assertEquals("太原市新冠肺炎疫情防控工作领导小组办公室", result.getString("notice.issuer"));
+        assertEquals("关于调整我市风险区域的通告", result.getString("notice.title"));
+        assertEquals(Map.of("HIGH/小店区", 2, "HIGH/迎泽区", 2, "LOW/杏花岭区", 3, "LOW/万柏林区", 1), counts(result));
+        assertEquals(List.of(), result.getList("notice.warnings"));
+    }
+
+    @Test
+    void importKeepsInconsistenciesOfThePrintedNoticeAsWarnings() {
+        JsonPath result = Notices.importText(Notices.fixture("synthetic-b-empty-district-196.txt"), 2022);
+        List<String> codes = result.getList("notice.warnings.code");
+        assertTrue(codes.contains("DISTRICT_EMPTY"), codes::toString);
+        assertTrue(codes.contains("DISTRICT_COUNT_MISMATCH"), codes::toString);
+        // Nothing dropped, nothing invented: the eight printed items are all stored under the district printed.
+        assertEquals(Map.of("HIGH/晋源区", 8), counts(result));
+    }
+
+    @Test
     void reimportingTheSameNoticeChangesNothingAndSaysSo() {
         String text = Notices.fixture("taiyuan-2022-194.txt");
         JsonPath first = Notices.importText(text, 2022);

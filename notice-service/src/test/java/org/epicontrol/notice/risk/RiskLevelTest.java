@@ -70,7 +70,7 @@ class RiskLevelTest {
 
     @Test
     void beforeTheNoticeTheAddressIsNotDesignated() {
-        assertFalse(risk("晋阳紫城4号楼10单元", "2022-11-29").getBoolean("designated"));
+        assertFalse(risk("晋阳紫城4号楼10单元", "2022-11-01").getBoolean("designated"));
     }
 
     @Test
