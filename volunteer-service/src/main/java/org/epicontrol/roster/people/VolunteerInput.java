@@ -11,8 +11,8 @@ public record VolunteerInput(
         @NonNull String name,
         String phone,
         @Id @NonNull String communityId,
-        List<@NonNull VolunteerKind> kinds,
-        List<@NonNull String> skills,
+        List<VolunteerKind> kinds,
+        List<String> skills,
         @Id String teamId,
         String userId) {
 }

@@ -1,0 +1,185 @@
+package org.epicontrol.roster.shift;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.config.RosterConfig;
+import org.epicontrol.roster.shift.Assignment.AssignmentSource;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Who is on which shift. Every write checks every rule inside one transaction: the person's row is locked first,
+ * then the shift's, so concurrent writers for one person or one shift queue up instead of both passing a check.
+ * The database refuses overlapping shifts of one person by itself (exclusion constraint).
+ */
+@ApplicationScoped
+public class Roster {
+
+    private final Pool pool;
+    private final RosterConfig config;
+
+    public Roster(Pool pool, RosterConfig config) {
+        this.pool = pool;
+        this.config = config;
+    }
+
+    public Uni<Assignment> enlist(long shiftId, long volunteerId, AssignmentSource source) {
+        return pool.withTransaction(tx -> lockVolunteers(tx, List.of(volunteerId))
+                        .chain(() -> enlist(tx, shiftId, volunteerId, source, List.of())))
+                .chain(this::assignment);
+    }
+
+    public Uni<Assignment> cancel(long assignmentId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalid("a cancellation needs a reason");
+        }
+        return pool.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
+                        + " where id = $1 and status = 'ACTIVE' returning id")
+                .execute(Tuple.of(assignmentId, reason.strip()))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new DomainException("ASSIGNMENT_NOT_ACTIVE", "assignment " + assignmentId + " does not exist or has ended");
+                    }
+                    return assignment(assignmentId);
+                });
+    }
+
+    /** Locks people in id order, the one order every writer uses. */
+    Uni<Void> lockVolunteers(SqlClient tx, List<Long> ids) {
+        Long[] sorted = ids.stream().sorted().distinct().toArray(Long[]::new);
+        return tx.preparedQuery("select id, active from volunteer where id = any($1) order by id for no key update")
+                .execute(Tuple.of((Object) sorted))
+                .invoke(rows -> {
+                    if (rows.size() != sorted.length) {
+                        throw DomainException.notFound("volunteer", Arrays.toString(sorted));
+                    }
+                    for (Row row : rows) {
+                        if (!row.getBoolean("active")) {
+                            throw new DomainException("VOLUNTEER_INACTIVE", "volunteer " + row.getLong("id") + " is not active");
+                        }
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Puts a person on a shift, the person's row already locked by the caller.
+     *
+     * @param ignoring assignments of the person that the same transaction is ending (a swap), left out of the rules
+     */
+    Uni<Long> enlist(SqlClient tx, long shiftId, long volunteerId, AssignmentSource source, List<Long> ignoring) {
+        String lockShift = """
+                select s.id, lower(s.during) as s_start, upper(s.during) as s_end, s.required_headcount, s.cancelled,
+                       p.name as post_name, p.allowed_kinds, p.required_skill,
+                       cr.max_hours_per_24h, cr.min_rest_hours
+                from shift s join duty_post p on p.id = s.post_id
+                left join community_rules cr on cr.community_id = p.community_id
+                where s.id = $1 for no key update of s""";
+        return tx.preparedQuery(lockShift).execute(Tuple.of(shiftId)).chain(rows -> {
+            if (rows.size() == 0) {
+                throw DomainException.notFound("shift", shiftId);
+            }
+            Row shift = rows.iterator().next();
+            if (shift.getBoolean("cancelled")) {
+                throw new DomainException("SHIFT_CANCELLED", "shift " + shiftId + " is cancelled");
+            }
+            OffsetDateTime start = shift.getOffsetDateTime("s_start");
+            OffsetDateTime end = shift.getOffsetDateTime("s_end");
+            if (!end.isAfter(OffsetDateTime.now())) {
+                throw new DomainException("SHIFT_ENDED", "shift " + shiftId + " ended at " + end);
+            }
+            Limits limits = new Limits(
+                    Duration.ofHours(orDefault(shift.getInteger("max_hours_per_24h"), config.maxHoursPer24h())),
+                    Duration.ofHours(orDefault(shift.getInteger("min_rest_hours"), config.minRestHours())));
+            return checkQualification(tx, shift, volunteerId)
+                    .chain(() -> checkHeadcount(tx, shiftId, shift.getInteger("required_headcount")))
+                    .chain(() -> checkWorkingTime(tx, volunteerId, new WorkingTimeRules.Interval(start, end), limits, ignoring))
+                    .chain(() -> tx.preparedQuery("insert into assignment (shift_id, volunteer_id, during, source)"
+                                    + " select id, $2, during, $3 from shift where id = $1 returning id")
+                            .execute(Tuple.of(shiftId, volunteerId, source.name())))
+                    .map(inserted -> inserted.iterator().next().getLong("id"))
+                    .onFailure(e -> e instanceof PgException pg && "23P01".equals(pg.getSqlState()))
+                    .transform(e -> new DomainException("OVERLAPPING_SHIFT",
+                            "volunteer " + volunteerId + " is already on duty during " + start + " – " + end))
+                    .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
+                    .transform(e -> new DomainException("ALREADY_ON_SHIFT",
+                            "volunteer " + volunteerId + " is already on shift " + shiftId));
+        });
+    }
+
+    private Uni<Void> checkQualification(SqlClient tx, Row shift, long volunteerId) {
+        String[] allowed = shift.getArrayOfStrings("allowed_kinds");
+        String skill = shift.getString("required_skill");
+        return tx.preparedQuery("select kinds, skills from volunteer where id = $1").execute(Tuple.of(volunteerId))
+                .invoke(rows -> {
+                    Row v = rows.iterator().next();
+                    List<String> kinds = Arrays.asList(v.getArrayOfStrings("kinds"));
+                    if (allowed.length > 0 && Arrays.stream(allowed).noneMatch(kinds::contains)) {
+                        throw new DomainException("NOT_QUALIFIED", "post " + shift.getString("post_name")
+                                + " is staffed by " + String.join(" or ", allowed) + "; volunteer " + volunteerId
+                                + " is " + (kinds.isEmpty() ? "none of them" : String.join(", ", kinds)));
+                    }
+                    if (skill != null && !Arrays.asList(v.getArrayOfStrings("skills")).contains(skill)) {
+                        throw new DomainException("NOT_QUALIFIED", "post " + shift.getString("post_name")
+                                + " requires the skill " + skill + ", which volunteer " + volunteerId + " lacks");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> checkHeadcount(SqlClient tx, long shiftId, int required) {
+        return tx.preparedQuery("select count(*) as n from assignment where shift_id = $1 and status = 'ACTIVE'")
+                .execute(Tuple.of(shiftId))
+                .invoke(rows -> {
+                    long filled = rows.iterator().next().getLong("n");
+                    if (filled >= required) {
+                        throw new DomainException("SHIFT_FULL", "shift " + shiftId + " already has its " + required
+                                + " people");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> checkWorkingTime(SqlClient tx, long volunteerId, WorkingTimeRules.Interval added, Limits limits,
+                                       List<Long> ignoring) {
+        Duration reach = Duration.ofHours(24).plus(limits.minRest());
+        String sql = "select lower(during) as f, upper(during) as t from assignment where volunteer_id = $1"
+                + " and status = 'ACTIVE' and during && tstzrange($2, $3) and not (id = any($4))";
+        return tx.preparedQuery(sql)
+                .execute(Tuple.of(volunteerId, added.start().minus(reach), added.end().plus(reach),
+                        ignoring.toArray(Long[]::new)))
+                .invoke(rows -> {
+                    List<WorkingTimeRules.Interval> existing = new ArrayList<>();
+                    for (Row r : rows) {
+                        existing.add(new WorkingTimeRules.Interval(r.getOffsetDateTime("f"), r.getOffsetDateTime("t")));
+                    }
+                    WorkingTimeRules.check(existing, added, limits);
+                })
+                .replaceWithVoid();
+    }
+
+    Uni<Assignment> assignment(long id) {
+        return pool.preparedQuery("select " + ShiftRows.ASSIGNMENT_COLUMNS + " from assignment a where a.id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw DomainException.notFound("assignment", id);
+                    }
+                    return ShiftRows.assignment(rows.iterator().next());
+                });
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

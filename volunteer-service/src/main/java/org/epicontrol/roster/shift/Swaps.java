@@ -1,0 +1,165 @@
+package org.epicontrol.roster.shift;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.shift.Assignment.AssignmentSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hand-over (a colleague takes my shift) and swap (we exchange shifts), both agreed by both sides: one proposes,
+ * the other accepts. Acceptance re-checks every rule for both people and moves both assignments in one
+ * transaction, so a shift is never left double- or un-assigned.
+ */
+@ApplicationScoped
+public class Swaps {
+
+    private static final String COLUMNS = "w.id, w.status, w.reason, w.from_assignment_id, w.to_volunteer_id, w.to_assignment_id";
+
+    private final Pool pool;
+    private final Roster roster;
+
+    public Swaps(Pool pool, Roster roster) {
+        this.pool = pool;
+        this.roster = roster;
+    }
+
+    public Uni<SwapRequest> propose(long fromAssignmentId, long toVolunteerId, Long toAssignmentId, String reason) {
+        String sql = """
+                insert into swap_request (from_assignment_id, to_volunteer_id, to_assignment_id, reason)
+                select a.id, $2, $3, $4 from assignment a
+                where a.id = $1 and a.status = 'ACTIVE' and a.volunteer_id <> $2
+                  and ($3::bigint is null or exists (select 1 from assignment b
+                        where b.id = $3 and b.volunteer_id = $2 and b.status = 'ACTIVE'))
+                returning id""";
+        return pool.preparedQuery(sql).execute(Tuple.of(fromAssignmentId, toVolunteerId, toAssignmentId, reason))
+                .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
+                .transform(e -> new DomainException("SWAP_PENDING", "assignment " + fromAssignmentId + " already has an open swap proposal"))
+                .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))
+                .transform(e -> DomainException.notFound("volunteer", toVolunteerId))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new DomainException("SWAP_NOT_POSSIBLE", "assignment " + fromAssignmentId
+                                + " is not active, belongs to volunteer " + toVolunteerId
+                                + (toAssignmentId == null ? "" : ", or assignment " + toAssignmentId + " is not an active one of theirs"));
+                    }
+                    return byId(rows.iterator().next().getLong("id"));
+                });
+    }
+
+    /** Accepted by the colleague it was proposed to. */
+    public Uni<SwapRequest> accept(long swapId, long acceptingVolunteerId) {
+        return pool.withTransaction(tx -> lockProposal(tx, swapId, acceptingVolunteerId).chain(swap ->
+                tx.preparedQuery("select id, shift_id, volunteer_id, status from assignment where id = any($1)")
+                        .execute(Tuple.of((Object) ids(swap)))
+                        .chain(rows -> {
+                            Row from = null;
+                            Row to = null;
+                            for (Row r : rows) {
+                                if (r.getLong("id") == swap.fromAssignmentId()) {
+                                    from = r;
+                                } else {
+                                    to = r;
+                                }
+                            }
+                            long giver = from.getLong("volunteer_id");
+                            long fromShift = from.getLong("shift_id");
+                            Long toShift = to == null ? null : to.getLong("shift_id");
+                            return roster.lockVolunteers(tx, List.of(giver, acceptingVolunteerId))
+                                    .chain(() -> endAssignments(tx, ids(swap)))
+                                    .chain(() -> roster.enlist(tx, fromShift, acceptingVolunteerId,
+                                            toShift == null ? AssignmentSource.HAND_OVER : AssignmentSource.SWAP, List.of()))
+                                    .chain(() -> toShift == null ? Uni.createFrom().item(0L)
+                                            : roster.enlist(tx, toShift, giver, AssignmentSource.SWAP, List.of()))
+                                    .chain(() -> tx.preparedQuery("update swap_request set status = 'ACCEPTED', decided_at = now() where id = $1")
+                                            .execute(Tuple.of(swapId)));
+                        })))
+                .chain(() -> byId(swapId));
+    }
+
+    public Uni<SwapRequest> decline(long swapId, long volunteerId) {
+        return decide(swapId, "DECLINED", "to_volunteer_id = $2", volunteerId);
+    }
+
+    public Uni<SwapRequest> withdraw(long swapId, long volunteerId) {
+        return decide(swapId, "WITHDRAWN",
+                "from_assignment_id in (select id from assignment where volunteer_id = $2)", volunteerId);
+    }
+
+    private Uni<SwapRequest> decide(long swapId, String status, String who, long volunteerId) {
+        return pool.preparedQuery("update swap_request set status = '" + status + "', decided_at = now()"
+                        + " where id = $1 and status = 'PROPOSED' and " + who)
+                .execute(Tuple.of(swapId, volunteerId))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new DomainException("SWAP_NOT_OPEN", "swap " + swapId
+                                + " is not an open proposal of or to volunteer " + volunteerId);
+                    }
+                    return byId(swapId);
+                });
+    }
+
+    private Uni<SwapRequest> lockProposal(SqlClient tx, long swapId, long acceptingVolunteerId) {
+        return tx.preparedQuery("select " + COLUMNS + " from swap_request w where w.id = $1 for update")
+                .execute(Tuple.of(swapId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw DomainException.notFound("swap", swapId);
+                    }
+                    SwapRequest swap = map(rows.iterator().next());
+                    if (swap.status() != SwapRequest.SwapStatus.PROPOSED) {
+                        throw new DomainException("SWAP_NOT_OPEN", "swap " + swapId + " is " + swap.status());
+                    }
+                    if (swap.toVolunteerId() != acceptingVolunteerId) {
+                        throw new DomainException("NOT_YOUR_SWAP", "swap " + swapId + " was proposed to volunteer "
+                                + swap.toVolunteerId() + ", not " + acceptingVolunteerId);
+                    }
+                    return swap;
+                });
+    }
+
+    /** Ends both assignments, refusing if either changed since the proposal. */
+    private Uni<Void> endAssignments(SqlClient tx, Long[] assignmentIds) {
+        return tx.preparedQuery("update assignment set status = 'HANDED_OVER', ended_reason = 'swap'"
+                        + " where id = any($1) and status = 'ACTIVE'")
+                .execute(Tuple.of((Object) assignmentIds))
+                .invoke(rows -> {
+                    if (rows.rowCount() != assignmentIds.length) {
+                        throw new DomainException("SWAP_STALE", "an assignment of this swap has ended or moved since it was proposed");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    public Uni<SwapRequest> byId(long id) {
+        return pool.preparedQuery("select " + COLUMNS + " from swap_request w where w.id = $1").execute(Tuple.of(id))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw DomainException.notFound("swap", id);
+                    }
+                    return map(rows.iterator().next());
+                });
+    }
+
+    private static Long[] ids(SwapRequest swap) {
+        List<Long> ids = new ArrayList<>();
+        ids.add(swap.fromAssignmentId());
+        if (swap.toAssignmentId() != null) {
+            ids.add(swap.toAssignmentId());
+        }
+        return ids.toArray(Long[]::new);
+    }
+
+    private static SwapRequest map(Row row) {
+        return new SwapRequest(String.valueOf(row.getLong("id")), SwapRequest.SwapStatus.valueOf(row.getString("status")),
+                row.getString("reason"), row.getLong("from_assignment_id"), row.getLong("to_volunteer_id"),
+                row.getLong("to_assignment_id"));
+    }
+}
