@@ -1,0 +1,103 @@
+package org.epicontrol.roster.coverage;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.epicontrol.roster.RosterFixtures;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.epicontrol.roster.RosterFixtures.GRAPHQL;
+import static org.epicontrol.roster.RosterFixtures.signUp;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class CoverageTest {
+
+    private static final ZoneOffset CITY = ZoneOffset.ofHours(8);
+    private static final String GAPS = """
+            query($c: ID!, $from: DateTime!, $to: DateTime!) { coverageGaps(community: $c, from: $from, to: $to) {
+              hourStart required staffed hasShift post { id } } }""";
+
+    @Test
+    void everyUnderstaffedHourOfACheckpointIsListed() {
+        String community = RosterFixtures.community();
+        String checkpoint = RosterFixtures.post(community, "CHECKPOINT", 2);
+        List<String> shifts = RosterFixtures.rotation(checkpoint, 1, 12);
+        signUp(shifts.get(0), RosterFixtures.volunteer(community));
+        signUp(shifts.get(0), RosterFixtures.volunteer(community));
+        signUp(shifts.get(1), RosterFixtures.volunteer(community));
+        OffsetDateTime day = LocalDate.now().plusDays(1).atTime(8, 0).atOffset(CITY);
+
+        List<Map<String, Object>> gaps = GRAPHQL.data(GAPS, Map.of("c", community,
+                "from", day.minusHours(2).toString(), "to", day.plusHours(26).toString())).getList("coverageGaps");
+        // 2 h before the rotation and 2 h after it have no shift; the 12 night hours have 1 of 2 people.
+        assertEquals(16, gaps.size(), gaps::toString);
+        assertEquals(4, gaps.stream().filter(g -> !(Boolean) g.get("hasShift")).count());
+        assertTrue(gaps.stream().filter(g -> (Boolean) g.get("hasShift")).allMatch(g -> g.get("staffed").equals(1)));
+    }
+
+    @Test
+    void aStreetSeesTheGapsOfItsCommunities() {
+        String community = RosterFixtures.community();
+        String street = GRAPHQL.data("query($c: ID!) { orgUnit(id: $c) { parent { id } } }", Map.of("c", community))
+                .getString("orgUnit.parent.id");
+        String post = RosterFixtures.post(community, "PATROL", 1);
+        RosterFixtures.rotation(post, 1, 8);
+        OffsetDateTime day = LocalDate.now().plusDays(1).atTime(8, 0).atOffset(CITY);
+        int atStreet = GRAPHQL.data(GAPS, Map.of("c", street, "from", day.toString(), "to", day.plusHours(24).toString()))
+                .getList("coverageGaps").size();
+        assertEquals(24, atStreet);
+    }
+
+    @Test
+    void onDutyNamesThePeopleAtAPostAtATime() {
+        String community = RosterFixtures.community();
+        String post = RosterFixtures.post(community, "CHECKPOINT", 1);
+        List<String> shifts = RosterFixtures.rotation(post, 1, 12);
+        String person = RosterFixtures.volunteer(community);
+        signUp(shifts.get(1), person);
+        OffsetDateTime night = LocalDate.now().plusDays(1).atTime(23, 0).atOffset(CITY);
+        List<String> ids = GRAPHQL.data("query($p: ID!, $at: DateTime) { onDuty(postId: $p, at: $at) { volunteer { id } } }",
+                Map.of("p", post, "at", night.toString())).getList("onDuty.volunteer.id");
+        assertEquals(List.of(person), ids);
+    }
+
+    @Test
+    void hoursPerVolunteerAddUpTheirShifts() {
+        String community = RosterFixtures.community();
+        String post = RosterFixtures.post(community, "CHECKPOINT", 1);
+        List<String> shifts = RosterFixtures.rotation(post, 2, 12);
+        String person = RosterFixtures.volunteer(community);
+        signUp(shifts.get(0), person);
+        signUp(shifts.get(2), person);
+        OffsetDateTime start = LocalDate.now().atStartOfDay().atOffset(CITY);
+        List<Map<String, Object>> hours = GRAPHQL.data("query($c: ID!, $f: DateTime!, $t: DateTime!) {"
+                        + " volunteerHours(community: $c, from: $f, to: $t) { hours shifts volunteer { id } } }",
+                Map.of("c", community, "f", start.toString(), "t", start.plusDays(4).toString())).getList("volunteerHours");
+        assertEquals(1, hours.size());
+        assertEquals(24.0, ((Number) hours.get(0).get("hours")).doubleValue());
+        assertEquals(2, hours.get(0).get("shifts"));
+    }
+
+    @Test
+    void aCommunityCanSetStricterLimits() {
+        String community = RosterFixtures.community();
+        GRAPHQL.data("mutation($c: ID!) { setRosterRules(community: $c, maxHoursPer24h: 8) }", Map.of("c", community));
+        String post = RosterFixtures.post(community, "CHECKPOINT", 1);
+        List<String> shifts = RosterFixtures.rotation(post, 1, 12);
+        signUp(shifts.get(0), RosterFixtures.volunteer(community))
+                .body("errors[0].extensions.code", equalTo("MAX_HOURS_EXCEEDED"));
+    }
+
+    @Test
+    void aWindowEndingBeforeItStartsIsRefused() {
+        GRAPHQL.post(GAPS, Map.of("c", RosterFixtures.community(), "from", "2031-01-02T00:00:00Z", "to", "2031-01-01T00:00:00Z"))
+                .body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
+    }
+}
