@@ -3,6 +3,9 @@ package org.epicontrol.devsuite;
 import org.epicontrol.testsupport.EmbeddedDatabase;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,26 +42,35 @@ public final class SuiteLauncher {
         Path data = Files.createTempDirectory("epicontrol-suite-pg");
         System.out.println("Starting PostgreSQL (embedded binaries) in " + data);
         database = EmbeddedDatabase.start(data);
-        database.createDatabase("notices");
-
         int noticePort = Integer.getInteger("notice.port", 8081);
-        startService(root, "notice-service", noticePort, Map.of(
-                "NOTICE_DB_URL", database.reactiveUrl("notices"),
-                "NOTICE_DB_JDBC_URL", database.jdbcUrl("notices"),
-                "NOTICE_DB_USER", database.user(),
-                "NOTICE_DB_PASSWORD", ""));
+        int volunteerPort = Integer.getInteger("volunteer.port", 8082);
+        startService(root, "notice-service", noticePort, databaseEnv("NOTICE", "notices"));
+        startService(root, "volunteer-service", volunteerPort, databaseEnv("VOLUNTEER", "volunteers"));
         String noticeGraphql = "http://localhost:" + noticePort + "/graphql";
+        String volunteerGraphql = "http://localhost:" + volunteerPort + "/graphql";
         importDemoNotices(root, noticeGraphql);
+        new VolunteerDemo(new GraphQLHttp(volunteerGraphql), new GraphQLHttp(noticeGraphql)).seed();
 
         System.out.println();
         System.out.println("The suite is running. Press Ctrl-C to stop it.");
-        System.out.println("  PostgreSQL          localhost:" + database.port() + " (user postgres, database notices)");
+        System.out.println("  PostgreSQL          localhost:" + database.port() + " (user postgres, databases notices, volunteers)");
         System.out.println("  notice-service      " + noticeGraphql + "   (GraphiQL: http://localhost:" + noticePort + "/q/graphql-ui)");
+        System.out.println("  volunteer-service   " + volunteerGraphql + "   (GraphiQL: http://localhost:" + volunteerPort + "/q/graphql-ui)");
         System.out.println();
         System.out.println("Try:");
         System.out.println("  curl -s " + noticeGraphql + " -H 'Content-Type: application/json' \\");
         System.out.println("    -d '{\"query\":\"{ riskLevel(address: \\\"晋阳紫城4号楼10单元\\\", asOf: \\\"2022-11-30\\\") "
                 + "{ level { name } notice { number } designation { text } } }\"}'");
+    }
+
+    /** One database and its connection settings per service, as in production. */
+    private Map<String, String> databaseEnv(String prefix, String name) {
+        database.createDatabase(name);
+        return Map.of(
+                prefix + "_DB_URL", database.reactiveUrl(name),
+                prefix + "_DB_JDBC_URL", database.jdbcUrl(name),
+                prefix + "_DB_USER", database.user(),
+                prefix + "_DB_PASSWORD", "");
     }
 
     private void startService(Path root, String name, int port, Map<String, String> env) throws Exception {
@@ -68,19 +80,36 @@ public final class SuiteLauncher {
         }
         Path log = root.resolve("target").resolve(name + ".log");
         Files.createDirectories(log.getParent());
+        requireFreePort(name, port);
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         System.out.println("Starting " + name + " on port " + port + " (log: " + log + ")");
-        services.add(builder.start());
-        waitUntilReady(name, "http://localhost:" + port + "/q/health/ready", Duration.ofSeconds(90));
+        Process process = builder.start();
+        services.add(process);
+        waitUntilReady(name, process, "http://localhost:" + port + "/q/health/ready", Duration.ofSeconds(90), log);
     }
 
-    private static void waitUntilReady(String name, String url, Duration timeout) throws InterruptedException {
+    /** Otherwise a service already listening there would answer in place of ours. */
+    private static void requireFreePort(String name, int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress("localhost", port));
+        } catch (BindException e) {
+            throw new IllegalStateException("port " + port + " for " + name + " is in use; free it or pick another with -D"
+                    + name.replace("-service", "") + ".port=...");
+        }
+    }
+
+    private static void waitUntilReady(String name, Process process, String url, Duration timeout, Path log)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
