@@ -1,0 +1,56 @@
+package org.epicontrol.roster.task;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads of tasks for other packages (the area package shows the open work of a notice's areas). */
+@ApplicationScoped
+public class TaskQueries {
+
+    // An area covers a task when the task names it, or when the task's unit or a unit above it is linked to it
+    // (a compound linked to its grid covers the tasks of the grid's buildings).
+    private static final String OPEN_FOR_AREAS = """
+            with wanted(area_id) as (select distinct unnest($1::text[])),
+            hits as (
+              select w.area_id, t.id from wanted w join task t on t.area_id = w.area_id where t.status = 'OPEN'
+              union
+              select w.area_id, t.id
+              from wanted w
+              join org_unit linked on linked.area_id = w.area_id
+              join org_unit o on o.path_ids @> array[linked.id]
+              join task t on t.org_unit_id = o.id
+              where t.status = 'OPEN')
+            select h.area_id as for_area, %s from hits h join task t on t.id = h.id order by t.id"""
+            .formatted(TaskRows.COLUMNS);
+
+    private final Pool pool;
+
+    public TaskQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * One list per area id, in the order given: the tasks still OPEN (not yet assigned) whose own area, or whose
+     * unit's (or an enclosing unit's) linked area, is that area; oldest first.
+     */
+    public Uni<List<List<Task>>> openForAreas(List<String> areaIds) {
+        if (areaIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery(OPEN_FOR_AREAS).execute(Tuple.of(areaIds.toArray(String[]::new))).map(rows -> {
+            Map<String, List<Task>> byArea = new HashMap<>();
+            for (Row row : rows) {
+                byArea.computeIfAbsent(row.getString("for_area"), k -> new ArrayList<>()).add(TaskRows.map(row));
+            }
+            return areaIds.stream().map(id -> byArea.getOrDefault(id, List.of())).toList();
+        });
+    }
+}

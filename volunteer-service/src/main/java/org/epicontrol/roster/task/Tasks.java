@@ -1,0 +1,154 @@
+package org.epicontrol.roster.task;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.common.Cursor;
+import org.epicontrol.common.DomainException;
+import org.epicontrol.common.Ids;
+import org.epicontrol.common.PageInfo;
+import org.epicontrol.roster.org.OrgUnits;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Tasks for households and their lifecycle. Every transition is one guarded UPDATE, so that of two concurrent
+ * callers only one can win.
+ */
+@ApplicationScoped
+public class Tasks {
+
+    private static final String CURSOR = "task";
+
+    private final Pool pool;
+    private final OrgUnits units;
+
+    public Tasks(Pool pool, OrgUnits units) {
+        this.pool = pool;
+        this.units = units;
+    }
+
+    public Uni<Task> create(TaskInput input) {
+        if (input.kind() == null) {
+            throw DomainException.invalid("kind is required");
+        }
+        long unitId = Ids.parse(input.unitId());
+        String household = Texts.optional(input.household(), 200, "household");
+        String areaId = Texts.optional(input.areaId(), 100, "areaId");
+        String description = Texts.optional(input.description(), 2000, "description");
+        return pool.preparedQuery("insert into task as t (kind, org_unit_id, household, area_id, description, due_at)"
+                        + " select $1, o.id, $3, $4, $5, $6 from org_unit o"
+                        + " where o.id = $2 and o.kind in ('GRID', 'BUILDING') returning " + TaskRows.COLUMNS)
+                .execute(Tuple.from(Arrays.asList(input.kind().name(), unitId, household, areaId, description,
+                        input.dueAt())))
+                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(TaskRows.map(rows.iterator().next()))
+                        : units.byId(unitId, null).map(unit -> {
+                            throw DomainException.invalid("a task is for a grid or a building; unit " + unitId
+                                    + " is a " + unit.kind().name().toLowerCase(Locale.ROOT));
+                        }));
+    }
+
+    public Uni<Task> assign(long taskId, long volunteerId) {
+        return transition(taskId, "assigned", List.of(TaskStatus.OPEN),
+                "status = 'ASSIGNED', assignee_id = $3",
+                " and exists (select 1 from volunteer v where v.id = $3 and v.active)", volunteerId)
+                .onItem().ifNull().switchTo(() -> pool.preparedQuery("select active from volunteer where id = $1")
+                        .execute(Tuple.of(volunteerId))
+                        .map(rows -> {
+                            if (rows.size() == 0) {
+                                throw DomainException.notFound("volunteer", volunteerId);
+                            }
+                            throw DomainException.invalid("volunteer " + volunteerId + " is not active");
+                        }));
+    }
+
+    public Uni<Task> complete(long taskId) {
+        return transition(taskId, "completed", List.of(TaskStatus.ASSIGNED), "status = 'DONE'", "", null);
+    }
+
+    public Uni<Task> fail(long taskId, String reason) {
+        String why = Texts.required(reason, 500, "reason");
+        return transition(taskId, "failed", List.of(TaskStatus.ASSIGNED),
+                "status = 'FAILED', failure_reason = $3", "", why);
+    }
+
+    /** Back to OPEN for somebody else: the assignee and the failure reason go. */
+    public Uni<Task> reopen(long taskId) {
+        return transition(taskId, "reopened", List.of(TaskStatus.ASSIGNED, TaskStatus.FAILED),
+                "status = 'OPEN', assignee_id = null, failure_reason = null", "", null);
+    }
+
+    /**
+     * Moves a task that is in one of {@code from}; the status test is in the UPDATE itself, so of two concurrent
+     * callers the second finds the row changed and is refused. Emits null only when the task was in a right status
+     * but {@code extraCondition} failed.
+     */
+    private Uni<Task> transition(long taskId, String verb, List<TaskStatus> from, String set, String extraCondition,
+                                 Object argument) {
+        String[] statuses = from.stream().map(Enum::name).toArray(String[]::new);
+        List<Object> args = new ArrayList<>(Arrays.asList(taskId, statuses));
+        if (argument != null) {
+            args.add(argument);
+        }
+        return pool.preparedQuery("update task as t set " + set + ", updated_at = now()"
+                        + " where t.id = $1 and t.status = any($2)" + extraCondition + " returning " + TaskRows.COLUMNS)
+                .execute(Tuple.from(args))
+                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(TaskRows.map(rows.iterator().next()))
+                        : refusal(taskId, verb, from));
+    }
+
+    private Uni<Task> refusal(long taskId, String verb, List<TaskStatus> from) {
+        return pool.preparedQuery("select status from task where id = $1").execute(Tuple.of(taskId)).map(rows -> {
+            if (rows.size() == 0) {
+                throw DomainException.notFound("task", taskId);
+            }
+            TaskStatus status = TaskStatus.valueOf(rows.iterator().next().getString("status"));
+            if (!from.contains(status)) {
+                throw new DomainException("INVALID_TRANSITION", "task " + taskId + " is " + status + "; only a task that is "
+                        + from.stream().map(Enum::name).collect(Collectors.joining(" or ")) + " can be " + verb);
+            }
+            return null;
+        });
+    }
+
+    /** Tasks of a unit and of every unit below it, in creation order. */
+    public Uni<TaskConnection> ofUnit(long unitId, TaskStatus status, int first, String after) {
+        long afterId = afterId(after);
+        return units.byId(unitId, null).chain(unit -> pool.preparedQuery("select " + TaskRows.COLUMNS
+                        + " from task t join org_unit o on o.id = t.org_unit_id"
+                        + " where o.path_ids @> array[$1::bigint] and ($2::text is null or t.status = $2)"
+                        + " and t.id > $3 order by t.id limit $4")
+                .execute(Tuple.of(unitId, status == null ? null : status.name(), afterId, first + 1))
+                .map(rows -> page(rows, first)));
+    }
+
+    private static long afterId(String after) {
+        String key = Cursor.decode(CURSOR, after);
+        try {
+            return key == null ? 0 : Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new DomainException("INVALID_CURSOR", "cursor '" + after + "' is not a cursor of this listing");
+        }
+    }
+
+    private static TaskConnection page(RowSet<Row> rows, int first) {
+        List<TaskConnection.Edge> edges = new ArrayList<>();
+        for (Row row : rows) {
+            Task task = TaskRows.map(row);
+            edges.add(new TaskConnection.Edge(Cursor.encode(CURSOR, task.id()), task));
+        }
+        boolean more = edges.size() > first;
+        if (more) {
+            edges = edges.subList(0, first);
+        }
+        return new TaskConnection(List.copyOf(edges),
+                new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+    }
+}

@@ -1,0 +1,76 @@
+package org.epicontrol.roster.task;
+
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.epicontrol.common.Ids;
+import org.epicontrol.roster.config.PageRequest;
+import org.epicontrol.roster.org.Community;
+import org.epicontrol.roster.org.OrgKind;
+import org.epicontrol.roster.org.OrgUnits;
+import org.epicontrol.roster.people.Volunteer;
+import org.epicontrol.roster.people.Volunteers;
+
+import java.util.List;
+
+@GraphQLApi
+public class WishGraphQLApi {
+
+    private final Wishes wishes;
+    private final OrgUnits units;
+    private final Volunteers volunteers;
+    private final PageRequest pages;
+
+    public WishGraphQLApi(Wishes wishes, OrgUnits units, Volunteers volunteers, PageRequest pages) {
+        this.wishes = wishes;
+        this.units = units;
+        this.volunteers = volunteers;
+        this.pages = pages;
+    }
+
+    @Mutation("postWish")
+    @Description("A resident's 微心愿, posted to their community")
+    public Uni<Wish> postWish(@Id @NonNull String communityId, @NonNull String household, @NonNull WishKind kind,
+                              @NonNull String description) {
+        return Uni.createFrom().deferred(() -> wishes.post(Ids.parse(communityId), household, kind, description));
+    }
+
+    @Mutation("claimWish")
+    @Description("OPEN → CLAIMED. Exactly one volunteer gets a wish; later claims are refused with ALREADY_CLAIMED")
+    public Uni<Wish> claimWish(@Id @NonNull String wishId, @Id @NonNull String volunteerId) {
+        return Uni.createFrom().deferred(() -> wishes.claim(Ids.parse(wishId), Ids.parse(volunteerId)));
+    }
+
+    @Mutation("fulfilWish")
+    @Description("CLAIMED → FULFILLED")
+    public Uni<Wish> fulfilWish(@Id @NonNull String wishId) {
+        return Uni.createFrom().deferred(() -> wishes.fulfil(Ids.parse(wishId)));
+    }
+
+    @Mutation("cancelWish")
+    @Description("OPEN or CLAIMED → CANCELLED")
+    public Uni<Wish> cancelWish(@Id @NonNull String wishId) {
+        return Uni.createFrom().deferred(() -> wishes.cancel(Ids.parse(wishId)));
+    }
+
+    @Query("wishes")
+    @Description("Wishes of a community, oldest first")
+    public Uni<WishConnection> wishes(@Id @NonNull String communityId, WishStatus status, Integer first, String after) {
+        return Uni.createFrom().deferred(() -> wishes.ofCommunity(Ids.parse(communityId), status, pages.size(first), after));
+    }
+
+    @NonNull
+    public Uni<List<Community>> community(@Source List<Wish> list) {
+        return units.byIds(list.stream().map(Wish::communityId).toList(), OrgKind.COMMUNITY)
+                .map(found -> found.stream().map(u -> u == null ? null : Community.of(u)).toList());
+    }
+
+    public Uni<List<Volunteer>> claimedBy(@Source List<Wish> list) {
+        return volunteers.byIds(list.stream().map(w -> w.claimedById() == null ? 0L : w.claimedById()).toList());
+    }
+}

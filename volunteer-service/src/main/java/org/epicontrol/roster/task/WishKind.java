@@ -1,0 +1,5 @@
+package org.epicontrol.roster.task;
+
+public enum WishKind {
+    MEDICINE, SUPPLIES, OTHER
+}

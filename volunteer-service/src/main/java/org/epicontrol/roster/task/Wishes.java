@@ -1,0 +1,153 @@
+package org.epicontrol.roster.task;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.common.Cursor;
+import org.epicontrol.common.DomainException;
+import org.epicontrol.common.PageInfo;
+import org.epicontrol.roster.org.OrgKind;
+import org.epicontrol.roster.org.OrgUnits;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** 微心愿: posted by residents, claimed by exactly one volunteer (the claim is a guarded UPDATE). */
+@ApplicationScoped
+public class Wishes {
+
+    private static final String CURSOR = "wish";
+    private static final String COLUMNS = "w.id as w_id, w.community_id as w_community_id, w.household as w_household,"
+            + " w.kind as w_kind, w.description as w_description, w.status as w_status, w.claimed_by as w_claimed_by,"
+            + " w.created_at as w_created_at";
+
+    private final Pool pool;
+    private final OrgUnits units;
+
+    public Wishes(Pool pool, OrgUnits units) {
+        this.pool = pool;
+        this.units = units;
+    }
+
+    private static Wish map(Row row) {
+        return new Wish(String.valueOf(row.getLong("w_id")), row.getString("w_household"),
+                WishKind.valueOf(row.getString("w_kind")), row.getString("w_description"),
+                WishStatus.valueOf(row.getString("w_status")), row.getOffsetDateTime("w_created_at"),
+                row.getLong("w_community_id"), row.getLong("w_claimed_by"));
+    }
+
+    public Uni<Wish> post(long communityId, String household, WishKind kind, String description) {
+        if (kind == null) {
+            throw DomainException.invalid("kind is required");
+        }
+        String who = Texts.required(household, 200, "household");
+        String what = Texts.required(description, 1000, "description");
+        return pool.preparedQuery("insert into wish as w (community_id, household, kind, description)"
+                        + " select o.id, $2, $3, $4 from org_unit o where o.id = $1 and o.kind = 'COMMUNITY'"
+                        + " returning " + COLUMNS)
+                .execute(Tuple.of(communityId, who, kind.name(), what))
+                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(map(rows.iterator().next()))
+                        : units.byId(communityId, null).map(unit -> {
+                            throw DomainException.invalid("a wish is posted to a community; unit " + communityId
+                                    + " is a " + unit.kind().name().toLowerCase(Locale.ROOT));
+                        }));
+    }
+
+    /** Of concurrent claims exactly one wins: the others find the row no longer OPEN once they get to it. */
+    public Uni<Wish> claim(long wishId, long volunteerId) {
+        return pool.preparedQuery("update wish as w set status = 'CLAIMED', claimed_by = $2"
+                        + " where w.id = $1 and w.status = 'OPEN'"
+                        + " and exists (select 1 from volunteer v where v.id = $2 and v.active) returning " + COLUMNS)
+                .execute(Tuple.of(wishId, volunteerId))
+                .chain(rows -> {
+                    if (rows.rowCount() == 1) {
+                        return Uni.createFrom().item(map(rows.iterator().next()));
+                    }
+                    return pool.preparedQuery("""
+                                    select w.status, w.claimed_by,
+                                           (select v.active from volunteer v where v.id = $2) as active
+                                    from wish w where w.id = $1""")
+                            .execute(Tuple.of(wishId, volunteerId))
+                            .map(found -> {
+                                if (found.size() == 0) {
+                                    throw DomainException.notFound("wish", wishId);
+                                }
+                                Row row = found.iterator().next();
+                                WishStatus status = WishStatus.valueOf(row.getString("status"));
+                                if (status == WishStatus.CLAIMED || status == WishStatus.FULFILLED) {
+                                    throw new DomainException("ALREADY_CLAIMED", "wish " + wishId
+                                            + " was already claimed by volunteer " + row.getLong("claimed_by"));
+                                }
+                                if (status != WishStatus.OPEN) {
+                                    throw new DomainException("INVALID_TRANSITION", "wish " + wishId + " is " + status
+                                            + "; only an OPEN wish can be claimed");
+                                }
+                                if (row.getBoolean("active") == null) {
+                                    throw DomainException.notFound("volunteer", volunteerId);
+                                }
+                                throw DomainException.invalid("volunteer " + volunteerId + " is not active");
+                            });
+                });
+    }
+
+    public Uni<Wish> fulfil(long wishId) {
+        return move(wishId, "FULFILLED", List.of(WishStatus.CLAIMED), "fulfilled");
+    }
+
+    public Uni<Wish> cancel(long wishId) {
+        return move(wishId, "CANCELLED", List.of(WishStatus.OPEN, WishStatus.CLAIMED), "cancelled");
+    }
+
+    private Uni<Wish> move(long wishId, String to, List<WishStatus> from, String verb) {
+        String[] statuses = from.stream().map(Enum::name).toArray(String[]::new);
+        return pool.preparedQuery("update wish as w set status = $2 where w.id = $1 and w.status = any($3)"
+                        + " returning " + COLUMNS)
+                .execute(Tuple.of(wishId, to, statuses))
+                .chain(rows -> {
+                    if (rows.rowCount() == 1) {
+                        return Uni.createFrom().item(map(rows.iterator().next()));
+                    }
+                    return pool.preparedQuery("select status from wish where id = $1").execute(Tuple.of(wishId))
+                            .map(found -> {
+                                if (found.size() == 0) {
+                                    throw DomainException.notFound("wish", wishId);
+                                }
+                                throw new DomainException("INVALID_TRANSITION", "wish " + wishId + " is "
+                                        + found.iterator().next().getString("status") + "; only a wish that is "
+                                        + String.join(" or ", statuses) + " can be " + verb);
+                            });
+                });
+    }
+
+    /** Wishes of a community, oldest first. */
+    public Uni<WishConnection> ofCommunity(long communityId, WishStatus status, int first, String after) {
+        String key = Cursor.decode(CURSOR, after);
+        long afterId;
+        try {
+            afterId = key == null ? 0 : Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new DomainException("INVALID_CURSOR", "cursor '" + after + "' is not a cursor of this listing");
+        }
+        return units.byId(communityId, OrgKind.COMMUNITY).chain(community -> pool.preparedQuery("select " + COLUMNS
+                        + " from wish w where w.community_id = $1 and ($2::text is null or w.status = $2)"
+                        + " and w.id > $3 order by w.id limit $4")
+                .execute(Tuple.from(Arrays.asList(communityId, status == null ? null : status.name(), afterId, first + 1)))
+                .map(rows -> {
+                    List<WishConnection.Edge> edges = new ArrayList<>();
+                    for (Row row : rows) {
+                        Wish wish = map(row);
+                        edges.add(new WishConnection.Edge(Cursor.encode(CURSOR, wish.id()), wish));
+                    }
+                    boolean more = edges.size() > first;
+                    if (more) {
+                        edges = edges.subList(0, first);
+                    }
+                    return new WishConnection(List.copyOf(edges),
+                            new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+                }));
+    }
+}
