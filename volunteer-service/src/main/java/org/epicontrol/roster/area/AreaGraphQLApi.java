@@ -11,6 +11,8 @@ import org.epicontrol.roster.coverage.OnDuty;
 import org.epicontrol.roster.org.Grid;
 import org.epicontrol.roster.post.DutyPost;
 import org.epicontrol.roster.post.DutyPosts;
+import org.epicontrol.roster.task.Task;
+import org.epicontrol.roster.task.TaskQueries;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,11 +24,13 @@ public class AreaGraphQLApi {
     private final AreaFieldWork fieldWork;
     private final DutyPosts posts;
     private final Coverage coverage;
+    private final TaskQueries tasks;
 
-    public AreaGraphQLApi(AreaFieldWork fieldWork, DutyPosts posts, Coverage coverage) {
+    public AreaGraphQLApi(AreaFieldWork fieldWork, DutyPosts posts, Coverage coverage, TaskQueries tasks) {
         this.fieldWork = fieldWork;
         this.posts = posts;
         this.coverage = coverage;
+        this.tasks = tasks;
     }
 
     /** Any area id is a valid reference: an area without field work simply has none. */
@@ -48,6 +52,11 @@ public class AreaGraphQLApi {
     @Description("People on duty at this area's posts right now")
     public Uni<List<List<OnDuty>>> onDutyNow(@Source List<Area> areas) {
         return coverage.onDutyAtAreas(ids(areas), OffsetDateTime.now());
+    }
+
+    @Description("Household tasks still open for this area or the units linked to it")
+    public Uni<List<List<Task>>> openTasks(@Source List<Area> areas) {
+        return tasks.openForAreas(ids(areas));
     }
 
     private static List<String> ids(List<Area> areas) {

@@ -22,7 +22,7 @@ class AreaFieldWorkTest {
 
     private static final String ENTITIES = """
             query($r: [_Any!]!) { _entities(representations: $r) { ... on Area { id
-              responsibleGrid { name } dutyPosts { name } onDutyNow { volunteer { id } } } } }""";
+              responsibleGrid { name } dutyPosts { name } onDutyNow { volunteer { id } } openTasks { household } } } }""";
 
     @Test
     void theServiceSdlExtendsTheNoticeAreaByItsKey() {
@@ -39,8 +39,11 @@ class AreaFieldWorkTest {
         String community = RosterFixtures.community();
         Map<String, Object> vars = new HashMap<>(Map.of("kind", "GRID", "name", RosterFixtures.unique("第一网格"),
                 "parent", community, "area", areaId));
-        GRAPHQL.data("mutation($kind: OrgKind!, $name: String!, $parent: ID, $area: ID) {"
-                + " createOrgUnit(kind: $kind, name: $name, parentId: $parent, areaId: $area) { id } }", vars);
+        String grid = GRAPHQL.data("mutation($kind: OrgKind!, $name: String!, $parent: ID, $area: ID) {"
+                + " createOrgUnit(kind: $kind, name: $name, parentId: $parent, areaId: $area) { id } }", vars)
+                .getString("createOrgUnit.id");
+        GRAPHQL.data("mutation($in: TaskInput!) { createTask(input: $in) { id } }", Map.of("in",
+                Map.of("kind", "DOOR_TO_DOOR_TESTING", "unitId", grid, "household", "1号楼101", "areaId", areaId)));
         Map<String, Object> post = new HashMap<>(Map.of("communityId", community, "name", "北门卡口", "kind", "CHECKPOINT",
                 "requiredHeadcount", 1, "aroundTheClock", true, "areaId", areaId));
         String postId = GRAPHQL.data("mutation($in: DutyPostInput!) { createDutyPost(input: $in) { id } }", Map.of("in", post))
@@ -59,6 +62,7 @@ class AreaFieldWorkTest {
         assertEquals(vars.get("name"), ((Map<?, ?>) areas.get(0).get("responsibleGrid")).get("name"));
         assertEquals(List.of(Map.of("name", "北门卡口")), areas.get(0).get("dutyPosts"));
         assertEquals(List.of(Map.of("volunteer", Map.of("id", person))), areas.get(0).get("onDutyNow"));
+        assertEquals(List.of(Map.of("household", "1号楼101")), areas.get(0).get("openTasks"));
         assertNull(areas.get(1).get("responsibleGrid"));
         assertEquals(List.of(), areas.get(1).get("dutyPosts"));
     }
