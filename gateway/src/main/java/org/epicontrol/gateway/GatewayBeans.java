@@ -1,0 +1,41 @@
+package org.epicontrol.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.epicontrol.gateway.execute.HttpSubgraphClient;
+import org.epicontrol.gateway.execute.PlanExecutor;
+import org.epicontrol.gateway.request.OperationLimits;
+import org.epicontrol.gateway.request.RequestProcessor;
+
+/** Wires the framework-free planner/executor classes into CDI. */
+@ApplicationScoped
+public class GatewayBeans {
+    private HttpSubgraphClient client;
+
+    @Produces
+    @Singleton
+    HttpSubgraphClient subgraphClient(Vertx vertx, ObjectMapper mapper, GatewayConfig config) {
+        client = new HttpSubgraphClient(vertx, mapper, config.subgraphTimeout(), config.maxConnectionsPerSubgraph());
+        return client;
+    }
+
+    @Produces
+    @Singleton
+    RequestProcessor requestProcessor(Vertx vertx, HttpSubgraphClient client, ObjectMapper mapper,
+                                      GatewayConfig config) {
+        GatewayConfig.Limits l = config.limits();
+        return new RequestProcessor(new PlanExecutor(vertx, client, mapper),
+                new OperationLimits(l.maxDepth(), l.maxAliases(), l.maxQueryBytes(), l.maxTokens()));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (client != null) {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.epicontrol.gateway.execute;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.epicontrol.gateway.supergraph.Subgraph;
+
+/**
+ * Subgraph requests over one pooled, keep-alive Vert.x HTTP client. Every request has an overall deadline; a
+ * request past it is reset so the connection is not left waiting.
+ */
+public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final Vertx vertx;
+    private final HttpClient http;
+    private final ObjectMapper mapper;
+    private final long timeoutMillis;
+
+    public HttpSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, int maxConnectionsPerHost) {
+        this.vertx = vertx;
+        this.mapper = mapper;
+        this.timeoutMillis = Math.max(1, timeout.toMillis());
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setTcpNoDelay(true)
+                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis))
+                        .setIdleTimeout(60)
+                        .setIdleTimeoutUnit(TimeUnit.SECONDS),
+                new PoolOptions().setHttp1MaxSize(maxConnectionsPerHost));
+    }
+
+    @Override
+    public Future<Map<String, Object>> fetch(Subgraph subgraph, SubgraphRequest request) {
+        Promise<Map<String, Object>> result = Promise.promise();
+        byte[] body;
+        try {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("query", request.query());
+            if (request.operationName() != null) {
+                payload.put("operationName", request.operationName());
+            }
+            payload.put("variables", request.variables());
+            body = mapper.writeValueAsBytes(payload);
+        } catch (Exception e) {
+            return Future.failedFuture(new SubgraphFailure("SUBREQUEST_FAILED", e.getMessage()));
+        }
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        headers.add("content-type", "application/json");
+        headers.add("accept", "application/graphql-response+json, application/json");
+        request.headers().forEach(headers::add);
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(subgraph.url())
+                .setHeaders(headers);
+        long timer = vertx.setTimer(timeoutMillis, id -> result.tryFail(new SubgraphFailure("SUBREQUEST_TIMEOUT",
+                "subgraph '" + subgraph.name() + "' did not answer within " + timeoutMillis + " ms")));
+        http.request(options)
+                .compose(req -> {
+                    // On timeout, drop the request so its connection is freed.
+                    result.future().onFailure(t -> req.reset());
+                    return req.send(Buffer.buffer(body));
+                })
+                .compose(resp -> resp.body().map(buf -> parse(subgraph, resp.statusCode(), buf)))
+                .onComplete(ar -> {
+                    vertx.cancelTimer(timer);
+                    if (ar.succeeded()) {
+                        result.tryComplete(ar.result());
+                    } else {
+                        Throwable t = ar.cause();
+                        result.tryFail(t instanceof SubgraphFailure ? t : new SubgraphFailure("SUBREQUEST_HTTP_ERROR",
+                                "request to subgraph '" + subgraph.name() + "' failed: " + t.getMessage()));
+                    }
+                });
+        return result.future();
+    }
+
+    private Map<String, Object> parse(Subgraph subgraph, int status, Buffer buf) {
+        Map<String, Object> json = null;
+        try {
+            json = mapper.readValue(buf.getBytes(), MAP);
+        } catch (Exception e) {
+            // not JSON: reported below with the status
+        }
+        if (json != null && (json.containsKey("data") || json.containsKey("errors"))) {
+            return json; // a GraphQL response, even with a 4xx/5xx status
+        }
+        throw new SubgraphFailure("SUBREQUEST_HTTP_ERROR", "subgraph '" + subgraph.name() + "' answered HTTP "
+                + status + (json == null ? " without a GraphQL response" : " with no data or errors"));
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

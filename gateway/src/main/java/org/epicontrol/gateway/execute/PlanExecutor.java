@@ -1,0 +1,388 @@
+package org.epicontrol.gateway.execute;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.epicontrol.gateway.plan.PlanNode;
+import org.epicontrol.gateway.plan.QueryPlan;
+import org.epicontrol.gateway.supergraph.Subgraph;
+import org.epicontrol.gateway.supergraph.Supergraph;
+
+/**
+ * Runs a {@link QueryPlan}: Parallel nodes at once, Sequence nodes in order, and for each Flatten one
+ * {@code _entities} request carrying every distinct representation found at its path. A failing fetch records
+ * errors at the paths it should have filled and the rest of the plan goes on, so callers get partial data.
+ */
+public final class PlanExecutor {
+    private static final int MAX_ERRORS_PER_FAILED_FETCH = 100;
+
+    private final Vertx vertx;
+    private final SubgraphClient client;
+    private final ObjectMapper mapper;
+
+    public PlanExecutor(Vertx vertx, SubgraphClient client, ObjectMapper mapper) {
+        this.vertx = vertx;
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    public Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,
+                                          Map<String, String> headers) {
+        ExecutionState state = new ExecutionState();
+        if (plan.root() == null) {
+            return Future.succeededFuture(state);
+        }
+        // All merging happens on one context: subgraph responses hop back to it before touching the state.
+        Context context = vertx.getOrCreateContext();
+        Promise<ExecutionState> done = Promise.promise();
+        Run run = new Run(supergraph, context, state, variables, headers);
+        context.runOnContext(v -> run.node(plan.root()).onComplete(ar -> {
+            if (ar.failed()) {
+                state.errors.add(Errors.error("gateway execution failed: " + ar.cause().getMessage(),
+                        "INTERNAL_SERVER_ERROR"));
+            }
+            done.complete(state);
+        }));
+        return done.future();
+    }
+
+    private final class Run {
+        private final Supergraph supergraph;
+        private final Context context;
+        private final ExecutionState state;
+        private final Map<String, Object> variables;
+        private final Map<String, String> headers;
+
+        Run(Supergraph supergraph, Context context, ExecutionState state, Map<String, Object> variables,
+            Map<String, String> headers) {
+            this.supergraph = supergraph;
+            this.context = context;
+            this.state = state;
+            this.variables = variables;
+            this.headers = headers;
+        }
+
+        /** Never fails for subgraph problems: they become errors in the state. */
+        Future<Void> node(PlanNode node) {
+            if (node instanceof PlanNode.Fetch f) {
+                return rootFetch(f);
+            }
+            if (node instanceof PlanNode.Flatten fl) {
+                return entityFetch(fl.path(), (PlanNode.Fetch) fl.node());
+            }
+            if (node instanceof PlanNode.Sequence s) {
+                Future<Void> chain = Future.succeededFuture();
+                for (PlanNode n : s.nodes()) {
+                    chain = chain.compose(v -> node(n));
+                }
+                return chain;
+            }
+            List<Future<Void>> all = new ArrayList<>();
+            for (PlanNode n : ((PlanNode.Parallel) node).nodes()) {
+                all.add(node(n));
+            }
+            return Future.join(all).mapEmpty();
+        }
+
+        private Future<Void> rootFetch(PlanNode.Fetch fetch) {
+            return call(fetch, usedVariables(fetch)).transform(ar -> {
+                if (ar.failed()) {
+                    for (String key : fetch.responseKeys()) {
+                        state.errors.add(failure(fetch, ar.cause(), List.of(key)));
+                    }
+                    return Future.succeededFuture();
+                }
+                Map<String, Object> response = ar.result();
+                if (response.get("data") instanceof Map<?, ?> data) {
+                    mergeMaps(state.data, cast(data));
+                }
+                if (response.get("errors") instanceof List<?> errors) {
+                    for (Object e : errors) {
+                        if (e instanceof Map<?, ?> m) {
+                            Map<String, Object> err = subgraphError(fetch, cast(m));
+                            if (m.get("path") instanceof List<?> p) {
+                                err.put("path", p);
+                            }
+                            state.errors.add(err);
+                        }
+                    }
+                }
+                return Future.succeededFuture();
+            });
+        }
+
+        private Future<Void> entityFetch(List<String> path, PlanNode.Fetch fetch) {
+            List<Map<String, Object>> objects = new ArrayList<>();
+            List<List<Object>> paths = new ArrayList<>();
+            collect(state.data, path, 0, new ArrayList<>(), objects, paths);
+            // One representation per distinct entity; objects remember which one answers them.
+            List<Object> representations = new ArrayList<>();
+            Map<String, Integer> index = new HashMap<>();
+            int[] slot = new int[objects.size()];
+            for (int i = 0; i < objects.size(); i++) {
+                Map<String, Object> rep = representation(objects.get(i), fetch.requires());
+                if (rep == null) {
+                    slot[i] = -1;
+                    continue;
+                }
+                String canonical;
+                try {
+                    canonical = mapper.writeValueAsString(rep);
+                } catch (JsonProcessingException e) {
+                    canonical = rep.toString();
+                }
+                Integer j = index.get(canonical);
+                if (j == null) {
+                    j = representations.size();
+                    index.put(canonical, j);
+                    representations.add(rep);
+                }
+                slot[i] = j;
+            }
+            if (representations.isEmpty()) {
+                return Future.succeededFuture();
+            }
+            Map<String, Object> vars = usedVariables(fetch);
+            vars.put("representations", representations);
+            return call(fetch, vars).transform(ar -> {
+                if (ar.failed()) {
+                    String field = fetch.responseKeys().isEmpty() ? null : fetch.responseKeys().get(0);
+                    int reported = 0;
+                    for (int i = 0; i < objects.size() && reported < MAX_ERRORS_PER_FAILED_FETCH; i++) {
+                        if (slot[i] >= 0) {
+                            List<Object> p = new ArrayList<>(paths.get(i));
+                            if (field != null) {
+                                p.add(field);
+                            }
+                            state.errors.add(failure(fetch, ar.cause(), p));
+                            reported++;
+                        }
+                    }
+                    return Future.succeededFuture();
+                }
+                Map<String, Object> response = ar.result();
+                List<?> entities = response.get("data") instanceof Map<?, ?> d && d.get("_entities") instanceof List<?> l
+                        ? l : List.of();
+                for (int i = 0; i < objects.size(); i++) {
+                    if (slot[i] >= 0 && slot[i] < entities.size() && entities.get(slot[i]) instanceof Map<?, ?> e) {
+                        mergeMaps(objects.get(i), cast(e));
+                    }
+                }
+                if (response.get("errors") instanceof List<?> errors) {
+                    for (Object o : errors) {
+                        if (o instanceof Map<?, ?> m) {
+                            repathEntityError(fetch, cast(m), slot, paths);
+                        }
+                    }
+                }
+                return Future.succeededFuture();
+            });
+        }
+
+        /** {@code ["_entities", j, ...rest]} becomes the path of every object answered by representation j. */
+        private void repathEntityError(PlanNode.Fetch fetch, Map<String, Object> error, int[] slot,
+                                       List<List<Object>> paths) {
+            if (error.get("path") instanceof List<?> p && p.size() >= 2 && "_entities".equals(p.get(0))
+                    && p.get(1) instanceof Number n) {
+                int j = n.intValue();
+                boolean any = false;
+                for (int i = 0; i < slot.length; i++) {
+                    if (slot[i] == j) {
+                        Map<String, Object> copy = subgraphError(fetch, error);
+                        List<Object> full = new ArrayList<>(paths.get(i));
+                        full.addAll(p.subList(2, p.size()));
+                        copy.put("path", full);
+                        state.errors.add(copy);
+                        any = true;
+                    }
+                }
+                if (any) {
+                    return;
+                }
+            }
+            state.errors.add(subgraphError(fetch, error));
+        }
+
+        private Future<Map<String, Object>> call(PlanNode.Fetch fetch, Map<String, Object> vars) {
+            Subgraph subgraph = supergraph.subgraph(fetch.subgraph());
+            state.requests.merge(fetch.serviceName(), 1, Integer::sum);
+            Promise<Map<String, Object>> promise = Promise.promise();
+            Future<Map<String, Object>> future;
+            try {
+                future = client.fetch(subgraph, new SubgraphClient.SubgraphRequest(fetch.operation(),
+                        fetch.operationName(), vars, headers));
+            } catch (RuntimeException e) {
+                future = Future.failedFuture(e);
+            }
+            future.onComplete(ar -> {
+                if (Vertx.currentContext() == context) {
+                    promise.handle(ar);
+                } else {
+                    context.runOnContext(v -> promise.handle(ar));
+                }
+            });
+            return promise.future();
+        }
+
+        private Map<String, Object> usedVariables(PlanNode.Fetch fetch) {
+            Map<String, Object> vars = new LinkedHashMap<>();
+            for (String name : fetch.variableUsages()) {
+                if (variables.containsKey(name)) {
+                    vars.put(name, variables.get(name));
+                }
+            }
+            return vars;
+        }
+
+        private Map<String, Object> failure(PlanNode.Fetch fetch, Throwable cause, List<Object> path) {
+            String code = cause instanceof SubgraphClient.SubgraphFailure sf ? sf.code() : "SUBREQUEST_HTTP_ERROR";
+            return Errors.error(cause.getMessage(), path, code, fetch.serviceName());
+        }
+
+        private Map<String, Object> subgraphError(PlanNode.Fetch fetch, Map<String, Object> error) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            copy.put("message", error.getOrDefault("message", "subgraph error"));
+            Map<String, Object> ext = new LinkedHashMap<>();
+            if (error.get("extensions") instanceof Map<?, ?> e) {
+                ext.putAll(cast(e));
+            }
+            ext.putIfAbsent("serviceName", fetch.serviceName());
+            copy.put("extensions", ext);
+            return copy;
+        }
+
+        private Map<String, Object> representation(Map<String, Object> object, List<PlanNode.Requires> requires) {
+            if (!(object.get("__typename") instanceof String typename)) {
+                return null;
+            }
+            for (PlanNode.Requires r : requires) {
+                if (supergraph.satisfies(typename, r.typeCondition())) {
+                    Map<String, Object> rep = new LinkedHashMap<>();
+                    rep.put("__typename", typename);
+                    return copyFields(object, r.fields(), rep) ? rep : null;
+                }
+            }
+            return null;
+        }
+    }
+
+    // ---- data helpers ---------------------------------------------------------------------------------------
+
+    /** Finds the objects at a plan path ("@" = each list element), with their response paths. */
+    static void collect(Object node, List<String> path, int i, List<Object> at, List<Map<String, Object>> out,
+                        List<List<Object>> paths) {
+        if (node == null) {
+            return;
+        }
+        if (node instanceof List<?> list) {
+            int next = i < path.size() && path.get(i).equals("@") ? i + 1 : i;
+            for (int k = 0; k < list.size(); k++) {
+                at.add(k);
+                collect(list.get(k), path, next, at, out, paths);
+                at.remove(at.size() - 1);
+            }
+            return;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            return;
+        }
+        if (i == path.size()) {
+            out.add(cast(map));
+            paths.add(List.copyOf(at));
+            return;
+        }
+        String key = path.get(i);
+        if (key.equals("@")) {
+            collect(node, path, i + 1, at, out, paths);
+            return;
+        }
+        at.add(key);
+        collect(map.get(key), path, i + 1, at, out, paths);
+        at.remove(at.size() - 1);
+    }
+
+    private static boolean copyFields(Map<String, Object> from, List<PlanNode.RequiredField> fields,
+                                      Map<String, Object> to) {
+        for (PlanNode.RequiredField f : fields) {
+            if (f.name().equals("__typename")) {
+                if (from.get("__typename") != null) {
+                    to.put("__typename", from.get("__typename"));
+                }
+                continue;
+            }
+            if (!from.containsKey(f.name())) {
+                return false; // e.g. the parent fetch failed or a condition skipped the key
+            }
+            Object v = from.get(f.name());
+            if (f.selections() == null || v == null) {
+                to.put(f.name(), v);
+            } else {
+                Object copied = copyValue(v, f.selections());
+                if (copied == MISSING) {
+                    return false;
+                }
+                to.put(f.name(), copied);
+            }
+        }
+        return true;
+    }
+
+    private static final Object MISSING = new Object();
+
+    private static Object copyValue(Object v, List<PlanNode.RequiredField> fields) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            return copyFields(cast(m), fields, out) ? out : MISSING;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) {
+                Object c = o == null ? null : copyValue(o, fields);
+                if (c == MISSING) {
+                    return MISSING;
+                }
+                out.add(c);
+            }
+            return out;
+        }
+        return v;
+    }
+
+    /** Deep merge by response key; objects merge field by field, lists of equal length element by element. */
+    static void mergeMaps(Map<String, Object> target, Map<String, Object> source) {
+        for (Map.Entry<String, Object> e : source.entrySet()) {
+            Object existing = target.get(e.getKey());
+            target.put(e.getKey(), existing == null ? e.getValue() : mergeValues(existing, e.getValue()));
+        }
+    }
+
+    private static Object mergeValues(Object existing, Object incoming) {
+        if (existing instanceof Map<?, ?> em && incoming instanceof Map<?, ?> im) {
+            mergeMaps(cast(em), cast(im));
+            return existing;
+        }
+        if (existing instanceof List<?> el && incoming instanceof List<?> il && el.size() == il.size()) {
+            @SuppressWarnings("unchecked")
+            List<Object> target = (List<Object>) el;
+            for (int i = 0; i < il.size(); i++) {
+                Object x = target.get(i);
+                target.set(i, x == null ? il.get(i) : mergeValues(x, il.get(i)));
+            }
+            return existing;
+        }
+        return incoming;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cast(Map<?, ?> m) {
+        return (Map<String, Object>) m;
+    }
+}

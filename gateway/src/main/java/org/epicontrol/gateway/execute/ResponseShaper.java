@@ -1,0 +1,240 @@
+package org.epicontrol.gateway.execute;
+
+import graphql.language.BooleanValue;
+import graphql.language.Directive;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the client's response from the merged subgraph data, walking the client's operation: only the fields it
+ * asked for, under its aliases, in its order, {@code __typename} from the runtime type, {@code @skip}/{@code
+ * @include} applied, and nulls in non-null positions propagated to the nearest nullable parent.
+ */
+public final class ResponseShaper {
+    /** "null, and the error is already reported": propagates to the nearest nullable position. */
+    private static final Object INVALID = new Object();
+
+    private final GraphQLSchema schema;
+    private final Map<String, FragmentDefinition> fragments;
+    private final Map<String, Object> variables;
+    private final List<Map<String, Object>> errors;
+
+    public ResponseShaper(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
+                          Map<String, Object> variables, List<Map<String, Object>> errors) {
+        this.schema = schema;
+        this.fragments = fragments;
+        this.variables = variables;
+        this.errors = errors;
+    }
+
+    /** The {@code data} of the response; null when a non-null root field is null. */
+    public Map<String, Object> shape(GraphQLObjectType rootType, SelectionSet selection, Map<String, Object> data) {
+        Object out = object(rootType, data, List.of(selection), new ArrayList<>(), true);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = out == INVALID ? null : (Map<String, Object>) out;
+        return result;
+    }
+
+    private Object object(GraphQLObjectType type, Map<String, Object> data, List<SelectionSet> selections,
+                          List<Object> path, boolean root) {
+        Map<String, List<Field>> fields = new LinkedHashMap<>();
+        for (SelectionSet s : selections) {
+            collect(type, s, fields);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Field>> e : fields.entrySet()) {
+            String key = e.getKey();
+            Field first = e.getValue().get(0);
+            String name = first.getName();
+            if (name.equals("__typename")) {
+                out.put(key, type.getName());
+                continue;
+            }
+            if (root && (name.equals("__schema") || name.equals("__type"))) {
+                out.put(key, data.get(key)); // answered by introspection, already shaped
+                continue;
+            }
+            GraphQLFieldDefinition def = type.getFieldDefinition(name);
+            if (def == null) {
+                continue;
+            }
+            path.add(key);
+            Object value = value(def.getType(), data.get(key), e.getValue(), path, type.getName() + "." + name);
+            path.remove(path.size() - 1);
+            if (value == INVALID) {
+                return INVALID;
+            }
+            out.put(key, value);
+        }
+        return out;
+    }
+
+    private Object value(GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path, String coord) {
+        if (type instanceof GraphQLNonNull nn) {
+            Object v = inner((GraphQLOutputType) nn.getWrappedType(), raw, fields, path, coord);
+            if (v == null) {
+                reportNull(path, coord);
+                return INVALID;
+            }
+            return v;
+        }
+        Object v = inner(type, raw, fields, path, coord);
+        return v == INVALID ? null : v;
+    }
+
+    private Object inner(GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path, String coord) {
+        if (raw == null) {
+            return null;
+        }
+        if (type instanceof GraphQLList list) {
+            if (!(raw instanceof List<?> items)) {
+                return null;
+            }
+            List<Object> out = new ArrayList<>(items.size());
+            GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
+            for (int i = 0; i < items.size(); i++) {
+                path.add(i);
+                Object v = value(itemType, items.get(i), fields, path, coord);
+                path.remove(path.size() - 1);
+                if (v == INVALID) {
+                    return INVALID;
+                }
+                out.add(v);
+            }
+            return out;
+        }
+        if (type instanceof GraphQLEnumType e) {
+            return raw instanceof String s && e.getValue(s) != null ? raw : null; // inaccessible/unknown values
+        }
+        if (!(type instanceof GraphQLNamedType named) || isLeaf(type)) {
+            return raw;
+        }
+        if (!(raw instanceof Map<?, ?> map)) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) map;
+        GraphQLObjectType runtime = runtimeType(named, data);
+        if (runtime == null) {
+            return null;
+        }
+        List<SelectionSet> sub = new ArrayList<>(fields.size());
+        for (Field f : fields) {
+            if (f.getSelectionSet() != null) {
+                sub.add(f.getSelectionSet());
+            }
+        }
+        return object(runtime, data, sub, path, false);
+    }
+
+    private static boolean isLeaf(GraphQLType type) {
+        return type instanceof graphql.schema.GraphQLScalarType || type instanceof GraphQLEnumType;
+    }
+
+    private GraphQLObjectType runtimeType(GraphQLNamedType declared, Map<String, Object> data) {
+        if (declared instanceof GraphQLObjectType o) {
+            return o;
+        }
+        if (data.get("__typename") instanceof String name && schema.getType(name) instanceof GraphQLObjectType o) {
+            return o;
+        }
+        return null;
+    }
+
+    private void collect(GraphQLObjectType type, SelectionSet set, Map<String, List<Field>> into) {
+        for (Selection<?> s : set.getSelections()) {
+            if (s instanceof Field f) {
+                if (included(f.getDirectives())) {
+                    into.computeIfAbsent(f.getAlias() != null ? f.getAlias() : f.getName(), k -> new ArrayList<>())
+                            .add(f);
+                }
+            } else if (s instanceof InlineFragment i) {
+                if (included(i.getDirectives())
+                        && (i.getTypeCondition() == null || applies(i.getTypeCondition().getName(), type))) {
+                    collect(type, i.getSelectionSet(), into);
+                }
+            } else if (s instanceof FragmentSpread sp) {
+                FragmentDefinition def = fragments.get(sp.getName());
+                if (def != null && included(sp.getDirectives())
+                        && applies(def.getTypeCondition().getName(), type)) {
+                    collect(type, def.getSelectionSet(), into);
+                }
+            }
+        }
+    }
+
+    private boolean applies(String condition, GraphQLObjectType type) {
+        if (condition.equals(type.getName())) {
+            return true;
+        }
+        GraphQLType c = schema.getType(condition);
+        return c instanceof GraphQLNamedType named && !(c instanceof GraphQLObjectType)
+                && schema.isPossibleType(named, type);
+    }
+
+    private boolean included(List<Directive> directives) {
+        for (Directive d : directives) {
+            if (d.getName().equals("skip") && condition(d)) {
+                return false;
+            }
+            if (d.getName().equals("include") && !condition(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean condition(Directive d) {
+        Value<?> v = d.getArgument("if") == null ? null : d.getArgument("if").getValue();
+        if (v instanceof BooleanValue b) {
+            return b.isValue();
+        }
+        if (v instanceof VariableReference r) {
+            return Boolean.TRUE.equals(variables.get(r.getName()));
+        }
+        return false;
+    }
+
+    private void reportNull(List<Object> path, String coord) {
+        for (Map<String, Object> e : errors) {
+            if (e.get("path") instanceof List<?> p && (startsWith(p, path) || startsWith(path, p))) {
+                return; // an error at or below/above this position already explains the null
+            }
+        }
+        Map<String, Object> err = new LinkedHashMap<>();
+        err.put("message", "Cannot return null for non-nullable field " + coord + ".");
+        err.put("path", List.copyOf(path));
+        errors.add(err);
+    }
+
+    private static boolean startsWith(List<?> list, List<?> prefix) {
+        if (prefix.size() > list.size()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            if (!String.valueOf(list.get(i)).equals(String.valueOf(prefix.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

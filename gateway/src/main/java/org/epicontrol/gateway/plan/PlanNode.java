@@ -1,0 +1,46 @@
+package org.epicontrol.gateway.plan;
+
+import java.util.List;
+
+/**
+ * A node of a query plan. Fetches talk to one subgraph; Flatten places an entity fetch at a path of the response
+ * ({@code "@"} stands for "every element of a list"); Sequence runs its nodes one after another; Parallel at once.
+ */
+public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Flatten, PlanNode.Sequence, PlanNode.Parallel {
+
+    /**
+     * One request to a subgraph.
+     *
+     * @param subgraph       the join__Graph id of the subgraph
+     * @param serviceName    its composition name, for errors and plan display
+     * @param operation      the GraphQL document sent
+     * @param operationName  the operation's name in that document (may be null)
+     * @param variableUsages client variables the document uses
+     * @param requires       for entity fetches: what each representation holds, per type condition; else empty
+     * @param responseKeys   the top-level response keys this fetch fills, to place errors when it fails
+     */
+    record Fetch(int id, String subgraph, String serviceName, String operation, String operationName,
+                 List<String> variableUsages, List<Requires> requires, List<String> responseKeys)
+            implements PlanNode {
+        public boolean isEntityFetch() {
+            return !requires.isEmpty();
+        }
+    }
+
+    /** Fields a representation carries for objects whose __typename satisfies {@code typeCondition}. */
+    record Requires(String typeCondition, List<RequiredField> fields) {
+    }
+
+    /** A required field; {@code selections} is null for leaves. */
+    record RequiredField(String name, List<RequiredField> selections) {
+    }
+
+    record Flatten(List<String> path, PlanNode node) implements PlanNode {
+    }
+
+    record Sequence(List<PlanNode> nodes) implements PlanNode {
+    }
+
+    record Parallel(List<PlanNode> nodes) implements PlanNode {
+    }
+}

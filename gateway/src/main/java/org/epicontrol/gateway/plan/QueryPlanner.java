@@ -1,0 +1,619 @@
+package org.epicontrol.gateway.plan;
+
+import graphql.language.Argument;
+import graphql.language.AstPrinter;
+import graphql.language.Definition;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.language.VariableDefinition;
+import graphql.language.VariableReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.epicontrol.gateway.supergraph.Supergraph;
+import org.epicontrol.gateway.supergraph.TypeMeta;
+
+/**
+ * Turns a validated operation into a {@link QueryPlan}.
+ *
+ * <p>The planner walks the operation once, keeping a "current" fetch group. A field the group's subgraph can
+ * resolve (itself, or because an enclosing field {@code @provides} it) is added to that group; otherwise the
+ * planner jumps: it picks a subgraph that resolves the field and one of its {@code @key}s, adds the key fields
+ * (and {@code @requires} fields) to the current group, and continues in an entity group at the same response
+ * path. Groups form a dependency graph that becomes Sequence/Parallel/Flatten nodes at the end.
+ */
+public final class QueryPlanner {
+    private static final int MAX_DEPTH = 256;
+    private static final Set<String> CONDITIONS = Set.of("skip", "include");
+
+    private final Supergraph supergraph;
+
+    public QueryPlanner(Supergraph supergraph) {
+        this.supergraph = supergraph;
+    }
+
+    /** Plans the operation named {@code operationName} (or the only one) of a validated document. */
+    public QueryPlan plan(Document document, String operationName) {
+        OperationDefinition op = null;
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
+        for (Definition<?> d : document.getDefinitions()) {
+            if (d instanceof OperationDefinition o
+                    && (operationName == null ? op == null : operationName.equals(o.getName()))) {
+                op = o;
+            } else if (d instanceof FragmentDefinition f) {
+                fragments.put(f.getName(), f);
+            }
+        }
+        if (op == null) {
+            throw new PlanningException(operationName == null ? "the document has no operation"
+                    : "unknown operation named '" + operationName + "'");
+        }
+        return plan(op, fragments);
+    }
+
+    public QueryPlan plan(OperationDefinition op, Map<String, FragmentDefinition> fragments) {
+        return new Run(op, fragments).plan();
+    }
+
+    /** The state of planning one operation. */
+    private final class Run {
+        private final OperationDefinition op;
+        private final Map<String, FragmentDefinition> fragments;
+        private final List<FetchGroup> groups = new ArrayList<>();
+        private int depth;
+
+        Run(OperationDefinition op, Map<String, FragmentDefinition> fragments) {
+            this.op = op;
+            this.fragments = fragments;
+        }
+
+        QueryPlan plan() {
+            boolean mutation = op.getOperation() == OperationDefinition.Operation.MUTATION;
+            String rootType;
+            if (op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+                throw new PlanningException("subscriptions are not supported by this gateway yet");
+            } else if (mutation) {
+                rootType = supergraph.mutationType();
+                if (rootType == null) {
+                    throw new PlanningException("the schema has no mutation type");
+                }
+            } else {
+                rootType = supergraph.queryType();
+            }
+            List<RootField> rootFields = new ArrayList<>();
+            collectRoot(rootType, op.getSelectionSet(), List.of(), rootFields);
+            boolean introspection = false;
+            List<FetchGroup> roots = new ArrayList<>();
+            FetchGroup last = null;
+            for (RootField rf : rootFields) {
+                String name = rf.field.getName();
+                if (name.equals("__typename")) {
+                    continue; // answered by the gateway
+                }
+                if (name.equals("__schema") || name.equals("__type")) {
+                    introspection = true;
+                    continue;
+                }
+                List<String> graphs = supergraph.resolvingGraphs(rootType, name);
+                if (graphs.isEmpty()) {
+                    throw new PlanningException("no subgraph resolves " + rootType + "." + name);
+                }
+                FetchGroup group = null;
+                if (mutation) {
+                    // Mutation fields run in order: only consecutive fields of one subgraph share a fetch.
+                    if (last != null && graphs.contains(last.subgraph)) {
+                        group = last;
+                    }
+                } else {
+                    for (FetchGroup r : roots) {
+                        if (graphs.contains(r.subgraph)) {
+                            group = r;
+                            break;
+                        }
+                    }
+                }
+                if (group == null) {
+                    group = newGroup(graphs.get(0), List.of(), false);
+                    roots.add(group);
+                }
+                last = group;
+                SelectionTree target = group.selection.fragment(null, rf.conditions);
+                planField(group, rootType, rf.field, target, List.of(), Provided.NONE, List.of(), Set.of(rootType));
+            }
+            for (FetchGroup g : groups) {
+                // Keep only direct dependencies so that simple plans stay trees.
+                g.deps.removeIf(d -> g.deps.stream().anyMatch(o -> o != d && o.dependsOn(d)));
+            }
+            PlanNode root;
+            if (mutation) {
+                List<PlanNode> steps = new ArrayList<>();
+                for (FetchGroup r : roots) {
+                    List<FetchGroup> sub = new ArrayList<>();
+                    for (FetchGroup g : groups) {
+                        if (g == r || g.dependsOn(r)) {
+                            sub.add(g);
+                        }
+                    }
+                    steps.add(build(sub));
+                }
+                root = sequence(steps);
+            } else {
+                root = groups.isEmpty() ? null : build(groups);
+            }
+            return new QueryPlan(root, introspection, groups.size());
+        }
+
+        private void collectRoot(String rootType, SelectionSet set, List<Directive> conditions, List<RootField> out) {
+            for (Selection<?> s : set.getSelections()) {
+                if (s instanceof Field f) {
+                    out.add(new RootField(f, conditions));
+                } else if (s instanceof InlineFragment i) {
+                    collectRoot(rootType, i.getSelectionSet(), concat(conditions, conditionsOf(i.getDirectives())),
+                            out);
+                } else if (s instanceof FragmentSpread sp) {
+                    FragmentDefinition def = fragment(sp.getName());
+                    collectRoot(rootType, def.getSelectionSet(),
+                            concat(conditions, conditionsOf(sp.getDirectives())), out);
+                }
+            }
+        }
+
+        // ---- walking the operation ------------------------------------------------------------------------
+
+        private Set<FetchGroup> planSelectionSet(FetchGroup g, String parent, SelectionSet set, SelectionTree target,
+                                                 List<String> path, Provided provided, List<Directive> conditions,
+                                                 Set<String> possible) {
+            Set<FetchGroup> touched = new LinkedHashSet<>();
+            if (set == null) {
+                return touched;
+            }
+            for (Selection<?> s : set.getSelections()) {
+                if (s instanceof Field f) {
+                    touched.addAll(planField(g, parent, f, target, path, provided, conditions, possible));
+                } else if (s instanceof InlineFragment i) {
+                    String tc = i.getTypeCondition() == null ? parent : i.getTypeCondition().getName();
+                    touched.addAll(planFragment(g, parent, tc, conditionsOf(i.getDirectives()), i.getSelectionSet(),
+                            target, path, provided, conditions, possible));
+                } else if (s instanceof FragmentSpread sp) {
+                    FragmentDefinition def = fragment(sp.getName());
+                    touched.addAll(planFragment(g, parent, def.getTypeCondition().getName(),
+                            conditionsOf(sp.getDirectives()), def.getSelectionSet(), target, path, provided,
+                            conditions, possible));
+                }
+            }
+            return touched;
+        }
+
+        private Set<FetchGroup> planFragment(FetchGroup g, String parent, String typeCondition,
+                                             List<Directive> directives, SelectionSet set, SelectionTree target,
+                                             List<String> path, Provided provided, List<Directive> conditions,
+                                             Set<String> possible) {
+            Set<String> narrowed = new LinkedHashSet<>(possible);
+            narrowed.retainAll(supergraph.allPossibleTypes(typeCondition));
+            if (narrowed.isEmpty()) {
+                return Set.of(); // can never match an object at this position
+            }
+            Set<FetchGroup> touched = new LinkedHashSet<>();
+            if (!supergraph.typeInGraph(typeCondition, g.subgraph)) {
+                // The subgraph does not know the (abstract) condition: spell it out per object type it knows.
+                for (String t : narrowed) {
+                    if (!t.equals(typeCondition) && supergraph.typeInGraph(t, g.subgraph)) {
+                        touched.addAll(planFragment(g, parent, t, directives, set, target, path, provided,
+                                conditions, Set.of(t)));
+                    }
+                }
+                return touched;
+            }
+            List<Directive> all = concat(conditions, directives);
+            if (typeCondition.equals(parent)) {
+                return planSelectionSet(g, parent, set, target.fragment(null, directives), path, provided, all,
+                        narrowed);
+            }
+            return planSelectionSet(g, typeCondition, set, target.fragment(typeCondition, directives), path,
+                    provided, all, narrowed);
+        }
+
+        private Set<FetchGroup> planField(FetchGroup g, String parent, Field field, SelectionTree target,
+                                          List<String> path, Provided provided, List<Directive> conditions,
+                                          Set<String> possible) {
+            if (++depth > MAX_DEPTH) {
+                throw new PlanningException("operation too complex to plan (entity jumps do not terminate)");
+            }
+            try {
+                String name = field.getName();
+                String key = field.getAlias() != null ? field.getAlias() : name;
+                List<Directive> directives = conditionsOf(field.getDirectives());
+                if (name.equals("__typename")) {
+                    target.field(key, name, List.of(), directives);
+                    return Set.of();
+                }
+                if (supergraph.isAbstract(parent)) {
+                    if (localOnAbstract(g.subgraph, parent, name, provided, possible)) {
+                        return addLocal(g, parent, field, key, directives, target, path, provided);
+                    }
+                    // Not answerable through the interface here: ask per possible object type.
+                    Set<FetchGroup> touched = new LinkedHashSet<>();
+                    for (String t : possible) {
+                        if (supergraph.typeInGraph(t, g.subgraph)) {
+                            touched.addAll(planField(g, t, field, target.fragment(t, List.of()), path, provided,
+                                    conditions, Set.of(t)));
+                        }
+                    }
+                    return touched;
+                }
+                if (local(g.subgraph, parent, name, provided)) {
+                    return addLocal(g, parent, field, key, directives, target, path, provided);
+                }
+                return jump(g, parent, field, target, path, provided, conditions);
+            } finally {
+                depth--;
+            }
+        }
+
+        private Set<FetchGroup> addLocal(FetchGroup g, String parent, Field field, String key,
+                                         List<Directive> directives, SelectionTree target, List<String> path,
+                                         Provided provided) {
+            TypeMeta.FieldMeta meta = fieldMeta(parent, field.getName());
+            List<Argument> args = field.getArguments();
+            SelectionTree.FieldNode node = target.field(key, field.getName(), args, directives);
+            String returnType = meta.namedType();
+            if (!supergraph.isComposite(returnType)) {
+                return Set.of();
+            }
+            SelectionTree sub = node.sub();
+            List<String> childPath = new ArrayList<>(path);
+            childPath.add(key);
+            for (int i = 0; i < listDepth(meta.type()); i++) {
+                childPath.add("@");
+            }
+            Provided childProvided = provided.child(field.getName())
+                    .with(supergraph.provides(parent, field.getName(), g.subgraph));
+            Set<String> childPossible;
+            if (supergraph.isAbstract(returnType)) {
+                sub.typename(); // the executor and the final shaping need the runtime type
+                childPossible = supergraph.possibleTypesIn(returnType, g.subgraph);
+            } else {
+                childPossible = Set.of(returnType);
+            }
+            return planSelectionSet(g, returnType, field.getSelectionSet(), sub, childPath, childProvided,
+                    List.of(), childPossible);
+        }
+
+        private Set<FetchGroup> jump(FetchGroup g, String parent, Field field, SelectionTree target,
+                                     List<String> path, Provided provided, List<Directive> conditions) {
+            String name = field.getName();
+            List<String> candidates = new ArrayList<>(supergraph.resolvingGraphs(parent, name));
+            candidates.remove(g.subgraph);
+            if (candidates.isEmpty()) {
+                throw new PlanningException("field " + parent + "." + name + " cannot be resolved from subgraph "
+                        + serviceName(g.subgraph) + " and no other subgraph resolves it");
+            }
+            String chosenGraph = null;
+            TypeMeta.Key chosenKey = null;
+            int best = -1;
+            for (String candidate : candidates) {
+                for (TypeMeta.Key k : supergraph.resolvableKeys(parent, candidate)) {
+                    int score = (canProvide(g.subgraph, parent, k.selection(), provided) ? 2 : 0)
+                            + (existingGroup(candidate, path) ? 1 : 0);
+                    if (score > best) {
+                        best = score;
+                        chosenGraph = candidate;
+                        chosenKey = k;
+                    }
+                }
+            }
+            if (chosenKey == null) {
+                throw new PlanningException("field " + parent + "." + name + " lives in subgraph(s) "
+                        + candidates.stream().map(this::serviceName).toList() + " where " + parent
+                        + " has no resolvable @key, so it cannot be reached from subgraph "
+                        + serviceName(g.subgraph));
+            }
+            // The current group must return what the representation needs: __typename, key, required fields.
+            target.typename();
+            Set<FetchGroup> producers = new LinkedHashSet<>(planSelectionSet(g, parent, chosenKey.selection(),
+                    target, path, provided, conditions, Set.of(parent)));
+            SelectionSet requires = supergraph.requires(parent, name, chosenGraph);
+            if (requires != null) {
+                producers.addAll(planSelectionSet(g, parent, requires, target, path, provided, conditions,
+                        Set.of(parent)));
+            }
+            Set<FetchGroup> deps = new LinkedHashSet<>(producers);
+            deps.add(g);
+            FetchGroup entityGroup = entityGroup(chosenGraph, path, deps);
+            SelectionTree representation = entityGroup.requires.computeIfAbsent(parent, p -> new SelectionTree());
+            representation.typename();
+            addFieldSet(representation, chosenKey.selection());
+            if (requires != null) {
+                addFieldSet(representation, requires);
+            }
+            Set<FetchGroup> touched = new LinkedHashSet<>(producers);
+            touched.add(entityGroup);
+            touched.addAll(planField(entityGroup, parent, field, entityGroup.selection.fragment(parent, conditions),
+                    path, Provided.NONE, List.of(), Set.of(parent)));
+            return touched;
+        }
+
+        // ---- groups ---------------------------------------------------------------------------------------
+
+        private FetchGroup newGroup(String subgraph, List<String> path, boolean entity) {
+            FetchGroup g = new FetchGroup(groups.size(), subgraph, path, entity);
+            groups.add(g);
+            return g;
+        }
+
+        private boolean existingGroup(String subgraph, List<String> path) {
+            for (FetchGroup e : groups) {
+                if (e.entity && e.subgraph.equals(subgraph) && e.mergePath.equals(path)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Reuses the entity group of that subgraph at that path unless that would create a cycle. */
+        private FetchGroup entityGroup(String subgraph, List<String> path, Set<FetchGroup> deps) {
+            for (FetchGroup e : groups) {
+                if (e.entity && e.subgraph.equals(subgraph) && e.mergePath.equals(path)
+                        && deps.stream().noneMatch(d -> d == e || d.dependsOn(e))) {
+                    e.deps.addAll(deps);
+                    return e;
+                }
+            }
+            FetchGroup e = newGroup(subgraph, path, true);
+            e.deps.addAll(deps);
+            return e;
+        }
+
+        // ---- turning groups into plan nodes ---------------------------------------------------------------
+
+        private PlanNode build(List<FetchGroup> subset) {
+            boolean forest = subset.stream().allMatch(g -> g.deps.size() <= 1);
+            if (forest) {
+                List<PlanNode> trees = new ArrayList<>();
+                for (FetchGroup g : subset) {
+                    if (g.deps.isEmpty() || !subset.contains(g.deps.iterator().next())) {
+                        trees.add(tree(g, subset));
+                    }
+                }
+                return parallel(trees);
+            }
+            // Shared dependencies (from @requires): run in stages, each after everything it depends on.
+            Map<FetchGroup, Integer> level = new LinkedHashMap<>();
+            int max = 0;
+            for (FetchGroup g : subset) {
+                max = Math.max(max, level(g, level));
+            }
+            List<PlanNode> stages = new ArrayList<>();
+            for (int l = 0; l <= max; l++) {
+                List<PlanNode> stage = new ArrayList<>();
+                for (FetchGroup g : subset) {
+                    if (level.get(g) == l) {
+                        stage.add(node(g));
+                    }
+                }
+                if (!stage.isEmpty()) {
+                    stages.add(parallel(stage));
+                }
+            }
+            return sequence(stages);
+        }
+
+        private int level(FetchGroup g, Map<FetchGroup, Integer> memo) {
+            Integer known = memo.get(g);
+            if (known != null) {
+                return known;
+            }
+            int l = 0;
+            for (FetchGroup d : g.deps) {
+                l = Math.max(l, level(d, memo) + 1);
+            }
+            memo.put(g, l);
+            return l;
+        }
+
+        private PlanNode tree(FetchGroup g, List<FetchGroup> subset) {
+            List<PlanNode> children = new ArrayList<>();
+            for (FetchGroup c : subset) {
+                if (c.deps.contains(g)) {
+                    children.add(tree(c, subset));
+                }
+            }
+            return children.isEmpty() ? node(g) : sequence(List.of(node(g), parallel(children)));
+        }
+
+        private PlanNode node(FetchGroup g) {
+            Set<String> used = new LinkedHashSet<>();
+            g.selection.variables(used);
+            List<VariableDefinition> definitions = new ArrayList<>();
+            if (g.entity) {
+                definitions.add(VariableDefinition.newVariableDefinition("representations",
+                        NonNullType.newNonNullType(ListType.newListType(NonNullType.newNonNullType(
+                                TypeName.newTypeName("_Any").build()).build()).build()).build()).build());
+            }
+            List<String> usages = new ArrayList<>();
+            for (VariableDefinition vd : op.getVariableDefinitions()) {
+                if (used.contains(vd.getName())) {
+                    usages.add(vd.getName());
+                    definitions.add(VariableDefinition.newVariableDefinition(vd.getName(), vd.getType(),
+                            vd.getDefaultValue()).build());
+                }
+            }
+            SelectionSet selection = g.selection.toAst();
+            if (g.entity) {
+                selection = SelectionSet.newSelectionSet().selection(Field.newField("_entities")
+                        .arguments(List.of(Argument.newArgument("representations",
+                                VariableReference.newVariableReference().name("representations").build()).build()))
+                        .selectionSet(selection).build()).build();
+            }
+            String opName = op.getName() == null ? null
+                    : op.getName() + "__" + serviceName(g.subgraph).replaceAll("\\W", "_") + "__" + g.id;
+            OperationDefinition sub = OperationDefinition.newOperationDefinition()
+                    .name(opName)
+                    .operation(g.entity ? OperationDefinition.Operation.QUERY : op.getOperation())
+                    .variableDefinitions(definitions)
+                    .selectionSet(selection)
+                    .build();
+            List<PlanNode.Requires> requires = new ArrayList<>();
+            g.requires.forEach((type, tree) -> requires.add(new PlanNode.Requires(type, tree.requiredFields())));
+            Set<String> keys = new LinkedHashSet<>();
+            g.selection.topLevelKeys(keys);
+            PlanNode.Fetch fetch = new PlanNode.Fetch(g.id, g.subgraph, serviceName(g.subgraph),
+                    AstPrinter.printAstCompact(sub), opName, List.copyOf(usages), List.copyOf(requires),
+                    List.copyOf(keys));
+            return g.entity ? new PlanNode.Flatten(g.mergePath, fetch) : fetch;
+        }
+
+        // ---- helpers --------------------------------------------------------------------------------------
+
+        private boolean local(String graph, String type, String field, Provided provided) {
+            return supergraph.typeInGraph(type, graph)
+                    && (supergraph.resolvableIn(type, field, graph) || provided.has(field));
+        }
+
+        private boolean localOnAbstract(String graph, String type, String field, Provided provided,
+                                        Set<String> possible) {
+            if (!local(graph, type, field, provided)) {
+                return false;
+            }
+            for (String t : possible) {
+                if (supergraph.typeInGraph(t, graph) && supergraph.type(t).field(field) != null
+                        && !local(graph, t, field, provided)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean canProvide(String graph, String type, SelectionSet set, Provided provided) {
+            for (Selection<?> s : set.getSelections()) {
+                if (s instanceof Field f) {
+                    if (f.getName().equals("__typename")) {
+                        continue;
+                    }
+                    if (!local(graph, type, f.getName(), provided)) {
+                        return false;
+                    }
+                    if (f.getSelectionSet() != null) {
+                        TypeMeta.FieldMeta meta = fieldMeta(type, f.getName());
+                        if (!canProvide(graph, meta.namedType(), f.getSelectionSet(), provided.child(f.getName())
+                                .with(supergraph.provides(type, f.getName(), graph)))) {
+                            return false;
+                        }
+                    }
+                } else if (s instanceof InlineFragment i) {
+                    String tc = i.getTypeCondition() == null ? type : i.getTypeCondition().getName();
+                    if (!canProvide(graph, tc, i.getSelectionSet(), provided)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private void addFieldSet(SelectionTree tree, SelectionSet set) {
+            for (Selection<?> s : set.getSelections()) {
+                if (s instanceof Field f) {
+                    SelectionTree.FieldNode node = tree.field(f.getName(), f.getName(), List.of(), List.of());
+                    if (f.getSelectionSet() != null) {
+                        addFieldSet(node.sub(), f.getSelectionSet());
+                    }
+                } else if (s instanceof InlineFragment i) {
+                    addFieldSet(tree, i.getSelectionSet());
+                }
+            }
+        }
+
+        private TypeMeta.FieldMeta fieldMeta(String type, String field) {
+            TypeMeta t = supergraph.type(type);
+            TypeMeta.FieldMeta meta = t == null ? null : t.field(field);
+            if (meta == null) {
+                throw new PlanningException("unknown field " + type + "." + field);
+            }
+            return meta;
+        }
+
+        private FragmentDefinition fragment(String name) {
+            FragmentDefinition def = fragments.get(name);
+            if (def == null) {
+                throw new PlanningException("unknown fragment " + name);
+            }
+            return def;
+        }
+
+        private String serviceName(String graph) {
+            var s = supergraph.subgraph(graph);
+            return s == null ? graph : s.name();
+        }
+    }
+
+    private record RootField(Field field, List<Directive> conditions) {
+    }
+
+    private static List<Directive> conditionsOf(List<Directive> directives) {
+        if (directives.isEmpty()) {
+            return List.of();
+        }
+        return directives.stream().filter(d -> CONDITIONS.contains(d.getName())).toList();
+    }
+
+    private static List<Directive> concat(List<Directive> a, List<Directive> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        List<Directive> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static int listDepth(Type<?> type) {
+        if (type instanceof NonNullType nn) {
+            return listDepth(nn.getType());
+        }
+        if (type instanceof ListType lt) {
+            return 1 + listDepth(lt.getType());
+        }
+        return 0;
+    }
+
+    private static PlanNode sequence(List<PlanNode> nodes) {
+        List<PlanNode> flat = new ArrayList<>();
+        for (PlanNode n : nodes) {
+            if (n instanceof PlanNode.Sequence s) {
+                flat.addAll(s.nodes());
+            } else if (n != null) {
+                flat.add(n);
+            }
+        }
+        return flat.size() == 1 ? flat.get(0) : new PlanNode.Sequence(List.copyOf(flat));
+    }
+
+    private static PlanNode parallel(List<PlanNode> nodes) {
+        List<PlanNode> flat = new ArrayList<>();
+        for (PlanNode n : nodes) {
+            if (n instanceof PlanNode.Parallel p) {
+                flat.addAll(p.nodes());
+            } else if (n != null) {
+                flat.add(n);
+            }
+        }
+        return flat.size() == 1 ? flat.get(0) : new PlanNode.Parallel(List.copyOf(flat));
+    }
+}

@@ -1,0 +1,274 @@
+package org.epicontrol.gateway.request;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.ParseAndValidate;
+import graphql.language.BooleanValue;
+import graphql.language.Definition;
+import graphql.language.Document;
+import graphql.language.FloatValue;
+import graphql.language.FragmentDefinition;
+import graphql.language.IntValue;
+import graphql.language.ArrayValue;
+import graphql.language.EnumValue;
+import graphql.language.NonNullType;
+import graphql.language.NullValue;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
+import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.language.VariableDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.schema.GraphQLObjectType;
+import graphql.validation.ValidationError;
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.epicontrol.gateway.execute.Errors;
+import org.epicontrol.gateway.execute.ExecutionState;
+import org.epicontrol.gateway.execute.PlanExecutor;
+import org.epicontrol.gateway.execute.ResponseShaper;
+import org.epicontrol.gateway.plan.PlanningException;
+import org.epicontrol.gateway.plan.QueryPlanRenderer;
+import org.epicontrol.gateway.supergraph.Supergraph;
+
+/**
+ * One GraphQL request from text to response: limits, parse, validate and plan (cached), execute the plan, answer
+ * introspection, shape the result.
+ */
+public final class RequestProcessor {
+    private final PlanExecutor executor;
+    private final OperationLimits limits;
+
+    public RequestProcessor(PlanExecutor executor, OperationLimits limits) {
+        this.executor = executor;
+        this.limits = limits;
+    }
+
+    /**
+     * @param allowMutations false for GET requests
+     * @param showPlan       add {@code extensions.queryPlan}
+     */
+    public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
+                                           Map<String, String> forwardedHeaders, boolean allowMutations,
+                                           boolean showPlan) {
+        if (snapshot == null) {
+            return Future.succeededFuture(requestError(Errors.error("the gateway has no supergraph loaded",
+                    "SUPERGRAPH_UNAVAILABLE")));
+        }
+        String query = request.query();
+        if (query == null || query.isBlank()) {
+            return Future.succeededFuture(requestError(Errors.error("the request has no query",
+                    "BAD_REQUEST")));
+        }
+        if (query.length() > limits.maxQueryBytes()
+                || query.getBytes(StandardCharsets.UTF_8).length > limits.maxQueryBytes()) {
+            return Future.succeededFuture(requestError(Errors.error("query is larger than the limit of "
+                    + limits.maxQueryBytes() + " bytes", "MAX_QUERY_SIZE_EXCEEDED")));
+        }
+        PreparedOperation prepared = snapshot.operations().get(
+                new GatewaySnapshot.OperationKey(query, request.operationName()),
+                key -> prepare(snapshot.supergraph(), snapshot, key.query(), key.operationName()));
+        if (!prepared.ok()) {
+            return Future.succeededFuture(new GraphQLResponse(body(null, prepared.errors(), null, false), true,
+                    false));
+        }
+        OperationDefinition op = prepared.operation();
+        if (!allowMutations && op.getOperation() != OperationDefinition.Operation.QUERY) {
+            return Future.succeededFuture(new GraphQLResponse(body(null, List.of(Errors.error(
+                    "only queries can be sent with GET; use POST", "METHOD_NOT_ALLOWED")), null, false), true, true));
+        }
+        Map<String, Object> variables = new HashMap<>(request.variables() == null ? Map.of() : request.variables());
+        List<Map<String, Object>> variableErrors = applyDefaults(op, variables);
+        if (!variableErrors.isEmpty()) {
+            return Future.succeededFuture(new GraphQLResponse(body(null, variableErrors, null, false), true, false));
+        }
+        Supergraph supergraph = snapshot.supergraph();
+        return executor.execute(supergraph, prepared.plan(), variables, forwardedHeaders).map(state -> {
+            if (prepared.plan().introspection()) {
+                introspect(snapshot, prepared, variables, state);
+            }
+            GraphQLObjectType rootType = op.getOperation() == OperationDefinition.Operation.MUTATION
+                    ? supergraph.apiSchema().getMutationType() : supergraph.apiSchema().getQueryType();
+            List<Map<String, Object>> errors = state.errors();
+            Map<String, Object> data = new ResponseShaper(supergraph.apiSchema(), prepared.fragments(), variables,
+                    errors).shape(rootType, op.getSelectionSet(), state.data());
+            Map<String, Object> extensions = null;
+            if (showPlan) {
+                extensions = new LinkedHashMap<>();
+                extensions.put("queryPlan", QueryPlanRenderer.toMap(prepared.plan()));
+            }
+            return new GraphQLResponse(body(data, errors, extensions, true), false, false);
+        });
+    }
+
+    private void introspect(GatewaySnapshot snapshot, PreparedOperation prepared, Map<String, Object> variables,
+                            ExecutionState state) {
+        ExecutionResult result = snapshot.introspection().execute(prepared.operation(), prepared.fragments(),
+                variables);
+        if (result.getData() instanceof Map<?, ?> data) {
+            data.forEach((k, v) -> state.data().put(String.valueOf(k), v));
+        }
+        for (GraphQLError e : result.getErrors()) {
+            state.errors().add(e.toSpecification());
+        }
+    }
+
+    private PreparedOperation prepare(Supergraph supergraph, GatewaySnapshot snapshot, String query,
+                                      String operationName) {
+        Document document;
+        try {
+            ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
+                    .maxTokens(limits.maxTokens())
+                    .maxCharacters(limits.maxQueryBytes()));
+            document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+                    .document(query).parserOptions(options).build());
+        } catch (ParseCancelledException e) {
+            return PreparedOperation.failed(List.of(Errors.error(e.getMessage(), "MAX_TOKENS_EXCEEDED")));
+        } catch (InvalidSyntaxException e) {
+            return PreparedOperation.failed(List.of(withLocation(Errors.error(e.getMessage(),
+                    "GRAPHQL_PARSE_FAILED"), e.getLocation())));
+        }
+        String limitProblem = limits.check(document);
+        if (limitProblem != null) {
+            String code = limitProblem.contains("depth") ? "MAX_DEPTH_EXCEEDED" : "MAX_ALIASES_EXCEEDED";
+            return PreparedOperation.failed(List.of(Errors.error(limitProblem, code)));
+        }
+        List<ValidationError> validation = ParseAndValidate.validate(supergraph.apiSchema(), document);
+        if (!validation.isEmpty()) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (ValidationError v : validation) {
+                Map<String, Object> e = Errors.error(v.getDescription() != null ? v.getDescription()
+                        : v.getMessage(), "GRAPHQL_VALIDATION_FAILED");
+                errors.add(v.getLocations().isEmpty() ? e : withLocation(e, v.getLocations().get(0)));
+            }
+            return PreparedOperation.failed(errors);
+        }
+        OperationDefinition op = null;
+        int operations = 0;
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
+        for (Definition<?> d : document.getDefinitions()) {
+            if (d instanceof OperationDefinition o) {
+                operations++;
+                if (operationName == null || operationName.equals(o.getName())) {
+                    op = op == null ? o : op;
+                }
+            } else if (d instanceof FragmentDefinition f) {
+                fragments.put(f.getName(), f);
+            }
+        }
+        if (op == null) {
+            return PreparedOperation.failed(List.of(Errors.error("unknown operation named '" + operationName + "'",
+                    "OPERATION_NOT_FOUND")));
+        }
+        if (operationName == null && operations > 1) {
+            return PreparedOperation.failed(List.of(Errors.error(
+                    "the document has several operations: operationName is required", "OPERATION_NAME_REQUIRED")));
+        }
+        try {
+            return new PreparedOperation(op, Map.copyOf(fragments), snapshot.planner().plan(op, fragments),
+                    List.of());
+        } catch (PlanningException e) {
+            return PreparedOperation.failed(List.of(Errors.error(e.getMessage(), "QUERY_PLANNING_FAILED")));
+        }
+    }
+
+    /** Fills defaults of absent variables and rejects absent required ones. */
+    private static List<Map<String, Object>> applyDefaults(OperationDefinition op, Map<String, Object> variables) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (VariableDefinition vd : op.getVariableDefinitions()) {
+            if (variables.containsKey(vd.getName())) {
+                if (variables.get(vd.getName()) == null && vd.getType() instanceof NonNullType) {
+                    errors.add(Errors.error("variable $" + vd.getName() + " must not be null", "BAD_USER_INPUT"));
+                }
+                continue;
+            }
+            if (vd.getDefaultValue() != null) {
+                variables.put(vd.getName(), javaValue(vd.getDefaultValue()));
+            } else if (vd.getType() instanceof NonNullType) {
+                errors.add(Errors.error("variable $" + vd.getName() + " of required type was not provided",
+                        "BAD_USER_INPUT"));
+            }
+        }
+        return errors;
+    }
+
+    private static Object javaValue(Value<?> v) {
+        if (v instanceof BooleanValue b) {
+            return b.isValue();
+        }
+        if (v instanceof IntValue i) {
+            return i.getValue();
+        }
+        if (v instanceof FloatValue f) {
+            return f.getValue();
+        }
+        if (v instanceof StringValue s) {
+            return s.getValue();
+        }
+        if (v instanceof EnumValue e) {
+            return e.getName();
+        }
+        if (v instanceof NullValue) {
+            return null;
+        }
+        if (v instanceof ArrayValue a) {
+            List<Object> out = new ArrayList<>();
+            a.getValues().forEach(x -> out.add(javaValue(x)));
+            return out;
+        }
+        if (v instanceof ObjectValue o) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (ObjectField f : o.getObjectFields()) {
+                out.put(f.getName(), javaValue(f.getValue()));
+            }
+            return out;
+        }
+        return null;
+    }
+
+    private static Map<String, Object> withLocation(Map<String, Object> error, SourceLocation location) {
+        if (location != null && location.getLine() > 0) {
+            Map<String, Object> loc = new LinkedHashMap<>();
+            loc.put("line", location.getLine());
+            loc.put("column", location.getColumn());
+            Map<String, Object> copy = new LinkedHashMap<>();
+            copy.put("message", error.get("message"));
+            copy.put("locations", List.of(loc));
+            if (error.containsKey("extensions")) {
+                copy.put("extensions", error.get("extensions"));
+            }
+            return copy;
+        }
+        return error;
+    }
+
+    private static GraphQLResponse requestError(Map<String, Object> error) {
+        return new GraphQLResponse(body(null, List.of(error), null, false), true, false);
+    }
+
+    private static Map<String, Object> body(Map<String, Object> data, List<Map<String, Object>> errors,
+                                            Map<String, Object> extensions, boolean withData) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!errors.isEmpty()) {
+            out.put("errors", errors);
+        }
+        if (withData) {
+            out.put("data", data);
+        }
+        if (extensions != null) {
+            out.put("extensions", extensions);
+        }
+        return out;
+    }
+}

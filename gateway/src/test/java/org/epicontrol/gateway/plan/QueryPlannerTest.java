@@ -1,0 +1,241 @@
+package org.epicontrol.gateway.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import graphql.ParseAndValidate;
+import graphql.language.Document;
+import graphql.parser.Parser;
+import java.util.ArrayList;
+import java.util.List;
+import org.epicontrol.gateway.supergraph.Supergraph;
+import org.epicontrol.gateway.supergraph.SupergraphParser;
+import org.epicontrol.gateway.testing.Supergraphs;
+import org.junit.jupiter.api.Test;
+
+/** Plan shapes for the Federation v2 features, on small supergraphs written from the specification. */
+class QueryPlannerTest {
+    private static final Supergraph SHOP = SupergraphParser.parse(Supergraphs.supergraph(Supergraphs.SHOP));
+    private static final Supergraph MEDIA = SupergraphParser.parse(Supergraphs.supergraph(Supergraphs.MEDIA));
+
+    @Test
+    void rootFieldsOfOneSubgraphShareOneFetch() {
+        QueryPlan plan = plan(SHOP, "{ topProducts { name } product(upc: \"1\") { price } }");
+        assertEquals("Fetch(products)", shape(plan));
+        assertEquals("{topProducts{name}product(upc:\"1\"){price}}", fetches(plan).get(0).operation());
+    }
+
+    @Test
+    void rootFieldsOfDifferentSubgraphsRunInParallel() {
+        QueryPlan plan = plan(SHOP, "{ me { name } topProducts { name } }");
+        assertEquals("Parallel[Fetch(accounts), Fetch(products)]", shape(plan));
+    }
+
+    @Test
+    void entityJumpAddsKeyAndTypenameToTheParentFetch() {
+        QueryPlan plan = plan(SHOP, "{ topProducts { name reviews { body } } }");
+        assertEquals("Sequence[Fetch(products), Flatten(topProducts.@, Fetch(reviews))]", shape(plan));
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertEquals("{topProducts{name __typename upc}}", f.get(0).operation());
+        assertEquals("query ($representations:[_Any!]!){_entities(representations:$representations)"
+                + "{...on Product{reviews{body}}}}", f.get(1).operation());
+        assertEquals("... on Product { __typename upc }", QueryPlanRenderer.requiresText(f.get(1).requires()));
+    }
+
+    @Test
+    void nestedJumpsThroughThreeSubgraphsAndBack() {
+        QueryPlan plan = plan(SHOP, "{ me { name reviews { body product { name } author { name } } } }");
+        assertEquals("Sequence[Fetch(accounts), Flatten(me, Fetch(reviews)), "
+                + "Parallel[Flatten(me.reviews.@.product, Fetch(products)), "
+                + "Flatten(me.reviews.@.author, Fetch(accounts))]]", shape(plan));
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertTrue(f.get(1).operation().contains("...on User{reviews{body product{__typename upc}"
+                + "author{__typename id}}}"), f.get(1).operation());
+    }
+
+    @Test
+    void requiresFetchesTheRequiredFieldsFirstAndSendsThemInTheRepresentation() {
+        QueryPlan plan = plan(SHOP, "{ topProducts { shippingEstimate } }");
+        assertEquals("Sequence[Fetch(products), Flatten(topProducts.@, Fetch(inventory))]", shape(plan));
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertEquals("{topProducts{__typename upc price weight}}", f.get(0).operation());
+        assertEquals("... on Product { __typename upc price weight }",
+                QueryPlanRenderer.requiresText(f.get(1).requires()));
+    }
+
+    @Test
+    void requiresFromAnotherEntityFetchRunsAfterIt() {
+        // From reviews, Product.price lives in products: inventory must wait for that fetch.
+        QueryPlan plan = plan(SHOP, "{ me { reviews { product { shippingEstimate } } } }");
+        assertEquals("Sequence[Fetch(accounts), Flatten(me, Fetch(reviews)), "
+                + "Flatten(me.reviews.@.product, Fetch(products)), "
+                + "Flatten(me.reviews.@.product, Fetch(inventory))]", shape(plan));
+    }
+
+    @Test
+    void providedFieldsStayInTheProvidingSubgraph() {
+        QueryPlan provided = plan(SHOP, "{ me { reviews { author { username } } } }");
+        assertEquals("Sequence[Fetch(accounts), Flatten(me, Fetch(reviews))]", shape(provided));
+        QueryPlan notProvided = plan(SHOP, "{ me { reviews { author { username name } } } }");
+        assertEquals("Sequence[Fetch(accounts), Flatten(me, Fetch(reviews)), "
+                + "Flatten(me.reviews.@.author, Fetch(accounts))]", shape(notProvided));
+    }
+
+    @Test
+    void externalFieldsAreFetchedFromTheirOwner() {
+        // username is @external in reviews and not provided under User.reviews: it must come from accounts.
+        QueryPlan plan = plan(SHOP, "{ topProducts { reviews { author { reviews { author { id } } } } } }");
+        assertFalse(shape(plan).contains("accounts"), shape(plan));
+        QueryPlan external = plan(SHOP, "{ user(id: \"1\") { reviews { body } username } }");
+        assertEquals("Sequence[Fetch(accounts), Flatten(user, Fetch(reviews))]", shape(external));
+    }
+
+    @Test
+    void shareableFieldsStayInTheCurrentSubgraph() {
+        assertEquals("Fetch(a)", shape(plan(MEDIA, "{ shared { common a } }")));
+        assertEquals("Fetch(b)", shape(plan(MEDIA, "{ bOnly { common b } }")));
+    }
+
+    @Test
+    void interfaceFieldsWithTypeConditionsJumpOnlyForTheMatchingType() {
+        QueryPlan plan = plan(MEDIA, "{ media { __typename id title ... on Book { pages } } }");
+        assertEquals("Sequence[Fetch(a), Flatten(media.@, Fetch(b))]", shape(plan));
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertEquals("{media{__typename id title ...on Book{__typename id}}}", f.get(0).operation());
+        assertEquals("... on Book { __typename id }", QueryPlanRenderer.requiresText(f.get(1).requires()));
+    }
+
+    @Test
+    void unionMembersArePlannedPerTypeCondition() {
+        QueryPlan plan = plan(MEDIA,
+                "query Find($t: String) { search(text: $t) { ... on Book { title stars } ... on Movie { duration } } }");
+        assertEquals("Sequence[Fetch(a), Flatten(search.@, Fetch(b))]", shape(plan));
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertEquals("query Find__a__0($t:String){search(text:$t){__typename ...on Book{title __typename id}"
+                + "...on Movie{duration}}}", f.get(0).operation());
+        assertEquals(List.of("t"), f.get(0).variableUsages());
+    }
+
+    @Test
+    void mutationsRunInOrderAndConsecutiveFieldsShareAFetch() {
+        QueryPlan plan = plan(MEDIA, "mutation { a: addBook(title: \"x\") { id } b: addBook(title: \"y\") { id } "
+                + "r: rateBook(id: \"1\", stars: 5) { stars title } c: addBook(title: \"z\") { pages } }");
+        assertEquals("Sequence[Fetch(a), Fetch(b), Flatten(r, Fetch(a)), Fetch(a), Flatten(c, Fetch(b))]",
+                shape(plan));
+        assertTrue(fetches(plan).get(0).operation().startsWith("mutation{a:addBook"));
+    }
+
+    @Test
+    void fragmentsAliasesAndConditionsArePassedOn() {
+        QueryPlan plan = plan(SHOP, "query Q($withReviews: Boolean!) { tp: topProducts { ...P "
+                + "rs: reviews @include(if: $withReviews) { body } } } fragment P on Product { title: name }");
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertEquals("query Q__products__0{tp:topProducts{title:name __typename upc}}", f.get(0).operation());
+        assertEquals(List.of("withReviews"), f.get(1).variableUsages());
+        assertTrue(f.get(1).operation().contains("rs:reviews @include(if:$withReviews){body}"),
+                f.get(1).operation());
+        assertEquals(List.of("tp", "@"), ((PlanNode.Flatten) ((PlanNode.Sequence) plan.root()).nodes().get(1)).path());
+    }
+
+    @Test
+    void keysNotAvailableInTheCurrentSubgraphAreFetchedThroughAnother() {
+        Supergraph chain = SupergraphParser.parse(Supergraphs.supergraph("""
+                enum join__Graph {
+                  A @join__graph(name: "a", url: "http://a")
+                  B @join__graph(name: "b", url: "http://b")
+                  C @join__graph(name: "c", url: "http://c")
+                }
+                type Query @join__type(graph: A) @join__type(graph: B) @join__type(graph: C) {
+                  thing: Thing @join__field(graph: A)
+                }
+                type Thing
+                  @join__type(graph: A, key: "id")
+                  @join__type(graph: B, key: "id") @join__type(graph: B, key: "sku")
+                  @join__type(graph: C, key: "sku")
+                {
+                  id: ID! @join__field(graph: A) @join__field(graph: B)
+                  sku: String! @join__field(graph: B) @join__field(graph: C)
+                  label: String @join__field(graph: C)
+                }
+                """));
+        QueryPlan plan = plan(chain, "{ thing { label } }");
+        assertEquals("Sequence[Fetch(a), Flatten(thing, Fetch(b)), Flatten(thing, Fetch(c))]", shape(plan));
+    }
+
+    @Test
+    void typenameAndIntrospectionNeedNoSubgraph() {
+        QueryPlan plan = plan(SHOP, "{ __typename __schema { queryType { name } } }");
+        assertNull(plan.root());
+        assertTrue(plan.introspection());
+    }
+
+    @Test
+    void apiSchemaHidesFederationInternalsAndInaccessibleElements() {
+        var api = SHOP.apiSchema();
+        assertNull(api.getType("join__Graph"));
+        assertNull(api.getType("link__Purpose"));
+        assertNull(api.getDirective("join__type"));
+        assertNull(api.getObjectType("Product").getFieldDefinition("internalCode"));
+        assertNotNull(api.getObjectType("Product").getFieldDefinition("shippingEstimate"));
+        assertTrue(ParseAndValidate.validate(api, Parser.parse("{ topProducts { internalCode } }")).size() > 0);
+    }
+
+    @Test
+    void plansAreDeterministic() {
+        String q = "{ me { reviews { product { name shippingEstimate } } } }";
+        assertEquals(QueryPlanRenderer.toMap(plan(SHOP, q)), QueryPlanRenderer.toMap(plan(SHOP, q)));
+    }
+
+    @Test
+    void unreachableFieldsGiveAClearPlanningError() {
+        Supergraph noKey = SupergraphParser.parse(Supergraphs.supergraph("""
+                enum join__Graph {
+                  A @join__graph(name: "a", url: "http://a")
+                  B @join__graph(name: "b", url: "http://b")
+                }
+                type Query @join__type(graph: A) @join__type(graph: B) { t: T @join__field(graph: A) }
+                type T @join__type(graph: A) @join__type(graph: B) {
+                  x: String @join__field(graph: A)
+                  y: String @join__field(graph: B)
+                }
+                """));
+        PlanningException e = assertThrows(PlanningException.class, () -> plan(noKey, "{ t { y } }"));
+        assertTrue(e.getMessage().contains("T.y"), e.getMessage());
+    }
+
+    private static QueryPlan plan(Supergraph supergraph, String query) {
+        Document doc = Parser.parse(query);
+        var errors = ParseAndValidate.validate(supergraph.apiSchema(), doc);
+        assertTrue(errors.isEmpty(), errors.toString());
+        QueryPlan plan = new QueryPlanner(supergraph).plan(doc, null);
+        assertSame(plan.getClass(), QueryPlan.class);
+        return plan;
+    }
+
+    private static String shape(QueryPlan plan) {
+        return QueryPlanRenderer.shape(plan.root());
+    }
+
+    private static List<PlanNode.Fetch> fetches(QueryPlan plan) {
+        List<PlanNode.Fetch> out = new ArrayList<>();
+        collect(plan.root(), out);
+        return out;
+    }
+
+    private static void collect(PlanNode node, List<PlanNode.Fetch> out) {
+        if (node instanceof PlanNode.Fetch f) {
+            out.add(f);
+        } else if (node instanceof PlanNode.Flatten fl) {
+            collect(fl.node(), out);
+        } else if (node instanceof PlanNode.Sequence s) {
+            s.nodes().forEach(n -> collect(n, out));
+        } else if (node instanceof PlanNode.Parallel p) {
+            p.nodes().forEach(n -> collect(n, out));
+        }
+    }
+}
