@@ -181,6 +181,15 @@ class GatewayExecutionTest {
     }
 
     @Test
+    void mutationsAreRefusedWhenTheTransportForbidsThem() throws Exception {
+        GraphQLResponse r = processor.process(mediaSnapshot, new GraphQLRequest(
+                        "mutation { addBook(title: \"x\") { id } }", null, Map.of(), null), Map.of(), false, false)
+                .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertTrue(r.methodNotAllowed());
+        assertEquals("METHOD_NOT_ALLOWED", code(r.body()));
+    }
+
+    @Test
     void shareableValueTypesStayInOneSubgraph() throws Exception {
         media.a.reset();
         media.b.reset();
