@@ -17,6 +17,7 @@ import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ public final class ResponseShaper {
     }
 
     private static boolean isLeaf(GraphQLType type) {
-        return type instanceof graphql.schema.GraphQLScalarType || type instanceof GraphQLEnumType;
+        return type instanceof GraphQLScalarType || type instanceof GraphQLEnumType;
     }
 
     private GraphQLObjectType runtimeType(GraphQLNamedType declared, Map<String, Object> data) {

@@ -6,6 +6,7 @@ import graphql.language.AstPrinter;
 import graphql.language.Directive;
 import graphql.language.Field;
 import graphql.language.InlineFragment;
+import graphql.language.Node;
 import graphql.language.ObjectField;
 import graphql.language.ObjectValue;
 import graphql.language.Selection;
@@ -172,12 +173,12 @@ final class SelectionTree {
         return out;
     }
 
-    private static String print(List<? extends graphql.language.Node> nodes) {
+    private static String print(List<? extends Node> nodes) {
         if (nodes.isEmpty()) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
-        for (graphql.language.Node<?> n : nodes) {
+        for (Node<?> n : nodes) {
             sb.append(AstPrinter.printAstCompact(n)).append(' ');
         }
         return sb.toString();

@@ -1,9 +1,15 @@
 package org.epicontrol.gateway.supergraph;
 
+import graphql.language.Field;
 import graphql.language.SelectionSet;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLUnionType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +28,7 @@ public final class Supergraph {
 
     Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeMeta> types, GraphQLSchema apiSchema,
                String queryType, String mutationType) {
-        this.subgraphs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(subgraphs));
+        this.subgraphs = Collections.unmodifiableMap(new LinkedHashMap<>(subgraphs));
         this.types = types;
         this.apiSchema = apiSchema;
         this.queryType = queryType;
@@ -34,7 +40,7 @@ public final class Supergraph {
         if (urlsByName.isEmpty()) {
             return this;
         }
-        Map<String, Subgraph> replaced = new java.util.LinkedHashMap<>();
+        Map<String, Subgraph> replaced = new LinkedHashMap<>();
         subgraphs.forEach((id, s) -> replaced.put(id, new Subgraph(id, s.name(), urlsByName.getOrDefault(s.name(),
                 s.url()))));
         return new Supergraph(replaced, types, apiSchema, queryType, mutationType);
@@ -122,7 +128,7 @@ public final class Supergraph {
         }
         for (TypeMeta.Key k : ig.keys()) {
             if (k.selection().getSelections().stream()
-                    .anyMatch(s -> s instanceof graphql.language.Field f && f.getName().equals(fieldName))) {
+                    .anyMatch(s -> s instanceof Field f && f.getName().equals(fieldName))) {
                 return true;
             }
         }
@@ -192,11 +198,11 @@ public final class Supergraph {
     public Set<String> allPossibleTypes(String typeName) {
         Set<String> out = new LinkedHashSet<>();
         var type = apiSchema.getType(typeName);
-        if (type instanceof graphql.schema.GraphQLObjectType) {
+        if (type instanceof GraphQLObjectType) {
             out.add(typeName);
-        } else if (type instanceof graphql.schema.GraphQLInterfaceType i) {
+        } else if (type instanceof GraphQLInterfaceType i) {
             apiSchema.getImplementations(i).forEach(o -> out.add(o.getName()));
-        } else if (type instanceof graphql.schema.GraphQLUnionType u) {
+        } else if (type instanceof GraphQLUnionType u) {
             u.getTypes().forEach(o -> out.add(o.getName()));
         } else {
             // Not in the API (inaccessible): answer from the join metadata.

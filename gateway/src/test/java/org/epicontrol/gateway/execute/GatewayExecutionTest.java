@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -121,7 +122,7 @@ class GatewayExecutionTest {
 
     @Test
     void aDownSubgraphGivesPartialDataAndAnErrorAtThePathItShouldHaveFilled() throws Exception {
-        Map<String, String> urls = new java.util.HashMap<>(shop.urls());
+        Map<String, String> urls = new HashMap<>(shop.urls());
         urls.put("accounts", "http://127.0.0.1:9/graphql"); // nothing listens on the discard port
         GatewaySnapshot broken = GatewaySnapshot.of(SupergraphParser.parse(
                 Supergraphs.supergraph(Supergraphs.SHOP, urls)), 10);
@@ -201,6 +202,22 @@ class GatewayExecutionTest {
     }
 
     @Test
+    void preparedOperationsAreCachedPerQueryAndOperationName() throws Exception {
+        GatewaySnapshot fresh = GatewaySnapshot.of(shopSnapshot.supergraph(), 2);
+        String q = "query A { me { name } } query B { me { id } }";
+        for (int i = 0; i < 3; i++) {
+            processor.process(fresh, new GraphQLRequest(q, "A", Map.of(), null), Map.of(), true, false)
+                    .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        }
+        assertEquals(1, fresh.operations().size());
+        processor.process(fresh, new GraphQLRequest(q, "B", Map.of(), null), Map.of(), true, false)
+                .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        processor.process(fresh, new GraphQLRequest("{ me { id } }", null, Map.of(), null), Map.of(), true, false)
+                .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertEquals(2, fresh.operations().size()); // bounded
+    }
+
+    @Test
     void introspectionIsAnsweredFromTheApiSchema() throws Exception {
         Map<String, Object> body = run(shopSnapshot, """
                 { __schema { types { name } } __type(name: "Product") { fields { name } } }""", Map.of());
@@ -230,7 +247,7 @@ class GatewayExecutionTest {
 
     @Test
     void nullInANonNullFieldPropagatesToTheNearestNullableParent() throws Exception {
-        Map<String, String> urls = new java.util.HashMap<>(shop.urls());
+        Map<String, String> urls = new HashMap<>(shop.urls());
         urls.put("reviews", "http://127.0.0.1:9/graphql");
         GatewaySnapshot broken = GatewaySnapshot.of(SupergraphParser.parse(Supergraphs.supergraph(
                 Supergraphs.SHOP.replace("body: String!", "body: String!").replace(

@@ -13,7 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -134,7 +136,7 @@ class GraphQLRouteTest {
                     "new supergraph not loaded (the field should now pass validation and reach accounts)");
         } finally {
             Files.writeString(file, original);
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()
                     + 5_000));
         }
         assertTrue(eventually(() -> {
@@ -144,7 +146,7 @@ class GraphQLRouteTest {
         }), "original supergraph not restored");
     }
 
-    private static boolean eventually(java.util.function.BooleanSupplier check) throws InterruptedException {
+    private static boolean eventually(BooleanSupplier check) throws InterruptedException {
         for (int i = 0; i < 50; i++) {
             if (check.getAsBoolean()) {
                 return true;

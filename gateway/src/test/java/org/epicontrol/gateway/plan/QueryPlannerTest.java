@@ -168,6 +168,24 @@ class QueryPlannerTest {
     }
 
     @Test
+    void overriddenFieldsAreResolvedByTheOverridingSubgraph() {
+        Supergraph moved = SupergraphParser.parse(Supergraphs.supergraph("""
+                enum join__Graph {
+                  A @join__graph(name: "a", url: "http://a")
+                  B @join__graph(name: "b", url: "http://b")
+                }
+                type Query @join__type(graph: A) @join__type(graph: B) { t: T @join__field(graph: A) }
+                type T @join__type(graph: A, key: "id") @join__type(graph: B, key: "id") {
+                  id: ID!
+                  name: String @join__field(graph: A)
+                  price: Int @join__field(graph: A, usedOverridden: true) @join__field(graph: B, override: "a")
+                }
+                """));
+        assertEquals("Sequence[Fetch(a), Flatten(t, Fetch(b))]", shape(plan(moved, "{ t { name price } }")));
+        assertEquals("Fetch(a)", shape(plan(moved, "{ t { id name } }")));
+    }
+
+    @Test
     void typenameAndIntrospectionNeedNoSubgraph() {
         QueryPlan plan = plan(SHOP, "{ __typename __schema { queryType { name } } }");
         assertNull(plan.root());
