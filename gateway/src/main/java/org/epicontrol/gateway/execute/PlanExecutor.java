@@ -76,7 +76,7 @@ public final class PlanExecutor {
                 return rootFetch(f);
             }
             if (node instanceof PlanNode.Flatten fl) {
-                return entityFetch(fl.path(), (PlanNode.Fetch) fl.node());
+                return entityFetch(fl.paths(), (PlanNode.Fetch) fl.node());
             }
             if (node instanceof PlanNode.Sequence s) {
                 Future<Void> chain = Future.succeededFuture();
@@ -119,10 +119,12 @@ public final class PlanExecutor {
             });
         }
 
-        private Future<Void> entityFetch(List<String> path, PlanNode.Fetch fetch) {
+        private Future<Void> entityFetch(List<List<String>> mergePaths, PlanNode.Fetch fetch) {
             List<Map<String, Object>> objects = new ArrayList<>();
             List<List<Object>> paths = new ArrayList<>();
-            collect(state.data, path, 0, new ArrayList<>(), objects, paths);
+            for (List<String> path : mergePaths) {
+                collect(state.data, path, 0, new ArrayList<>(), objects, paths);
+            }
             // One representation per distinct entity; objects remember which one answers them.
             List<Object> representations = new ArrayList<>();
             Map<String, Integer> index = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.epicontrol.gateway.plan;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Set;
 final class FetchGroup {
     final int id;
     final String subgraph;
-    /** Response path of the entities (with "@" for list elements); empty for root fetches. */
-    final List<String> mergePath;
+    /** Response paths of the entities (with "@" for list elements); none for root fetches. */
+    final List<List<String>> mergePaths = new ArrayList<>();
     final boolean entity;
     final SelectionTree selection = new SelectionTree();
     /** For entity fetches: per type condition, the key and required fields of the representation. */
@@ -22,7 +23,9 @@ final class FetchGroup {
     FetchGroup(int id, String subgraph, List<String> mergePath, boolean entity) {
         this.id = id;
         this.subgraph = subgraph;
-        this.mergePath = List.copyOf(mergePath);
+        if (entity) {
+            mergePaths.add(List.copyOf(mergePath));
+        }
         this.entity = entity;
     }
 
@@ -38,6 +41,6 @@ final class FetchGroup {
 
     @Override
     public String toString() {
-        return "Fetch#" + id + "(" + subgraph + " @ " + String.join(".", mergePath) + ")";
+        return "Fetch#" + id + "(" + subgraph + " @ " + mergePaths + ")";
     }
 }

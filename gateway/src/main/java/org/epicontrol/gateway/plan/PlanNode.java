@@ -35,7 +35,14 @@ public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Flatten, PlanN
     record RequiredField(String name, List<RequiredField> selections) {
     }
 
-    record Flatten(List<String> path, PlanNode node) implements PlanNode {
+    /**
+     * Places an entity fetch's results at its paths. Usually one path; sibling jumps into the same subgraph from
+     * one fetch share a single {@code _entities} request and so list several paths.
+     */
+    record Flatten(List<List<String>> paths, PlanNode node) implements PlanNode {
+        public List<String> path() {
+            return paths.get(0);
+        }
     }
 
     record Sequence(List<PlanNode> nodes) implements PlanNode {

@@ -31,6 +31,9 @@ public final class QueryPlanRenderer {
         } else if (node instanceof PlanNode.Flatten fl) {
             out.put("kind", "Flatten");
             out.put("path", fl.path());
+            if (fl.paths().size() > 1) {
+                out.put("paths", fl.paths());
+            }
             out.put("node", toMap(fl.node()));
         } else if (node instanceof PlanNode.Sequence s) {
             out.put("kind", "Sequence");
@@ -51,7 +54,9 @@ public final class QueryPlanRenderer {
             return "Fetch(" + f.serviceName() + ")";
         }
         if (node instanceof PlanNode.Flatten fl) {
-            return "Flatten(" + String.join(".", fl.path()) + ", " + shape(fl.node()) + ")";
+            List<String> paths = new ArrayList<>();
+            fl.paths().forEach(p -> paths.add(String.join(".", p)));
+            return "Flatten(" + String.join(" + ", paths) + ", " + shape(fl.node()) + ")";
         }
         List<PlanNode> nodes = node instanceof PlanNode.Sequence s ? s.nodes() : ((PlanNode.Parallel) node).nodes();
         List<String> parts = new ArrayList<>();

@@ -334,12 +334,16 @@ public final class QueryPlanner {
             }
             Set<FetchGroup> deps = new LinkedHashSet<>(producers);
             deps.add(g);
-            FetchGroup entityGroup = entityGroup(chosenGraph, path, deps);
-            SelectionTree representation = entityGroup.requires.computeIfAbsent(parent, p -> new SelectionTree());
+            SelectionTree representation = new SelectionTree();
             representation.typename();
             addFieldSet(representation, chosenKey.selection());
             if (requires != null) {
                 addFieldSet(representation, requires);
+            }
+            FetchGroup entityGroup = entityGroup(chosenGraph, path, deps, parent, representation);
+            SelectionTree existing = entityGroup.requires.putIfAbsent(parent, representation);
+            if (existing != null) {
+                addFieldSet(existing, requiresAst(representation));
             }
             Set<FetchGroup> touched = new LinkedHashSet<>(producers);
             touched.add(entityGroup);
@@ -358,19 +362,32 @@ public final class QueryPlanner {
 
         private boolean existingGroup(String subgraph, List<String> path) {
             for (FetchGroup e : groups) {
-                if (e.entity && e.subgraph.equals(subgraph) && e.mergePath.equals(path)) {
+                if (e.entity && e.subgraph.equals(subgraph) && e.mergePaths.contains(path)) {
                     return true;
                 }
             }
             return false;
         }
 
-        /** Reuses the entity group of that subgraph at that path unless that would create a cycle. */
-        private FetchGroup entityGroup(String subgraph, List<String> path, Set<FetchGroup> deps) {
+        /**
+         * Reuses the entity group of that subgraph at that path unless that would create a cycle; else one of the
+         * same subgraph that runs at the same point (same dependencies) and sends the same representation for the
+         * type, so that one step sends one {@code _entities} request per subgraph.
+         */
+        private FetchGroup entityGroup(String subgraph, List<String> path, Set<FetchGroup> deps, String type,
+                                       SelectionTree representation) {
             for (FetchGroup e : groups) {
-                if (e.entity && e.subgraph.equals(subgraph) && e.mergePath.equals(path)
+                if (e.entity && e.subgraph.equals(subgraph) && e.mergePaths.contains(path)
                         && deps.stream().noneMatch(d -> d == e || d.dependsOn(e))) {
                     e.deps.addAll(deps);
+                    return e;
+                }
+            }
+            for (FetchGroup e : groups) {
+                SelectionTree known = e.requires.get(type);
+                if (e.entity && e.subgraph.equals(subgraph) && e.deps.equals(deps)
+                        && (known == null || known.requiredFields().equals(representation.requiredFields()))) {
+                    e.mergePaths.add(List.copyOf(path));
                     return e;
                 }
             }
@@ -475,7 +492,7 @@ public final class QueryPlanner {
             PlanNode.Fetch fetch = new PlanNode.Fetch(g.id, g.subgraph, serviceName(g.subgraph),
                     AstPrinter.printAstCompact(sub), opName, List.copyOf(usages), List.copyOf(requires),
                     List.copyOf(keys));
-            return g.entity ? new PlanNode.Flatten(g.mergePath, fetch) : fetch;
+            return g.entity ? new PlanNode.Flatten(List.copyOf(g.mergePaths), fetch) : fetch;
         }
 
         // ---- helpers --------------------------------------------------------------------------------------
@@ -523,6 +540,10 @@ public final class QueryPlanner {
                 }
             }
             return true;
+        }
+
+        private SelectionSet requiresAst(SelectionTree tree) {
+            return tree.toAst();
         }
 
         private void addFieldSet(SelectionTree tree, SelectionSet set) {

@@ -107,6 +107,19 @@ class GatewayExecutionTest {
     }
 
     @Test
+    void oneEntityRequestPerSubgraphAndStepEvenForSeveralPaths() throws Exception {
+        Map<String, Object> body = run(shopSnapshot, """
+                { topProducts(first: 2) { upc reviews { body } } product(upc: "p2") { reviews { id } } }""",
+                Map.of());
+        assertEquals(1, shop.reviews.requests());
+        assertEquals(2, representations(shop.reviews.bodies().get(0)).size()); // p2 appears at both paths
+        assertEquals(json("""
+                {"topProducts":[{"upc":"p1","reviews":[{"body":"Great 1"},{"body":"Fine 1"}]},
+                                {"upc":"p2","reviews":[{"body":"Great 2"},{"body":"Fine 2"}]}],
+                 "product":{"reviews":[{"id":"r2a"},{"id":"r2b"}]}}"""), data(body));
+    }
+
+    @Test
     void aliasesTypenameAndFragmentsFollowTheClientOperation() throws Exception {
         Map<String, Object> body = run(shopSnapshot, """
                 query Q($skip: Boolean!) {

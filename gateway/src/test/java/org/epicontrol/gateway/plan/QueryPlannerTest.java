@@ -48,6 +48,12 @@ class QueryPlannerTest {
     }
 
     @Test
+    void siblingJumpsIntoOneSubgraphShareOneEntityFetch() {
+        QueryPlan plan = plan(SHOP, "{ topProducts { reviews { body } } product(upc: \"p1\") { reviews { id } } }");
+        assertEquals("Sequence[Fetch(products), Flatten(topProducts.@ + product, Fetch(reviews))]", shape(plan));
+    }
+
+    @Test
     void nestedJumpsThroughThreeSubgraphsAndBack() {
         QueryPlan plan = plan(SHOP, "{ me { name reviews { body product { name } author { name } } } }");
         assertEquals("Sequence[Fetch(accounts), Flatten(me, Fetch(reviews)), "
