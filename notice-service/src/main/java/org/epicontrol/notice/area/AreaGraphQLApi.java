@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
-import org.epicontrol.notice.common.PageRequest;
+import org.epicontrol.common.PageRequest;
 
 import java.util.List;
 

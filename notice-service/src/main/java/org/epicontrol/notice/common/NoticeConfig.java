@@ -1,6 +1,7 @@
 package org.epicontrol.notice.common;
 
 import io.smallrye.config.ConfigMapping;
+import org.epicontrol.common.PageLimits;
 import io.smallrye.config.WithDefault;
 
 import java.time.ZoneId;
@@ -22,10 +23,12 @@ public interface NoticeConfig {
         int maxTextLength();
     }
 
-    interface Page {
+    interface Page extends PageLimits {
+        @Override
         @WithDefault("50")
         int defaultSize();
 
+        @Override
         @WithDefault("500")
         int maxSize();
     }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.notice.area.Area;
 import org.epicontrol.common.Ids;
-import org.epicontrol.notice.common.PageRequest;
+import org.epicontrol.common.PageRequest;
 import org.epicontrol.notice.feed.NoticeFeed;
 import org.epicontrol.notice.level.LevelCatalog;
 import org.epicontrol.notice.level.RiskLevel;

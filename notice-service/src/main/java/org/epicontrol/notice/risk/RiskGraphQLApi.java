@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.notice.area.Area;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.notice.common.NoticeConfig;
-import org.epicontrol.notice.common.PageRequest;
+import org.epicontrol.common.PageRequest;
 import org.epicontrol.notice.notice.Notice;
 import org.epicontrol.notice.notice.NoticeQueries;
 

@@ -1,6 +1,7 @@
 package org.epicontrol.roster.config;
 
 import io.smallrye.config.ConfigMapping;
+import org.epicontrol.common.PageLimits;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
@@ -26,10 +27,12 @@ public interface RosterConfig {
 
     Import importing();
 
-    interface Page {
+    interface Page extends PageLimits {
+        @Override
         @WithDefault("50")
         int defaultSize();
 
+        @Override
         @WithDefault("500")
         int maxSize();
     }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
-import org.epicontrol.roster.config.PageRequest;
+import org.epicontrol.common.PageRequest;
 import org.epicontrol.roster.people.Volunteer;
 import org.epicontrol.roster.people.Volunteers;
 import org.epicontrol.roster.post.DutyPost;

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
-import org.epicontrol.roster.config.PageRequest;
+import org.epicontrol.common.PageRequest;
 import org.epicontrol.roster.org.OrgUnit;
 import org.epicontrol.roster.org.OrgUnits;
 import org.epicontrol.roster.people.Volunteer;
