@@ -1,0 +1,129 @@
+package org.epicontrol.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Both overlays as kubectl kustomize renders them (skipped, saying so, where kubectl is missing). */
+class RenderedOverlaysTest {
+
+    static List<String> overlays() {
+        return Manifests.OVERLAYS;
+    }
+
+    static Map<String, Set<String>> externalSecrets(String overlay) {
+        return overlay.endsWith("/managed")
+                ? Checks.secretKeys(Manifests.load("k8s/overlays/managed/secrets.example.yaml"))
+                : Map.of();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyObjectIsValidAgainstTheKubernetesApiModels(String overlay) {
+        List<? extends JsonNode> docs = Manifests.render(overlay);
+        assertTrue(docs.size() > 10, "suspiciously few objects rendered: " + docs.size());
+        assertEquals(List.of(), Schema.problems(docs));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void manifestsAgreeWithTheServicesCodeAndTheDeploymentRules(String overlay) {
+        Cluster cluster = new Cluster(Manifests.render(overlay));
+        List<String> problems = Checks.all(cluster, ServiceContract.all(), externalSecrets(overlay));
+        assertEquals(List.of(), problems, () -> overlay + ":\n  " + String.join("\n  ", problems));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void deploysTheThreeServicesWithTheirObjects(String overlay) {
+        Cluster cluster = new Cluster(Manifests.render(overlay));
+        for (String svc : ServiceContract.SERVICES) {
+            assertTrue(cluster.find("Deployment", svc).isPresent(), "Deployment " + svc);
+            assertTrue(cluster.find("Service", svc).isPresent(), "Service " + svc);
+            assertTrue(cluster.find("HorizontalPodAutoscaler", svc).isPresent(), "HPA " + svc);
+            assertTrue(cluster.find("PodDisruptionBudget", svc).isPresent(), "PDB " + svc);
+            assertTrue(cluster.find("NetworkPolicy", svc).isPresent(), "NetworkPolicy " + svc);
+        }
+        assertEquals(1, cluster.ofKind("Ingress").size());
+        assertTrue(cluster.docs.stream().allMatch(d -> d.path("kind").asText().equals("Namespace")
+                || d.path("metadata").path("namespace").asText().equals("epicontrol")), "all in namespace epicontrol");
+    }
+
+    @Test
+    void trialBringsOneDatabaseAndOneCredentialPerServiceAndKeycloak() {
+        Cluster trial = new Cluster(Manifests.render("k8s/overlays/trial"));
+        String noticeSecret = secretOf(trial, "notice-service", "NOTICE_DB_PASSWORD");
+        String volunteerSecret = secretOf(trial, "volunteer-service", "VOLUNTEER_DB_PASSWORD");
+        assertNotEquals(noticeSecret, volunteerSecret, "each service has its own credentials");
+        assertEquals(noticeSecret, secretOf(trial, "notice-db", "POSTGRES_PASSWORD"));
+        assertEquals(volunteerSecret, secretOf(trial, "volunteer-db", "POSTGRES_PASSWORD"));
+        Map<String, String> notice = trial.keys("Secret", noticeSecret).orElseThrow();
+        Map<String, String> volunteer = trial.keys("Secret", volunteerSecret).orElseThrow();
+        assertEquals("jdbc:postgresql://notice-db:5432/notices", notice.get("jdbc-url"));
+        assertEquals("postgresql://notice-db:5432/notices", notice.get("reactive-url"));
+        assertEquals("jdbc:postgresql://volunteer-db:5432/volunteers", volunteer.get("jdbc-url"));
+        assertEquals("postgresql://volunteer-db:5432/volunteers", volunteer.get("reactive-url"));
+        assertEquals("StatefulSet", trial.workload("notice-db").orElseThrow().kind());
+        assertEquals("StatefulSet", trial.workload("volunteer-db").orElseThrow().kind());
+        assertTrue(trial.workload("keycloak").isPresent());
+        // Placeholders only: every password in the trial overlay says it is fake.
+        for (JsonNode s : trial.ofKind("Secret")) {
+            Cluster.entries(s).forEach((k, v) -> {
+                if (k.contains("password")) {
+                    assertTrue(v.startsWith("FAKE-"), Cluster.id(s) + " " + k + " is not an obvious placeholder");
+                }
+            });
+        }
+    }
+
+    @Test
+    void trialKeycloakImportsTheRealmTheGatewayIsPointedAt() throws Exception {
+        Cluster trial = new Cluster(Manifests.render("k8s/overlays/trial"));
+        String realmJson = Repo.read("k8s/keycloak/realm-epidemic.json");
+        String realm = new ObjectMapper().readTree(realmJson).path("realm").asText();
+        String configMap = trial.workload("keycloak").orElseThrow().volume("realm").orElseThrow()
+                .path("configMap").path("name").asText();
+        assertEquals(realmJson, trial.keys("ConfigMap", configMap).orElseThrow().get("realm-epidemic.json"));
+        String oidc = trial.keys("Secret", secretOf(trial, "gateway", "QUARKUS_OIDC_AUTH_SERVER_URL"))
+                .orElseThrow().get("auth-server-url");
+        assertEquals("http://keycloak:8080/realms/" + realm, oidc);
+    }
+
+    @Test
+    void managedShipsNoSecretNoDatabaseNoKeycloak() {
+        Cluster managed = new Cluster(Manifests.render("k8s/overlays/managed"));
+        assertEquals(List.of(), managed.ofKind("Secret"), "real credentials are created outside the overlay");
+        assertEquals(List.of(), managed.ofKind("StatefulSet"));
+        assertFalse(managed.workload("keycloak").isPresent());
+        Set<String> referenced = new TreeSet<>();
+        for (var w : managed.workloads()) {
+            w.containers().forEach(c -> c.path("env").forEach(e ->
+                    referenced.add(e.path("valueFrom").path("secretKeyRef").path("name").asText(""))));
+        }
+        referenced.remove("");
+        assertEquals(new TreeSet<>(Set.of("notice-db", "volunteer-db", "keycloak-oidc")), referenced);
+        assertEquals(referenced, externalSecrets("k8s/overlays/managed").keySet());
+    }
+
+    private static String secretOf(Cluster cluster, String workload, String variable) {
+        for (JsonNode c : cluster.workload(workload).orElseThrow().containers()) {
+            for (JsonNode e : c.path("env")) {
+                if (e.path("name").asText().equals(variable)) {
+                    return e.path("valueFrom").path("secretKeyRef").path("name").asText();
+                }
+            }
+        }
+        throw new AssertionError(workload + " does not set " + variable);
+    }
+}

@@ -1,0 +1,79 @@
+package org.epicontrol.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** What the checks take from the services' own configuration. */
+class ServiceContractTest {
+
+    @Test
+    void readsTheSubgraphsConfiguration() {
+        ServiceContract notice = ServiceContract.load("notice-service");
+        assertFalse(notice.assumed());
+        assertTrue(notice.hasHealthExtension());
+        assertEquals(8081, notice.httpPort());
+        assertEquals(8081, notice.healthPort());
+        assertEquals("/q/health/live", notice.healthPath("live"));
+        assertEquals("/q/health/ready", notice.healthPath("ready"));
+        assertEquals("/q/health/started", notice.healthPath("started"));
+        assertEquals("/graphql", notice.graphqlPath());
+        for (String v : new String[] {"NOTICE_DB_URL", "NOTICE_DB_JDBC_URL", "NOTICE_DB_USER", "NOTICE_DB_PASSWORD"}) {
+            assertTrue(notice.readsEnv(v), v);
+        }
+        assertFalse(notice.readsEnv("NOTICE_DB"), "a prefix of a variable is not the variable");
+        assertFalse(notice.readsEnv("VOLUNTEER_DB_URL"));
+
+        ServiceContract volunteer = ServiceContract.load("volunteer-service");
+        assertEquals(8082, volunteer.httpPort());
+        assertTrue(volunteer.readsEnv("VOLUNTEER_DB_JDBC_URL"));
+        assertFalse(volunteer.readsEnv("NOTICE_DB_URL"));
+    }
+
+    @Test
+    void theGatewayContract() {
+        ServiceContract gateway = ServiceContract.load("gateway");
+        assertEquals(8080, gateway.httpPort());
+        assertEquals("/q/health/started", gateway.healthPath("started"));
+        assertTrue(gateway.readsEnv("GATEWAY_SUPERGRAPH_FILE"));
+        assertTrue(gateway.readsEnv("QUARKUS_OIDC_AUTH_SERVER_URL"));
+    }
+
+    @Test
+    void environmentFormOfAProperty() {
+        assertEquals("QUARKUS_OIDC_AUTH_SERVER_URL", ServiceContract.envName("quarkus.oidc.auth-server-url"));
+        assertEquals("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", ServiceContract.envName("quarkus.datasource.reactive.max-size"));
+        ServiceContract s = ServiceContract.parse("s", "test", false, true,
+                "%prod.quarkus.shutdown.timeout=30s\nroster.zone=Asia/Shanghai\nx.url=${X_URL:http://localhost}\n");
+        assertTrue(s.readsEnv("QUARKUS_SHUTDOWN_TIMEOUT"), "profile prefix removed");
+        assertTrue(s.readsEnv("ROSTER_ZONE"));
+        assertTrue(s.readsEnv("X_URL"));
+        assertFalse(s.readsEnv("QUARKUS_HTTP_PORT"));
+    }
+
+    @Test
+    void healthAndPortsFollowTheConfiguration() {
+        ServiceContract s = ServiceContract.parse("s", "test", false, true, """
+                quarkus.http.port=${PORT:9090}
+                quarkus.smallrye-health.root-path=/health
+                quarkus.smallrye-health.readiness-path=ok
+                """);
+        assertEquals(9090, s.httpPort());
+        assertEquals("/health/live", s.healthPath("live"));
+        assertEquals("/health/ok", s.healthPath("ready"));
+
+        ServiceContract m = ServiceContract.parse("m", "test", false, true, """
+                quarkus.http.port=8081
+                quarkus.management.enabled=true
+                quarkus.http.non-application-root-path=internal
+                """);
+        assertEquals(9000, m.healthPort());
+        assertEquals("/q/health/live", m.healthPath("live"), "management interface has its own root");
+
+        ServiceContract n = ServiceContract.parse("n", "test", false, true, "quarkus.http.non-application-root-path=internal\n");
+        assertEquals(8080, n.httpPort());
+        assertEquals("/internal/health/started", n.healthPath("started"));
+    }
+}
