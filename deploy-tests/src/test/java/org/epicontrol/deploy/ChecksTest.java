@@ -147,9 +147,10 @@ class ChecksTest {
     @Test
     void aSecretNobodyProvides() {
         cluster.docs.removeIf(d -> d.path("kind").asText().equals("Secret")
-                && d.path("metadata").path("name").asText().equals("keycloak-oidc"));
-        assertProblem(Checks.references(cluster, Map.of()), "Secret/keycloak-oidc");
-        assertEquals(List.of(), Checks.references(cluster, Map.of("keycloak-oidc", Set.of("auth-server-url"))));
+                && d.path("metadata").path("name").asText().equals("notice-db"));
+        assertProblem(Checks.references(cluster, Map.of()), "Secret/notice-db");
+        assertEquals(List.of(), Checks.references(cluster,
+                Map.of("notice-db", Set.of("reactive-url", "jdbc-url", "username", "password"))));
     }
 
     @Test

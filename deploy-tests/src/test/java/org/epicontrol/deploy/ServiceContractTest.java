@@ -38,7 +38,6 @@ class ServiceContractTest {
         assertEquals(8080, gateway.httpPort());
         assertEquals("/q/health/started", gateway.healthPath("started"));
         assertTrue(gateway.readsEnv("GATEWAY_SUPERGRAPH_FILE"));
-        assertTrue(gateway.readsEnv("QUARKUS_OIDC_AUTH_SERVER_URL"));
     }
 
     @Test
