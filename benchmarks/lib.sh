@@ -1,0 +1,60 @@
+# Shared helpers of the benchmark scripts: sourced, never run.
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Waits up to $2 seconds for the pattern $1 in file $3; prints the first matching line.
+wait_for_line() {
+  local pattern="$1" seconds="$2" file="$3"
+  for ((i = 0; i < seconds * 4; i++)); do
+    if grep -m1 -E "$pattern" "$file" 2>/dev/null; then return 0; fi
+    sleep 0.25
+  done
+  echo "timed out waiting for '$pattern' in $file" >&2
+  tail -20 "$file" >&2
+  return 1
+}
+
+# CPU busy % over 2 s while our stack is idle: anything else running on the machine skews the figures.
+other_cpu() {
+  local a b
+  a=($(head -1 /proc/stat)); sleep 2; b=($(head -1 /proc/stat))
+  awk -v u=$((b[1] + b[2] + b[3] + b[6] + b[7] - a[1] - a[2] - a[3] - a[6] - a[7])) \
+      -v i=$((b[4] + b[5] - a[4] - a[5])) 'BEGIN { printf "%.0f%%", 100 * u / (u + i) }'
+}
+
+# Starts a service jar ($1: module) with the environment given as further arguments; sets SERVICE_URL and
+# SERVICE_PID, logs to $WORK/<module>.log, waits until it is ready.
+start_service() {
+  local module="$1"; shift
+  env "$@" QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
+    java -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
+  SERVICE_PID=$!
+  local port
+  port="$(wait_for_line 'Listening on: http://[^ ]+:[0-9]+' 120 "$WORK/$module.log" \
+    | sed -E 's/.*Listening on: http:\/\/[^ ]+:([0-9]+).*/\1/')"
+  for ((i = 0; i < 120; i++)); do
+    curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
+    sleep 0.5
+  done
+  SERVICE_URL="http://127.0.0.1:$port/graphql"
+}
+
+# Runs wrk ($1 name, $2 connections, $3 lua script, $4 url, rest: script arguments) after a 10 s warm-up;
+# prints "requests/s p50 p90 p99 failed other-cpu" (latencies in ms). The script must print "failed responses: N".
+run_wrk() {
+  local name="$1" connections="$2" script="$3" url="$4"; shift 4
+  local threads=$((connections < 2 ? 1 : 2)) other
+  other="$(other_cpu)"
+  log "$name: warm-up 10 s"
+  wrk -t$threads -c"$connections" -d10s --timeout 10s -s "$script" "$url" -- "$@" >/dev/null 2>&1
+  log "$name: measuring $DURATION at $connections connections"
+  wrk -t$threads -c"$connections" -d"$DURATION" --timeout 10s --latency -s "$script" "$url" -- "$@" \
+    >"$WORK/wrk-$name-c$connections.txt" 2>&1
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ +50%/ { p50 = ms($2) } /^ +90%/ { p90 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /^Requests\/sec:/ { rps = $2 } /^failed responses:/ { failed = $3 }
+    /Non-2xx|Socket errors/ { print "  " $0 > "/dev/stderr" }
+    END { printf "%.0f %.2f %.2f %.2f %d %s\n", rps, p50, p90, p99, failed, other }' other="$other" \
+    "$WORK/wrk-$name-c$connections.txt"
+}

@@ -1,0 +1,77 @@
+-- wrk script for volunteer-service.
+--   -- gaps <ids file> <from> <to>   coverageGaps for a unit drawn at random from the file
+--   -- signUp <shifts file> <first volunteer id> <volunteer count>
+-- Counts responses that are not HTTP 200 or carry an error other than a rule refusal (for signUp, a refusal
+-- such as SHIFT_FULL is an answer: every rule was checked), and tallies sign-up outcomes by code.
+
+local GAPS = "query($c: ID!, $from: DateTime!, $to: DateTime!) { coverageGaps(community: $c, from: $from, to: $to) "
+  .. "{ hourStart required staffed } }"
+local SIGN_UP = "mutation($s: ID!, $v: ID!) { signUp(shiftId: $s, volunteerId: $v) { id } }"
+local RULES = { SHIFT_FULL = true, OVERLAPPING_SHIFT = true, MIN_REST_VIOLATED = true, MAX_HOURS_EXCEEDED = true,
+  NOT_QUALIFIED = true, ALREADY_ON_SHIFT = true, SHIFT_ENDED = true }
+
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("id", #threads)
+end
+
+local mode, ids, from, to, first_volunteer, volunteers
+bad, accepted, refused = 0, 0, 0
+
+local function lines(file)
+  local list = {}
+  for line in io.lines(file) do list[#list + 1] = line end
+  return list
+end
+
+function init(args)
+  mode = args[1]
+  math.randomseed(os.time() * 100 + id)
+  ids = lines(args[2])
+  if mode == "gaps" then
+    from, to = args[3], args[4]
+  else
+    first_volunteer, volunteers = tonumber(args[3]), tonumber(args[4])
+  end
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+end
+
+function request()
+  local body
+  if mode == "gaps" then
+    body = string.format('{"query":"%s","variables":{"c":"%s","from":"%s","to":"%s"}}', GAPS,
+      ids[math.random(#ids)], from, to)
+  else
+    body = string.format('{"query":"%s","variables":{"s":"%s","v":"%d"}}', SIGN_UP,
+      ids[math.random(#ids)], first_volunteer + math.random(0, volunteers - 1))
+  end
+  return wrk.format(nil, nil, nil, body)
+end
+
+function response(status, headers, body)
+  if status ~= 200 then
+    bad = bad + 1
+    return
+  end
+  if not body:find('"errors"', 1, true) then
+    accepted = accepted + 1
+    return
+  end
+  local code = body:match('"code":"([A-Z_]+)"')
+  if mode == "signUp" and code and RULES[code] then
+    refused = refused + 1
+  else
+    bad = bad + 1
+    if bad == 1 then io.stderr:write("first failed response: " .. body:sub(1, 300) .. "\n") end
+  end
+end
+
+function done(summary, latency, requests)
+  local b, a, r = 0, 0, 0
+  for _, thread in ipairs(threads) do
+    b, a, r = b + thread:get("bad"), a + thread:get("accepted"), r + thread:get("refused")
+  end
+  io.write(string.format("failed responses: %d\naccepted: %d\nrefused by a rule: %d\n", b, a, r))
+end

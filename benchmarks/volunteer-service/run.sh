@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Benchmark of volunteer-service on a city-sized roster: coverageGaps for a community and a street over 7 days,
+# and sign-up throughput with every rule checked. Prints figures; asserts nothing. See README.md beside it.
+#
+# Environment (all optional):
+#   BENCH_SKIP_BUILD=1      reuse the jars of an earlier build
+#   BENCH_DURATION=30s      length of each measured wrk run (a 10 s warm-up precedes it)
+#   BENCH_CONNECTIONS=16    wrk connections
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+WORK="$ROOT/target/benchmark-volunteer-service"
+DURATION="${BENCH_DURATION:-30s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+source "$HERE/../lib.sh"
+
+for tool in java psql curl wrk awk; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (wrk: apt-get install -y wrk)" >&2; exit 1; }
+done
+mkdir -p "$WORK"
+rm -f "$WORK"/*.log "$WORK"/*.txt
+
+DB_JAVA_PID="" SERVICE_PID=""
+cleanup() {
+  for pid in "$SERVICE_PID" "$DB_JAVA_PID"; do
+    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
+  log "building (tests skipped)"
+  (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime)
+fi
+
+log "starting embedded PostgreSQL"
+java -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
+  org.epicontrol.devsuite.BenchmarkDatabase volunteers >"$WORK/postgres.log" 2>&1 &
+DB_JAVA_PID=$!
+DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)"
+export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=volunteers PGPASSWORD=""
+PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+
+log "starting volunteer-service"
+start_service volunteer-service VOLUNTEER_DB_URL="postgresql://127.0.0.1:$DB_PORT/volunteers" \
+  VOLUNTEER_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/volunteers" VOLUNTEER_DB_USER=postgres VOLUNTEER_DB_PASSWORD=""
+URL="$SERVICE_URL"
+
+log "generating the roster (150 communities, 3,000 posts, 50,000 volunteers, 84,000 shifts)"
+start=$(date +%s.%N)
+"${PSQL[@]}" -At -f "$HERE/generate.sql" >"$WORK/generate.txt"
+GENERATION_S=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
+cat "$WORK/generate.txt" >&2
+
+"${PSQL[@]}" -At -c "select id from org_unit where kind = 'COMMUNITY' and name like '基准街道%'" >"$WORK/communities.txt"
+"${PSQL[@]}" -At -c "select id from org_unit where kind = 'STREET' and name like '基准街道%'" >"$WORK/streets.txt"
+# Open places of ordinary posts on days 2-14, and the fresh people who sign up for them.
+"${PSQL[@]}" -At -c "select s.id from shift s join duty_post p on p.id = s.post_id where p.allowed_kinds = '{}'
+  and lower(s.during) > now() + interval '1 day'
+  and (select count(*) from assignment a where a.shift_id = s.id and a.status = 'ACTIVE') < s.required_headcount" \
+  >"$WORK/open-shifts.txt"
+read -r FIRST_SIGNER SIGNERS < <("${PSQL[@]}" -At -F ' ' -c "select min(id), count(*) from volunteer where name like '报名者%'")
+FROM="$("${PSQL[@]}" -At -c "select to_char(((now() at time zone 'Asia/Shanghai')::date + 1 + time '08:00') at time zone 'Asia/Shanghai' at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")"
+TO="$("${PSQL[@]}" -At -c "select to_char(((now() at time zone 'Asia/Shanghai')::date + 8 + time '08:00') at time zone 'Asia/Shanghai' at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")"
+
+SAMPLE="$(curl -s "$URL" -H 'Content-Type: application/json' -d "{\"query\":\"query(\$c: ID!) { coverageGaps(community: \$c, from: \\\"$FROM\\\", to: \\\"$TO\\\") { hourStart } }\",\"variables\":{\"c\":\"$(head -1 "$WORK/streets.txt")\"}}" | grep -o hourStart | wc -l)"
+log "sample: coverageGaps of one street over 7 days lists $SAMPLE under-staffed post-hours"
+
+read -r C_RPS C_P50 C_P90 C_P99 C_FAILED C_OTHER < <(run_wrk gaps-community "$CONNECTIONS" "$HERE/roster.lua" "$URL" gaps "$WORK/communities.txt" "$FROM" "$TO")
+read -r S_RPS S_P50 S_P90 S_P99 S_FAILED S_OTHER < <(run_wrk gaps-street "$CONNECTIONS" "$HERE/roster.lua" "$URL" gaps "$WORK/streets.txt" "$FROM" "$TO")
+read -r S1_RPS S1_P50 S1_P90 S1_P99 S1_FAILED S1_OTHER < <(run_wrk gaps-street 1 "$HERE/roster.lua" "$URL" gaps "$WORK/streets.txt" "$FROM" "$TO")
+read -r U_RPS U_P50 U_P90 U_P99 U_FAILED U_OTHER < <(run_wrk signUp "$CONNECTIONS" "$HERE/roster.lua" "$URL" signUp "$WORK/open-shifts.txt" "$FIRST_SIGNER" "$SIGNERS")
+ACCEPTED="$(awk '/^accepted:/ { print $2 }' "$WORK/wrk-signUp-c$CONNECTIONS.txt")"
+REFUSED="$(awk '/^refused by a rule:/ { print $5 }' "$WORK/wrk-signUp-c$CONNECTIONS.txt")"
+DOUBLE="$("${PSQL[@]}" -At -c "select count(*) from (select shift_id from assignment a join shift s on s.id = a.shift_id
+  where a.status = 'ACTIVE' group by shift_id, s.required_headcount having count(*) > s.required_headcount) x")"
+
+cat <<REPORT
+
+volunteer-service on a city-sized roster ($(date -u +%Y-%m-%d), $(nproc) cores; CPU busy before each run shown as "other")
+data generation: ${GENERATION_S} s ($(tr '\n' ' ' <"$WORK/generate.txt"))
+
+                                   req/s     p50 ms   p90 ms   p99 ms   failed  other
+coverageGaps community, 7 d, c$CONNECTIONS  $(printf '%7s %9s %8s %8s %8s %6s' "$C_RPS" "$C_P50" "$C_P90" "$C_P99" "$C_FAILED" "$C_OTHER")
+coverageGaps street, 7 d, c$CONNECTIONS     $(printf '%7s %9s %8s %8s %8s %6s' "$S_RPS" "$S_P50" "$S_P90" "$S_P99" "$S_FAILED" "$S_OTHER")
+coverageGaps street, 7 d, c1       $(printf '%7s %9s %8s %8s %8s %6s' "$S1_RPS" "$S1_P50" "$S1_P90" "$S1_P99" "$S1_FAILED" "$S1_OTHER")
+signUp, c$CONNECTIONS                      $(printf '%7s %9s %8s %8s %8s %6s' "$U_RPS" "$U_P50" "$U_P90" "$U_P99" "$U_FAILED" "$U_OTHER")
+  sign-ups accepted: $ACCEPTED, refused by a rule: $REFUSED; shifts over their headcount afterwards: $DOUBLE
+
+goals: coverageGaps for a street over 7 days p99 <= 200 ms; sign-ups >= 500/s with all rules checked
+REPORT
