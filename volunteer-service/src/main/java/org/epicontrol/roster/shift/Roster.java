@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who is on which shift. Every write checks every rule inside one transaction: the person's row is locked first,
@@ -33,10 +35,13 @@ public class Roster {
         this.config = config;
     }
 
+    /** What the rules need to know of a person, read while locking them. */
+    record Person(long id, List<String> kinds, List<String> skills) {
+    }
+
     public Uni<Assignment> enlist(long shiftId, long volunteerId, AssignmentSource source) {
         return pool.withTransaction(tx -> lockVolunteers(tx, List.of(volunteerId))
-                        .chain(() -> enlist(tx, shiftId, volunteerId, source, List.of())))
-                .chain(this::assignment);
+                .chain(people -> enlist(tx, shiftId, people.get(volunteerId), source, List.of())));
     }
 
     public Uni<Assignment> cancel(long assignmentId, String reason) {
@@ -55,21 +60,25 @@ public class Roster {
     }
 
     /** Locks people in id order, the one order every writer uses. */
-    Uni<Void> lockVolunteers(SqlClient tx, List<Long> ids) {
+    Uni<Map<Long, Person>> lockVolunteers(SqlClient tx, List<Long> ids) {
         Long[] sorted = ids.stream().sorted().distinct().toArray(Long[]::new);
-        return tx.preparedQuery("select id, active from volunteer where id = any($1) order by id for no key update")
+        return tx.preparedQuery("select id, active, kinds, skills from volunteer where id = any($1)"
+                        + " order by id for no key update")
                 .execute(Tuple.of((Object) sorted))
-                .invoke(rows -> {
+                .map(rows -> {
                     if (rows.size() != sorted.length) {
                         throw DomainException.notFound("volunteer", Arrays.toString(sorted));
                     }
+                    Map<Long, Person> people = new HashMap<>();
                     for (Row row : rows) {
                         if (!row.getBoolean("active")) {
                             throw new DomainException("VOLUNTEER_INACTIVE", "volunteer " + row.getLong("id") + " is not active");
                         }
+                        people.put(row.getLong("id"), new Person(row.getLong("id"),
+                                Arrays.asList(row.getArrayOfStrings("kinds")), Arrays.asList(row.getArrayOfStrings("skills"))));
                     }
-                })
-                .replaceWithVoid();
+                    return people;
+                });
     }
 
     /**
@@ -77,7 +86,8 @@ public class Roster {
      *
      * @param ignoring assignments of the person that the same transaction is ending (a swap), left out of the rules
      */
-    Uni<Long> enlist(SqlClient tx, long shiftId, long volunteerId, AssignmentSource source, List<Long> ignoring) {
+    Uni<Assignment> enlist(SqlClient tx, long shiftId, Person person, AssignmentSource source, List<Long> ignoring) {
+        long volunteerId = person.id();
         String lockShift = """
                 select s.id, lower(s.during) as s_start, upper(s.during) as s_end, s.required_headcount, s.cancelled,
                        p.name as post_name, p.allowed_kinds, p.required_skill,
@@ -101,13 +111,15 @@ public class Roster {
             Limits limits = new Limits(
                     Duration.ofHours(orDefault(shift.getInteger("max_hours_per_24h"), config.maxHoursPer24h())),
                     Duration.ofHours(orDefault(shift.getInteger("min_rest_hours"), config.minRestHours())));
-            return checkQualification(tx, shift, volunteerId)
-                    .chain(() -> checkHeadcount(tx, shiftId, shift.getInteger("required_headcount")))
-                    .chain(() -> checkWorkingTime(tx, volunteerId, new WorkingTimeRules.Interval(start, end), limits, ignoring))
+            checkQualification(shift, person);
+            WorkingTimeRules.Interval added = new WorkingTimeRules.Interval(start, end);
+            return checkHeadcountAndWorkingTime(tx, shiftId, shift.getInteger("required_headcount"), volunteerId,
+                            added, limits, ignoring)
                     .chain(() -> tx.preparedQuery("insert into assignment (shift_id, volunteer_id, during, source)"
-                                    + " select id, $2, during, $3 from shift where id = $1 returning id")
+                                    + " select id, $2, during, $3 from shift where id = $1 returning "
+                                    + ShiftRows.ASSIGNMENT_COLUMNS.replace("a.", ""))
                             .execute(Tuple.of(shiftId, volunteerId, source.name())))
-                    .map(inserted -> inserted.iterator().next().getLong("id"))
+                    .map(inserted -> ShiftRows.assignment(inserted.iterator().next()))
                     .onFailure(e -> e instanceof PgException pg && "23P01".equals(pg.getSqlState()))
                     .transform(e -> new DomainException("OVERLAPPING_SHIFT",
                             "volunteer " + volunteerId + " is already on duty during " + start + " – " + end))
@@ -117,51 +129,42 @@ public class Roster {
         });
     }
 
-    private Uni<Void> checkQualification(SqlClient tx, Row shift, long volunteerId) {
+    private static void checkQualification(Row shift, Person person) {
         String[] allowed = shift.getArrayOfStrings("allowed_kinds");
         String skill = shift.getString("required_skill");
-        return tx.preparedQuery("select kinds, skills from volunteer where id = $1").execute(Tuple.of(volunteerId))
-                .invoke(rows -> {
-                    Row v = rows.iterator().next();
-                    List<String> kinds = Arrays.asList(v.getArrayOfStrings("kinds"));
-                    if (allowed.length > 0 && Arrays.stream(allowed).noneMatch(kinds::contains)) {
-                        throw new DomainException("NOT_QUALIFIED", "post " + shift.getString("post_name")
-                                + " is staffed by " + String.join(" or ", allowed) + "; volunteer " + volunteerId
-                                + " is " + (kinds.isEmpty() ? "none of them" : String.join(", ", kinds)));
-                    }
-                    if (skill != null && !Arrays.asList(v.getArrayOfStrings("skills")).contains(skill)) {
-                        throw new DomainException("NOT_QUALIFIED", "post " + shift.getString("post_name")
-                                + " requires the skill " + skill + ", which volunteer " + volunteerId + " lacks");
-                    }
-                })
-                .replaceWithVoid();
+        if (allowed.length > 0 && Arrays.stream(allowed).noneMatch(person.kinds()::contains)) {
+            throw new DomainException("NOT_QUALIFIED", "post " + shift.getString("post_name")
+                    + " is staffed by " + String.join(" or ", allowed) + "; volunteer " + person.id()
+                    + " is " + (person.kinds().isEmpty() ? "none of them" : String.join(", ", person.kinds())));
+        }
+        if (skill != null && !person.skills().contains(skill)) {
+            throw new DomainException("NOT_QUALIFIED", "post " + shift.getString("post_name")
+                    + " requires the skill " + skill + ", which volunteer " + person.id() + " lacks");
+        }
     }
 
-    private Uni<Void> checkHeadcount(SqlClient tx, long shiftId, int required) {
-        return tx.preparedQuery("select count(*) as n from assignment where shift_id = $1 and status = 'ACTIVE'")
-                .execute(Tuple.of(shiftId))
-                .invoke(rows -> {
-                    long filled = rows.iterator().next().getLong("n");
-                    if (filled >= required) {
-                        throw new DomainException("SHIFT_FULL", "shift " + shiftId + " already has its " + required
-                                + " people");
-                    }
-                })
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> checkWorkingTime(SqlClient tx, long volunteerId, WorkingTimeRules.Interval added, Limits limits,
-                                       List<Long> ignoring) {
+    /** One round trip: the shift's filled places and the person's nearby shifts. */
+    private Uni<Void> checkHeadcountAndWorkingTime(SqlClient tx, long shiftId, int required, long volunteerId,
+                                                   WorkingTimeRules.Interval added, Limits limits, List<Long> ignoring) {
         Duration reach = Duration.ofHours(24).plus(limits.minRest());
-        String sql = "select lower(during) as f, upper(during) as t from assignment where volunteer_id = $1"
-                + " and status = 'ACTIVE' and during && tstzrange($2, $3) and not (id = any($4))";
+        String sql = "select (select count(*) from assignment where shift_id = $1 and status = 'ACTIVE') as filled,"
+                + " null::timestamptz as f, null::timestamptz as t"
+                + " union all select null, lower(during), upper(during) from assignment where volunteer_id = $2"
+                + " and status = 'ACTIVE' and during && tstzrange($3, $4) and not (id = any($5))";
         return tx.preparedQuery(sql)
-                .execute(Tuple.of(volunteerId, added.start().minus(reach), added.end().plus(reach),
+                .execute(Tuple.of(shiftId, volunteerId, added.start().minus(reach), added.end().plus(reach),
                         ignoring.toArray(Long[]::new)))
                 .invoke(rows -> {
                     List<WorkingTimeRules.Interval> existing = new ArrayList<>();
                     for (Row r : rows) {
-                        existing.add(new WorkingTimeRules.Interval(r.getOffsetDateTime("f"), r.getOffsetDateTime("t")));
+                        Long filled = r.getLong("filled");
+                        if (filled != null && filled >= required) {
+                            throw new DomainException("SHIFT_FULL", "shift " + shiftId + " already has its " + required
+                                    + " people");
+                        }
+                        if (r.getOffsetDateTime("f") != null) {
+                            existing.add(new WorkingTimeRules.Interval(r.getOffsetDateTime("f"), r.getOffsetDateTime("t")));
+                        }
                     }
                     WorkingTimeRules.check(existing, added, limits);
                 })

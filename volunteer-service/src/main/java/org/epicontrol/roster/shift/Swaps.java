@@ -73,11 +73,11 @@ public class Swaps {
                             long fromShift = from.getLong("shift_id");
                             Long toShift = to == null ? null : to.getLong("shift_id");
                             return roster.lockVolunteers(tx, List.of(giver, acceptingVolunteerId))
-                                    .chain(() -> endAssignments(tx, ids(swap)))
-                                    .chain(() -> roster.enlist(tx, fromShift, acceptingVolunteerId,
+                                    .call(() -> endAssignments(tx, ids(swap)))
+                                    .call(people -> roster.enlist(tx, fromShift, people.get(acceptingVolunteerId),
                                             toShift == null ? AssignmentSource.HAND_OVER : AssignmentSource.SWAP, List.of()))
-                                    .chain(() -> toShift == null ? Uni.createFrom().item(0L)
-                                            : roster.enlist(tx, toShift, giver, AssignmentSource.SWAP, List.of()))
+                                    .call(people -> toShift == null ? Uni.createFrom().nullItem()
+                                            : roster.enlist(tx, toShift, people.get(giver), AssignmentSource.SWAP, List.of()))
                                     .chain(() -> tx.preparedQuery("update swap_request set status = 'ACCEPTED', decided_at = now() where id = $1")
                                             .execute(Tuple.of(swapId)));
                         })))
