@@ -5,7 +5,7 @@
 -- such as SHIFT_FULL is an answer: every rule was checked), and tallies sign-up outcomes by code.
 
 local GAPS = "query($c: ID!, $from: DateTime!, $to: DateTime!) { coverageGaps(community: $c, from: $from, to: $to) "
-  .. "{ hourStart required staffed } }"
+  .. "{ from until required staffed hours } }"
 local SIGN_UP = "mutation($s: ID!, $v: ID!) { signUp(shiftId: $s, volunteerId: $v) { id } }"
 local RULES = { SHIFT_FULL = true, OVERLAPPING_SHIFT = true, MIN_REST_VIOLATED = true, MAX_HOURS_EXCEEDED = true,
   NOT_QUALIFIED = true, ALREADY_ON_SHIFT = true, SHIFT_ENDED = true }

@@ -67,7 +67,7 @@ read -r FIRST_SIGNER SIGNERS < <("${PSQL[@]}" -At -F ' ' -c "select min(id), cou
 FROM="$("${PSQL[@]}" -At -c "select to_char(((now() at time zone 'Asia/Shanghai')::date + 1 + time '08:00') at time zone 'Asia/Shanghai' at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")"
 TO="$("${PSQL[@]}" -At -c "select to_char(((now() at time zone 'Asia/Shanghai')::date + 8 + time '08:00') at time zone 'Asia/Shanghai' at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")"
 
-SAMPLE="$(curl -s "$URL" -H 'Content-Type: application/json' -d "{\"query\":\"query(\$c: ID!) { coverageGaps(community: \$c, from: \\\"$FROM\\\", to: \\\"$TO\\\") { hourStart } }\",\"variables\":{\"c\":\"$(head -1 "$WORK/streets.txt")\"}}" | grep -o hourStart | wc -l)"
+SAMPLE="$(curl -s "$URL" -H 'Content-Type: application/json' -d "{\"query\":\"query(\$c: ID!) { coverageGaps(community: \$c, from: \\\"$FROM\\\", to: \\\"$TO\\\") { hours } }\",\"variables\":{\"c\":\"$(head -1 "$WORK/streets.txt")\"}}" | python3 -c 'import json, sys; print(sum(len(g["hours"]) for g in json.load(sys.stdin)["data"]["coverageGaps"]))')"
 log "sample: coverageGaps of one street over 7 days lists $SAMPLE under-staffed post-hours"
 
 read -r C_RPS C_P50 C_P90 C_P99 C_FAILED C_OTHER < <(run_wrk gaps-community "$CONNECTIONS" "$HERE/roster.lua" "$URL" gaps "$WORK/communities.txt" "$FROM" "$TO")

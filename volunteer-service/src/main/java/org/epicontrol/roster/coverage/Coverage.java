@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Coverage of posts by hour. An hour belongs to the shift that contains its start; an around-the-clock post
@@ -47,19 +48,46 @@ public class Coverage {
         this.pool = pool;
     }
 
-    /** Every under-staffed post-hour in [from, to) of the posts of a unit (community, street, district). */
+    /** Every under-staffed post-hour in [from, to) of the posts of a unit (community, street, district), in runs. */
     public Uni<List<CoverageGap>> gaps(long unitId, OffsetDateTime from, OffsetDateTime to) {
         checkWindow(from, to);
         OffsetDateTime start = from.withMinute(0).withSecond(0).withNano(0);
         return pool.preparedQuery(GAPS).execute(Tuple.of(unitId, start, to)).map(rows -> {
+            // Rows come by post and hour: consecutive hours of one post and one shift with the same staffing form a run,
+            // which keeps the answer small without dropping any post-hour.
             List<CoverageGap> gaps = new ArrayList<>();
+            List<OffsetDateTime> hours = new ArrayList<>();
+            Row first = null;
+            OffsetDateTime previous = null;
             for (Row row : rows) {
-                Long shift = row.getLong("shift_id");
-                gaps.add(new CoverageGap(row.getOffsetDateTime("h"), row.getInteger("required"),
-                        row.getInteger("staffed"), shift != null, row.getLong("post_id"), shift));
+                OffsetDateTime hour = row.getOffsetDateTime("h");
+                if (first != null && !(sameRun(first, row) && hour.equals(previous.plusHours(1)))) {
+                    gaps.add(gap(first, hours, previous));
+                    hours = new ArrayList<>();
+                    first = null;
+                }
+                if (first == null) {
+                    first = row;
+                }
+                hours.add(hour);
+                previous = hour;
+            }
+            if (first != null) {
+                gaps.add(gap(first, hours, previous));
             }
             return gaps;
         });
+    }
+
+    private static boolean sameRun(Row a, Row b) {
+        return a.getLong("post_id").equals(b.getLong("post_id")) && Objects.equals(a.getLong("shift_id"), b.getLong("shift_id"))
+                && a.getInteger("required").equals(b.getInteger("required")) && a.getInteger("staffed").equals(b.getInteger("staffed"));
+    }
+
+    private static CoverageGap gap(Row first, List<OffsetDateTime> hours, OffsetDateTime last) {
+        Long shift = first.getLong("shift_id");
+        return new CoverageGap(hours.get(0), last.plusHours(1), hours, first.getInteger("required"),
+                first.getInteger("staffed"), shift != null, first.getLong("post_id"), shift);
     }
 
     public Uni<List<List<OnDuty>>> onDutyAtPosts(List<Long> postIds, OffsetDateTime at) {

@@ -22,7 +22,7 @@ class CoverageTest {
     private static final ZoneOffset CITY = ZoneOffset.ofHours(8);
     private static final String GAPS = """
             query($c: ID!, $from: DateTime!, $to: DateTime!) { coverageGaps(community: $c, from: $from, to: $to) {
-              hourStart required staffed hasShift post { id } } }""";
+              from until hours required staffed hasShift post { id } } }""";
 
     @Test
     void everyUnderstaffedHourOfACheckpointIsListed() {
@@ -37,9 +37,12 @@ class CoverageTest {
         List<Map<String, Object>> gaps = GRAPHQL.data(GAPS, Map.of("c", community,
                 "from", day.minusHours(2).toString(), "to", day.plusHours(26).toString())).getList("coverageGaps");
         // 2 h before the rotation and 2 h after it have no shift; the 12 night hours have 1 of 2 people.
-        assertEquals(16, gaps.size(), gaps::toString);
-        assertEquals(4, gaps.stream().filter(g -> !(Boolean) g.get("hasShift")).count());
-        assertTrue(gaps.stream().filter(g -> (Boolean) g.get("hasShift")).allMatch(g -> g.get("staffed").equals(1)));
+        assertEquals(3, gaps.size(), gaps::toString);
+        assertEquals(List.of(2, 12, 2), gaps.stream().map(g -> ((List<?>) g.get("hours")).size()).toList());
+        assertEquals(List.of(false, true, false), gaps.stream().map(g -> g.get("hasShift")).toList());
+        assertEquals(1, gaps.get(1).get("staffed"));
+        assertEquals(day.plusHours(12).toInstant(), OffsetDateTime.parse((String) gaps.get(1).get("from")).toInstant());
+        assertEquals(day.plusHours(24).toInstant(), OffsetDateTime.parse((String) gaps.get(1).get("until")).toInstant());
     }
 
     @Test
@@ -50,9 +53,11 @@ class CoverageTest {
         String post = RosterFixtures.post(community, "PATROL", 1);
         RosterFixtures.rotation(post, 1, 8);
         OffsetDateTime day = LocalDate.now().plusDays(1).atTime(8, 0).atOffset(CITY);
-        int atStreet = GRAPHQL.data(GAPS, Map.of("c", street, "from", day.toString(), "to", day.plusHours(24).toString()))
-                .getList("coverageGaps").size();
-        assertEquals(24, atStreet);
+        List<Map<String, Object>> atStreet = GRAPHQL.data(GAPS, Map.of("c", street, "from", day.toString(),
+                "to", day.plusHours(24).toString())).getList("coverageGaps");
+        // Three empty 8 h shifts: every one of the 24 post-hours is listed.
+        assertEquals(24, atStreet.stream().mapToInt(g -> ((List<?>) g.get("hours")).size()).sum());
+        assertEquals(3, atStreet.size());
     }
 
     @Test
