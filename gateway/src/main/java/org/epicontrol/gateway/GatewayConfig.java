@@ -11,8 +11,18 @@ import java.util.Optional;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** The supergraph SDL file (Apollo composition output); re-read when it changes. */
+    /** The supergraph SDL file (Apollo composition output); re-read when it changes. Unused with {@link #subgraphs()}. */
     Optional<String> supergraphFile();
+
+    /**
+     * Subgraphs to compose the supergraph from, by name ({@code gateway.subgraphs.<name>.url}); when set, the
+     * gateway fetches their {@code _service { sdl }} and composes instead of reading a supergraph file.
+     */
+    Map<String, SubgraphEndpoint> subgraphs();
+
+    /** How often the subgraphs' SDLs are fetched again (recomposed only when one changed); 0 = only at start-up. */
+    @WithDefault("30s")
+    Duration subgraphRefreshInterval();
 
     /** How often the supergraph file is checked for changes. */
     @WithDefault("2s")
@@ -42,6 +52,11 @@ public interface GatewayConfig {
     boolean exposeQueryPlan();
 
     Limits limits();
+
+    interface SubgraphEndpoint {
+        /** Where the subgraph answers GraphQL over HTTP (also asked for its SDL). */
+        String url();
+    }
 
     interface Limits {
         @WithDefault("50")

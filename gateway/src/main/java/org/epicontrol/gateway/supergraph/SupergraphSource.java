@@ -14,8 +14,10 @@ import org.epicontrol.gateway.request.GatewaySnapshot;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the supergraph file at start-up and polls it for changes. A changed file is parsed off the event loop and
- * swapped in as a new immutable snapshot; a broken file is logged and the previous snapshot stays in service.
+ * Holds the supergraph in service. Loads the supergraph file at start-up and polls it for changes; a changed file
+ * is parsed off the event loop and swapped in as a new immutable snapshot; a broken file is logged and the previous
+ * snapshot stays in service. When {@code gateway.subgraphs} are configured, composition supplies the supergraph
+ * through {@link #install} instead.
  */
 @ApplicationScoped
 public class SupergraphSource {
@@ -33,6 +35,11 @@ public class SupergraphSource {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!config.subgraphs().isEmpty()) {
+            LOG.infof("composing the supergraph from subgraphs %s; no supergraph file is read",
+                    config.subgraphs().keySet());
+            return;
+        }
         if (config.supergraphFile().isEmpty()) {
             lastError = "gateway.supergraph-file is not set";
             LOG.warn(lastError);
@@ -56,6 +63,21 @@ public class SupergraphSource {
         return lastError;
     }
 
+    /** Puts a supergraph into service (configured URL overrides applied); {@code origin} says where it came from. */
+    public synchronized void install(Supergraph supergraph, String origin) {
+        Supergraph withUrls = supergraph.withUrls(config.subgraphUrls());
+        current.set(GatewaySnapshot.of(withUrls, config.planCacheSize()));
+        lastError = null;
+        LOG.infof("supergraph loaded from %s: subgraphs %s", origin,
+                withUrls.subgraphs().stream().map(s -> s.name() + "=" + s.url()).toList());
+    }
+
+    /** Records why a new supergraph could not be loaded; the one in service (if any) stays. */
+    public synchronized void loadFailed(String problem) {
+        lastError = problem;
+        LOG.error(problem + (current.get() != null ? " (keeping the previous supergraph)" : ""));
+    }
+
     /** Parses the file when it differs from the loaded version; returns whether a new snapshot is in service. */
     public synchronized boolean reload(Path file) {
         String version;
@@ -70,17 +92,12 @@ public class SupergraphSource {
         }
         try {
             String sdl = Files.readString(file, StandardCharsets.UTF_8);
-            Supergraph supergraph = SupergraphParser.parse(sdl).withUrls(config.subgraphUrls());
-            current.set(GatewaySnapshot.of(supergraph, config.planCacheSize()));
+            install(SupergraphParser.parse(sdl), file.toString());
             loadedVersion = version;
-            lastError = null;
-            LOG.infof("supergraph loaded from %s: subgraphs %s", file,
-                    supergraph.subgraphs().stream().map(s -> s.name() + "=" + s.url()).toList());
             return true;
         } catch (IOException | RuntimeException e) {
             loadedVersion = version; // do not re-parse the same broken file every poll
-            lastError = "supergraph file " + file + " not loaded: " + e.getMessage();
-            LOG.error(lastError + (current.get() != null ? " (keeping the previous supergraph)" : ""));
+            loadFailed("supergraph file " + file + " not loaded: " + e.getMessage());
             return false;
         }
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** GraphQL over HTTP through the running gateway, with real subgraphs behind it. */
 @QuarkusTest
-@QuarkusTestResource(ShopSubgraphsResource.class)
+@QuarkusTestResource(value = ShopSubgraphsResource.class, restrictToAnnotatedClass = true)
 class GraphQLRouteTest {
     private static final String CROSS = "{ topProducts(first: 2) { name reviews { author { name } } } }";
 

@@ -33,11 +33,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * A real Federation subgraph over HTTP for tests: a Vert.x server executing a subgraph SDL with graphql-java,
- * including {@code _entities}. It counts requests, keeps their bodies and headers, and can be made slow.
+ * including {@code _entities} and, when given one, {@code _service { sdl }} (replaceable with a PUT of the new SDL).
+ * It counts requests, keeps their bodies and headers, and can be made slow.
  */
 public final class TestSubgraph implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,19 +53,22 @@ public final class TestSubgraph implements AutoCloseable {
             directive @requires(fields: FieldSet!) on FIELD_DEFINITION
             directive @provides(fields: FieldSet!) on FIELD_DEFINITION
             directive @shareable repeatable on OBJECT | FIELD_DEFINITION
+            directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION
             """;
 
     private final String name;
     private final GraphQL graphQL;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicReference<String> serviceSdl;
     private final List<Map<String, Object>> bodies = Collections.synchronizedList(new ArrayList<>());
     private final List<Map<String, String>> headers = Collections.synchronizedList(new ArrayList<>());
     private volatile long delayMillis;
     private HttpServer server;
 
-    private TestSubgraph(String name, GraphQL graphQL) {
+    private TestSubgraph(String name, GraphQL graphQL, AtomicReference<String> serviceSdl) {
         this.name = name;
         this.graphQL = graphQL;
+        this.serviceSdl = serviceSdl;
     }
 
     public static Builder builder(String name, String sdl) {
@@ -75,6 +80,7 @@ public final class TestSubgraph implements AutoCloseable {
         private final String sdl;
         private final Map<String, Map<String, DataFetcher<?>>> fetchers = new HashMap<>();
         private final Map<String, Function<Map<String, Object>, Map<String, Object>>> entities = new HashMap<>();
+        private final AtomicReference<String> serviceSdl = new AtomicReference<>();
 
         private Builder(String name, String sdl) {
             this.name = name;
@@ -92,11 +98,21 @@ public final class TestSubgraph implements AutoCloseable {
             return this;
         }
 
+        /** The SDL {@code _service { sdl }} answers (what composition reads). */
+        public Builder serviceSdl(String served) {
+            serviceSdl.set(served);
+            return this;
+        }
+
         public TestSubgraph start(Vertx vertx) {
             String full = FEDERATION + sdl;
             if (!entities.isEmpty()) {
                 full += "\nunion _Entity = " + String.join(" | ", entities.keySet())
                         + "\nextend type Query { _entities(representations: [_Any!]!): [_Entity]! }\n";
+            }
+            if (serviceSdl.get() != null) {
+                full += "\ntype _Service { sdl: String }\nextend type Query { _service: _Service! }\n";
+                field("Query", "_service", env -> Map.of("sdl", serviceSdl.get()));
             }
             TypeDefinitionRegistry registry = new SchemaParser().parse(full);
             field("Query", "_entities", env -> {
@@ -154,7 +170,7 @@ public final class TestSubgraph implements AutoCloseable {
                     })
                     .build();
             GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(registry, wiring);
-            TestSubgraph subgraph = new TestSubgraph(name, GraphQL.newGraphQL(schema).build());
+            TestSubgraph subgraph = new TestSubgraph(name, GraphQL.newGraphQL(schema).build(), serviceSdl);
             subgraph.listen(vertx);
             return subgraph;
         }
@@ -174,6 +190,11 @@ public final class TestSubgraph implements AutoCloseable {
                     } catch (Exception e) {
                         req.response().setStatusCode(500).end();
                     }
+                    return;
+                }
+                if (req.method() == HttpMethod.PUT) {
+                    serviceSdl.set(buf.toString());
+                    req.response().setStatusCode(204).end();
                     return;
                 }
                 requests.incrementAndGet();

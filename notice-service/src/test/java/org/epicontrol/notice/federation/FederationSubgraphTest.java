@@ -22,6 +22,8 @@ class FederationSubgraphTest {
         assertTrue(sdl.matches("(?s).*schema @link\\([^)]*url ?: ?\"https://specs.apollo.dev/federation/v2\\.\\d+\".*"), sdl);
         assertTrue(sdl.matches("(?s).*type Notice @key\\(fields ?: ?\"id\"\\).*"), sdl);
         assertTrue(sdl.matches("(?s).*type Area @key\\(fields ?: ?\"id\"\\).*"), sdl);
+        // volunteer-service pages with it too: composition needs it shareable.
+        assertTrue(sdl.matches("(?s).*type PageInfo @shareable \\{.*"), sdl);
     }
 
     @Test
