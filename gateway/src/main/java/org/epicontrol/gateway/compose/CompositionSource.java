@@ -69,7 +69,12 @@ public class CompositionSource {
             if (all.failed()) {
                 String problems = fetches.stream().filter(Future::failed).map(f -> f.cause().getMessage())
                         .collect(Collectors.joining("; "));
-                source.loadFailed("supergraph not composed: " + problems);
+                String problem = "supergraph not composed: " + problems;
+                if (composedOnce) {
+                    source.loadFailed(problem);
+                } else {
+                    source.notYetLoaded(problem); // subgraphs often start with the gateway
+                }
                 return Future.succeededFuture(false);
             }
             List<SubgraphSdl> inputs = fetches.stream().map(Future::result).toList();

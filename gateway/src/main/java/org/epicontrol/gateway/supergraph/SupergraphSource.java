@@ -78,6 +78,14 @@ public class SupergraphSource {
         LOG.error(problem + (current.get() != null ? " (keeping the previous supergraph)" : ""));
     }
 
+    /** Records why the first supergraph is not there yet (e.g. subgraphs still starting); logged once per reason. */
+    public synchronized void notYetLoaded(String problem) {
+        if (!problem.equals(lastError)) {
+            LOG.warn(problem + " (retrying)");
+        }
+        lastError = problem;
+    }
+
     /** Parses the file when it differs from the loaded version; returns whether a new snapshot is in service. */
     public synchronized boolean reload(Path file) {
         String version;

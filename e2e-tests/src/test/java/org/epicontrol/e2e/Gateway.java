@@ -1,0 +1,34 @@
+package org.epicontrol.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** GraphQL over HTTP through the gateway, as a client sends it. */
+final class Gateway {
+    private Gateway() {
+    }
+
+    /** The whole response (data and errors) of a query; variables come in name/value pairs. */
+    static JsonPath query(RunningSuite suite, String query, Object... variables) {
+        Map<String, Object> vars = new HashMap<>();
+        for (int i = 0; i < variables.length; i += 2) {
+            vars.put((String) variables[i], variables[i + 1]);
+        }
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", vars))
+                .when().post(suite.gatewayUrl())
+                .then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** The id of a demo notice by its number. */
+    static String noticeId(RunningSuite suite, int number) {
+        JsonPath notices = query(suite, "{ notices(first: 50) { edges { node { id number } } } }");
+        return notices.getString("data.notices.edges.find { it.node.number == " + number + " }.node.id");
+    }
+}

@@ -1,0 +1,65 @@
+package org.epicontrol.e2e;
+
+import org.epicontrol.devsuite.SuiteLauncher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The real suite, started once per test run through {@link SuiteLauncher} on free ports, with a
+ * {@link CountingProxy} between the gateway and each subgraph.
+ */
+final class RunningSuite implements AutoCloseable {
+    private final SuiteLauncher launcher = new SuiteLauncher();
+    private final Map<String, CountingProxy> proxies = new ConcurrentHashMap<>();
+    private SuiteLauncher.Suite suite;
+
+    static RunningSuite start() {
+        RunningSuite running = new RunningSuite();
+        try {
+            Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+            SuiteLauncher.Settings settings = SuiteLauncher.Settings.fromSystemProperties(root)
+                    .withPorts(freePort(), freePort(), freePort())
+                    .withLogDir(root.resolve("e2e-tests/target/suite-logs"))
+                    .withRoute((name, serviceUrl) -> running.proxies
+                            .computeIfAbsent(name, n -> CountingProxy.start(serviceUrl)).url())
+                    // Composed once at start-up: no SDL polling may show up in the request counts.
+                    .withGatewayProperty("gateway.subgraph-refresh-interval", "0s")
+                    // Short-lived JVMs: quick compilation and a small collector start faster on few cores.
+                    .withJvmOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            running.suite = running.launcher.start(settings);
+            return running;
+        } catch (Exception e) {
+            running.close();
+            throw new IllegalStateException("the suite did not start: " + e.getMessage(), e);
+        }
+    }
+
+    String gatewayUrl() {
+        return suite.gatewayUrl();
+    }
+
+    /** The proxy in front of subgraph {@code notices} or {@code volunteers}. */
+    CountingProxy proxy(String subgraph) {
+        return proxies.get(subgraph);
+    }
+
+    void resetCounts() {
+        proxies.values().forEach(CountingProxy::reset);
+    }
+
+    @Override
+    public void close() {
+        launcher.stop();
+        proxies.values().forEach(CountingProxy::close);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
