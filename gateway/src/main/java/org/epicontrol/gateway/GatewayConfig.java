@@ -11,7 +11,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** The supergraph SDL file (Apollo composition output); re-read when it changes. Unused with {@link #subgraphs()}. */
+    /** The supergraph SDL file (Apollo composition output); re-read when it changes; unused with subgraphs. */
     Optional<String> supergraphFile();
 
     /**

@@ -102,7 +102,7 @@ final class SubgraphSchema {
     final Map<String, TypeDef> types = new LinkedHashMap<>();
     /** Executable directive definitions (the only custom directives composition keeps). */
     final Map<String, DirectiveDefinition> executableDirectives = new LinkedHashMap<>();
-    /** Federation directive name (e.g. {@code key}) to its name in this SDL (e.g. {@code key} or {@code federation__key}). */
+    /** Federation directive name to its name in this SDL, e.g. {@code key} or {@code federation__key}. */
     private final Map<String, String> localNames = new HashMap<>();
     /** {@code federation__} unless the link renames the spec. */
     private String federationPrefix = "federation__";
