@@ -24,6 +24,15 @@ final class GraphQLHttp {
         this.url = url;
     }
 
+    /** JSON text of a value, e.g. to print a request body. */
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs an operation and returns its data; fails on any GraphQL error. */
     JsonNode run(String query, Map<String, Object> variables) {
         try {

@@ -151,7 +151,7 @@ public final class SuiteLauncher {
         System.out.println();
         System.out.println("Try, through the gateway, a notice's high-risk areas with their grid, posts and who is on duty now:");
         System.out.println("  curl -s " + suite.gatewayUrl() + " -H 'Content-Type: application/json' \\");
-        System.out.println("    -d '{\"query\":" + jsonString(EXAMPLE_QUERY) + "}'");
+        System.out.println("    -d '" + GraphQLHttp.json(Map.of("query", EXAMPLE_QUERY)) + "'");
         System.out.println("or the risk level of an address, from notice-service alone:");
         System.out.println("  curl -s " + suite.noticeUrl() + " -H 'Content-Type: application/json' \\");
         System.out.println("    -d '{\"query\":\"{ riskLevel(address: \\\"晋阳紫城4号楼10单元\\\", asOf: \\\"2022-11-30\\\") "
@@ -231,43 +231,19 @@ public final class SuiteLauncher {
                 + logFile(settings, name));
     }
 
-    private static void importDemoNotices(Path root, String graphql) throws IOException, InterruptedException {
+    private static void importDemoNotices(Path root, String graphql) throws IOException {
         Path folder = root.resolve("dev-suite/demo/notices");
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
+        GraphQLHttp notices = new GraphQLHttp(graphql);
         for (Path file : files) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            String body = "{\"query\":\"mutation($t: String!) { importNotice(text: $t, year: 2022) { created message } }\","
-                    + "\"variables\":{\"t\":" + jsonString(text) + "}}";
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(graphql))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            System.out.println("Imported " + file.getFileName() + ": " + response.body());
+            String message = notices.run("mutation($t: String!) { importNotice(text: $t, year: 2022) { message } }",
+                    Map.of("t", text)).at("/importNotice/message").asText();
+            System.out.println("Imported " + file.getFileName() + ": " + message);
         }
-    }
-
-    private static String jsonString(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     private static String javaBinary() {
