@@ -50,12 +50,13 @@ class RiskLevelTest {
 
     @Test
     void anExceptedUnitIsNotCoveredByTheDowngradeOfItsCompound() {
-        JsonPath excepted = risk("翠竹小院C座1单元", "2022-11-30");
+        JsonPath excepted = risk("小店区翠竹小院C座1单元", "2022-11-30");
         assertFalse(excepted.getBoolean("designated"));
         assertNull(excepted.get("level"));
         assertNotNull(excepted.get("matchedArea"));
 
-        JsonPath neighbour = risk("翠竹小院C座2单元", "2022-11-30");
+        // With its district: another test's notice names a 翠竹小院 of 杏花岭区 too.
+        JsonPath neighbour = risk("小店区翠竹小院C座2单元", "2022-11-30");
         assertEquals("LOW", neighbour.getString("level.code"));
         assertEquals("翠竹小院(C座1单元除外)", neighbour.getString("designation.text"));
     }

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Benchmark of notice-service on 1,000,000 designations: riskLevel and riskAreas under wrk, then importNotice.
+# Prints figures; asserts nothing. See README.md beside it.
+#
+# Environment (all optional):
+#   BENCH_SKIP_BUILD=1      reuse the jars of an earlier build
+#   BENCH_MVN_ARGS="-o"     extra Maven arguments
+#   BENCH_DURATION=30s      length of each measured wrk run
+#   BENCH_WARMUP=20s        wrk run before each measured one, unreported (lets the JIT compile the request path)
+#   BENCH_CONNECTIONS=16    wrk connections
+#   BENCH_EXTRA_SQL="..."   SQL run after the data load, e.g. to try an index without writing a migration
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+WORK="$ROOT/target/benchmark-notice-service"
+DURATION="${BENCH_DURATION:-30s}"
+WARMUP="${BENCH_WARMUP:-20s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+IMPORTS=20
+IMPORT_WARMUP=5
+source "$HERE/../lib.sh"
+
+for tool in java psql curl wrk awk; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (wrk: apt-get install -y wrk)" >&2; exit 1; }
+done
+mkdir -p "$WORK"
+rm -f "$WORK"/*.log "$WORK"/*.txt "$WORK"/*.json
+
+DB_JAVA_PID="" SERVICE_PID="" POSTMASTER_PID=""
+cleanup() {
+  # Service first (it holds connections), then the database JVM, whose shutdown hook stops PostgreSQL.
+  for pid in "$SERVICE_PID" "$DB_JAVA_PID"; do
+    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+  # Should the JVM have died without its hook, stop the postmaster it started (fast shutdown).
+  if [[ -n "$POSTMASTER_PID" ]] && kill -0 "$POSTMASTER_PID" 2>/dev/null; then
+    kill -INT "$POSTMASTER_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+gql() { curl -s "$URL" -H 'Content-Type: application/json' --data-binary "$1"; }
+
+# --- build ------------------------------------------------------------------------------------------------------
+if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
+  log "building (tests skipped)"
+  # The dependency plugin writes each module's runtime classpath, so BenchmarkDatabase runs without Maven.
+  (cd "$ROOT" && ./mvnw -B -ntp -q ${BENCH_MVN_ARGS:-} package -DskipTests \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime)
+fi
+
+# --- database and service (Flyway creates the schema at start) --------------------------------------------------
+log "starting embedded PostgreSQL"
+java -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
+  org.epicontrol.devsuite.BenchmarkDatabase notices >"$WORK/postgres.log" 2>&1 &
+DB_JAVA_PID=$!
+DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)"
+export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=notices PGPASSWORD=""
+PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+POSTMASTER_PID="$("${PSQL[@]}" -At -c "select pg_read_file('postmaster.pid')" | head -1)"
+
+log "starting notice-service"
+# No trace collector here: tracing off, rather than an exporter retrying against a closed port.
+start_service notice-service NOTICE_DB_URL="postgresql://127.0.0.1:$DB_PORT/notices" \
+  NOTICE_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/notices" NOTICE_DB_USER=postgres NOTICE_DB_PASSWORD="" \
+  OTEL_SDK_DISABLED=true
+URL="$SERVICE_URL"
+
+# --- data -------------------------------------------------------------------------------------------------------
+log "generating data (100,000 areas, 10,000 notices, 1,000,000 designations)"
+start=$(date +%s.%N)
+"${PSQL[@]}" -At -f "$HERE/generate.sql" >"$WORK/generate.txt"
+GENERATION_S=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
+log "$(cat "$WORK/generate.txt") in $GENERATION_S s"
+if [[ -n "${BENCH_EXTRA_SQL:-}" ]]; then
+  log "extra SQL: $BENCH_EXTRA_SQL"
+  "${PSQL[@]}" -c "$BENCH_EXTRA_SQL"
+fi
+"${PSQL[@]}" -At -f "$HERE/addresses.sql" | sed '/^$/d' >"$WORK/addresses.txt"
+
+# What the addresses resolve to (every 25th, on 2022-12-31), so that the figures are seen to come from real
+# answers: about 90 % should match an area below their district (the unknown compounds do not).
+MATCHED=0 DESIGNATED=0 SAMPLED=0
+while IFS= read -r address; do
+  query="{ riskLevel(address: \\\"$address\\\", asOf: \\\"2022-12-31\\\") { designated matchedArea { kind } } }"
+  answer="$(gql "{\"query\":\"$query\"}")"
+  SAMPLED=$((SAMPLED + 1))
+  if [[ "$answer" == *'"matchedArea":{"kind":"'* && "$answer" != *DISTRICT* ]]; then MATCHED=$((MATCHED + 1)); fi
+  if [[ "$answer" == *'"designated":true'* ]]; then DESIGNATED=$((DESIGNATED + 1)); fi
+done < <(awk 'NR % 25 == 1' "$WORK/addresses.txt")
+SAMPLE="of every 25th address, $MATCHED/$SAMPLED match an area below the district, $DESIGNATED/$SAMPLED designated"
+log "riskLevel: $SAMPLE on 2022-12-31"
+AREAS_QUERY='{ riskAreas(asOf: \"2022-06-30\", district: \"小店区\", level: \"HIGH\", first: 50) { edges { node { area { id } } } } }'
+log "riskAreas(小店区, HIGH, 2022-06-30): $(gql "{\"query\":\"$AREAS_QUERY\"}" | grep -o '"id"' | wc -l) areas on page 1"
+
+# --- load: riskLevel, riskAreas (run_wrk prints "req/s p50 p90 p99 failed other-cpu service-cpu pg-cpu") --------
+read -ra RISK_LEVEL < <(run_wrk riskLevel "$CONNECTIONS" "$HERE/graphql.lua" "$URL" riskLevel "$WORK/addresses.txt")
+read -ra RISK_AREAS < <(run_wrk riskAreas "$CONNECTIONS" "$HERE/graphql.lua" "$URL" riskAreas)
+# One connection: the time a request takes when it does not wait for the CPU behind other requests.
+read -ra RISK_LEVEL_1 < <(run_wrk riskLevel 1 "$HERE/graphql.lua" "$URL" riskLevel "$WORK/addresses.txt")
+
+# --- import -----------------------------------------------------------------------------------------------------
+# Numbers after the highest stored one, so that every import is a new notice; the first IMPORT_WARMUP ones are not
+# timed (JIT of the parser and the import path).
+FIRST="$("${PSQL[@]}" -At -c "select max(number) + 1 from notice")"
+"${PSQL[@]}" -At -v first="$FIRST" -v count=$((IMPORTS + IMPORT_WARMUP)) -f "$HERE/notices.sql" \
+  | sed '/^$/d' >"$WORK/imports.json"
+IMPORT_OTHER="$(other_cpu)"
+log "importNotice: $IMPORTS sequential imports of 75-area notices after $IMPORT_WARMUP untimed ones"
+IMPORT_FAILED=0 n=0
+: >"$WORK/import-ms.txt"
+while IFS= read -r body; do
+  if ((n == IMPORT_WARMUP)); then before="$(cpu_ticks)"; fi
+  seconds="$(curl -s -o "$WORK/import-response.json" -w '%{time_total}' "$URL" \
+    -H 'Content-Type: application/json' --data-binary "$body")"
+  if ! grep -q '"created":true' "$WORK/import-response.json" \
+     || ! grep -q 'with 75 designations' "$WORK/import-response.json"; then
+    IMPORT_FAILED=$((IMPORT_FAILED + 1))
+    log "import failed: $(head -c 400 "$WORK/import-response.json")"
+  fi
+  if ((n++ >= IMPORT_WARMUP)); then awk -v s="$seconds" 'BEGIN { printf "%.1f\n", s * 1000 }' >>"$WORK/import-ms.txt"; fi
+done <"$WORK/imports.json"
+read -ra IMPORT_CPU < <(cpu_per "$before" "$(cpu_ticks)" "$IMPORTS")
+# Nearest-rank percentiles; with 20 samples p99 is the slowest import.
+read -r IMPORT_P50 IMPORT_P99 < <(sort -n "$WORK/import-ms.txt" | awk '{ v[NR] = $1 }
+  END { i50 = int(NR * 0.50); if (i50 < NR * 0.50) i50++; i99 = int(NR * 0.99); if (i99 < NR * 0.99) i99++
+        print v[i50], v[i99] }')
+
+# --- report -----------------------------------------------------------------------------------------------------
+row() { printf '%-21s %11s %7s %7s %7s %7s %6s %9s %8s %7s\n' "$@"; }
+cat <<EOF
+
+notice-service benchmark, $(date '+%Y-%m-%d %H:%M %Z'), $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo))
+data: $(cat "$WORK/generate.txt"), generated in ${GENERATION_S} s${BENCH_EXTRA_SQL:+
+extra SQL after the load: $BENCH_EXTRA_SQL}
+riskLevel addresses: $(wc -l <"$WORK/addresses.txt"); $SAMPLE on 2022-12-31
+wrk: $DURATION per run after a $WARMUP warm-up; latencies in ms. wrk, the service and PostgreSQL share the cores.
+"other CPU": how busy the machine was in the 2 s before the run while this benchmark's processes were idle;
+anything above a few % means another job skewed the latencies. "svc/pg CPU": CPU ms per request used by the
+service JVM and by PostgreSQL, which hardly changes with other load.
+
+$(row query connections req/s p50 p90 p99 failed "other CPU" "svc CPU" "pg CPU")
+$(row riskLevel "$CONNECTIONS" "${RISK_LEVEL[@]}")
+$(row "riskAreas(first: 50)" "$CONNECTIONS" "${RISK_AREAS[@]}")
+$(row riskLevel 1 "${RISK_LEVEL_1[@]}")
+
+importNotice (75 areas), $IMPORTS sequential: p50 ${IMPORT_P50} ms, p99 ${IMPORT_P99} ms, failed $IMPORT_FAILED
+  other CPU $IMPORT_OTHER; CPU ms per import: service ${IMPORT_CPU[0]}, PostgreSQL ${IMPORT_CPU[1]}
+goals: riskLevel p99 <= 20 ms; import of a 75-area notice <= 100 ms
+raw output: $WORK
+EOF
