@@ -39,22 +39,40 @@ start_service() {
   SERVICE_URL="http://127.0.0.1:$port/graphql"
 }
 
-# Runs wrk ($1 name, $2 connections, $3 lua script, $4 url, rest: script arguments) after a 10 s warm-up;
-# prints "requests/s p50 p90 p99 failed other-cpu" (latencies in ms). The script must print "failed responses: N".
+# CPU time (clock ticks) used so far by the service (SERVICE_PID) and by PostgreSQL (POSTMASTER_PID and its
+# backends). Unlike latencies, CPU per request hardly changes when other jobs compete for the cores.
+cpu_ticks() {
+  local pg=0 pid
+  for pid in "$POSTMASTER_PID" $(pgrep -P "$POSTMASTER_PID"); do
+    pg=$((pg + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$(awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat") $pg"
+}
+
+# "service-ms pg-ms": CPU per unit of work between two cpu_ticks readings $1 and $2, over $3 units.
+cpu_per() {
+  awk -v b="$1" -v a="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { split(b, x, " "); split(a, y, " ")
+    printf "%.2f %.2f\n", (y[1] - x[1]) * 1000 / hz / n, (y[2] - x[2]) * 1000 / hz / n }'
+}
+
+# Runs wrk ($1 name, $2 connections, $3 lua script, $4 url, rest: script arguments) after a warm-up of $WARMUP
+# (10 s unless set); prints "requests/s p50 p90 p99 failed other-cpu" (latencies in ms), and when POSTMASTER_PID is
+# set also "service-cpu pg-cpu" (CPU ms per request, see cpu_ticks). The script must print "failed responses: N".
 run_wrk() {
   local name="$1" connections="$2" script="$3" url="$4"; shift 4
-  local threads=$((connections < 2 ? 1 : 2)) other
+  local threads=$((connections < 2 ? 1 : 2)) other before="" cpu="" out="$WORK/wrk-$name-c$connections.txt"
   other="$(other_cpu)"
-  log "$name: warm-up 10 s"
-  wrk -t$threads -c"$connections" -d10s --timeout 10s -s "$script" "$url" -- "$@" >/dev/null 2>&1
+  log "$name: warm-up ${WARMUP:-10s}"
+  wrk -t$threads -c"$connections" -d"${WARMUP:-10s}" --timeout 10s -s "$script" "$url" -- "$@" >/dev/null 2>&1
   log "$name: measuring $DURATION at $connections connections"
-  wrk -t$threads -c"$connections" -d"$DURATION" --timeout 10s --latency -s "$script" "$url" -- "$@" \
-    >"$WORK/wrk-$name-c$connections.txt" 2>&1
+  if [[ -n "${POSTMASTER_PID:-}" ]]; then before="$(cpu_ticks)"; fi
+  wrk -t$threads -c"$connections" -d"$DURATION" --timeout 10s --latency -s "$script" "$url" -- "$@" >"$out" 2>&1
+  if [[ -n "$before" ]]; then cpu="$(cpu_per "$before" "$(cpu_ticks)" "$(awk '/ requests in / { print $1 }' "$out")")"; fi
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /^ +50%/ { p50 = ms($2) } /^ +90%/ { p90 = ms($2) } /^ +99%/ { p99 = ms($2) }
     /^Requests\/sec:/ { rps = $2 } /^failed responses:/ { failed = $3 }
     /Non-2xx|Socket errors/ { print "  " $0 > "/dev/stderr" }
-    END { printf "%.0f %.2f %.2f %.2f %d %s\n", rps, p50, p90, p99, failed, other }' other="$other" \
-    "$WORK/wrk-$name-c$connections.txt"
+    END { printf "%.0f %.2f %.2f %.2f %d %s%s\n", rps, p50, p90, p99, failed, other, (cpu == "" ? "" : " " cpu) }' \
+    other="$other" cpu="$cpu" "$out"
 }
