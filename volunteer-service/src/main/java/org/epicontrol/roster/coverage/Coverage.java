@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Coverage of posts by hour. An hour belongs to the shift that contains its start; an around-the-clock post
@@ -24,23 +23,35 @@ public class Coverage {
 
     static final Duration MAX_WINDOW = Duration.ofDays(31);
 
+    // Runs are computed per shift (and per stretch without any shift) rather than per post-hour: a street's week is
+    // ~30,000 post-hours but only a few thousand runs. Hour k of the window is [$2 + k h, $2 + (k+1) h); it belongs
+    // to the shift containing its start, so a run's first hour is the first window hour at or after its lower bound.
     private static final String GAPS = """
             with posts as (
               select p.id, p.required_headcount, p.around_the_clock from duty_post p
               join org_unit c on c.id = p.community_id where $1 = any(c.path_ids)),
             shifts as (
-              select s.id, s.post_id, s.during, s.required_headcount,
+              select s.id, s.post_id, s.during * tstzrange($2, $3) as part, s.required_headcount,
                      (select count(*) from assignment a where a.shift_id = s.id and a.status = 'ACTIVE') as staffed
-              from shift s join posts p on p.id = s.post_id
-              where not s.cancelled and s.during && tstzrange($2, $3)),
-            hours as (
-              select p.id as post_id, p.required_headcount, p.around_the_clock, h
-              from posts p cross join generate_series($2::timestamptz, $3::timestamptz - interval '1 hour', interval '1 hour') h)
-            select h.post_id, h.h, s.id as shift_id,
-                   coalesce(s.required_headcount, h.required_headcount) as required, coalesce(s.staffed, 0) as staffed
-            from hours h left join shifts s on s.post_id = h.post_id and s.during @> h.h
-            where (s.id is not null and s.staffed < s.required_headcount) or (s.id is null and h.around_the_clock)
-            order by h.post_id, h.h""";
+              -- per post through the (post, during) index; a hash join over all shifts scans the whole table
+              from posts p cross join lateral (select * from shift s where s.post_id = p.id and not s.cancelled
+                                               and s.during && tstzrange($2, $3) offset 0) s),
+            runs as (
+              select post_id, id as shift_id, part, required_headcount as required, staffed
+              from shifts where staffed < required_headcount
+              union all
+              select p.id, null, u.part, p.required_headcount, 0
+              from posts p cross join lateral unnest(tstzmultirange(tstzrange($2, $3))
+                  - coalesce((select range_agg(s.part) from shifts s where s.post_id = p.id), '{}'::tstzmultirange)) u(part)
+              where p.around_the_clock),
+            aligned as (
+              select post_id, shift_id, required, staffed, upper(part) as bound,
+                     $2::timestamptz + ceil(extract(epoch from lower(part) - $2::timestamptz) / 3600) * interval '1 hour' as first_hour
+              from runs)
+            select post_id, shift_id, required, staffed, first_hour,
+                   ceil(extract(epoch from bound - first_hour) / 3600)::int as hour_count
+            from aligned where first_hour < bound
+            order by post_id, first_hour""";
 
     private final Pool pool;
 
@@ -53,41 +64,20 @@ public class Coverage {
         checkWindow(from, to);
         OffsetDateTime start = from.withMinute(0).withSecond(0).withNano(0);
         return pool.preparedQuery(GAPS).execute(Tuple.of(unitId, start, to)).map(rows -> {
-            // Rows come by post and hour: consecutive hours of one post and one shift with the same staffing form a run,
-            // which keeps the answer small without dropping any post-hour.
-            List<CoverageGap> gaps = new ArrayList<>();
-            List<OffsetDateTime> hours = new ArrayList<>();
-            Row first = null;
-            OffsetDateTime previous = null;
+            List<CoverageGap> gaps = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                OffsetDateTime hour = row.getOffsetDateTime("h");
-                if (first != null && !(sameRun(first, row) && hour.equals(previous.plusHours(1)))) {
-                    gaps.add(gap(first, hours, previous));
-                    hours = new ArrayList<>();
-                    first = null;
+                OffsetDateTime first = row.getOffsetDateTime("first_hour");
+                int count = row.getInteger("hour_count");
+                List<OffsetDateTime> hours = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    hours.add(first.plusHours(i));
                 }
-                if (first == null) {
-                    first = row;
-                }
-                hours.add(hour);
-                previous = hour;
-            }
-            if (first != null) {
-                gaps.add(gap(first, hours, previous));
+                Long shift = row.getLong("shift_id");
+                gaps.add(new CoverageGap(first, first.plusHours(count), hours, row.getInteger("required"),
+                        row.getInteger("staffed"), shift != null, row.getLong("post_id"), shift));
             }
             return gaps;
         });
-    }
-
-    private static boolean sameRun(Row a, Row b) {
-        return a.getLong("post_id").equals(b.getLong("post_id")) && Objects.equals(a.getLong("shift_id"), b.getLong("shift_id"))
-                && a.getInteger("required").equals(b.getInteger("required")) && a.getInteger("staffed").equals(b.getInteger("staffed"));
-    }
-
-    private static CoverageGap gap(Row first, List<OffsetDateTime> hours, OffsetDateTime last) {
-        Long shift = first.getLong("shift_id");
-        return new CoverageGap(hours.get(0), last.plusHours(1), hours, first.getInteger("required"),
-                first.getInteger("staffed"), shift != null, first.getLong("post_id"), shift);
     }
 
     public Uni<List<List<OnDuty>>> onDutyAtPosts(List<Long> postIds, OffsetDateTime at) {
