@@ -29,6 +29,16 @@ public class DomainException extends RuntimeException implements GraphQLError {
         return new DomainException("NOT_FOUND", what + " " + id + " does not exist");
     }
 
+    /** No token, or none accepted: the operation needs a signed-in member of staff. */
+    public static DomainException unauthenticated(String operation) {
+        return new DomainException("UNAUTHENTICATED", operation + " needs a signed-in user");
+    }
+
+    /** Signed in, but not allowed to do this (role, or outside the caller's own community or district). */
+    public static DomainException forbidden(String message) {
+        return new DomainException("FORBIDDEN", message);
+    }
+
     public static DomainException invalid(String message) {
         return new DomainException("INVALID_INPUT", message);
     }
