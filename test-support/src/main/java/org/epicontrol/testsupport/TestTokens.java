@@ -6,6 +6,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,9 +80,12 @@ public final class TestTokens {
                 .subject(subject)
                 .preferredUserName(username)
                 .claim("realm_access", Map.of("roles", roles))
-                .claim("groups", groups)
                 .issuedAt(Instant.now().minusSeconds(60))
                 .expiresAt(expiresAt);
+        if (!groups.isEmpty()) {
+            // like Keycloak's group mapper: no claim at all for a user without groups
+            claims.groups(new LinkedHashSet<>(groups));
+        }
         return claims.jws().keyId("1").sign("privateKey.jwk");
     }
 
