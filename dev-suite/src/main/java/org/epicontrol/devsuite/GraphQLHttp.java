@@ -19,9 +19,20 @@ final class GraphQLHttp {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String url;
+    private final String authorization;
 
     GraphQLHttp(String url) {
+        this(url, null);
+    }
+
+    private GraphQLHttp(String url, String authorization) {
         this.url = url;
+        this.authorization = authorization;
+    }
+
+    /** The same client sending an access token. */
+    GraphQLHttp bearer(String token) {
+        return new GraphQLHttp(url, "Bearer " + token);
     }
 
     /** JSON text of a value, e.g. to print a request body. */
@@ -37,10 +48,16 @@ final class GraphQLHttp {
     JsonNode run(String query, Map<String, Object> variables) {
         try {
             String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == 401) {
+                throw new IllegalStateException(url + " refused the token (401)");
+            }
             JsonNode json = JSON.readTree(response.body());
             if (json.hasNonNull("errors")) {
                 throw new IllegalStateException("GraphQL errors from " + url + ": " + json.get("errors"));

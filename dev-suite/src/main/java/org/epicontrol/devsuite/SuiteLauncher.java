@@ -1,6 +1,7 @@
 package org.epicontrol.devsuite;
 
 import org.epicontrol.testsupport.EmbeddedDatabase;
+import org.epicontrol.testsupport.KeycloakServer;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -19,14 +20,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * Runs the suite on one machine with nothing installed: a real PostgreSQL from the embedded binaries, each
- * service from its built jar (production profile, connection settings through the environment), the demo data,
- * and the gateway composing the two subgraphs. {@link #main} runs it for people; tests call {@link #start} and
+ * Runs the suite on one machine with nothing installed: a real PostgreSQL from the embedded binaries, a real
+ * Keycloak from its Maven Central distribution with the epidemic realm, each service from its built jar (production
+ * profile, connection settings through the environment), the demo data, and the gateway composing the two subgraphs. {@link #main} runs it for people; tests call {@link #start} and
  * {@link #stop}.
  */
 public final class SuiteLauncher {
@@ -50,49 +52,75 @@ public final class SuiteLauncher {
      * the service logs, the route from the gateway to each subgraph, extra gateway settings ({@code -D...}) and
      * JVM options for every process started.
      */
-    public record Settings(Path root, int noticePort, int volunteerPort, int gatewayPort, Path logDir,
-                           SubgraphRoute route, Map<String, String> gatewayProperties, List<String> jvmOptions) {
+    public record Settings(Path root, int noticePort, int volunteerPort, int gatewayPort, int keycloakPort,
+                           Path logDir, SubgraphRoute route, Map<String, String> gatewayProperties,
+                           List<String> jvmOptions, List<Path> realmFiles) {
 
-        /** Ports from {@code -Dnotice.port}, {@code -Dvolunteer.port}, {@code -Dgateway.port} (8081, 8082, 8080). */
+        /**
+         * Ports from {@code -Dnotice.port}, {@code -Dvolunteer.port}, {@code -Dgateway.port}, {@code -Dkeycloak.port}
+         * (8081, 8082, 8080, 8180); the realm of {@code k8s/keycloak}.
+         */
         public static Settings fromSystemProperties(Path root) {
             return new Settings(root, Integer.getInteger("notice.port", 8081), Integer.getInteger("volunteer.port", 8082),
-                    Integer.getInteger("gateway.port", 8080), root.resolve("target"), (name, url) -> url, Map.of(),
-                    List.of());
+                    Integer.getInteger("gateway.port", 8080), Integer.getInteger("keycloak.port", 8180),
+                    root.resolve("target"), (name, url) -> url, Map.of(), List.of(),
+                    List.of(root.resolve("k8s/keycloak/realm-epidemic.json")));
         }
 
-        public Settings withPorts(int notice, int volunteer, int gateway) {
-            return new Settings(root, notice, volunteer, gateway, logDir, route, gatewayProperties, jvmOptions);
+        public Settings withPorts(int notice, int volunteer, int gateway, int keycloak) {
+            return new Settings(root, notice, volunteer, gateway, keycloak, logDir, route, gatewayProperties,
+                    jvmOptions, realmFiles);
         }
 
         public Settings withLogDir(Path dir) {
-            return new Settings(root, noticePort, volunteerPort, gatewayPort, dir, route, gatewayProperties,
-                    jvmOptions);
+            return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, dir, route,
+                    gatewayProperties, jvmOptions, realmFiles);
         }
 
         public Settings withRoute(SubgraphRoute r) {
-            return new Settings(root, noticePort, volunteerPort, gatewayPort, logDir, r, gatewayProperties,
-                    jvmOptions);
+            return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, logDir, r,
+                    gatewayProperties, jvmOptions, realmFiles);
         }
 
         public Settings withGatewayProperty(String name, String value) {
             Map<String, String> props = new LinkedHashMap<>(gatewayProperties);
             props.put(name, value);
-            return new Settings(root, noticePort, volunteerPort, gatewayPort, logDir, route, Map.copyOf(props),
-                    jvmOptions);
+            return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, logDir, route,
+                    Map.copyOf(props), jvmOptions, realmFiles);
         }
 
         public Settings withJvmOptions(String... options) {
-            return new Settings(root, noticePort, volunteerPort, gatewayPort, logDir, route, gatewayProperties,
-                    List.of(options));
+            return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, logDir, route,
+                    gatewayProperties, List.of(options), realmFiles);
+        }
+
+        /** Imports these realms too (the epidemic realm always). */
+        public Settings withExtraRealm(Path file) {
+            List<Path> files = new ArrayList<>(realmFiles);
+            files.add(file);
+            return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, logDir, route,
+                    gatewayProperties, jvmOptions, List.copyOf(files));
         }
     }
 
-    /** The running suite's addresses. */
-    public record Suite(String noticeUrl, String volunteerUrl, String gatewayUrl, int databasePort) {
+    /** The running suite's addresses, and its Keycloak for tokens. */
+    public record Suite(String noticeUrl, String volunteerUrl, String gatewayUrl, int databasePort,
+                        KeycloakServer keycloak) {
+
+        /** The realm every service trusts. */
+        public static final String REALM = "epidemic";
+        /** The demo users' password (realm file; trial and development only). */
+        public static final String DEMO_PASSWORD = "demo";
+
+        /** An access token of a demo user of the epidemic realm, by the password grant of the CLI client. */
+        public String token(String username) {
+            return keycloak.token(REALM, "epidemic-cli", username, DEMO_PASSWORD);
+        }
     }
 
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedDatabase database;
+    private volatile KeycloakServer keycloak;
 
     public static void main(String[] args) throws Exception {
         SuiteLauncher launcher = new SuiteLauncher();
@@ -116,6 +144,24 @@ public final class SuiteLauncher {
 
     private Suite startAll(Settings settings) throws Exception {
         Path root = settings.root();
+        requireFreePort("keycloak", settings.keycloakPort(), "keycloak.port");
+        // Keycloak takes longest (~30-70 s); it starts beside everything else. The services find it on the first
+        // request with a token, not at start-up.
+        System.out.println("Starting Keycloak " + KeycloakServer.VERSION + " on port " + settings.keycloakPort()
+                + " (realm epidemic; log: " + settings.logDir().resolve("keycloak/keycloak.log") + ")");
+        CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture.supplyAsync(() -> {
+            try {
+                keycloak = KeycloakServer.start(settings.logDir().resolve("keycloak"), settings.keycloakPort(),
+                        settings.realmFiles());
+                return keycloak;
+            } catch (IOException e) {
+                throw new IllegalStateException("Keycloak did not start: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        String oidcUrl = "http://127.0.0.1:" + settings.keycloakPort() + "/realms/" + Suite.REALM;
         System.out.println("Starting PostgreSQL (embedded binaries, throw-away data directory)");
         database = EmbeddedDatabase.start(null);
         String noticeGraphql = "http://localhost:" + settings.noticePort() + "/graphql";
@@ -124,21 +170,35 @@ public final class SuiteLauncher {
 
         // All three start at once: the gateway composes as soon as both subgraphs answer (it retries until then).
         Process notices = launch(settings, "notice-service", settings.noticePort(), "notice.port",
-                databaseEnv("NOTICE", "notices"), List.of());
+                withOidc(databaseEnv("NOTICE", "notices"), oidcUrl), List.of());
         Process volunteers = launch(settings, "volunteer-service", settings.volunteerPort(), "volunteer.port",
-                databaseEnv("VOLUNTEER", "volunteers"), List.of());
+                withOidc(databaseEnv("VOLUNTEER", "volunteers"), oidcUrl), List.of());
         List<String> gatewayArgs = new ArrayList<>();
         gatewayArgs.add("-Dgateway.subgraphs.notices.url=" + settings.route().url("notices", noticeGraphql));
         gatewayArgs.add("-Dgateway.subgraphs.volunteers.url=" + settings.route().url("volunteers", volunteerGraphql));
         settings.gatewayProperties().forEach((k, v) -> gatewayArgs.add("-D" + k + "=" + v));
-        Process gateway = launch(settings, "gateway", settings.gatewayPort(), "gateway.port", Map.of(), gatewayArgs);
+        Process gateway = launch(settings, "gateway", settings.gatewayPort(), "gateway.port",
+                withOidc(Map.of(), oidcUrl), gatewayArgs);
         waitUntilReady(settings, "notice-service", notices, settings.noticePort());
         waitUntilReady(settings, "volunteer-service", volunteers, settings.volunteerPort());
+        try {
+            keycloakStart.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+        Suite suite = new Suite(noticeGraphql, volunteerGraphql, gatewayGraphql, database.port(), keycloak);
 
-        importDemoNotices(root, noticeGraphql);
-        new VolunteerDemo(new GraphQLHttp(volunteerGraphql), new GraphQLHttp(noticeGraphql)).seed();
+        DemoSeeding.notices(root, new GraphQLHttp(noticeGraphql), suite);
+        new VolunteerDemo(new GraphQLHttp(volunteerGraphql).bearer(suite.token("sysadmin")),
+                new GraphQLHttp(noticeGraphql)).seed();
         waitUntilReady(settings, "gateway", gateway, settings.gatewayPort());
-        return new Suite(noticeGraphql, volunteerGraphql, gatewayGraphql, database.port());
+        return suite;
+    }
+
+    private static Map<String, String> withOidc(Map<String, String> env, String oidcUrl) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcUrl);
+        return all;
     }
 
     private static void printWelcome(Settings settings, Suite suite) {
@@ -148,9 +208,16 @@ public final class SuiteLauncher {
         System.out.println("  notice-service      " + suite.noticeUrl() + "   (GraphiQL: http://localhost:" + settings.noticePort() + "/q/graphql-ui)");
         System.out.println("  volunteer-service   " + suite.volunteerUrl() + "   (GraphiQL: http://localhost:" + settings.volunteerPort() + "/q/graphql-ui)");
         System.out.println("  gateway             " + suite.gatewayUrl() + "   (both subgraphs composed; health: http://localhost:" + settings.gatewayPort() + "/q/health)");
+        System.out.println("  Keycloak            " + suite.keycloak().realmUrl(Suite.REALM) + "   (realm imported from k8s/keycloak)");
+        System.out.println();
+        System.out.println("Demo users (password 'demo'): sysadmin, editor, publisher, chief (editor+publisher), officer (district),");
+        System.out.println("  admin-xijia / admin-nanneihuan (community admins), grid-xijia-1, volunteer-wang, volunteer-li. A token:");
+        System.out.println("  TOKEN=$(curl -s " + suite.keycloak().realmUrl(Suite.REALM) + "/protocol/openid-connect/token \\");
+        System.out.println("    -d grant_type=password -d client_id=epidemic-cli -d username=admin-xijia -d password=demo | jq -r .access_token)");
+        System.out.println("and send it along: -H \"Authorization: Bearer $TOKEN\"");
         System.out.println();
         System.out.println("Try, through the gateway, a notice's high-risk areas with their grid, posts and who is on duty now:");
-        System.out.println("  curl -s " + suite.gatewayUrl() + " -H 'Content-Type: application/json' \\");
+        System.out.println("  curl -s " + suite.gatewayUrl() + " -H 'Content-Type: application/json' -H \"Authorization: Bearer $TOKEN\" \\");
         System.out.println("    -d '" + GraphQLHttp.json(Map.of("query", EXAMPLE_QUERY)) + "'");
         System.out.println("or the risk level of an address, from notice-service alone:");
         System.out.println("  curl -s " + suite.noticeUrl() + " -H 'Content-Type: application/json' \\");
@@ -231,21 +298,6 @@ public final class SuiteLauncher {
                 + logFile(settings, name));
     }
 
-    private static void importDemoNotices(Path root, String graphql) throws IOException {
-        Path folder = root.resolve("dev-suite/demo/notices");
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
-        GraphQLHttp notices = new GraphQLHttp(graphql);
-        for (Path file : files) {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            String message = notices.run("mutation($t: String!) { importNotice(text: $t, year: 2022) { message } }",
-                    Map.of("t", text)).at("/importNotice/message").asText();
-            System.out.println("Imported " + file.getFileName() + ": " + message);
-        }
-    }
-
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -268,6 +320,10 @@ public final class SuiteLauncher {
             }
         }
         processes.clear();
+        if (keycloak != null) {
+            keycloak.stop();
+            keycloak = null;
+        }
         if (database != null) {
             database.close();
             database = null;

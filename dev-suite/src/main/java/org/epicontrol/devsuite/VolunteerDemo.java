@@ -17,6 +17,11 @@ import java.util.Map;
  */
 final class VolunteerDemo {
 
+    /** Volunteers who sign in: their Keycloak user ids, fixed in k8s/keycloak/realm-epidemic.json. */
+    static final Map<String, String> SIGNED_IN = Map.of(
+            "王建国", "884374b0-864c-5a89-a735-64fac287a6ac",   // volunteer-wang
+            "李秀英", "634c0de0-9455-55cb-bdea-9c1022a8ce01");  // volunteer-li
+
     private final GraphQLHttp volunteers;
     private final GraphQLHttp notices;
 
@@ -35,6 +40,10 @@ final class VolunteerDemo {
         String grid1 = unit("GRID", "西贾社区第一网格", community, shulinyuan);
         unit("GRID", "西贾社区第二网格", community, shuimu);
         unit("BUILDING", "书林苑1号楼", grid1, null);
+        // a second community of the street: its admin (admin-nanneihuan) must not touch 西贾社区's roster
+        String other = unit("COMMUNITY", "南内环社区", street, null);
+        unit("GRID", "南内环社区第一网格", other, null);
+        post(other, "南内环社区东门卡口", "CHECKPOINT", 2, List.of(), true, null);
 
         volunteers.run("mutation($n: String!, $c: ID) { createTeam(name: $n, communityId: $c) { id } }",
                 vars("n", "吕梁农商银行党员抗疫先锋队", "c", community));
@@ -48,7 +57,8 @@ final class VolunteerDemo {
         List<String> everyone = new ArrayList<>();
         for (String[] p : people) {
             Map<String, Object> input = new HashMap<>(vars("name", p[0], "communityId", community,
-                    "kinds", List.of(p[1]), "phone", "1380351" + String.format("%04d", everyone.size())));
+                    "kinds", List.of(p[1]), "phone", "1380351" + String.format("%04d", everyone.size()),
+                    "userId", SIGNED_IN.get(p[0])));
             String id = volunteers.run("mutation($in: VolunteerInput!) { createVolunteer(input: $in) { id } }",
                     vars("in", input)).at("/createVolunteer/id").asText();
             byKind.computeIfAbsent(p[1], k -> new ArrayList<>()).add(id);
@@ -82,7 +92,7 @@ final class VolunteerDemo {
         // The grid workers hold the gate now, two veterans take the next shift: the cross-service query shows them.
         signUp(upcoming.get(0), byKind.get("GRID_WORKER"));
         signUp(upcoming.get(1), byKind.get("VETERAN"));
-        System.out.println("Seeded volunteer-service: 1 community, 2 grids, " + everyone.size()
+        System.out.println("Seeded volunteer-service: 2 communities, 3 grids, " + everyone.size()
                 + " volunteers, 8 posts, a week of checkpoint shifts");
     }
 

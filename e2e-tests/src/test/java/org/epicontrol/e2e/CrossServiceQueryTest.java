@@ -23,7 +23,7 @@ class CrossServiceQueryTest {
 
     @Test
     void noticeLeadsToItsAreasTheirGridThePostsCoveringThemAndWhoIsOnDutyNow() {
-        JsonPath response = Gateway.query(suite, SuiteLauncher.EXAMPLE_QUERY);
+        JsonPath response = Gateway.queryAs(suite, "officer", SuiteLauncher.EXAMPLE_QUERY);
         assertNull(response.get("errors"), () -> response.prettify());
         assertEquals(List.of(195, 194), response.getList("data.notices.edges.node.number"));
 

@@ -13,13 +13,20 @@ final class Gateway {
     private Gateway() {
     }
 
-    /** The whole response (data and errors) of a query; variables come in name/value pairs. */
+    /** The whole response (data and errors) of an anonymous query; variables come in name/value pairs. */
     static JsonPath query(RunningSuite suite, String query, Object... variables) {
+        return queryAs(suite, null, query, variables);
+    }
+
+    /** The same, sent with an access token of the demo user {@code username} (null: anonymous). */
+    static JsonPath queryAs(RunningSuite suite, String username, String query, Object... variables) {
         Map<String, Object> vars = new HashMap<>();
         for (int i = 0; i < variables.length; i += 2) {
             vars.put((String) variables[i], variables[i + 1]);
         }
-        return given().contentType(ContentType.JSON)
+        Map<String, String> headers = username == null ? Map.of()
+                : Map.of("Authorization", "Bearer " + suite.token(username));
+        return given().contentType(ContentType.JSON).headers(headers)
                 .body(Map.of("query", query, "variables", vars))
                 .when().post(suite.gatewayUrl())
                 .then().statusCode(200)

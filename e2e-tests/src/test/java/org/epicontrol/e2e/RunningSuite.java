@@ -1,6 +1,7 @@
 package org.epicontrol.e2e;
 
 import org.epicontrol.devsuite.SuiteLauncher;
+import org.epicontrol.testsupport.KeycloakServer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real suite, started once per test run through {@link SuiteLauncher} on free ports, with a
- * {@link CountingProxy} between the gateway and each subgraph.
+ * The real suite (PostgreSQL, Keycloak, services, gateway), started once per test run through {@link SuiteLauncher}
+ * on free ports, with a {@link CountingProxy} between the gateway and each subgraph.
  */
 final class RunningSuite implements AutoCloseable {
     private final SuiteLauncher launcher = new SuiteLauncher();
@@ -22,7 +23,9 @@ final class RunningSuite implements AutoCloseable {
         try {
             Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
             SuiteLauncher.Settings settings = SuiteLauncher.Settings.fromSystemProperties(root)
-                    .withPorts(freePort(), freePort(), freePort())
+                    .withPorts(freePort(), freePort(), freePort(), freePort())
+                    // a second realm: its tokens are well signed, but by an issuer the services do not trust
+                    .withExtraRealm(root.resolve("e2e-tests/src/test/resources/keycloak/realm-elsewhere.json"))
                     .withLogDir(root.resolve("e2e-tests/target/suite-logs"))
                     .withRoute((name, serviceUrl) -> running.proxies
                             .computeIfAbsent(name, n -> CountingProxy.start(serviceUrl)).url())
@@ -40,6 +43,19 @@ final class RunningSuite implements AutoCloseable {
 
     String gatewayUrl() {
         return suite.gatewayUrl();
+    }
+
+    String volunteerUrl() {
+        return suite.volunteerUrl();
+    }
+
+    /** An access token of a demo user (k8s/keycloak/realm-epidemic.json) from the suite's real Keycloak. */
+    String token(String username) {
+        return suite.token(username);
+    }
+
+    KeycloakServer keycloak() {
+        return suite.keycloak();
     }
 
     /** The proxy in front of subgraph {@code notices} or {@code volunteers}. */

@@ -30,7 +30,7 @@ class SubgraphOutageTest {
         CountingProxy volunteers = suite.proxy("volunteers");
         volunteers.stop();
         try {
-            JsonPath response = Gateway.query(suite, QUERY, "id", id);
+            JsonPath response = Gateway.queryAs(suite, "officer", QUERY, "id", id);
             assertEquals(194, response.getInt("data.notice.number"));
             assertEquals(List.of("小店区西贾社区水木云天小区", "小店区西贾社区书林苑小区"),
                     response.getList("data.notice.designations.areas.flatten().fullName"));
@@ -42,7 +42,7 @@ class SubgraphOutageTest {
         } finally {
             volunteers.restart();
         }
-        JsonPath recovered = Gateway.query(suite, QUERY, "id", id);
+        JsonPath recovered = Gateway.queryAs(suite, "officer", QUERY, "id", id);
         assertNull(recovered.get("errors"), () -> recovered.prettify());
         assertEquals("西贾社区第一网格", recovered.getString("data.notice.designations.areas.flatten()"
                 + ".find { it.fullName == '小店区西贾社区书林苑小区' }.responsibleGrid.name"));

@@ -43,7 +43,7 @@ class SubgraphRequestCountTest {
     /** Runs the query and answers the requests notice- and volunteer-service received for it. */
     private int[] countRequests(String noticeId, String level, int minAreas, int maxAreas) {
         suite.resetCounts();
-        JsonPath response = Gateway.query(suite, NOTICE_AREAS, "id", noticeId, "level", level);
+        JsonPath response = Gateway.queryAs(suite, "officer", NOTICE_AREAS, "id", noticeId, "level", level);
         assertNull(response.get("errors"), () -> response.prettify());
         List<Object> areas = response.getList("data.notice.designations.areas.flatten()");
         assertTrue(areas.size() >= minAreas && areas.size() <= maxAreas, () -> areas.size() + " areas");

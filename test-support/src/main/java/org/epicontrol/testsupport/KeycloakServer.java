@@ -40,6 +40,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final List<String> realms;
     private final Path log;
+    private final String adminPassword = UUID.randomUUID().toString();
     private Process process;
 
     private KeycloakServer(Path home, int port, List<String> realms, Path log) {
@@ -119,7 +120,7 @@ public final class KeycloakServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", UUID.randomUUID().toString());
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -Xms64m -Xmx512m");
         env.put("JAVA_HOME", System.getProperty("java.home"));
         process = builder.start();
@@ -189,16 +190,40 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** Stops and starts again on the same port and database: keys and realms survive, as after a pod restart. */
-    public void restart() throws IOException, InterruptedException {
-        stop();
-        launch(false);
+    /** Starts again after {@link #stop()} on the same port and database: keys and realms survive, as after a pod restart. */
+    public void startAgain() throws IOException, InterruptedException {
+        if (process == null) {
+            launch(false);
+        }
+    }
+
+    /**
+     * Changes realm settings through the admin REST API with a partial realm representation, e.g.
+     * {@code {"accessTokenLifespan": 2}}; only the fields given change.
+     */
+    public void updateRealm(String realm, String partialRealmJson) {
+        String admin = token("master", "admin-cli", "admin", adminPassword);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(partialRealmJson)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("realm update refused: " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public void stop() {
         if (process == null) {
             return;
         }
+        // kc.sh starts the server's JVM as its child: both go
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         children.forEach(ProcessHandle::destroy);
