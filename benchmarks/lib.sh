@@ -22,11 +22,26 @@ other_cpu() {
       -v i=$((b[4] + b[5] - a[4] - a[5])) 'BEGIN { printf "%.0f%%", 100 * u / (u + i) }'
 }
 
+# Starts the real Keycloak (realm epidemic) beside the benchmark: the services verify every token as in
+# production. Arguments: demo users to get tokens for. Sets OIDC_URL, KEYCLOAK_PID and TOKEN_<user> (dashes as
+# underscores), e.g. TOKEN_sysadmin. Needs the dev-suite classes and classpath the build step writes.
+start_keycloak() {
+  java -Dsuite.root="$ROOT" -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
+    org.epicontrol.devsuite.BenchmarkKeycloak "$@" >"$WORK/keycloak.log" 2>&1 &
+  KEYCLOAK_PID=$!
+  OIDC_URL="$(wait_for_line '^oidc=' 300 "$WORK/keycloak.log" | cut -d= -f2-)"
+  local user line
+  for user in "$@"; do
+    line="$(wait_for_line "^token\.$user=" 30 "$WORK/keycloak.log")"
+    printf -v "TOKEN_${user//-/_}" '%s' "${line#*=}"
+  done
+}
+
 # Starts a service jar ($1: module) with the environment given as further arguments; sets SERVICE_URL and
 # SERVICE_PID, logs to $WORK/<module>.log, waits until it is ready.
 start_service() {
   local module="$1"; shift
-  env "$@" QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
+  env ${OIDC_URL:+QUARKUS_OIDC_AUTH_SERVER_URL=$OIDC_URL} "$@" QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
     java -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
   SERVICE_PID=$!
   local port

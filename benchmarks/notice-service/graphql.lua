@@ -35,6 +35,11 @@ function init(args)
   end
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
+  -- the access token from the benchmark's Keycloak (run.sh exports it), checked by the service on every request
+  local token = os.getenv("BENCH_TOKEN")
+  if token and token ~= "" then
+    wrk.headers["Authorization"] = "Bearer " .. token
+  end
 end
 
 -- A date in 2022, the year the generated notices cover.

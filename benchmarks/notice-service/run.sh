@@ -30,7 +30,7 @@ rm -f "$WORK"/*.log "$WORK"/*.txt "$WORK"/*.json
 DB_JAVA_PID="" SERVICE_PID="" POSTMASTER_PID=""
 cleanup() {
   # Service first (it holds connections), then the database JVM, whose shutdown hook stops PostgreSQL.
-  for pid in "$SERVICE_PID" "$DB_JAVA_PID"; do
+  for pid in "$SERVICE_PID" "$DB_JAVA_PID" "${KEYCLOAK_PID:-}"; do
     [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   done
   # Should the JVM have died without its hook, stop the postmaster it started (fast shutdown).
@@ -62,6 +62,8 @@ export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=notices PGP
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 POSTMASTER_PID="$("${PSQL[@]}" -At -c "select pg_read_file('postmaster.pid')" | head -1)"
 
+log "starting Keycloak (the import is staff work: an editor's token, verified by the service)"
+start_keycloak editor
 log "starting notice-service"
 # No trace collector here: tracing off, rather than an exporter retrying against a closed port.
 start_service notice-service NOTICE_DB_URL="postgresql://127.0.0.1:$DB_PORT/notices" \
@@ -115,7 +117,7 @@ IMPORT_FAILED=0 n=0
 while IFS= read -r body; do
   if ((n == IMPORT_WARMUP)); then before="$(cpu_ticks)"; fi
   seconds="$(curl -s -o "$WORK/import-response.json" -w '%{time_total}' "$URL" \
-    -H 'Content-Type: application/json' --data-binary "$body")"
+    -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN_editor" --data-binary "$body")"
   if ! grep -q '"created":true' "$WORK/import-response.json" \
      || ! grep -q 'with 75 designations' "$WORK/import-response.json"; then
     IMPORT_FAILED=$((IMPORT_FAILED + 1))

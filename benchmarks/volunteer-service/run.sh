@@ -21,9 +21,9 @@ done
 mkdir -p "$WORK"
 rm -f "$WORK"/*.log "$WORK"/*.txt
 
-DB_JAVA_PID="" SERVICE_PID=""
+DB_JAVA_PID="" SERVICE_PID="" KEYCLOAK_PID=""
 cleanup() {
-  for pid in "$SERVICE_PID" "$DB_JAVA_PID"; do
+  for pid in "$SERVICE_PID" "$DB_JAVA_PID" "$KEYCLOAK_PID"; do
     [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   done
 }
@@ -45,6 +45,9 @@ DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)
 export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=volunteers PGPASSWORD=""
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 
+log "starting Keycloak (every request carries a system-admin token, verified by the service)"
+start_keycloak sysadmin
+export BENCH_TOKEN="$TOKEN_sysadmin"
 log "starting volunteer-service"
 start_service volunteer-service VOLUNTEER_DB_URL="postgresql://127.0.0.1:$DB_PORT/volunteers" \
   VOLUNTEER_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/volunteers" VOLUNTEER_DB_USER=postgres VOLUNTEER_DB_PASSWORD=""
@@ -67,7 +70,7 @@ read -r FIRST_SIGNER SIGNERS < <("${PSQL[@]}" -At -F ' ' -c "select min(id), cou
 FROM="$("${PSQL[@]}" -At -c "select to_char(((now() at time zone 'Asia/Shanghai')::date + 1 + time '08:00') at time zone 'Asia/Shanghai' at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")"
 TO="$("${PSQL[@]}" -At -c "select to_char(((now() at time zone 'Asia/Shanghai')::date + 8 + time '08:00') at time zone 'Asia/Shanghai' at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")"
 
-SAMPLE="$(curl -s "$URL" -H 'Content-Type: application/json' -d "{\"query\":\"query(\$c: ID!) { coverageGaps(community: \$c, from: \\\"$FROM\\\", to: \\\"$TO\\\") { hours } }\",\"variables\":{\"c\":\"$(head -1 "$WORK/streets.txt")\"}}" | python3 -c 'import json, sys; print(sum(len(g["hours"]) for g in json.load(sys.stdin)["data"]["coverageGaps"]))')"
+SAMPLE="$(curl -s "$URL" -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_TOKEN" -d "{\"query\":\"query(\$c: ID!) { coverageGaps(community: \$c, from: \\\"$FROM\\\", to: \\\"$TO\\\") { hours } }\",\"variables\":{\"c\":\"$(head -1 "$WORK/streets.txt")\"}}" | python3 -c 'import json, sys; print(sum(len(g["hours"]) for g in json.load(sys.stdin)["data"]["coverageGaps"]))')"
 log "sample: coverageGaps of one street over 7 days lists $SAMPLE under-staffed post-hours"
 
 read -r C_RPS C_P50 C_P90 C_P99 C_FAILED C_OTHER < <(run_wrk gaps-community "$CONNECTIONS" "$HERE/roster.lua" "$URL" gaps "$WORK/communities.txt" "$FROM" "$TO")

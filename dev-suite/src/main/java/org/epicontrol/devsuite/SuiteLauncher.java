@@ -187,6 +187,11 @@ public final class SuiteLauncher {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
         Suite suite = new Suite(noticeGraphql, volunteerGraphql, gatewayGraphql, database.port(), keycloak);
+        Integer lifespan = Integer.getInteger("keycloak.access-token-lifespan");
+        if (lifespan != null) {
+            // benchmarks run longer than the realm's 5-minute tokens
+            keycloak.updateRealm(Suite.REALM, "{\"accessTokenLifespan\": " + lifespan + "}");
+        }
 
         DemoSeeding.notices(root, new GraphQLHttp(noticeGraphql), suite);
         new VolunteerDemo(new GraphQLHttp(volunteerGraphql).bearer(suite.token("sysadmin")),
