@@ -92,8 +92,8 @@ class ChecksTest {
 
     @Test
     void aQuarkusVariableForAPropertyTheServiceDoesNotUse() {
-        env(cluster, "notice-service").addObject().put("name", "QUARKUS_OIDC_AUTH_SERVER_URL").put("value", "http://k/realms/x");
-        assertProblem(Checks.environment(cluster, contracts), "notice-service", "QUARKUS_OIDC_AUTH_SERVER_URL");
+        env(cluster, "notice-service").addObject().put("name", "QUARKUS_MAILER_HOST").put("value", "smtp.example.org");
+        assertProblem(Checks.environment(cluster, contracts), "notice-service", "QUARKUS_MAILER_HOST", "does not read");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +23,14 @@ import java.util.regex.Pattern;
  * application.properties contains {@code ${NAME}} or {@code ${NAME:default}}, or if {@code NAME} is the
  * environment form of a property key set in that file (with any {@code %profile.} prefix removed), by
  * MicroProfile Config's rule: every character other than a letter or digit becomes {@code _}, then upper case.
- * That is how {@code QUARKUS_OIDC_AUTH_SERVER_URL} overrides {@code quarkus.oidc.auth-server-url}. A variable
- * that matches neither is not read by the service and has no business in its manifest.
+ * That is how {@code QUARKUS_OIDC_AUTH_SERVER_URL} overrides {@code quarkus.oidc.auth-server-url}. The profile
+ * prefix is removed because a plain variable is read in every profile: the services set
+ * {@code quarkus.oidc.auth-server-url} only as {@code %dev.} and {@code %test.} keys, and in prod (Kubernetes) it
+ * comes from {@code QUARKUS_OIDC_AUTH_SERVER_URL} alone. A variable that matches neither is not read by the
+ * service and has no business in its manifest.
+ *
+ * <p>The other way round, {@link #requiredEnv()}: variables the prod profile cannot start without, because the
+ * file leaves the value to the environment.
  *
  * <p>The gateway (issue 4) may not have its application.properties yet. Until it does, the contract this suite
  * was written against is used instead: {@code assumed-gateway.properties} in the test resources (port 8080,
@@ -36,6 +44,9 @@ record ServiceContract(String name, String source, boolean assumed, boolean hasH
     static final List<String> SERVICES = List.of("notice-service", "volunteer-service", "gateway");
 
     private static final Pattern DEFAULTED = Pattern.compile("^\\$\\{[^:}]+:([^}]*)}$");
+
+    /** {@code ${NAME}} with no default: an environment variable (upper case, digits, _) the value cannot do without. */
+    private static final Pattern UNDEFAULTED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
     static Map<String, ServiceContract> all() {
         Map<String, ServiceContract> all = new LinkedHashMap<>();
@@ -126,6 +137,42 @@ record ServiceContract(String name, String source, boolean assumed, boolean hasH
         }
         return properties.keySet().stream().map(ServiceContract::withoutProfile).map(ServiceContract::envName)
                 .anyMatch(variable::equals);
+    }
+
+    /**
+     * The variables the service needs from its manifest in the prod profile: {@code QUARKUS_OIDC_AUTH_SERVER_URL}
+     * when it configures quarkus-oidc (a {@code quarkus.oidc.*} key in any profile), does not switch the default
+     * tenant off in prod ({@code quarkus.oidc.tenant-enabled}) and gives {@code quarkus.oidc.auth-server-url} no
+     * prod value ({@code %dev.}/{@code %test.} values do not count); and every {@code ${NAME}} without a default
+     * in a value the prod profile uses.
+     */
+    Set<String> requiredEnv() {
+        Set<String> required = new TreeSet<>();
+        boolean oidc = properties.keySet().stream().map(ServiceContract::withoutProfile)
+                .anyMatch(k -> k.startsWith("quarkus.oidc."));
+        if (oidc && Boolean.parseBoolean(property("quarkus.oidc.tenant-enabled", "true"))
+                && prodValue("quarkus.oidc.auth-server-url") == null) {
+            required.add(envName("quarkus.oidc.auth-server-url"));
+        }
+        for (String key : properties.keySet()) {
+            if (key.startsWith("%")) {
+                if (!key.startsWith("%prod.")) {
+                    continue;
+                }
+            } else if (properties.containsKey("%prod." + key)) {
+                continue;
+            }
+            Matcher m = UNDEFAULTED.matcher(properties.get(key));
+            while (m.find()) {
+                required.add(m.group(1));
+            }
+        }
+        return required;
+    }
+
+    /** The raw value the prod profile sees: {@code %prod.key}, else {@code key}, else null. */
+    private String prodValue(String key) {
+        return properties.getOrDefault("%prod." + key, properties.get(key));
     }
 
     static String envName(String propertyKey) {

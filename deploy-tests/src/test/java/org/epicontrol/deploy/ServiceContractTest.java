@@ -53,6 +53,58 @@ class ServiceContractTest {
     }
 
     @Test
+    void aPropertySetOnlyInDevAndTestIsStillReadFromTheEnvironmentInProd() {
+        ServiceContract s = ServiceContract.parse("s", "test", false, true, """
+                quarkus.oidc.application-type=service
+                %dev.quarkus.oidc.auth-server-url=http://localhost:8180/realms/epidemic
+                %test.quarkus.oidc.auth-server-url=${keycloak.url:x}/realms/quarkus/
+                """);
+        assertTrue(s.readsEnv("QUARKUS_OIDC_AUTH_SERVER_URL"), "a plain variable applies in every profile");
+        assertEquals(java.util.Set.of("QUARKUS_OIDC_AUTH_SERVER_URL"), s.requiredEnv(),
+                "no prod value: the manifest must give it");
+        assertFalse(s.readsEnv("_DEV_QUARKUS_OIDC_AUTH_SERVER_URL"));
+    }
+
+    @Test
+    void whenTheRealmUrlIsNotRequired() {
+        assertEquals(java.util.Set.of(), ServiceContract.parse("p", "test", false, true, """
+                quarkus.oidc.application-type=service
+                %prod.quarkus.oidc.auth-server-url=${KC_URL:https://k/realms/r}
+                """).requiredEnv(), "a prod value with a default");
+        assertEquals(java.util.Set.of(), ServiceContract.parse("u", "test", false, true, """
+                quarkus.oidc.auth-server-url=https://k/realms/r
+                """).requiredEnv(), "an unprefixed value applies in prod");
+        assertEquals(java.util.Set.of(), ServiceContract.parse("d", "test", false, true, """
+                quarkus.oidc.client-id=x
+                %prod.quarkus.oidc.tenant-enabled=false
+                """).requiredEnv(), "tenant switched off in prod");
+        assertEquals(java.util.Set.of(), ServiceContract.parse("n", "test", false, true,
+                "quarkus.http.port=8080\n").requiredEnv(), "no quarkus-oidc configuration");
+    }
+
+    @Test
+    void variablesWithoutDefaultInProdValues() {
+        ServiceContract s = ServiceContract.parse("s", "test", false, true, """
+                a.file=${A_FILE}
+                b.url=${B_URL:http://localhost}
+                %dev.c.key=${C_KEY}
+                d.key=${D_KEY}
+                %prod.d.key=fixed
+                %prod.e.url=jdbc:${E_HOST}/db
+                """);
+        assertEquals(java.util.Set.of("A_FILE", "E_HOST"), s.requiredEnv());
+    }
+
+    @Test
+    void theServicesNeedTheRealmUrlFromTheirManifests() {
+        for (String svc : ServiceContract.SERVICES) {
+            ServiceContract c = ServiceContract.load(svc);
+            assertTrue(c.readsEnv("QUARKUS_OIDC_AUTH_SERVER_URL"), svc);
+            assertEquals(java.util.Set.of("QUARKUS_OIDC_AUTH_SERVER_URL"), c.requiredEnv(), svc);
+        }
+    }
+
+    @Test
     void healthAndPortsFollowTheConfiguration() {
         ServiceContract s = ServiceContract.parse("s", "test", false, true, """
                 quarkus.http.port=${PORT:9090}
