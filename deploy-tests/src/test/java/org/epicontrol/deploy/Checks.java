@@ -34,7 +34,8 @@ final class Checks {
             "volunteer-service", Set.of("pod:gateway"),
             "notice-db", Set.of("pod:notice-service"),
             "volunteer-db", Set.of("pod:volunteer-service"),
-            "keycloak", Set.of("pod:gateway"));
+            // All three validate bearer tokens against the realm's keys (QUARKUS_OIDC_AUTH_SERVER_URL).
+            "keycloak", Set.of("pod:gateway", "pod:notice-service", "pod:volunteer-service"));
 
     /** Workloads allowed a writable root filesystem, and why (keycloak.yaml says more). */
     static final Map<String, String> WRITABLE_ROOT = Map.of(
@@ -107,7 +108,10 @@ final class Checks {
         return problems;
     }
 
-    /** Every environment variable a manifest gives a service is one the service reads (ServiceContract). */
+    /**
+     * Every environment variable a manifest gives a service is one the service reads, and the service's container
+     * gets every variable its prod profile cannot start without (ServiceContract).
+     */
     static List<String> environment(Cluster cluster, Map<String, ServiceContract> contracts) {
         List<String> problems = new ArrayList<>();
         for (ServiceContract svc : contracts.values()) {
@@ -117,6 +121,22 @@ final class Checks {
             }
             for (JsonNode c : w.get().containers()) {
                 String where = w.get().id() + " container " + c.path("name").asText();
+                if (c.path("name").asText().equals(svc.name())) {
+                    Set<String> given = new TreeSet<>();
+                    c.path("env").forEach(e -> given.add(e.path("name").asText()));
+                    for (JsonNode from : c.path("envFrom")) {
+                        String kind = from.has("configMapRef") ? "ConfigMap" : "Secret";
+                        String name = from.path(from.has("configMapRef") ? "configMapRef" : "secretRef").path("name").asText();
+                        cluster.keys(kind, name).ifPresent(keys ->
+                                keys.keySet().forEach(k -> given.add(from.path("prefix").asText("") + k)));
+                    }
+                    for (String required : svc.requiredEnv()) {
+                        if (!given.contains(required)) {
+                            problems.add(where + " does not set " + required + ", which " + svc.name()
+                                    + " needs in the prod profile (" + svc.source() + " gives it no prod value)");
+                        }
+                    }
+                }
                 for (JsonNode env : c.path("env")) {
                     String name = env.path("name").asText();
                     if (!svc.readsEnv(name)) {

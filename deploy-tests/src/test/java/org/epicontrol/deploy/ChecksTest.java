@@ -97,6 +97,61 @@ class ChecksTest {
     }
 
     @Test
+    void theRealmUrlIsReadByAllThreeServicesAlthoughOnlyDevAndTestSetIt() {
+        for (String svc : ServiceContract.SERVICES) {
+            assertTrue(contracts.get(svc).readsEnv("QUARKUS_OIDC_AUTH_SERVER_URL"), svc);
+            assertTrue(contracts.get(svc).requiredEnv().contains("QUARKUS_OIDC_AUTH_SERVER_URL"), svc);
+            assertTrue(env(cluster, svc).findValues("name").stream()
+                    .anyMatch(n -> n.asText().equals("QUARKUS_OIDC_AUTH_SERVER_URL")), svc + " gets it");
+        }
+    }
+
+    @Test
+    void aServiceWithoutTheRealmUrl() {
+        ArrayNode env = env(cluster, "volunteer-service");
+        for (int i = env.size() - 1; i >= 0; i--) {
+            if (env.get(i).path("name").asText().equals("QUARKUS_OIDC_AUTH_SERVER_URL")) {
+                env.remove(i);
+            }
+        }
+        assertProblem(Checks.environment(cluster, contracts), "Deployment/volunteer-service",
+                "does not set QUARKUS_OIDC_AUTH_SERVER_URL", "prod profile");
+    }
+
+    @Test
+    void theRealmUrlFromAnEnvFromSecretCounts() {
+        ArrayNode env = env(cluster, "gateway");
+        for (int i = env.size() - 1; i >= 0; i--) {
+            if (env.get(i).path("name").asText().equals("QUARKUS_OIDC_AUTH_SERVER_URL")) {
+                env.remove(i);
+            }
+        }
+        cluster.docs.add(PlainManifests.secret("oidc-env", Map.of("AUTH_SERVER_URL", "http://keycloak:8080/realms/epidemic")));
+        container(cluster, "gateway").putArray("envFrom").addObject().put("prefix", "QUARKUS_OIDC_")
+                .putObject("secretRef").put("name", "oidc-env");
+        assertEquals(List.of(), Checks.environment(cluster, contracts));
+    }
+
+    @Test
+    void keycloakReachableFromTheIngressController() {
+        ArrayNode from = (ArrayNode) doc(cluster, "NetworkPolicy", "keycloak").at("/spec/ingress/0/from");
+        from.addObject().putObject("namespaceSelector").putObject("matchLabels")
+                .put("kubernetes.io/metadata.name", "ingress-nginx");
+        assertProblem(Checks.networkPolicies(cluster), "keycloak is reachable from", "namespace:ingress-nginx");
+    }
+
+    @Test
+    void keycloakNotReachableFromASubgraph() {
+        ArrayNode from = (ArrayNode) doc(cluster, "NetworkPolicy", "keycloak").at("/spec/ingress/0/from");
+        for (int i = from.size() - 1; i >= 0; i--) {
+            if (from.get(i).at("/podSelector/matchLabels/app.kubernetes.io~1name").asText().equals("notice-service")) {
+                from.remove(i);
+            }
+        }
+        assertProblem(Checks.networkPolicies(cluster), "keycloak is reachable from [pod:gateway, pod:volunteer-service]");
+    }
+
+    @Test
     void aQuarkusVariableForAPropertyTheServiceSetsIsFine() {
         ArrayNode env = env(cluster, "notice-service");
         env.addObject().put("name", "QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE").put("value", "10");

@@ -88,6 +88,25 @@ class RenderedOverlaysTest {
     }
 
     @Test
+    void trialServicesValidateTokensAgainstTheTrialKeycloaksRealm() throws Exception {
+        Cluster trial = new Cluster(Manifests.render("k8s/overlays/trial"));
+        String realm = new ObjectMapper().readTree(Repo.read("k8s/keycloak/realm-epidemic.json")).path("realm").asText();
+        String hostname = null;
+        for (JsonNode e : trial.workload("keycloak").orElseThrow().containers().get(0).path("env")) {
+            if (e.path("name").asText().equals("KC_HOSTNAME")) {
+                hostname = e.path("value").asText();
+            }
+        }
+        assertEquals("http://keycloak:8080", hostname, "the issuer's host is the in-cluster Service");
+        for (String svc : ServiceContract.SERVICES) {
+            String secret = secretOf(trial, svc, "QUARKUS_OIDC_AUTH_SERVER_URL");
+            assertTrue(secret.startsWith("keycloak-oidc"), svc + " reads " + secret);
+            assertEquals(hostname + "/realms/" + realm,
+                    trial.keys("Secret", secret).orElseThrow().get("auth-server-url"), svc);
+        }
+    }
+
+    @Test
     void trialKeycloakImportsTheRealmOfTheRepository() throws Exception {
         Cluster trial = new Cluster(Manifests.render("k8s/overlays/trial"));
         String realmJson = Repo.read("k8s/keycloak/realm-epidemic.json");
@@ -110,8 +129,7 @@ class RenderedOverlaysTest {
                     referenced.add(e.path("valueFrom").path("secretKeyRef").path("name").asText(""))));
         }
         referenced.remove("");
-        // keycloak-oidc joins them when the gateway validates tokens (issue 5).
-        assertEquals(new TreeSet<>(Set.of("notice-db", "volunteer-db")), referenced);
+        assertEquals(new TreeSet<>(Set.of("notice-db", "volunteer-db", "keycloak-oidc")), referenced);
         assertEquals(referenced, externalSecrets("k8s/overlays/managed").keySet());
     }
 
