@@ -1,0 +1,21 @@
+package org.epicontrol.notice.audit;
+
+import io.smallrye.graphql.api.federation.Shareable;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.time.OffsetDateTime;
+
+/** Shareable: volunteer-service answers the same type, so Federation 2 composition needs it shareable. */
+@Shareable
+@Type("AuditEvent")
+@Description("A change someone made, as recorded in the same transaction")
+public record AuditEvent(
+        @NonNull OffsetDateTime at,
+        @Description("The username of whoever made the change") String actor,
+        @NonNull String action,
+        @NonNull String targetType,
+        String targetId,
+        @Description("Details of the change as a JSON object") @NonNull String details) {
+}

@@ -1,0 +1,96 @@
+package org.epicontrol.notice.audit;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.common.Cursor;
+import org.epicontrol.common.DomainException;
+import org.epicontrol.common.PageInfo;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes audit events inside the caller's transaction — a pool transaction or a Hibernate Reactive session, whichever
+ * the change runs in — and pages through them newest first.
+ */
+@ApplicationScoped
+public class AuditStore {
+
+    private static final String KIND = "audit";
+
+    private final Pool pool;
+
+    public AuditStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Within a transaction of the reactive pool ({@code pool.withTransaction}). */
+    public Uni<Void> append(SqlClient tx, AuditEntry entry) {
+        // text first, then jsonb: a String bound straight to jsonb would be stored as a JSON string
+        String sql = "insert into audit_event (actor, actor_subject, action, target_type, target_id, details)"
+                + " values ($1, $2, $3, $4, $5, $6::text::jsonb)";
+        return tx.preparedQuery(sql)
+                .execute(Tuple.from(Arrays.asList(entry.actor().username(), entry.actor().subject(),
+                        entry.action().name(), entry.targetType(), entry.targetId(), entry.details().encode())))
+                .replaceWithVoid();
+    }
+
+    /** Within a Hibernate Reactive transaction ({@code Panache.withTransaction}). */
+    public Uni<Void> append(Mutiny.Session session, AuditEntry entry) {
+        String sql = "insert into audit_event (actor, actor_subject, action, target_type, target_id, details)"
+                + " values (?1, ?2, ?3, ?4, ?5, cast(cast(?6 as text) as jsonb))";
+        return session.createNativeQuery(sql)
+                .setParameter(1, entry.actor().username())
+                .setParameter(2, entry.actor().subject())
+                .setParameter(3, entry.action().name())
+                .setParameter(4, entry.targetType())
+                .setParameter(5, entry.targetId())
+                .setParameter(6, entry.details().encode())
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    public Uni<AuditEventConnection> page(AuditFilter filter, int first, String after) {
+        String key = Cursor.decode(KIND, after);
+        Long afterId;
+        try {
+            afterId = key == null ? null : Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new DomainException("INVALID_CURSOR", "cursor '" + after + "' is not a cursor of this listing");
+        }
+        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+            throw new DomainException("INVALID_DATE_RANGE", "to (" + filter.to() + ") is before from (" + filter.from() + ")");
+        }
+        // ids follow the order of writing, so they page newest first without ties
+        String sql = "select id, at, actor, action, target_type, target_id, details::text as details from audit_event"
+                + " where ($1::text is null or target_type = $1)"
+                + " and ($2::text is null or target_id = $2)"
+                + " and ($3::text is null or actor = $3)"
+                + " and ($4::timestamptz is null or at >= $4)"
+                + " and ($5::timestamptz is null or at < $5)"
+                + " and ($6::bigint is null or id < $6)"
+                + " order by id desc limit $7";
+        Tuple args = Tuple.from(Arrays.asList(filter.targetType(), filter.targetId(), filter.actor(), filter.from(),
+                filter.to(), afterId, first + 1));
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<AuditEventConnection.Edge> edges = new ArrayList<>();
+            for (Row row : rows) {
+                edges.add(new AuditEventConnection.Edge(Cursor.encode(KIND, String.valueOf(row.getLong("id"))),
+                        new AuditEvent(row.getOffsetDateTime("at"), row.getString("actor"), row.getString("action"),
+                                row.getString("target_type"), row.getString("target_id"), row.getString("details"))));
+            }
+            boolean more = edges.size() > first;
+            if (more) {
+                edges = edges.subList(0, first);
+            }
+            return new AuditEventConnection(edges,
+                    new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        });
+    }
+}
