@@ -1,0 +1,105 @@
+package org.epicontrol.notice.access;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.common.DomainException;
+import org.epicontrol.common.security.Caller;
+import org.epicontrol.common.security.StaffRole;
+import org.epicontrol.notice.notice.NoticeStatus;
+
+import static org.epicontrol.common.security.StaffRole.DISTRICT_OFFICER;
+import static org.epicontrol.common.security.StaffRole.NOTICE_EDITOR;
+import static org.epicontrol.common.security.StaffRole.NOTICE_PUBLISHER;
+import static org.epicontrol.common.security.StaffRole.SYSTEM_ADMIN;
+
+/**
+ * Who may do what in notice-service: the only place that decides it. Resolvers ask here before they read or change
+ * anything, so a refusal changes nothing.
+ *
+ * <p>Keycloak Authorization Services was considered: GraphQL is one POST endpoint, so its path-based policy enforcer
+ * cannot see which operation a request runs. The decision therefore lives here, per operation.
+ *
+ * <table>
+ *   <caption>Operation → who may</caption>
+ *   <tr><th>Operation</th><th>Allowed</th><th>Why</th></tr>
+ *   <tr><td>notice, notices, Notice (_entities)</td><td>anyone; drafts only notice-editor, notice-publisher,
+ *       system-admin</td><td>published notices are public; to others a draft does not exist (null / not listed)</td></tr>
+ *   <tr><td>notices(status: DRAFT)</td><td>notice-editor, notice-publisher, system-admin</td>
+ *       <td>asking for drafts explicitly is refused rather than answered empty</td></tr>
+ *   <tr><td>riskLevel, riskAreas, riskCounts, riskLevels, area, searchAreas, Area (_entities), levelHistory</td>
+ *       <td>anyone</td><td>the public risk map; these read published notices only</td></tr>
+ *   <tr><td>noticePublished (subscription)</td><td>anyone</td><td>announces only published or imported notices</td></tr>
+ *   <tr><td>dueForDowngrade</td><td>notice-editor, notice-publisher, district-officer, system-admin</td>
+ *       <td>staff work list that leads to the next notice; reveals case data</td></tr>
+ *   <tr><td>reportCases</td><td>notice-editor, system-admin</td><td>case data drives downgrades, the notice office
+ *       enters it</td></tr>
+ *   <tr><td>createNotice (draft, also a correction or cancellation), importNotice</td>
+ *       <td>notice-editor, system-admin</td><td>editors draft; an import records a notice the office already printed</td></tr>
+ *   <tr><td>publishNotice</td><td>notice-publisher, system-admin; never the drafter (FOUR_EYES)</td>
+ *       <td>four eyes, even for a user holding both roles or system-admin</td></tr>
+ *   <tr><td>auditTrail</td><td>system-admin</td><td>the trail names users</td></tr>
+ * </table>
+ */
+@ApplicationScoped
+public class NoticeAccess {
+
+    private static final StaffRole[] DRAFT_READERS = {NOTICE_EDITOR, NOTICE_PUBLISHER, SYSTEM_ADMIN};
+
+    private final SecurityIdentity identity;
+
+    public NoticeAccess(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The caller of the current request, anonymous without a token. */
+    public Caller caller() {
+        return Caller.of(identity);
+    }
+
+    public Caller mayCreateNotice() {
+        return caller().require("createNotice", NOTICE_EDITOR, SYSTEM_ADMIN);
+    }
+
+    public Caller mayImportNotice() {
+        return caller().require("importNotice", NOTICE_EDITOR, SYSTEM_ADMIN);
+    }
+
+    /** The role part of publishing; {@link #checkFourEyes} decides the rest once the draft is read. */
+    public Caller mayPublishNotice() {
+        return caller().require("publishNotice", NOTICE_PUBLISHER, SYSTEM_ADMIN);
+    }
+
+    /**
+     * Refuses the drafter of a notice as its publisher, whatever roles they hold. Compared by subject: usernames can
+     * be renamed. A draft without a recorded author (written before authorship was kept) has no one to compare with.
+     */
+    public void checkFourEyes(Caller publisher, long noticeId, String draftedBySubject) {
+        if (draftedBySubject != null && draftedBySubject.equals(publisher.subject())) {
+            throw new DomainException("FOUR_EYES", "publishNotice: notice " + noticeId
+                    + " was drafted by " + publisher.username() + "; another publisher must publish it");
+        }
+    }
+
+    public NoticeVisibility visibility() {
+        return new NoticeVisibility(caller().hasAny(DRAFT_READERS));
+    }
+
+    /** Listing drafts explicitly needs a role; any other listing is filtered by {@link #visibility()}. */
+    public void mayListNotices(NoticeStatus status) {
+        if (status == NoticeStatus.DRAFT) {
+            caller().require("notices(status: DRAFT)", DRAFT_READERS);
+        }
+    }
+
+    public Caller mayReadDowngrades() {
+        return caller().require("dueForDowngrade", NOTICE_EDITOR, NOTICE_PUBLISHER, DISTRICT_OFFICER, SYSTEM_ADMIN);
+    }
+
+    public Caller mayReportCases() {
+        return caller().require("reportCases", NOTICE_EDITOR, SYSTEM_ADMIN);
+    }
+
+    public Caller mayReadAuditTrail() {
+        return caller().require("auditTrail", SYSTEM_ADMIN);
+    }
+}
