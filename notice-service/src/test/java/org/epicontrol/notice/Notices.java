@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Test helpers for this service: the fixture texts and the import mutation. */
+/** Test helpers for this service: the fixture texts and the import mutation (as {@link Staff#editor()}). */
 public final class Notices {
 
     public static final GraphQLClient GRAPHQL = GraphQLClient.at("/graphql");
@@ -38,12 +38,12 @@ public final class Notices {
         }
     }
 
-    /** Imports a text (idempotent: the service answers created=false the second time). */
+    /** Imports a text as the test editor (idempotent: the service answers created=false the second time). */
     public static JsonPath importText(String text, Integer year) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("text", text);
         vars.put("year", year);
-        return GRAPHQL.data(IMPORT, vars).setRootPath("data.importNotice");
+        return Staff.editor().data(IMPORT, vars).setRootPath("data.importNotice");
     }
 
     /**

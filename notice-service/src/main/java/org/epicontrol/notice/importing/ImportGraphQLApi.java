@@ -5,14 +5,18 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.epicontrol.common.security.Caller;
+import org.epicontrol.notice.access.NoticeAccess;
 
 @GraphQLApi
 public class ImportGraphQLApi {
 
     private final NoticeImporter importer;
+    private final NoticeAccess access;
 
-    public ImportGraphQLApi(NoticeImporter importer) {
+    public ImportGraphQLApi(NoticeImporter importer, NoticeAccess access) {
         this.importer = importer;
+        this.access = access;
     }
 
     @Mutation("importNotice")
@@ -21,6 +25,7 @@ public class ImportGraphQLApi {
             @NonNull String text,
             @Description("For texts that print only month and day") Integer year,
             @Description("For texts that do not name their issuer") String issuer) {
-        return Uni.createFrom().deferred(() -> importer.importText(text, year, issuer, null));
+        Caller editor = access.mayImportNotice();
+        return Uni.createFrom().deferred(() -> importer.importText(text, year, issuer, editor));
     }
 }

@@ -1,11 +1,16 @@
 package org.epicontrol.notice.importing;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.notice.area.AreaTextParser;
 import org.epicontrol.notice.area.ParsedAreaItem;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.common.security.Caller;
+import org.epicontrol.notice.audit.AuditAction;
+import org.epicontrol.notice.audit.AuditEntry;
+import org.epicontrol.notice.audit.AuditStore;
 import org.epicontrol.notice.common.NoticeConfig;
 import org.epicontrol.notice.feed.NoticeFeed;
 import org.epicontrol.notice.level.LevelCatalog;
@@ -35,23 +40,25 @@ public class NoticeImporter {
     private final LevelCatalog levels;
     private final NoticeFeed feed;
     private final NoticeConfig config;
+    private final AuditStore audit;
     private final AreaTextParser areaParser = new AreaTextParser();
 
     public NoticeImporter(Pool pool, NoticeStore store, NoticeQueries queries, LevelCatalog levels, NoticeFeed feed,
-                          NoticeConfig config) {
+                          NoticeConfig config, AuditStore audit) {
         this.pool = pool;
         this.store = store;
         this.queries = queries;
         this.levels = levels;
         this.feed = feed;
         this.config = config;
+        this.audit = audit;
     }
 
     /**
      * @param yearHint the year, for texts that print only month and day (newspaper reprints do)
      * @param issuerHint the issuer, for texts that do not name it
      */
-    public Uni<ImportResult> importText(String text, Integer yearHint, String issuerHint, String importedBy) {
+    public Uni<ImportResult> importText(String text, Integer yearHint, String issuerHint, Caller importedBy) {
         if (text == null || text.isBlank()) {
             throw new DomainException("TEXT_EMPTY", "the notice text is empty");
         }
@@ -71,12 +78,19 @@ public class NoticeImporter {
             return queries.byNumber(notice.issuer(), notice.year(), notice.number())
                     .chain(existing -> existing != null
                             ? Uni.createFrom().item(unchanged(existing))
-                            : store(notice));
+                            : store(notice, importedBy));
         });
     }
 
-    private Uni<ImportResult> store(NewNotice notice) {
-        return pool.withTransaction(tx -> store.insert(tx, notice))
+    private Uni<ImportResult> store(NewNotice notice, Caller importedBy) {
+        return pool.withTransaction(tx -> store.insert(tx, notice)
+                        .call(id -> audit.append(tx, AuditEntry.of(importedBy, AuditAction.IMPORT, AuditEntry.NOTICE, id,
+                                new JsonObject()
+                                        .put("issuer", notice.issuer())
+                                        .put("year", notice.year())
+                                        .put("number", notice.number())
+                                        .put("designations", notice.designations().size())
+                                        .put("warnings", notice.warnings().size())))))
                 .chain(queries::byId)
                 .invoke(feed::announce)
                 .map(stored -> new ImportResult(stored, true, "imported notice " + stored.number() + " of "
@@ -94,7 +108,7 @@ public class NoticeImporter {
     }
 
     private NewNotice toNotice(ParsedNotice parsed, String text, Map<String, RiskLevel> known, Integer yearHint,
-                               String issuerHint, String importedBy) {
+                               String issuerHint, Caller importedBy) {
         Integer year = parsed.year() != null ? parsed.year() : yearHint;
         if (year == null) {
             throw new DomainException("YEAR_UNKNOWN",
@@ -140,6 +154,6 @@ public class NoticeImporter {
         // Notices of this office take effect at once (即日起).
         return new NewNotice(issuer.strip(), year, parsed.number(), issued, issued, parsed.title(),
                 parsed.legalBasis(), parsed.measures(), text, NoticeStatus.PUBLISHED, MessageType.ALERT, null,
-                warnings, importedBy, items);
+                warnings, importedBy.username(), importedBy.subject(), items);
     }
 }

@@ -31,7 +31,7 @@ public record Notice(
         @Description("The text as printed, when the notice was imported") String sourceText,
         @Ignore Long referencesId,
         @Ignore Long supersededById,
-        @Ignore String draftedBy) {
+        @Ignore String createdBy) {
 
     public long numericId() {
         return Long.parseLong(id);

@@ -1,12 +1,17 @@
 package org.epicontrol.notice.notice;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.notice.area.AreaTextParser;
 import org.epicontrol.notice.area.ParsedAreaItem;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.common.security.Caller;
+import org.epicontrol.notice.audit.AuditAction;
+import org.epicontrol.notice.audit.AuditEntry;
+import org.epicontrol.notice.audit.AuditStore;
 import org.epicontrol.notice.common.NoticeConfig;
 import org.epicontrol.notice.level.LevelCatalog;
 
@@ -25,17 +30,21 @@ public class NoticeDrafts {
     private final LevelCatalog levels;
     private final NoticeQueries queries;
     private final NoticeConfig config;
+    private final AuditStore audit;
     private final AreaTextParser areaParser = new AreaTextParser();
 
-    public NoticeDrafts(Pool pool, NoticeStore store, LevelCatalog levels, NoticeQueries queries, NoticeConfig config) {
+    public NoticeDrafts(Pool pool, NoticeStore store, LevelCatalog levels, NoticeQueries queries, NoticeConfig config,
+                       AuditStore audit) {
         this.pool = pool;
         this.store = store;
         this.levels = levels;
         this.queries = queries;
         this.config = config;
+        this.audit = audit;
     }
 
-    public Uni<Long> create(NoticeInput input, String author) {
+    /** Stores the draft and its audit event in one transaction; author is the caller the policy let through. */
+    public Uni<Long> create(NoticeInput input, Caller author) {
         LocalDate today = LocalDate.now(config.zone());
         require(input.issuer() != null && !input.issuer().isBlank(), "issuer must not be blank");
         require(input.number() > 0, "number must be positive, was " + input.number());
@@ -75,8 +84,16 @@ public class NoticeDrafts {
                     }
                     NewNotice notice = new NewNotice(input.issuer().strip(), input.year(), input.number(),
                             input.issueDate(), effective, input.title(), input.legalBasis(), input.measures(), null,
-                            NoticeStatus.DRAFT, type, references, List.of(), author, items);
-                    return pool.withTransaction(tx -> store.insert(tx, notice))
+                            NoticeStatus.DRAFT, type, references, List.of(), author.username(), author.subject(), items);
+                    return pool.withTransaction(tx -> store.insert(tx, notice)
+                                    .call(id -> audit.append(tx, AuditEntry.of(author, AuditAction.CREATE,
+                                            AuditEntry.NOTICE, id, new JsonObject()
+                                                    .put("issuer", notice.issuer())
+                                                    .put("year", notice.year())
+                                                    .put("number", notice.number())
+                                                    .put("messageType", type.name())
+                                                    .put("references", references)
+                                                    .put("designations", items.size())))))
                             .onFailure(NoticeDrafts::isUniqueViolation)
                             .transform(e -> new DomainException("DUPLICATE_NOTICE", "notice " + input.number()
                                     + " of " + input.year() + " by " + input.issuer() + " already exists"));

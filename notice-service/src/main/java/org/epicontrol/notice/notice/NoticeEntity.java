@@ -50,8 +50,14 @@ public class NoticeEntity extends PanacheEntityBase {
     @Column(name = "superseded_on")
     public LocalDate supersededOn;
 
+    @Column(name = "created_by_subject", insertable = false, updatable = false)
+    public String createdBySubject;
+
     @Column(name = "published_by")
     public String publishedBy;
+
+    @Column(name = "published_by_subject")
+    public String publishedBySubject;
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;

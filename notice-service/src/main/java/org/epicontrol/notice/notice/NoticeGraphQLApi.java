@@ -15,6 +15,9 @@ import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.notice.area.Area;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.common.security.Caller;
+import org.epicontrol.notice.access.NoticeAccess;
+import org.epicontrol.notice.access.NoticeVisibility;
 import org.epicontrol.notice.feed.NoticeFeed;
 import org.epicontrol.notice.level.LevelCatalog;
 import org.epicontrol.notice.level.RiskLevel;
@@ -35,28 +38,35 @@ public class NoticeGraphQLApi {
     private final LevelCatalog levels;
     private final NoticeFeed feed;
     private final PageRequest pages;
+    private final NoticeAccess access;
 
     public NoticeGraphQLApi(NoticeQueries queries, NoticeDrafts drafts, NoticeLifecycle lifecycle, LevelCatalog levels,
-                            NoticeFeed feed, PageRequest pages) {
+                            NoticeFeed feed, PageRequest pages, NoticeAccess access) {
         this.queries = queries;
         this.drafts = drafts;
         this.lifecycle = lifecycle;
         this.levels = levels;
         this.feed = feed;
         this.pages = pages;
+        this.access = access;
     }
 
     @Query("notice")
+    @Description("A notice by id; a draft only for notice staff, to others it does not exist")
     public Uni<Notice> notice(@Id @NonNull String id) {
-        return queries.byId(Ids.parse(id));
+        NoticeVisibility visibility = access.visibility();
+        return queries.byId(Ids.parse(id)).map(visibility::filter);
     }
 
     @Query("notices")
-    @Description("Newest first; filtered by issue date range, by a district named in the notice, by status")
+    @Description("Newest first; filtered by issue date range, by a district named in the notice, by status."
+            + " Drafts are listed for notice staff only")
     public Uni<NoticeConnection> notices(LocalDate from, LocalDate to, String district, NoticeStatus status,
                                          Integer first, String after) {
+        access.mayListNotices(status);
+        boolean drafts = access.visibility().seesDrafts();
         int size = pages.size(first);
-        return queries.list(new NoticeQueries.NoticeFilter(from, to, district, status), size, after)
+        return queries.list(new NoticeQueries.NoticeFilter(from, to, district, status, drafts), size, after)
                 .map(page -> {
                     List<NoticeConnection.Edge> edges = new ArrayList<>();
                     for (int i = 0; i < page.notices().size(); i++) {
@@ -69,21 +79,25 @@ public class NoticeGraphQLApi {
     @Mutation("createNotice")
     @Description("Stores a notice entered through a form as a draft")
     public Uni<Notice> createNotice(@NonNull NoticeInput input) {
-        return drafts.create(input, null).chain(queries::byId);
+        Caller editor = access.mayCreateNotice();
+        return drafts.create(input, editor).chain(queries::byId);
     }
 
     @Mutation("publishNotice")
-    @Description("Publishes a draft; an UPDATE or CANCEL supersedes the notice it refers to from its effective date")
+    @Description("Publishes a draft; an UPDATE or CANCEL supersedes the notice it refers to from its effective date."
+            + " Never by the user who drafted it (FOUR_EYES)")
     public Uni<Notice> publishNotice(@Id @NonNull String id) {
-        return lifecycle.publish(Ids.parse(id), null)
+        Caller publisher = access.mayPublishNotice();
+        return lifecycle.publish(Ids.parse(id), publisher)
                 .chain(queries::byId)
                 .invoke(feed::announce);
     }
 
-    /** Federation: resolves the Notice entities other subgraphs refer to, all in one statement. */
+    /** Federation: resolves the Notice entities other subgraphs refer to, all in one statement; hidden drafts are null. */
     @Resolver
     public Uni<List<Notice>> noticesByIds(@Name("id") List<String> ids) {
-        return queries.byIds(ids.stream().map(Ids::parseOrZero).toList());
+        NoticeVisibility visibility = access.visibility();
+        return queries.byIds(ids.stream().map(Ids::parseOrZero).toList()).map(visibility::filterAll);
     }
 
     public Uni<List<List<Designation>>> designations(@Source List<Notice> notices, String district,

@@ -32,7 +32,9 @@ public class NoticeQueries {
     public record NoticePage(List<Notice> notices, List<String> cursors, PageInfo pageInfo) {
     }
 
-    public record NoticeFilter(LocalDate from, LocalDate to, String district, NoticeStatus status) {
+    /** includeDrafts false leaves drafts out in SQL, so pages stay full and cursors stay valid. */
+    public record NoticeFilter(LocalDate from, LocalDate to, String district, NoticeStatus status,
+                               boolean includeDrafts) {
     }
 
     public Uni<Notice> byId(long id) {
@@ -74,9 +76,11 @@ public class NoticeQueries {
                 + " and ($3::text is null or exists (select 1 from designation d where d.notice_id = n.id and d.district = $3))"
                 + " and ($4::text is null or n.status = $4)"
                 + " and ($5::date is null or (n.issue_date, n.id) < ($5, $6))"
+                + " and ($8 or n.status <> 'DRAFT')"
                 + " order by n.issue_date desc, n.id desc limit $7";
         Tuple args = Tuple.from(Arrays.asList(filter.from(), filter.to(), filter.district(),
-                filter.status() == null ? null : filter.status().name(), afterDate, afterId, first + 1));
+                filter.status() == null ? null : filter.status().name(), afterDate, afterId, first + 1,
+                filter.includeDrafts()));
         return pool.preparedQuery(sql).execute(args).map(rows -> {
             List<Notice> notices = new ArrayList<>();
             for (Row row : rows) {

@@ -26,16 +26,16 @@ public class NoticeStore {
     public Uni<Long> insert(SqlClient tx, NewNotice n) {
         String insertNotice = """
                 insert into notice (issuer, year, number, issue_date, effective_date, title, legal_basis, measures,
-                                    source_text, status, message_type, references_id, warnings, drafted_by,
-                                    published_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14,
+                                    source_text, status, message_type, references_id, warnings, created_by,
+                                    created_by_subject, published_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15,
                         case when $10 = 'PUBLISHED' then now() end)
                 returning id
                 """;
         Tuple args = Tuple.from(java.util.Arrays.asList(n.issuer(), n.year(), n.number(), n.issueDate(),
                 n.effectiveDate(), n.title(), n.legalBasis(), n.measures(), n.sourceText(), n.status().name(),
                 n.messageType().name(), n.referencesId(), NoticeRows.warningsJson(n.warnings()).encode(),
-                n.draftedBy()));
+                n.createdBy(), n.createdBySubject()));
         return tx.preparedQuery(insertNotice).execute(args)
                 .map(rows -> rows.iterator().next().getLong("id"))
                 .chain(noticeId -> insertDesignations(tx, noticeId, n.designations()).replaceWith(noticeId));

@@ -1,12 +1,17 @@
 package org.epicontrol.notice.rules;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.notice.area.AreaRow;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.common.security.Caller;
+import org.epicontrol.notice.audit.AuditAction;
+import org.epicontrol.notice.audit.AuditEntry;
+import org.epicontrol.notice.audit.AuditStore;
 import org.epicontrol.notice.common.NoticeConfig;
 import org.epicontrol.notice.level.LevelCatalog;
 import org.epicontrol.notice.level.RiskLevel;
@@ -28,11 +33,13 @@ public class DowngradeRules {
     private final Pool pool;
     private final LevelCatalog levels;
     private final NoticeConfig config;
+    private final AuditStore audit;
 
-    public DowngradeRules(Pool pool, LevelCatalog levels, NoticeConfig config) {
+    public DowngradeRules(Pool pool, LevelCatalog levels, NoticeConfig config, AuditStore audit) {
         this.pool = pool;
         this.levels = levels;
         this.config = config;
+        this.audit = audit;
     }
 
     public Uni<List<DowngradeCandidate>> dueAt(LocalDate asOf, String district) {
@@ -66,8 +73,8 @@ public class DowngradeRules {
                 });
     }
 
-    /** Records (or corrects) the number of new infections of an area on a day. */
-    public Uni<CaseReport> report(long areaId, LocalDate date, int newCases) {
+    /** Records (or corrects) the number of new infections of an area on a day, with its audit event. */
+    public Uni<CaseReport> report(long areaId, LocalDate date, int newCases, Caller reporter) {
         if (newCases < 0) {
             throw DomainException.invalid("newCases must not be negative, was " + newCases);
         }
@@ -78,11 +85,11 @@ public class DowngradeRules {
         String sql = "insert into case_report (area_id, report_date, new_cases) select id, $2, $3 from area where id = $1"
                 + " on conflict (area_id, report_date) do update set new_cases = excluded.new_cases, reported_at = now()"
                 + " returning area_id";
-        return pool.preparedQuery(sql).execute(Tuple.of(areaId, date, newCases)).map(rows -> {
-            if (rows.rowCount() == 0) {
-                throw DomainException.notFound("area", areaId);
-            }
-            return new CaseReport(String.valueOf(areaId), date, newCases);
-        });
+        return pool.withTransaction(tx -> tx.preparedQuery(sql).execute(Tuple.of(areaId, date, newCases))
+                .chain(rows -> rows.rowCount() == 0
+                        ? Uni.createFrom().failure(DomainException.notFound("area", areaId))
+                        : audit.append(tx, AuditEntry.of(reporter, AuditAction.REPORT_CASES, AuditEntry.AREA, areaId,
+                                new JsonObject().put("date", date.toString()).put("newCases", newCases))))
+                .replaceWith(() -> new CaseReport(String.valueOf(areaId), date, newCases)));
     }
 }

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
+import org.epicontrol.common.security.Caller;
+import org.epicontrol.notice.access.NoticeAccess;
 import org.epicontrol.notice.common.NoticeConfig;
 import org.epicontrol.notice.level.LevelCatalog;
 import org.epicontrol.notice.level.RiskLevel;
@@ -26,17 +28,21 @@ public class RulesGraphQLApi {
     private final LevelCatalog levels;
     private final NoticeQueries notices;
     private final NoticeConfig config;
+    private final NoticeAccess access;
 
-    public RulesGraphQLApi(DowngradeRules rules, LevelCatalog levels, NoticeQueries notices, NoticeConfig config) {
+    public RulesGraphQLApi(DowngradeRules rules, LevelCatalog levels, NoticeQueries notices, NoticeConfig config,
+                           NoticeAccess access) {
         this.rules = rules;
         this.levels = levels;
         this.notices = notices;
         this.config = config;
+        this.access = access;
     }
 
     @Query("dueForDowngrade")
     @Description("Designated areas that reached their level's quiet-days rule at the date (today by default)")
     public Uni<List<DowngradeCandidate>> dueForDowngrade(LocalDate asOf, String district) {
+        access.mayReadDowngrades();
         return rules.dueAt(asOf == null ? LocalDate.now(config.zone()) : asOf, district);
     }
 
@@ -49,7 +55,8 @@ public class RulesGraphQLApi {
     @Mutation("reportCases")
     @Description("Records the new infections of an area on a day; a report with 0 keeps the quiet period running")
     public Uni<CaseReport> reportCases(@Id @NonNull String areaId, @NonNull LocalDate date, @NonNull int newCases) {
-        return rules.report(Ids.parse(areaId), date, newCases);
+        Caller reporter = access.mayReportCases();
+        return rules.report(Ids.parse(areaId), date, newCases, reporter);
     }
 
     public Uni<List<Notice>> notice(@Source List<DowngradeCandidate> candidates) {

@@ -3,6 +3,7 @@ package org.epicontrol.notice.rules;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.epicontrol.notice.Notices;
+import org.epicontrol.notice.Staff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class DowngradeRulesTest {
     @Test
     void aHighRiskAreaIsDueAfterFiveQuietDays() {
         assertFalse(names("2022-12-04").contains("杏花岭区太阳城一期5号楼"));
-        List<Map<String, Object>> due = GRAPHQL.data(DUE, Map.of("d", "2022-12-05")).getList("dueForDowngrade");
+        List<Map<String, Object>> due = Staff.editor().data(DUE, Map.of("d", "2022-12-05")).getList("dueForDowngrade");
         Map<String, Object> taiyang = due.stream()
                 .filter(d -> ((Map<?, ?>) d.get("area")).get("fullName").equals("杏花岭区太阳城一期5号楼"))
                 .findFirst().orElseThrow();
@@ -45,7 +46,7 @@ class DowngradeRulesTest {
     void aNewInfectionRestartsTheQuietPeriod() {
         JsonPath area = GRAPHQL.data("{ searchAreas(text: \"矿机宿舍五居委5号楼\") { id } }");
         String id = area.getString("searchAreas[0].id");
-        GRAPHQL.data("mutation($id: ID!) { reportCases(areaId: $id, date: \"2022-12-02\", newCases: 2) { newCases } }",
+        Staff.editor().data("mutation($id: ID!) { reportCases(areaId: $id, date: \"2022-12-02\", newCases: 2) { newCases } }",
                 Map.of("id", id));
         assertFalse(names("2022-12-05").contains("杏花岭区矿机宿舍五居委5号楼"));
         assertTrue(names("2022-12-07").contains("杏花岭区矿机宿舍五居委5号楼"));
@@ -54,7 +55,7 @@ class DowngradeRulesTest {
     @Test
     void aCaseReportInTheFutureIsRefused() {
         String id = GRAPHQL.data("{ searchAreas(text: \"永济小区\") { id } }").getString("searchAreas[0].id");
-        GRAPHQL.post("mutation($id: ID!) { reportCases(areaId: $id, date: \"2999-01-01\", newCases: 1) { newCases } }",
+        Staff.editor().post("mutation($id: ID!) { reportCases(areaId: $id, date: \"2999-01-01\", newCases: 1) { newCases } }",
                         Map.of("id", id))
                 .body("errors[0].extensions.code", equalTo("DATE_IN_FUTURE"));
     }
@@ -66,6 +67,6 @@ class DowngradeRulesTest {
     }
 
     private static List<String> names(String date) {
-        return GRAPHQL.data(DUE, Map.of("d", date)).getList("dueForDowngrade.area.fullName");
+        return Staff.editor().data(DUE, Map.of("d", date)).getList("dueForDowngrade.area.fullName");
     }
 }
