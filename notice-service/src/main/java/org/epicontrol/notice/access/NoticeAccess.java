@@ -37,7 +37,7 @@ import static org.epicontrol.common.security.StaffRole.SYSTEM_ADMIN;
  *       <td>notice-editor, system-admin</td><td>editors draft; an import records a notice the office already printed</td></tr>
  *   <tr><td>publishNotice</td><td>notice-publisher, system-admin; never the drafter (FOUR_EYES)</td>
  *       <td>four eyes, even for a user holding both roles or system-admin</td></tr>
- *   <tr><td>auditTrail</td><td>system-admin</td><td>the trail names users</td></tr>
+ *   <tr><td>noticeAuditTrail</td><td>system-admin</td><td>the trail names users</td></tr>
  * </table>
  */
 @ApplicationScoped
@@ -100,6 +100,6 @@ public class NoticeAccess {
     }
 
     public Caller mayReadAuditTrail() {
-        return caller().require("auditTrail", SYSTEM_ADMIN);
+        return caller().require("noticeAuditTrail", SYSTEM_ADMIN);
     }
 }

@@ -6,7 +6,7 @@ import org.epicontrol.common.security.Caller;
 /** One event about to be written, in the transaction of the change it records. */
 public record AuditEntry(Caller actor, AuditAction action, String targetType, String targetId, JsonObject details) {
 
-    /** Target types, as auditTrail(targetType:) filters them: the GraphQL type names. */
+    /** Target types, as noticeAuditTrail(targetType:) filters them: the GraphQL type names. */
     public static final String NOTICE = "Notice";
     public static final String AREA = "Area";
 

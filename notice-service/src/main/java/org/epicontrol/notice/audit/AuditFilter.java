@@ -2,6 +2,6 @@ package org.epicontrol.notice.audit;
 
 import java.time.OffsetDateTime;
 
-/** What auditTrail narrows to; every part optional. */
+/** What noticeAuditTrail narrows to; every part optional. */
 public record AuditFilter(String targetType, String targetId, String actor, OffsetDateTime from, OffsetDateTime to) {
 }

@@ -23,9 +23,9 @@ public class AuditGraphQLApi {
         this.pages = pages;
     }
 
-    @Query("auditTrail")
+    @Query("noticeAuditTrail")
     @Description("Who changed which notice when, newest first; from inclusive, to exclusive")
-    public Uni<AuditEventConnection> auditTrail(String targetType, @Id String targetId, String actor,
+    public Uni<AuditEventConnection> noticeAuditTrail(String targetType, @Id String targetId, String actor,
                                                          OffsetDateTime from, OffsetDateTime to,
                                                          Integer first, String after) {
         access.mayReadAuditTrail();

@@ -50,7 +50,7 @@ class NoticeAccessTest {
             query($d: Date!) { dueForDowngrade(asOf: $d, district: "杏花岭区") { area { fullName } } }""";
     private static final String REPORT = """
             mutation($id: ID!, $n: Int!) { reportCases(areaId: $id, date: "2022-12-04", newCases: $n) { newCases } }""";
-    private static final String AUDIT = "{ auditTrail(first: 5) { edges { node { action actor } } } }";
+    private static final String AUDIT = "{ noticeAuditTrail(first: 5) { edges { node { action actor } } } }";
     private static final String ENTITIES = """
             query($r: [_Any!]!) { _entities(representations: $r) { ... on Notice { number status } } }""";
     private static final String DUE_AREA = "杏花岭区太阳城一期5号楼";
@@ -206,18 +206,18 @@ class NoticeAccessTest {
         Staff.admin().post(DUE, Map.of("d", "2022-12-05")).body("data.dueForDowngrade.area.fullName", hasItem(DUE_AREA));
     }
 
-    // --- auditTrail ---------------------------------------------------------------------------------------------
+    // --- noticeAuditTrail ---------------------------------------------------------------------------------------------
 
     @Test
     void systemAdminsReadTheAuditTrail() {
         Who.SYSTEM_ADMIN.client().post(AUDIT, Map.of()).body("errors", nullValue())
-                .body("data.auditTrail.edges", notNullValue());
+                .body("data.noticeAuditTrail.edges", notNullValue());
     }
 
     @ParameterizedTest
     @EnumSource(value = Who.class, mode = EXCLUDE, names = "SYSTEM_ADMIN")
     void auditTrailIsRefusedToEveryoneElse(Who who) {
-        refused(who, who.client().post(AUDIT, Map.of()).body("data.auditTrail", nullValue()), "auditTrail");
+        refused(who, who.client().post(AUDIT, Map.of()).body("data.noticeAuditTrail", nullValue()), "noticeAuditTrail");
     }
 
     private static void refused(Who who, ValidatableResponse response, String operation) {

@@ -31,7 +31,7 @@ class AuditTrailTest {
     private static final String DATE = "2021-07-01";
     private static final String TRAIL = """
             query($type: String, $id: ID, $actor: String, $from: DateTime, $first: Int, $after: String) {
-              auditTrail(targetType: $type, targetId: $id, actor: $actor, from: $from, first: $first, after: $after) {
+              noticeAuditTrail(targetType: $type, targetId: $id, actor: $actor, from: $from, first: $first, after: $after) {
                 edges { cursor node { at actor action targetType targetId details } }
                 pageInfo { hasNextPage endCursor } } }""";
 
@@ -117,12 +117,12 @@ class AuditTrailTest {
 
     @Test
     void anonymousAndEditorsCannotReadTheTrail() {
-        GRAPHQL.post(TRAIL, Map.of()).body("data.auditTrail", nullValue())
+        GRAPHQL.post(TRAIL, Map.of()).body("data.noticeAuditTrail", nullValue())
                 .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
-                .body("errors[0].message", containsString("auditTrail"));
-        Staff.editor().post(TRAIL, Map.of()).body("data.auditTrail", nullValue())
+                .body("errors[0].message", containsString("noticeAuditTrail"));
+        Staff.editor().post(TRAIL, Map.of()).body("data.noticeAuditTrail", nullValue())
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"))
-                .body("errors[0].message", containsString("auditTrail"));
+                .body("errors[0].message", containsString("noticeAuditTrail"));
     }
 
     private static List<Map<String, Object>> trailOf(String noticeId) {
@@ -130,6 +130,6 @@ class AuditTrailTest {
     }
 
     private static JsonPath trail(Map<String, Object> vars) {
-        return Staff.admin().data(TRAIL, vars).setRootPath("data.auditTrail");
+        return Staff.admin().data(TRAIL, vars).setRootPath("data.noticeAuditTrail");
     }
 }
