@@ -1,5 +1,7 @@
 -- wrk script: POSTs the JSON body in $BODY_FILE; counts answers that carry "errors" or whose length differs from
 -- $EXPECT_BYTES (the verified answer's length), so a gateway failing under load is not counted as fast.
+-- Every request carries "Authorization: Bearer $BENCH_TOKEN" (a district officer's token from the suite's Keycloak):
+-- the gateways verify and forward it, the subgraphs check it and answer the staff-only fields.
 local f = assert(io.open(os.getenv("BODY_FILE"), "rb"))
 local body = f:read("*a")
 f:close()
@@ -9,6 +11,10 @@ wrk.method = "POST"
 wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
+local token = os.getenv("BENCH_TOKEN")
+if token and token ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
 
 local threads = {}
 function setup(thread)

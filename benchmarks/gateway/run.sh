@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
 # Gateway benchmark: our gateway vs Hive Gateway vs Apollo Gateway vs the subgraph itself, same supergraph, same load.
+# Authenticated as in production: every request carries a district officer's access token from the suite's Keycloak,
+# and every gateway forwards the Authorization header to the subgraphs (which verify it and answer the staff-only
+# fields of the deep query by it). A target that does not forward it is not measured (checked with a bad token,
+# which the subgraphs refuse).
 # See README.md beside this file. Everything it starts is stopped on exit; what stays is the printed figures (and the
 # work folder when KEEP_WORK is set).
 set -euo pipefail
@@ -24,14 +28,19 @@ APOLLO_VERSION=${APOLLO_VERSION:-2.14.4}
 APOLLO_SERVER_VERSION=${APOLLO_SERVER_VERSION:-5.5.1}
 HIVE_VERSION=${HIVE_VERSION:-2.15.1}
 
+BENCH_USER=${BENCH_USER:-officer}  # demo user whose token every request carries (officer: district officer of 小店区)
+
 NOTICE_PORT=$((BASE_PORT + 1))
 VOLUNTEER_PORT=$((BASE_PORT + 2))
+KEYCLOAK_PORT=$((BASE_PORT + 3))
+SUITE_GATEWAY_PORT=$((BASE_PORT + 4)) # the launcher's own gateway (not measured; off the default 8080)
 OURS_PORT=$((BASE_PORT + 10))
 HIVE_PORT=$((BASE_PORT + 11))
 APOLLO_PORT=$((BASE_PORT + 12))
 HIVEND_PORT=$((BASE_PORT + 13))
 NOTICE_URL=http://127.0.0.1:$NOTICE_PORT/graphql
 VOLUNTEER_URL=http://127.0.0.1:$VOLUNTEER_PORT/graphql
+REALM_URL=http://127.0.0.1:$KEYCLOAK_PORT/realms/epidemic  # the issuer the services and our gateway trust
 
 WORK=$(mktemp -d /tmp/gateway-bench.XXXXXX)
 PIDS=()
@@ -86,9 +95,11 @@ mkdir -p "$WORK/npm"
    "graphql@16" "@graphql-hive/gateway@$HIVE_VERSION") > "$WORK/npm.log" 2>&1 &
 NPM_PID=$!
 
-# --- PostgreSQL, both services, demo data (the dev-suite launcher) ---------------------------------------------
-log "starting PostgreSQL, notice-service :$NOTICE_PORT, volunteer-service :$VOLUNTEER_PORT (dev-suite launcher)"
+# --- PostgreSQL, Keycloak, both services, demo data (the dev-suite launcher) -----------------------------------
+# Tokens live an hour: the run takes ~15 min, longer than the realm's default of 5 min.
+log "starting PostgreSQL, Keycloak :$KEYCLOAK_PORT, notice-service :$NOTICE_PORT, volunteer-service :$VOLUNTEER_PORT (dev-suite launcher)"
 ./mvnw -B -ntp -q -pl dev-suite exec:java -Dnotice.port="$NOTICE_PORT" -Dvolunteer.port="$VOLUNTEER_PORT" \
+  -Dkeycloak.port="$KEYCLOAK_PORT" -Dgateway.port="$SUITE_GATEWAY_PORT" -Dkeycloak.access-token-lifespan=3600 \
   > "$WORK/suite.log" 2>&1 &
 SUITE_PID=$!
 deadline=$((SECONDS + 400))
@@ -98,31 +109,55 @@ until grep -q "The suite is running" "$WORK/suite.log"; do
   sleep 1
 done
 
+token() { # demo user: an access token by the password grant of the CLI client (password 'demo')
+  curl -s --max-time 30 "$REALM_URL/protocol/openid-connect/token" -d grant_type=password -d client_id=epidemic-cli \
+    -d username="$1" -d password=demo | python3 -c 'import json, sys; print(json.load(sys.stdin).get("access_token") or "")'
+}
+BENCH_TOKEN=$(token "$BENCH_USER")
+[[ -n $BENCH_TOKEN ]] || { echo "no access token for $BENCH_USER from $REALM_URL" >&2; exit 1; }
+export BENCH_TOKEN # post.lua sends it
+SEED_TOKEN=$(token sysadmin)
+[[ -n $SEED_TOKEN ]] || { echo "no access token for sysadmin from $REALM_URL" >&2; exit 1; }
+
 wait "$NPM_PID" || { cat "$WORK/npm.log" >&2; echo "npm install failed" >&2; exit 1; }
 export NODE_PATH="$WORK/npm/node_modules"
 
-log "adding benchmark data through the services' APIs"
-node "$HERE/seed.mjs" "$NOTICE_URL" "$VOLUNTEER_URL" "$NOTICES" >&2
+log "adding benchmark data through the services' APIs (as sysadmin)"
+SEED_TOKEN="$SEED_TOKEN" node "$HERE/seed.mjs" "$NOTICE_URL" "$VOLUNTEER_URL" "$NOTICES" >&2
 
 log "composing the supergraph from both services' _service { sdl }"
 node "$HERE/compose.mjs" "$WORK/supergraph.graphql" notice="$NOTICE_URL" volunteer="$VOLUNTEER_URL" >&2
 
 # --- gateways ----------------------------------------------------------------------------------------------------
 log "starting our gateway :$OURS_PORT, Hive Gateway :$HIVE_PORT and :$HIVEND_PORT (fork $HIVE_FORK), Apollo Gateway :$APOLLO_PORT"
+# It verifies tokens with the suite's Keycloak (bad ones get 401 before any fan-out) and forwards Authorization
+# (gateway.forward-headers, default).
 # shellcheck disable=SC2086
-GATEWAY_SUPERGRAPH_FILE="$WORK/supergraph.graphql" java $GATEWAY_JAVA_OPTS -Dquarkus.http.port="$OURS_PORT" \
+GATEWAY_SUPERGRAPH_FILE="$WORK/supergraph.graphql" QUARKUS_OIDC_AUTH_SERVER_URL="$REALM_URL" java $GATEWAY_JAVA_OPTS -Dquarkus.http.port="$OURS_PORT" \
   -Dquarkus.http.host=127.0.0.1 -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/ours.log" 2>&1 &
 OURS_PID=$!; PIDS+=("$OURS_PID")
-# Hive Gateway as it comes: it merges identical subgraph requests that are in flight at the same time, so with
-# identical concurrent client requests most of them never reach a subgraph.
+# Hive Gateway as it comes, except that it forwards the client's Authorization header to the subgraphs (it forwards
+# no header by default): it merges identical subgraph requests that are in flight at the same time, so with
+# identical concurrent client requests most of them never reach a subgraph. The configs are plain objects (what
+# defineConfig of @graphql-hive/gateway returns): an import would not resolve from $WORK (ESM ignores NODE_PATH).
 mkdir -p "$WORK/hive" "$WORK/hive-nodedup"
+cat > "$WORK/hive/gateway.config.mjs" <<'EOF'
+export const gatewayConfig = {
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") ?? undefined }),
+  },
+};
+EOF
 (cd "$WORK/hive" && NODE_ENV=production exec "$NODE_PATH/.bin/hive-gateway" supergraph "$WORK/supergraph.graphql" \
-  --host 127.0.0.1 --port "$HIVE_PORT" --fork "$HIVE_FORK") > "$WORK/hive.log" 2>&1 &
+  -c "$WORK/hive/gateway.config.mjs" --host 127.0.0.1 --port "$HIVE_PORT" --fork "$HIVE_FORK") > "$WORK/hive.log" 2>&1 &
 HIVE_PID=$!; PIDS+=("$HIVE_PID")
-# Hive Gateway sending every subgraph request, like our gateway and Apollo Gateway.
+# Hive Gateway sending every subgraph request, like our gateway and Apollo Gateway (Authorization forwarded too).
 cat > "$WORK/hive-nodedup/gateway.config.mjs" <<'EOF'
 export const gatewayConfig = {
   transportEntries: { "*.http": { options: { deduplicateInflightRequests: false } } },
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") ?? undefined }),
+  },
 };
 EOF
 (cd "$WORK/hive-nodedup" && NODE_ENV=production exec "$NODE_PATH/.bin/hive-gateway" supergraph "$WORK/supergraph.graphql" \
@@ -178,7 +213,10 @@ for name, q in (("deep", deep), ("single", single)):
         f.write(q + "\n")
 EOF
 
-post() { curl -s --max-time 60 -H 'Content-Type: application/json' -H 'Accept: application/json' --data-binary @"$2" "$1"; }
+post() { # url body-file: the answer, with the officer's token
+  curl -s --max-time 60 -H 'Content-Type: application/json' -H 'Accept: application/json' \
+    -H "Authorization: Bearer $BENCH_TOKEN" --data-binary @"$2" "$1"
+}
 TARGETS=(ours hive hivend apollo direct)
 declare -A URL=([ours]="http://127.0.0.1:$OURS_PORT/graphql" [hive]="http://127.0.0.1:$HIVE_PORT/graphql"
                 [hivend]="http://127.0.0.1:$HIVEND_PORT/graphql" [apollo]="http://127.0.0.1:$APOLLO_PORT/graphql"
@@ -214,9 +252,26 @@ for q in deep single; do
   log "$q query: our answer has $(wc -c < "$WORK/$q.ours.out") bytes; the same answer from: ${same[*]:-none}"
 done
 
+# The token reaches the subgraphs: with a bad one, our gateway answers 401 itself, the others only fail because the
+# subgraphs they forward it to answer 401 (a target that still answers data does not forward it: not measured).
+for t in "${TARGETS[@]}"; do
+  [[ -n ${OK[single.$t]:-}${OK[deep.$t]:-} ]] || continue
+  q=single; [[ -n ${OK[single.$t]:-} ]] || q=deep
+  code=$(curl -s --max-time 60 -o "$WORK/badtoken.$t.out" -w '%{http_code}' -H 'Content-Type: application/json' \
+    -H 'Accept: application/json' -H 'Authorization: Bearer x' --data-binary @"$WORK/$q.json" "${URL[$t]}")
+  if [[ $code == 401 ]] || python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d.get("errors") and not (d.get("data") or {}).get("notices") else 1)' \
+      "$WORK/badtoken.$t.out" 2>/dev/null; then
+    log "bad token → $t: HTTP $code, $(head -c 200 "$WORK/badtoken.$t.out")"
+  else
+    log "bad token → $t: HTTP $code with data, so it does not forward Authorization: not measured. $(head -c 300 "$WORK/badtoken.$t.out")"
+    unset "OK[deep.$t]" "OK[single.$t]"
+  fi
+done
+
 if [[ -n $HOLD ]]; then # keep everything up to try things by hand; stop with Ctrl-C or kill
-  log "HOLD: ours ${URL[ours]}, Hive ${URL[hive]} / ${URL[hivend]}, Apollo ${URL[apollo]}, notice $NOTICE_URL, volunteer $VOLUNTEER_URL; queries in $WORK"
-  sleep infinity & wait $!
+  printf '%s\n' "$BENCH_TOKEN" > "$WORK/token"
+  log "HOLD: ours ${URL[ours]}, Hive ${URL[hive]} / ${URL[hivend]}, Apollo ${URL[apollo]}, notice $NOTICE_URL, volunteer $VOLUNTEER_URL; queries in $WORK, $BENCH_USER's token in $WORK/token (Keycloak $REALM_URL)"
+  sleep infinity & PIDS+=("$!"); wait $!  # the sleep is stopped with the rest
 fi
 
 # --- load --------------------------------------------------------------------------------------------------------
@@ -226,7 +281,7 @@ fi
 # runs per target, interleaved, so that a change in the machine's load hits every target alike.
 wrk_run() { # query target connections duration outfile
   local threads=$THREADS; (( threads > $3 )) && threads=$3
-  BODY_FILE="$WORK/$1.json" EXPECT_BYTES=$(wc -c < "$WORK/$1.$2.out") \
+  BODY_FILE="$WORK/$1.json" BENCH_TOKEN="$BENCH_TOKEN" EXPECT_BYTES=$(wc -c < "$WORK/$1.$2.out") \
     wrk -t"$threads" -c"$3" -d"$4" --timeout 30s --latency -s "$HERE/post.lua" "${URL[$2]}" > "$5"
 }
 : > "$WORK/results.tsv"

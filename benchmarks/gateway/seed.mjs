@@ -1,15 +1,18 @@
 // Adds benchmark data through the services' GraphQL APIs (on top of the dev-suite demo data): for every area that
 // the deep query reaches (the designations of the newest notices) a grid linked to the area with a responsible
 // worker, a checkpoint post at the area and a 12 h shift under way now with two volunteers signed up.
-// usage: node seed.mjs NOTICE_URL VOLUNTEER_URL NOTICES
+// usage: SEED_TOKEN=<access token> node seed.mjs NOTICE_URL VOLUNTEER_URL NOTICES
+// SEED_TOKEN: a system administrator's token of the suite's Keycloak (roster work is staff work); sent with every call.
 const [noticeUrl, volunteerUrl, first] = process.argv.slice(2);
+const token = process.env.SEED_TOKEN;
 
 async function gql(url, query, variables = {}) {
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
   const body = await res.json();
   if (body.errors?.length) throw new Error(`${url}: ${JSON.stringify(body.errors)} for ${query}`);
   return body.data;
