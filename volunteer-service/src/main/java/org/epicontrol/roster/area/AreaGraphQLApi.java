@@ -6,6 +6,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Source;
+import org.epicontrol.roster.access.RosterAccess;
+import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.coverage.Coverage;
 import org.epicontrol.roster.coverage.OnDuty;
 import org.epicontrol.roster.org.Grid;
@@ -15,9 +17,15 @@ import org.epicontrol.roster.task.Task;
 import org.epicontrol.roster.task.TaskQueries;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 
-/** Field work at a notice area: the gateway joins these fields to notice-service's Area by its key. */
+/**
+ * Field work at a notice area: the gateway joins these fields to notice-service's Area by its key. Resolving the key
+ * is public (the gateway resolves any Area it is asked for); every field needs a signed-in user, since anonymous
+ * callers see nothing of this service: grid and posts any staff, people on duty and household tasks only staff
+ * responsible for all the posts and tasks listed (else the field is null with FORBIDDEN, the rest stays intact).
+ */
 @GraphQLApi
 public class AreaGraphQLApi {
 
@@ -25,12 +33,15 @@ public class AreaGraphQLApi {
     private final DutyPosts posts;
     private final Coverage coverage;
     private final TaskQueries tasks;
+    private final RosterAccess access;
 
-    public AreaGraphQLApi(AreaFieldWork fieldWork, DutyPosts posts, Coverage coverage, TaskQueries tasks) {
+    public AreaGraphQLApi(AreaFieldWork fieldWork, DutyPosts posts, Coverage coverage, TaskQueries tasks,
+                          RosterAccess access) {
         this.fieldWork = fieldWork;
         this.posts = posts;
         this.coverage = coverage;
         this.tasks = tasks;
+        this.access = access;
     }
 
     /** Any area id is a valid reference: an area without field work simply has none. */
@@ -41,22 +52,32 @@ public class AreaGraphQLApi {
 
     @Description("The grid whose workers answer for this area")
     public Uni<List<Grid>> responsibleGrid(@Source List<Area> areas) {
-        return fieldWork.responsibleGrids(ids(areas));
+        return access.signedIn("Area.responsibleGrid").chain(() -> fieldWork.responsibleGrids(ids(areas)));
     }
 
     @Description("Posts guarding or serving this area")
     public Uni<List<List<DutyPost>>> dutyPosts(@Source List<Area> areas) {
-        return posts.ofAreas(ids(areas));
+        return access.signedIn("Area.dutyPosts").chain(() -> posts.ofAreas(ids(areas)));
     }
 
     @Description("People on duty at this area's posts right now")
     public Uni<List<List<OnDuty>>> onDutyNow(@Source List<Area> areas) {
-        return coverage.onDutyAtAreas(ids(areas), OffsetDateTime.now());
+        return access.readAll("Area.onDutyNow", Target.POST, List.of())
+                .chain(() -> coverage.onDutyAtAreas(ids(areas), OffsetDateTime.now()))
+                .call(found -> access.readAll("Area.onDutyNow", Target.POST,
+                        flat(found).stream().map(OnDuty::postId).toList()));
     }
 
     @Description("Household tasks still open for this area or the units linked to it")
     public Uni<List<List<Task>>> openTasks(@Source List<Area> areas) {
-        return tasks.openForAreas(ids(areas));
+        return access.readAllTasks("Area.openTasks", Target.TASK, List.of())
+                .chain(() -> tasks.openForAreas(ids(areas)))
+                .call(found -> access.readAllTasks("Area.openTasks", Target.TASK,
+                        flat(found).stream().map(Task::numericId).toList()));
+    }
+
+    private static <T> List<T> flat(Collection<List<T>> lists) {
+        return lists.stream().flatMap(List::stream).toList();
     }
 
     private static List<String> ids(List<Area> areas) {

@@ -6,10 +6,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.audit.AuditTrail;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +57,11 @@ public class Coverage {
             order by post_id, first_hour""";
 
     private final Pool pool;
+    private final AuditTrail audit;
 
-    public Coverage(Pool pool) {
+    public Coverage(Pool pool, AuditTrail audit) {
         this.pool = pool;
+        this.audit = audit;
     }
 
     /** Every under-staffed post-hour in [from, to) of the posts of a unit (community, street, district), in runs. */
@@ -113,7 +118,9 @@ public class Coverage {
     }
 
     /** Hours on duty per person of a unit within [from, to), most first: the recognition lists communities publish. */
-    public Uni<List<VolunteerHours>> hours(long unitId, OffsetDateTime from, OffsetDateTime to, int first) {
+    /** @param onlyVolunteer null for everyone, else the line of that one person only */
+    public Uni<List<VolunteerHours>> hours(long unitId, OffsetDateTime from, OffsetDateTime to, int first,
+                                           Long onlyVolunteer) {
         checkWindow(from, to);
         String sql = """
                 select a.volunteer_id, count(*) as shifts,
@@ -121,8 +128,9 @@ public class Coverage {
                 from assignment a join shift s on s.id = a.shift_id join duty_post p on p.id = s.post_id
                 join org_unit c on c.id = p.community_id
                 where $1 = any(c.path_ids) and a.status = 'ACTIVE' and not s.cancelled and a.during && tstzrange($2, $3)
+                  and ($5::bigint is null or a.volunteer_id = $5)
                 group by a.volunteer_id order by hours desc, a.volunteer_id limit $4""";
-        return pool.preparedQuery(sql).execute(Tuple.of(unitId, from, to, first)).map(rows -> {
+        return pool.preparedQuery(sql).execute(Tuple.from(Arrays.asList(unitId, from, to, first, onlyVolunteer))).map(rows -> {
             List<VolunteerHours> list = new ArrayList<>();
             for (Row row : rows) {
                 list.add(new VolunteerHours(row.getDouble("hours"), row.getInteger("shifts"), row.getLong("volunteer_id")));
@@ -131,7 +139,7 @@ public class Coverage {
         });
     }
 
-    public Uni<Void> setRules(long communityId, Integer maxHoursPer24h, Integer minRestHours) {
+    public Uni<Void> setRules(long communityId, Integer maxHoursPer24h, Integer minRestHours, Actor actor) {
         if (maxHoursPer24h != null && (maxHoursPer24h < 1 || maxHoursPer24h > 24)) {
             throw DomainException.invalid("maxHoursPer24h must be between 1 and 24, was " + maxHoursPer24h);
         }
@@ -143,11 +151,16 @@ public class Coverage {
                 select id, $2, $3 from org_unit where id = $1 and kind = 'COMMUNITY'
                 on conflict (community_id) do update set max_hours_per_24h = excluded.max_hours_per_24h,
                                                          min_rest_hours = excluded.min_rest_hours""";
-        return pool.preparedQuery(sql).execute(Tuple.of(communityId, maxHoursPer24h, minRestHours)).invoke(rows -> {
-            if (rows.rowCount() == 0) {
-                throw DomainException.notFound("community", communityId);
-            }
-        }).replaceWithVoid();
+        Map<String, Object> details = new HashMap<>();
+        details.put("maxHoursPer24h", maxHoursPer24h);
+        details.put("minRestHours", minRestHours);
+        return pool.withTransaction(tx -> tx.preparedQuery(sql).execute(Tuple.of(communityId, maxHoursPer24h, minRestHours))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw DomainException.notFound("community", communityId);
+                    }
+                    return audit.record(tx, actor, "SET_ROSTER_RULES", "Community", communityId, details);
+                }));
     }
 
     private static void checkWindow(OffsetDateTime from, OffsetDateTime to) {

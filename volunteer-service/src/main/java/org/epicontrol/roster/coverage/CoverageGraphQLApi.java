@@ -12,6 +12,8 @@ import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.RosterAccess;
+import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.people.Volunteer;
 import org.epicontrol.roster.people.Volunteers;
 import org.epicontrol.roster.post.DutyPost;
@@ -30,20 +32,24 @@ public class CoverageGraphQLApi {
     private final Volunteers volunteers;
     private final Shifts shifts;
     private final PageRequest pages;
+    private final RosterAccess access;
 
-    public CoverageGraphQLApi(Coverage coverage, DutyPosts posts, Volunteers volunteers, Shifts shifts, PageRequest pages) {
+    public CoverageGraphQLApi(Coverage coverage, DutyPosts posts, Volunteers volunteers, Shifts shifts, PageRequest pages,
+                              RosterAccess access) {
         this.coverage = coverage;
         this.posts = posts;
         this.volunteers = volunteers;
         this.shifts = shifts;
         this.pages = pages;
+        this.access = access;
     }
 
     @Query("coverageGaps")
     @Description("Every post-hour under its required headcount, for a community (or a street or district) and a window")
     public Uni<List<CoverageGap>> coverageGaps(@Id @NonNull String community, @NonNull OffsetDateTime from,
                                                @NonNull OffsetDateTime to) {
-        return coverage.gaps(Ids.parse(community), from, to);
+        long unit = Ids.parse(community);
+        return access.read("coverageGaps", Target.UNIT, unit).chain(() -> coverage.gaps(unit, from, to));
     }
 
     @Query("onDuty")
@@ -53,22 +59,32 @@ public class CoverageGraphQLApi {
         if ((postId == null) == (areaId == null)) {
             throw DomainException.invalid("give either postId or areaId");
         }
-        return postId != null
-                ? coverage.onDutyAtPosts(List.of(Ids.parse(postId)), when).map(l -> l.get(0))
-                : coverage.onDutyAtAreas(List.of(areaId), when).map(l -> l.get(0));
+        if (postId != null) {
+            long post = Ids.parse(postId);
+            return access.read("onDuty", Target.POST, post)
+                    .chain(() -> coverage.onDutyAtPosts(List.of(post), when)).map(l -> l.get(0));
+        }
+        // an area's posts may belong to several communities: every one of them must be the caller's to read
+        return access.readAll("onDuty", Target.POST, List.of())
+                .chain(() -> coverage.onDutyAtAreas(List.of(areaId), when)).map(l -> l.get(0))
+                .call(list -> access.readAll("onDuty", Target.POST, list.stream().map(OnDuty::postId).toList()));
     }
 
     @Query("volunteerHours")
     @Description("Hours on duty per person in a community (or street, district) within a window, most first")
     public Uni<List<VolunteerHours>> volunteerHours(@Id @NonNull String community, @NonNull OffsetDateTime from,
                                                     @NonNull OffsetDateTime to, Integer first) {
-        return coverage.hours(Ids.parse(community), from, to, pages.size(first));
+        long unit = Ids.parse(community);
+        return access.hoursVisibleTo("volunteerHours", unit)
+                .chain(only -> coverage.hours(unit, from, to, pages.size(first), only));
     }
 
     @Mutation("setRosterRules")
     @Description("A community's own limits; null falls back to the defaults (12 h in 24 h, 8 h rest)")
     public Uni<Boolean> setRosterRules(@Id @NonNull String community, Integer maxHoursPer24h, Integer minRestHours) {
-        return coverage.setRules(Ids.parse(community), maxHoursPer24h, minRestHours).replaceWith(true);
+        long unit = Ids.parse(community);
+        return access.manage("setRosterRules", Target.UNIT, unit)
+                .chain(permit -> coverage.setRules(unit, maxHoursPer24h, minRestHours, permit.actor())).replaceWith(true);
     }
 
     public Uni<List<DutyPost>> post(@Source List<CoverageGap> gaps) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.access.RosterAccess;
 
 import java.util.List;
 
@@ -20,28 +21,32 @@ import java.util.List;
 @Link(url = "https://specs.apollo.dev/federation/v2.3", _import = {
         @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "@external"),
         @Import(name = "@requires"), @Import(name = "@provides"), @Import(name = "@inaccessible")})
+// The tree (names of units) is for anyone signed in, at the root fields and the federation lookups; what hangs on a
+// unit (people, posts, tasks) is checked by the fields that show it.
 public class OrgGraphQLApi {
 
     private final OrgUnits units;
+    private final RosterAccess access;
 
-    public OrgGraphQLApi(OrgUnits units) {
+    public OrgGraphQLApi(OrgUnits units, RosterAccess access) {
         this.units = units;
+        this.access = access;
     }
 
     @Query("orgUnit")
     public Uni<OrgUnit> orgUnit(@Id @NonNull String id) {
-        return units.byIds(List.of(Ids.parse(id)), null).map(list -> list.get(0));
+        return access.signedIn("orgUnit").chain(() -> units.byIds(List.of(Ids.parse(id)), null)).map(list -> list.get(0));
     }
 
     @Query("community")
     public Uni<Community> community(@Id @NonNull String id) {
-        return units.byIds(List.of(Ids.parse(id)), OrgKind.COMMUNITY)
+        return access.signedIn("community").chain(() -> units.byIds(List.of(Ids.parse(id)), OrgKind.COMMUNITY))
                 .map(list -> list.get(0) == null ? null : Community.of(list.get(0)));
     }
 
     @Query("grid")
     public Uni<Grid> grid(@Id @NonNull String id) {
-        return units.byIds(List.of(Ids.parse(id)), OrgKind.GRID)
+        return access.signedIn("grid").chain(() -> units.byIds(List.of(Ids.parse(id)), OrgKind.GRID))
                 .map(list -> list.get(0) == null ? null : Grid.of(list.get(0)));
     }
 
@@ -49,13 +54,15 @@ public class OrgGraphQLApi {
     @Description("Adds a district, street, community, grid or building under its parent")
     public Uni<OrgUnit> createOrgUnit(@NonNull OrgKind kind, @NonNull String name, @Id String parentId,
                                       @Description("The notice-service Area id this unit corresponds to") @Id String areaId) {
-        return units.create(kind, name, parentId == null ? null : Ids.parse(parentId), areaId);
+        return access.organise("createOrgUnit")
+                .chain(permit -> units.create(kind, name, parentId == null ? null : Ids.parse(parentId), areaId,
+                        permit.actor()));
     }
 
     @Mutation("linkArea")
     @Description("Links a unit to the notice-service Area it corresponds to")
     public Uni<OrgUnit> linkArea(@Id @NonNull String unitId, @Id @NonNull String areaId) {
-        return units.linkArea(Ids.parse(unitId), areaId);
+        return access.organise("linkArea").chain(permit -> units.linkArea(Ids.parse(unitId), areaId, permit.actor()));
     }
 
     public Uni<List<List<OrgUnit>>> children(@Source List<OrgUnit> parents) {
@@ -79,13 +86,15 @@ public class OrgGraphQLApi {
 
     @Resolver
     public Uni<List<Community>> communitiesByIds(@Name("id") List<String> ids) {
-        return units.byIds(ids.stream().map(Ids::parseOrZero).toList(), OrgKind.COMMUNITY)
+        List<Long> keys = ids.stream().map(Ids::parseOrZero).toList();
+        return access.signedIn("_entities(Community)").chain(() -> units.byIds(keys, OrgKind.COMMUNITY))
                 .map(list -> list.stream().map(u -> u == null ? null : Community.of(u)).toList());
     }
 
     @Resolver
     public Uni<List<Grid>> gridsByIds(@Name("id") List<String> ids) {
-        return units.byIds(ids.stream().map(Ids::parseOrZero).toList(), OrgKind.GRID)
+        List<Long> keys = ids.stream().map(Ids::parseOrZero).toList();
+        return access.signedIn("_entities(Grid)").chain(() -> units.byIds(keys, OrgKind.GRID))
                 .map(list -> list.stream().map(u -> u == null ? null : Grid.of(u)).toList());
     }
 }

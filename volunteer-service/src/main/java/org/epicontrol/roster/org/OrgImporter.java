@@ -9,6 +9,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.config.RosterConfig;
 
 import java.util.ArrayList;
@@ -51,10 +53,12 @@ public class OrgImporter {
 
     private final Pool pool;
     private final RosterConfig config;
+    private final AuditTrail audit;
 
-    public OrgImporter(Pool pool, RosterConfig config) {
+    public OrgImporter(Pool pool, RosterConfig config, AuditTrail audit) {
         this.pool = pool;
         this.config = config;
+        this.audit = audit;
     }
 
     private record Parsed(int rows, List<String[]> paths, List<RejectedRow> rejected) {
@@ -63,18 +67,20 @@ public class OrgImporter {
     private record Counts(int[] created, int[] reused) {
     }
 
-    public Uni<OrgImportReport> importCsv(String csv, boolean dryRun) {
+    public Uni<OrgImportReport> importCsv(String csv, boolean dryRun, Actor actor) {
         // a file of many thousand rows takes a moment to read: not on the event loop
         return Uni.createFrom().item(() -> parse(csv))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(parsed -> apply(parsed, dryRun));
+                .chain(parsed -> apply(parsed, dryRun, actor));
     }
 
-    private Uni<OrgImportReport> apply(Parsed parsed, boolean dryRun) {
+    private Uni<OrgImportReport> apply(Parsed parsed, boolean dryRun, Actor actor) {
         boolean store = !dryRun && parsed.rejected().isEmpty();
         Uni<Counts> counts = store
                 ? pool.withTransaction(tx -> tx.query("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")").execute()
-                        .chain(() -> resolve(tx, parsed.paths(), true)))
+                        .chain(() -> resolve(tx, parsed.paths(), true))
+                        .call(c -> audit.record(tx, actor, "IMPORT_ORGANISATION", "Organisation", null,
+                                Map.of("rows", parsed.rows(), "created", sum(c.created()), "reused", sum(c.reused())))))
                 : pool.withConnection(c -> resolve(c, parsed.paths(), false));
         return counts
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))

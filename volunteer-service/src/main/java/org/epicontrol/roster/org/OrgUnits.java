@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.audit.AuditTrail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,17 +22,25 @@ import java.util.Map;
 public class OrgUnits {
 
     private final Pool pool;
+    private final AuditTrail audit;
 
-    public OrgUnits(Pool pool) {
+    public OrgUnits(Pool pool, AuditTrail audit) {
         this.pool = pool;
+        this.audit = audit;
     }
 
-    public Uni<OrgUnit> create(OrgKind kind, String name, Long parentId, String areaId) {
+    public Uni<OrgUnit> create(OrgKind kind, String name, Long parentId, String areaId, Actor actor) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 200) {
             throw DomainException.invalid("name must have 1 to 200 characters");
         }
-        return pool.withTransaction(tx -> create(tx, kind, trimmed, parentId, areaId));
+        Map<String, Object> details = new HashMap<>();
+        details.put("kind", kind.name());
+        details.put("name", trimmed);
+        details.put("parentId", parentId);
+        details.put("areaId", areaId);
+        return pool.withTransaction(tx -> create(tx, kind, trimmed, parentId, areaId)
+                .call(unit -> audit.record(tx, actor.at(unit.pathIds()), "CREATE_ORG_UNIT", "OrgUnit", unit.id(), details)));
     }
 
     /** Creates a unit under its parent, checking that the parent is of the level above. */
@@ -114,13 +124,16 @@ public class OrgUnits {
     }
 
     /** Links a unit (typically a grid or building) to the notice-service Area it corresponds to. */
-    public Uni<OrgUnit> linkArea(long id, String areaId) {
-        return pool.preparedQuery("update org_unit set area_id = $2 where id = $1").execute(Tuple.of(id, areaId))
-                .chain(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw DomainException.notFound("unit", id);
-                    }
-                    return byId(id, null);
-                });
+    public Uni<OrgUnit> linkArea(long id, String areaId, Actor actor) {
+        return pool.withTransaction(tx -> tx.preparedQuery("update org_unit set area_id = $2 where id = $1 returning path_ids")
+                        .execute(Tuple.of(id, areaId))
+                        .chain(rows -> {
+                            if (rows.rowCount() == 0) {
+                                throw DomainException.notFound("unit", id);
+                            }
+                            List<Long> path = Arrays.asList(rows.iterator().next().getArrayOfLongs("path_ids"));
+                            return audit.record(tx, actor.at(path), "LINK_AREA", "OrgUnit", id, Map.of("areaId", areaId));
+                        }))
+                .chain(() -> byId(id, null));
     }
 }

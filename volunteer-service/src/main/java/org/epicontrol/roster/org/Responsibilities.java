@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.people.Volunteer;
 import org.epicontrol.roster.people.Volunteers;
 
@@ -26,33 +28,39 @@ public class Responsibilities {
     private final Pool pool;
     private final OrgUnits units;
     private final Volunteers volunteers;
+    private final AuditTrail audit;
 
-    public Responsibilities(Pool pool, OrgUnits units, Volunteers volunteers) {
+    public Responsibilities(Pool pool, OrgUnits units, Volunteers volunteers, AuditTrail audit) {
         this.pool = pool;
         this.units = units;
         this.volunteers = volunteers;
+        this.audit = audit;
     }
 
     /** Idempotent: holding a role twice is holding it once. */
-    public Uni<OrgUnit> assign(long unitId, long volunteerId, String role) {
+    public Uni<OrgUnit> assign(long unitId, long volunteerId, String role, Actor actor) {
         String normalised = role(role == null ? GRID_WORKER : role);
         return units.byId(unitId, null).chain(unit -> {
             if (unit.kind() != OrgKind.GRID && unit.kind() != OrgKind.BUILDING) {
                 throw DomainException.invalid("responsibilities are held for a grid or a building; unit " + unitId
                         + " is a " + unit.kind().name().toLowerCase(Locale.ROOT));
             }
-            return pool.preparedQuery("""
-                            with v as (select id from volunteer where id = $2),
-                            added as (insert into responsibility (org_unit_id, volunteer_id, role)
-                                      select $1, v.id, $3 from v on conflict do nothing returning 1)
-                            select count(*) as volunteers from v""")
-                    .execute(Tuple.of(unitId, volunteerId, normalised))
-                    .map(rows -> {
-                        if (rows.iterator().next().getLong("volunteers") == 0) {
-                            throw DomainException.notFound("volunteer", volunteerId);
-                        }
-                        return unit;
-                    });
+            return pool.withTransaction(tx -> tx.preparedQuery("""
+                                    with v as (select id from volunteer where id = $2),
+                                    added as (insert into responsibility (org_unit_id, volunteer_id, role)
+                                              select $1, v.id, $3 from v on conflict do nothing returning 1)
+                                    select count(*) as volunteers, (select count(*) from added) as added from v""")
+                            .execute(Tuple.of(unitId, volunteerId, normalised))
+                            .chain(rows -> {
+                                Row row = rows.iterator().next();
+                                if (row.getLong("volunteers") == 0) {
+                                    throw DomainException.notFound("volunteer", volunteerId);
+                                }
+                                return row.getLong("added") == 0 ? Uni.createFrom().voidItem()
+                                        : audit.record(tx, actor, "ASSIGN_RESPONSIBILITY", "OrgUnit", unitId,
+                                                Map.of("volunteerId", volunteerId, "role", normalised));
+                            }))
+                    .replaceWith(unit);
         });
     }
 

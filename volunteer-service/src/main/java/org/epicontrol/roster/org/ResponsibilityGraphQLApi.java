@@ -10,6 +10,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.access.RosterAccess;
+import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.people.Volunteer;
 
 import java.util.List;
@@ -19,9 +21,11 @@ import java.util.List;
 public class ResponsibilityGraphQLApi {
 
     private final Responsibilities responsibilities;
+    private final RosterAccess access;
 
-    public ResponsibilityGraphQLApi(Responsibilities responsibilities) {
+    public ResponsibilityGraphQLApi(Responsibilities responsibilities, RosterAccess access) {
         this.responsibilities = responsibilities;
+        this.access = access;
     }
 
     @Mutation("assignResponsibility")
@@ -31,33 +35,38 @@ public class ResponsibilityGraphQLApi {
                                              @Description("GRID_WORKER, COMMUNITY_CADRE, TOWNSHIP_CADRE, VOLUNTEER,"
                                                      + " VILLAGE_DOCTOR, BUILDING_CAPTAIN ...")
                                              @DefaultValue(Responsibilities.GRID_WORKER) String role) {
-        return Uni.createFrom().deferred(() -> responsibilities.assign(Ids.parse(unitId), Ids.parse(volunteerId), role));
+        return Uni.createFrom().deferred(() -> access.manage("assignResponsibility", Target.UNIT, Ids.parse(unitId))
+                .chain(permit -> responsibilities.assign(Ids.parse(unitId), Ids.parse(volunteerId), role, permit.actor())));
     }
 
     @Name("responsibleWorkers")
     @Description("People responsible for this grid in any role (see responsibilities for the roles)")
     @NonNull
     public Uni<List<@NonNull List<@NonNull Volunteer>>> gridResponsibleWorkers(@Source List<Grid> grids) {
-        return responsibilities.holdersOf(grids.stream().map(g -> Long.parseLong(g.id())).toList());
+        List<Long> ids = grids.stream().map(g -> Long.parseLong(g.id())).toList();
+        return access.readAllTasks("Grid.responsibleWorkers", Target.UNIT, ids).chain(() -> responsibilities.holdersOf(ids));
     }
 
     @Name("responsibleWorkers")
     @Description("People responsible for this unit itself (not for units below it) in any role")
     @NonNull
     public Uni<List<@NonNull List<@NonNull Volunteer>>> unitResponsibleWorkers(@Source List<OrgUnit> units) {
-        return responsibilities.holdersOf(units.stream().map(OrgUnit::numericId).toList());
+        List<Long> ids = units.stream().map(OrgUnit::numericId).toList();
+        return access.readAllTasks("OrgUnit.responsibleWorkers", Target.UNIT, ids).chain(() -> responsibilities.holdersOf(ids));
     }
 
     @Name("responsibilities")
     @NonNull
     public Uni<List<@NonNull List<@NonNull Responsibility>>> gridResponsibilities(@Source List<Grid> grids) {
-        return responsibilities.of(grids.stream().map(g -> Long.parseLong(g.id())).toList());
+        List<Long> ids = grids.stream().map(g -> Long.parseLong(g.id())).toList();
+        return access.readAllTasks("Grid.responsibilities", Target.UNIT, ids).chain(() -> responsibilities.of(ids));
     }
 
     @Name("responsibilities")
     @Description("Who answers for this unit itself, and in which role")
     @NonNull
     public Uni<List<@NonNull List<@NonNull Responsibility>>> unitResponsibilities(@Source List<OrgUnit> units) {
-        return responsibilities.of(units.stream().map(OrgUnit::numericId).toList());
+        List<Long> ids = units.stream().map(OrgUnit::numericId).toList();
+        return access.readAllTasks("OrgUnit.responsibilities", Target.UNIT, ids).chain(() -> responsibilities.of(ids));
     }
 }

@@ -4,16 +4,16 @@ import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
-import org.eclipse.microprofile.graphql.GraphQLException;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.RosterAccess;
+import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.org.Community;
 import org.epicontrol.roster.org.OrgKind;
 import org.epicontrol.roster.org.OrgUnits;
@@ -25,38 +25,46 @@ public class PeopleGraphQLApi {
 
     private final Volunteers volunteers;
     private final OrgUnits units;
-    private final ContactPolicy contacts;
+    private final RosterAccess access;
     private final PageRequest pages;
 
-    public PeopleGraphQLApi(Volunteers volunteers, OrgUnits units, ContactPolicy contacts, PageRequest pages) {
+    public PeopleGraphQLApi(Volunteers volunteers, OrgUnits units, RosterAccess access, PageRequest pages) {
         this.volunteers = volunteers;
         this.units = units;
-        this.contacts = contacts;
+        this.access = access;
         this.pages = pages;
     }
 
     @Query("volunteer")
     public Uni<Volunteer> volunteer(@Id @NonNull String id) {
-        return volunteers.byIds(List.of(Ids.parse(id))).map(list -> list.get(0));
+        long volunteer = Ids.parse(id);
+        return access.readVolunteer("volunteer", volunteer)
+                .chain(() -> volunteers.byIds(List.of(volunteer)).map(list -> list.get(0)));
+    }
+
+    @Query("me")
+    @Description("The volunteer record linked to the signed-in account, if any")
+    public Uni<Volunteer> me() {
+        return access.signedIn("me").chain(permit -> volunteers.byUserId(permit.scope().caller().subject()));
     }
 
     @Mutation("createVolunteer")
     public Uni<Volunteer> createVolunteer(@NonNull VolunteerInput input) {
-        return volunteers.create(input);
+        return access.manage("createVolunteer", Target.UNIT, Ids.parse(input.communityId()))
+                .chain(permit -> volunteers.create(input, permit.actor()));
     }
 
     @Mutation("createTeam")
     @Description("A team such as a bank's party-member vanguard team")
     public Uni<Team> createTeam(@NonNull String name, @Id String communityId) {
-        return volunteers.createTeam(name, communityId == null ? null : Ids.parse(communityId));
+        Long community = communityId == null ? null : Ids.parse(communityId);
+        return (community == null ? access.organise("createTeam") : access.manage("createTeam", Target.UNIT, community))
+                .chain(permit -> volunteers.createTeam(name, community, permit.actor()));
     }
 
-    @Description("Personal data: only for staff who manage the volunteer's community; others get null and an error")
-    public String phone(@Source Volunteer volunteer) throws GraphQLException {
-        if (!contacts.maySeeContactOf(volunteer)) {
-            throw new DomainException("FORBIDDEN", "the phone of a volunteer is shown only to staff managing their community");
-        }
-        return volunteer.phoneNumber();
+    @Description("Personal data: only for the administrators of the volunteer's community; others get null and an error")
+    public Uni<String> phone(@Source Volunteer volunteer) {
+        return access.seePhone("phone", volunteer).map(ok -> volunteer.phoneNumber());
     }
 
     public Uni<List<Community>> community(@Source List<Volunteer> people) {
@@ -64,12 +72,16 @@ public class PeopleGraphQLApi {
                 .map(list -> list.stream().map(u -> u == null ? null : Community.of(u)).toList());
     }
 
+    @Description("The community's people: for its administrators and its district's officers")
     public Uni<List<Volunteer>> volunteers(@Source Community community, Integer first) {
-        return volunteers.ofCommunity(Long.parseLong(community.id()), pages.size(first));
+        long id = Long.parseLong(community.id());
+        return access.read("Community.volunteers", Target.UNIT, id)
+                .chain(() -> volunteers.ofCommunity(id, pages.size(first)));
     }
 
     @Resolver
     public Uni<List<Volunteer>> volunteersByIds(@Name("id") List<String> ids) {
-        return volunteers.byIds(ids.stream().map(Ids::parseOrZero).toList());
+        List<Long> keys = ids.stream().map(Ids::parseOrZero).toList();
+        return access.readAllVolunteers("_entities(Volunteer)", keys).chain(() -> volunteers.byIds(keys));
     }
 }

@@ -8,6 +8,8 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.audit.AuditTrail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +25,11 @@ public class Volunteers {
             + " v.phone as v_phone, v.user_id as v_user_id";
 
     private final Pool pool;
+    private final AuditTrail audit;
 
-    public Volunteers(Pool pool) {
+    public Volunteers(Pool pool, AuditTrail audit) {
         this.pool = pool;
+        this.audit = audit;
     }
 
     public static Volunteer map(Row row) {
@@ -36,7 +40,7 @@ public class Volunteers {
                 row.getString("v_user_id"));
     }
 
-    public Uni<Volunteer> create(VolunteerInput input) {
+    public Uni<Volunteer> create(VolunteerInput input, Actor actor) {
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty() || name.length() > 100) {
             throw DomainException.invalid("name must have 1 to 100 characters");
@@ -54,8 +58,18 @@ public class Volunteers {
                 insert into volunteer (name, phone, community_id, kinds, skills, team_id, user_id)
                 select $1, $2, o.id, $4, $5, $6, $7 from org_unit o where o.id = $3 and o.kind = 'COMMUNITY'
                 returning id""";
-        return pool.preparedQuery(sql)
-                .execute(Tuple.from(Arrays.asList(name, input.phone(), community, kinds, skills, team, input.userId())))
+        // the phone is personal data: the trail says whether one was given, not which
+        Map<String, Object> details = new HashMap<>();
+        details.put("name", name);
+        details.put("communityId", community);
+        details.put("kinds", List.of(kinds));
+        details.put("phoneGiven", input.phone() != null);
+        details.put("userId", input.userId());
+        return pool.withTransaction(tx -> tx.preparedQuery(sql)
+                        .execute(Tuple.from(Arrays.asList(name, input.phone(), community, kinds, skills, team, input.userId())))
+                        .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
+                                : audit.record(tx, actor, "CREATE_VOLUNTEER", "Volunteer",
+                                        rows.iterator().next().getLong("id"), details)))
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
                         throw DomainException.notFound("community", community);
@@ -97,13 +111,25 @@ public class Volunteers {
                 });
     }
 
-    public Uni<Team> createTeam(String name, Long communityId) {
+    /** The volunteer whose Keycloak account this is, or null. */
+    public Uni<Volunteer> byUserId(String userId) {
+        return pool.preparedQuery("select " + COLUMNS + " from volunteer v where v.user_id = $1")
+                .execute(Tuple.of(userId))
+                .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
+    }
+
+    public Uni<Team> createTeam(String name, Long communityId, Actor actor) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
             throw DomainException.invalid("team name must not be blank");
         }
-        return pool.preparedQuery("insert into team (name, community_id) values ($1, $2) returning id")
-                .execute(Tuple.of(trimmed, communityId))
+        Map<String, Object> details = new HashMap<>();
+        details.put("name", trimmed);
+        details.put("communityId", communityId);
+        return pool.withTransaction(tx -> tx.preparedQuery("insert into team (name, community_id) values ($1, $2) returning id")
+                        .execute(Tuple.of(trimmed, communityId))
+                        .call(rows -> audit.record(tx, actor, "CREATE_TEAM", "Team", rows.iterator().next().getLong("id"),
+                                details)))
                 .map(rows -> new Team(String.valueOf(rows.iterator().next().getLong("id")), trimmed))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> new DomainException("DUPLICATE_NAME", "a team named " + trimmed + " exists"));

@@ -8,6 +8,8 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.people.VolunteerKind;
 
 import java.util.ArrayList;
@@ -25,9 +27,11 @@ public class DutyPosts {
             + " p.around_the_clock as p_clock, p.area_id as p_area, p.address as p_address, p.community_id as p_community";
 
     private final Pool pool;
+    private final AuditTrail audit;
 
-    public DutyPosts(Pool pool) {
+    public DutyPosts(Pool pool, AuditTrail audit) {
         this.pool = pool;
+        this.audit = audit;
     }
 
     public static DutyPost map(Row row) {
@@ -38,7 +42,7 @@ public class DutyPosts {
                 row.getString("p_address"), row.getLong("p_community"));
     }
 
-    public Uni<DutyPost> create(DutyPostInput input) {
+    public Uni<DutyPost> create(DutyPostInput input, Actor actor) {
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             throw DomainException.invalid("name must have 1 to 200 characters");
@@ -54,10 +58,15 @@ public class DutyPosts {
                                        around_the_clock, area_id, address)
                 select o.id, $2, $3, $4, $5, $6, $7, $8, $9 from org_unit o where o.id = $1 and o.kind = 'COMMUNITY'
                 returning id""";
-        return pool.preparedQuery(sql)
-                .execute(Tuple.from(Arrays.asList(community, name, input.kind().name(), input.requiredHeadcount(),
-                        allowed, blankToNull(input.requiredSkill()), Boolean.TRUE.equals(input.aroundTheClock()),
-                        input.areaId(), blankToNull(input.address()))))
+        Map<String, Object> details = Map.of("communityId", community, "name", name, "kind", input.kind().name(),
+                "requiredHeadcount", input.requiredHeadcount());
+        return pool.withTransaction(tx -> tx.preparedQuery(sql)
+                        .execute(Tuple.from(Arrays.asList(community, name, input.kind().name(), input.requiredHeadcount(),
+                                allowed, blankToNull(input.requiredSkill()), Boolean.TRUE.equals(input.aroundTheClock()),
+                                input.areaId(), blankToNull(input.address()))))
+                        .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
+                                : audit.record(tx, actor, "CREATE_POST", "DutyPost", rows.iterator().next().getLong("id"),
+                                        details)))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> new DomainException("DUPLICATE_NAME", "the community already has a post named " + name))
                 .chain(rows -> {

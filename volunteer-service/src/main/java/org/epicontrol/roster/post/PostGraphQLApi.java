@@ -10,6 +10,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.access.RosterAccess;
+import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.org.Community;
 import org.epicontrol.roster.org.OrgKind;
 import org.epicontrol.roster.org.OrgUnits;
@@ -21,24 +23,30 @@ public class PostGraphQLApi {
 
     private final DutyPosts posts;
     private final OrgUnits units;
+    private final RosterAccess access;
 
-    public PostGraphQLApi(DutyPosts posts, OrgUnits units) {
+    public PostGraphQLApi(DutyPosts posts, OrgUnits units, RosterAccess access) {
         this.posts = posts;
         this.units = units;
+        this.access = access;
     }
 
     @Query("dutyPost")
     public Uni<DutyPost> dutyPost(@Id @NonNull String id) {
-        return posts.byIds(List.of(Ids.parse(id))).map(list -> list.get(0));
+        long post = Ids.parse(id);
+        return access.readAsMember("dutyPost", Target.POST, post)
+                .chain(() -> posts.byIds(List.of(post)).map(list -> list.get(0)));
     }
 
     @Mutation("createDutyPost")
     public Uni<DutyPost> createDutyPost(@NonNull DutyPostInput input) {
-        return posts.create(input);
+        return access.manage("createDutyPost", Target.UNIT, Ids.parse(input.communityId()))
+                .chain(permit -> posts.create(input, permit.actor()));
     }
 
     public Uni<List<List<DutyPost>>> dutyPosts(@Source List<Community> communities) {
-        return posts.ofCommunities(communities.stream().map(c -> Long.parseLong(c.id())).toList());
+        List<Long> ids = communities.stream().map(c -> Long.parseLong(c.id())).toList();
+        return access.readAllAsMember("Community.dutyPosts", Target.UNIT, ids).chain(() -> posts.ofCommunities(ids));
     }
 
     public Uni<List<Community>> community(@Source List<DutyPost> list) {
@@ -48,6 +56,7 @@ public class PostGraphQLApi {
 
     @Resolver
     public Uni<List<DutyPost>> dutyPostsByIds(@Name("id") List<String> ids) {
-        return posts.byIds(ids.stream().map(Ids::parseOrZero).toList());
+        List<Long> keys = ids.stream().map(Ids::parseOrZero).toList();
+        return access.readAllAsMember("_entities(DutyPost)", Target.POST, keys).chain(() -> posts.byIds(keys));
     }
 }

@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.config.RosterConfig;
 import org.epicontrol.roster.shift.Assignment.AssignmentSource;
 
@@ -29,34 +31,43 @@ public class Roster {
 
     private final Pool pool;
     private final RosterConfig config;
+    private final AuditTrail audit;
 
-    public Roster(Pool pool, RosterConfig config) {
+    public Roster(Pool pool, RosterConfig config, AuditTrail audit) {
         this.pool = pool;
         this.config = config;
+        this.audit = audit;
     }
 
     /** What the rules need to know of a person, read while locking them. */
     record Person(long id, List<String> kinds, List<String> skills) {
     }
 
-    public Uni<Assignment> enlist(long shiftId, long volunteerId, AssignmentSource source) {
+    public Uni<Assignment> enlist(long shiftId, long volunteerId, AssignmentSource source, Actor actor) {
+        String action = source == AssignmentSource.SIGN_UP ? "SIGN_UP" : "ASSIGN";
         return pool.withTransaction(tx -> lockVolunteers(tx, List.of(volunteerId))
-                .chain(people -> enlist(tx, shiftId, people.get(volunteerId), source, List.of())));
+                .chain(people -> enlist(tx, shiftId, people.get(volunteerId), source, List.of()))
+                .call(a -> audit.record(tx, actor, action, "Assignment", a.id(),
+                        Map.of("shiftId", shiftId, "volunteerId", volunteerId))));
     }
 
-    public Uni<Assignment> cancel(long assignmentId, String reason) {
+    public Uni<Assignment> cancel(long assignmentId, String reason, Actor actor) {
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("a cancellation needs a reason");
         }
-        return pool.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
-                        + " where id = $1 and status = 'ACTIVE' returning id")
-                .execute(Tuple.of(assignmentId, reason.strip()))
-                .chain(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw new DomainException("ASSIGNMENT_NOT_ACTIVE", "assignment " + assignmentId + " does not exist or has ended");
-                    }
-                    return assignment(assignmentId);
-                });
+        return pool.withTransaction(tx -> tx.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
+                                + " where id = $1 and status = 'ACTIVE' returning shift_id, volunteer_id")
+                        .execute(Tuple.of(assignmentId, reason.strip()))
+                        .chain(rows -> {
+                            if (rows.rowCount() == 0) {
+                                throw new DomainException("ASSIGNMENT_NOT_ACTIVE", "assignment " + assignmentId + " does not exist or has ended");
+                            }
+                            Row row = rows.iterator().next();
+                            return audit.record(tx, actor, "CANCEL_ASSIGNMENT", "Assignment", assignmentId,
+                                    Map.of("shiftId", row.getLong("shift_id"), "volunteerId", row.getLong("volunteer_id"),
+                                            "reason", reason.strip()));
+                        }))
+                .chain(() -> assignment(assignmentId));
     }
 
     /** Locks people in id order, the one order every writer uses. */

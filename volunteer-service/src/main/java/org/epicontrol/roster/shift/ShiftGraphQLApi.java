@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.access.RosterAccess;
+import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.people.Volunteer;
 import org.epicontrol.roster.people.Volunteers;
 import org.epicontrol.roster.post.DutyPost;
@@ -20,6 +22,8 @@ import org.epicontrol.roster.shift.Assignment.AssignmentSource;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+// Nested fields of a shift, post or assignment need no check of their own: they belong to the same community as
+// the object they hang on, which was checked where the query entered (root field or federation lookup).
 @GraphQLApi
 public class ShiftGraphQLApi {
 
@@ -29,77 +33,106 @@ public class ShiftGraphQLApi {
     private final Assignments assignments;
     private final DutyPosts posts;
     private final Volunteers volunteers;
+    private final RosterAccess access;
 
     public ShiftGraphQLApi(Shifts shifts, Roster roster, Swaps swaps, Assignments assignments, DutyPosts posts,
-                           Volunteers volunteers) {
+                           Volunteers volunteers, RosterAccess access) {
         this.shifts = shifts;
         this.roster = roster;
         this.swaps = swaps;
         this.assignments = assignments;
         this.posts = posts;
         this.volunteers = volunteers;
+        this.access = access;
     }
 
     @Query("shift")
     public Uni<Shift> shift(@Id @NonNull String id) {
-        return shifts.byIds(List.of(Ids.parse(id))).map(list -> list.get(0));
+        long shiftId = Ids.parse(id);
+        return access.readAsMember("shift", Target.SHIFT, shiftId)
+                .chain(() -> shifts.byIds(List.of(shiftId)).map(list -> list.get(0)));
     }
 
     @Mutation("generateShifts")
     @Description("Creates a post's shifts from a 24 h rotation; all or nothing")
     public Uni<List<Shift>> generateShifts(@NonNull RotationInput rotation) {
-        return shifts.generate(rotation);
+        return access.manage("generateShifts", Target.POST, Ids.parse(rotation.postId()))
+                .chain(permit -> shifts.generate(rotation, permit.actor()));
     }
 
     @Mutation("createShift")
     public Uni<Shift> createShift(@Id @NonNull String postId, @NonNull OffsetDateTime startsAt,
                                   @NonNull OffsetDateTime endsAt, Integer requiredHeadcount) {
-        return shifts.create(Ids.parse(postId), startsAt, endsAt, requiredHeadcount);
+        long post = Ids.parse(postId);
+        return access.manage("createShift", Target.POST, post)
+                .chain(permit -> shifts.create(post, startsAt, endsAt, requiredHeadcount, permit.actor()));
     }
 
     @Mutation("cancelShift")
     public Uni<Shift> cancelShift(@Id @NonNull String shiftId, @NonNull String reason) {
-        return shifts.cancel(Ids.parse(shiftId), reason);
+        long shift = Ids.parse(shiftId);
+        return access.manage("cancelShift", Target.SHIFT, shift)
+                .chain(permit -> shifts.cancel(shift, reason, permit.actor()));
     }
 
     @Mutation("signUp")
-    @Description("A volunteer takes a place on a shift")
+    @Description("A volunteer takes a place on a shift: himself, or his community's administrator for him")
     public Uni<Assignment> signUp(@Id @NonNull String shiftId, @Id @NonNull String volunteerId) {
-        return roster.enlist(Ids.parse(shiftId), Ids.parse(volunteerId), AssignmentSource.SIGN_UP);
+        long shift = Ids.parse(shiftId);
+        long volunteer = Ids.parse(volunteerId);
+        return access.actFor("signUp", Target.SHIFT, shift, volunteer)
+                .chain(permit -> roster.enlist(shift, volunteer, AssignmentSource.SIGN_UP, permit.actor()));
     }
 
     @Mutation("assignVolunteer")
     @Description("A coordinator puts a volunteer on a shift; the same rules apply")
     public Uni<Assignment> assignVolunteer(@Id @NonNull String shiftId, @Id @NonNull String volunteerId) {
-        return roster.enlist(Ids.parse(shiftId), Ids.parse(volunteerId), AssignmentSource.ASSIGNED);
+        long shift = Ids.parse(shiftId);
+        long volunteer = Ids.parse(volunteerId);
+        return access.manage("assignVolunteer", Target.SHIFT, shift)
+                .chain(permit -> roster.enlist(shift, volunteer, AssignmentSource.ASSIGNED, permit.actor()));
     }
 
     @Mutation("cancelAssignment")
     public Uni<Assignment> cancelAssignment(@Id @NonNull String assignmentId, @NonNull String reason) {
-        return roster.cancel(Ids.parse(assignmentId), reason);
+        long assignment = Ids.parse(assignmentId);
+        return access.manage("cancelAssignment", Target.ASSIGNMENT, assignment)
+                .chain(permit -> roster.cancel(assignment, reason, permit.actor()));
     }
 
     @Mutation("proposeSwap")
     @Description("Offers my shift to a colleague (hand-over), or an exchange for one of theirs (toAssignmentId)")
     public Uni<SwapRequest> proposeSwap(@Id @NonNull String assignmentId, @Id @NonNull String toVolunteerId,
                                         @Id String toAssignmentId, String reason) {
-        return swaps.propose(Ids.parse(assignmentId), Ids.parse(toVolunteerId),
-                toAssignmentId == null ? null : Ids.parse(toAssignmentId), reason);
+        long assignment = Ids.parse(assignmentId);
+        long to = Ids.parse(toVolunteerId);
+        Long toAssignment = toAssignmentId == null ? null : Ids.parse(toAssignmentId);
+        return access.manageOrOwn("proposeSwap", Target.ASSIGNMENT, assignment)
+                .chain(permit -> swaps.propose(assignment, to, toAssignment, reason, permit.actor()));
     }
 
     @Mutation("acceptSwap")
     public Uni<SwapRequest> acceptSwap(@Id @NonNull String swapId, @Id @NonNull String volunteerId) {
-        return swaps.accept(Ids.parse(swapId), Ids.parse(volunteerId));
+        long swap = Ids.parse(swapId);
+        long volunteer = Ids.parse(volunteerId);
+        return access.actFor("acceptSwap", Target.SWAP, swap, volunteer)
+                .chain(permit -> swaps.accept(swap, volunteer, permit.actor()));
     }
 
     @Mutation("declineSwap")
     public Uni<SwapRequest> declineSwap(@Id @NonNull String swapId, @Id @NonNull String volunteerId) {
-        return swaps.decline(Ids.parse(swapId), Ids.parse(volunteerId));
+        long swap = Ids.parse(swapId);
+        long volunteer = Ids.parse(volunteerId);
+        return access.actFor("declineSwap", Target.SWAP, swap, volunteer)
+                .chain(permit -> swaps.decline(swap, volunteer, permit.actor()));
     }
 
     @Mutation("withdrawSwap")
     public Uni<SwapRequest> withdrawSwap(@Id @NonNull String swapId, @Id @NonNull String volunteerId) {
-        return swaps.withdraw(Ids.parse(swapId), Ids.parse(volunteerId));
+        long swap = Ids.parse(swapId);
+        long volunteer = Ids.parse(volunteerId);
+        return access.actFor("withdrawSwap", Target.SWAP, swap, volunteer)
+                .chain(permit -> swaps.withdraw(swap, volunteer, permit.actor()));
     }
 
     public Uni<List<List<Shift>>> shifts(@Source List<DutyPost> list, @NonNull OffsetDateTime from,
@@ -135,6 +168,7 @@ public class ShiftGraphQLApi {
 
     @Resolver
     public Uni<List<Shift>> shiftsByIds(@Name("id") List<String> ids) {
-        return shifts.byIds(ids.stream().map(Ids::parseOrZero).toList());
+        List<Long> keys = ids.stream().map(Ids::parseOrZero).toList();
+        return access.readAllAsMember("_entities(Shift)", Target.SHIFT, keys).chain(() -> shifts.byIds(keys));
     }
 }

@@ -8,6 +8,8 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.config.RosterConfig;
 import org.epicontrol.roster.post.DutyPosts;
 
@@ -29,14 +31,16 @@ public class Shifts {
     private final Pool pool;
     private final DutyPosts posts;
     private final RosterConfig config;
+    private final AuditTrail audit;
 
-    public Shifts(Pool pool, DutyPosts posts, RosterConfig config) {
+    public Shifts(Pool pool, DutyPosts posts, RosterConfig config, AuditTrail audit) {
         this.pool = pool;
         this.posts = posts;
         this.config = config;
+        this.audit = audit;
     }
 
-    public Uni<List<Shift>> generate(RotationInput input) {
+    public Uni<List<Shift>> generate(RotationInput input, Actor actor) {
         if (input.days() < 1 || input.days() > MAX_ROTATION_DAYS) {
             throw DomainException.invalid("days must be between 1 and " + MAX_ROTATION_DAYS + ", was " + input.days());
         }
@@ -61,8 +65,11 @@ public class Shifts {
                     insert into shift (post_id, during, required_headcount)
                     select $1, tstzrange(s, e), $4 from unnest($2::timestamptz[], $3::timestamptz[]) as t(s, e)
                     returning id""";
-            return pool.preparedQuery(sql)
-                    .execute(Tuple.of(postId, starts.toArray(OffsetDateTime[]::new), ends.toArray(OffsetDateTime[]::new), headcount))
+            Map<String, Object> details = Map.of("firstDay", input.firstDay().toString(), "days", input.days(),
+                    "shiftHours", input.shiftHours(), "requiredHeadcount", headcount, "shifts", starts.size());
+            return pool.withTransaction(tx -> tx.preparedQuery(sql)
+                            .execute(Tuple.of(postId, starts.toArray(OffsetDateTime[]::new), ends.toArray(OffsetDateTime[]::new), headcount))
+                            .call(() -> audit.record(tx, actor, "GENERATE_SHIFTS", "DutyPost", postId, details)))
                     .onFailure(Shifts::isOverlap)
                     .transform(e -> new DomainException("SHIFT_OVERLAP",
                             "the rotation overlaps shifts the post already has; nothing was generated"))
@@ -74,7 +81,8 @@ public class Shifts {
         });
     }
 
-    public Uni<Shift> create(long postId, OffsetDateTime start, OffsetDateTime end, Integer requiredHeadcount) {
+    public Uni<Shift> create(long postId, OffsetDateTime start, OffsetDateTime end, Integer requiredHeadcount,
+                             Actor actor) {
         if (!end.isAfter(start)) {
             throw DomainException.invalid("a shift ends after it starts: " + start + " to " + end);
         }
@@ -85,9 +93,12 @@ public class Shifts {
         return posts.byId(postId).chain(post -> {
             int headcount = requiredHeadcount == null ? post.requiredHeadcount() : requiredHeadcount;
             checkHeadcount(headcount);
-            return pool.preparedQuery("insert into shift (post_id, during, required_headcount)"
-                            + " values ($1, tstzrange($2, $3), $4) returning id")
-                    .execute(Tuple.of(postId, start, end, headcount))
+            return pool.withTransaction(tx -> tx.preparedQuery("insert into shift (post_id, during, required_headcount)"
+                                    + " values ($1, tstzrange($2, $3), $4) returning id")
+                            .execute(Tuple.of(postId, start, end, headcount))
+                            .call(rows -> audit.record(tx, actor, "CREATE_SHIFT", "Shift", rows.iterator().next().getLong("id"),
+                                    Map.of("postId", postId, "startsAt", start.toString(), "endsAt", end.toString(),
+                                            "requiredHeadcount", headcount))))
                     .onFailure(Shifts::isOverlap)
                     .transform(e -> new DomainException("SHIFT_OVERLAP", "the post already has a shift in that time"))
                     .chain(rows -> byId(rows.iterator().next().getLong("id")));
@@ -95,7 +106,7 @@ public class Shifts {
     }
 
     /** Cancels a shift and every assignment on it. */
-    public Uni<Shift> cancel(long shiftId, String reason) {
+    public Uni<Shift> cancel(long shiftId, String reason, Actor actor) {
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("a cancellation needs a reason");
         }
@@ -109,7 +120,9 @@ public class Shifts {
                             return tx.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
                                             + " where shift_id = $1 and status = 'ACTIVE'")
                                     .execute(Tuple.of(shiftId, "shift cancelled: " + reason.strip()));
-                        }))
+                        })
+                        .chain(ended -> audit.record(tx, actor, "CANCEL_SHIFT", "Shift", shiftId,
+                                Map.of("reason", reason.strip(), "cancelledAssignments", ended.rowCount()))))
                 .chain(() -> byId(shiftId));
     }
 

@@ -8,10 +8,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.shift.Assignment.AssignmentSource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hand-over (a colleague takes my shift) and swap (we exchange shifts), both agreed by both sides: one proposes,
@@ -25,13 +29,16 @@ public class Swaps {
 
     private final Pool pool;
     private final Roster roster;
+    private final AuditTrail audit;
 
-    public Swaps(Pool pool, Roster roster) {
+    public Swaps(Pool pool, Roster roster, AuditTrail audit) {
         this.pool = pool;
         this.roster = roster;
+        this.audit = audit;
     }
 
-    public Uni<SwapRequest> propose(long fromAssignmentId, long toVolunteerId, Long toAssignmentId, String reason) {
+    public Uni<SwapRequest> propose(long fromAssignmentId, long toVolunteerId, Long toAssignmentId, String reason,
+                                    Actor actor) {
         String sql = """
                 insert into swap_request (from_assignment_id, to_volunteer_id, to_assignment_id, reason)
                 select a.id, $2, $3, $4 from assignment a
@@ -39,7 +46,16 @@ public class Swaps {
                   and ($3::bigint is null or exists (select 1 from assignment b
                         where b.id = $3 and b.volunteer_id = $2 and b.status = 'ACTIVE'))
                 returning id""";
-        return pool.preparedQuery(sql).execute(Tuple.of(fromAssignmentId, toVolunteerId, toAssignmentId, reason))
+        Map<String, Object> details = new HashMap<>();
+        details.put("fromAssignmentId", fromAssignmentId);
+        details.put("toVolunteerId", toVolunteerId);
+        details.put("toAssignmentId", toAssignmentId);
+        details.put("reason", reason);
+        return pool.withTransaction(tx -> tx.preparedQuery(sql)
+                        .execute(Tuple.of(fromAssignmentId, toVolunteerId, toAssignmentId, reason))
+                        .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
+                                : audit.record(tx, actor, "PROPOSE_SWAP", "SwapRequest",
+                                        rows.iterator().next().getLong("id"), details)))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> new DomainException("SWAP_PENDING", "assignment " + fromAssignmentId + " already has an open swap proposal"))
                 .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))
@@ -55,7 +71,7 @@ public class Swaps {
     }
 
     /** Accepted by the colleague it was proposed to. */
-    public Uni<SwapRequest> accept(long swapId, long acceptingVolunteerId) {
+    public Uni<SwapRequest> accept(long swapId, long acceptingVolunteerId, Actor actor) {
         return pool.withTransaction(tx -> lockProposal(tx, swapId, acceptingVolunteerId).chain(swap ->
                 tx.preparedQuery("select id, shift_id, volunteer_id, status from assignment where id = any($1)")
                         .execute(Tuple.of((Object) ids(swap)))
@@ -79,31 +95,44 @@ public class Swaps {
                                     .call(people -> toShift == null ? Uni.createFrom().nullItem()
                                             : roster.enlist(tx, toShift, people.get(giver), AssignmentSource.SWAP, List.of()))
                                     .chain(() -> tx.preparedQuery("update swap_request set status = 'ACCEPTED', decided_at = now() where id = $1")
-                                            .execute(Tuple.of(swapId)));
+                                            .execute(Tuple.of(swapId)))
+                                    .chain(() -> audit.record(tx, actor, toShift == null ? "HAND_OVER" : "SWAP",
+                                            "SwapRequest", swapId, swapDetails(giver, fromShift, acceptingVolunteerId, toShift)));
                         })))
                 .chain(() -> byId(swapId));
     }
 
-    public Uni<SwapRequest> decline(long swapId, long volunteerId) {
-        return decide(swapId, "DECLINED", "to_volunteer_id = $2", volunteerId);
+    public Uni<SwapRequest> decline(long swapId, long volunteerId, Actor actor) {
+        return decide(swapId, "DECLINED", "to_volunteer_id = $2", volunteerId, actor);
     }
 
-    public Uni<SwapRequest> withdraw(long swapId, long volunteerId) {
+    public Uni<SwapRequest> withdraw(long swapId, long volunteerId, Actor actor) {
         return decide(swapId, "WITHDRAWN",
-                "from_assignment_id in (select id from assignment where volunteer_id = $2)", volunteerId);
+                "from_assignment_id in (select id from assignment where volunteer_id = $2)", volunteerId, actor);
     }
 
-    private Uni<SwapRequest> decide(long swapId, String status, String who, long volunteerId) {
-        return pool.preparedQuery("update swap_request set status = '" + status + "', decided_at = now()"
-                        + " where id = $1 and status = 'PROPOSED' and " + who)
-                .execute(Tuple.of(swapId, volunteerId))
-                .chain(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw new DomainException("SWAP_NOT_OPEN", "swap " + swapId
-                                + " is not an open proposal of or to volunteer " + volunteerId);
-                    }
-                    return byId(swapId);
-                });
+    private Uni<SwapRequest> decide(long swapId, String status, String who, long volunteerId, Actor actor) {
+        return pool.withTransaction(tx -> tx.preparedQuery("update swap_request set status = '" + status + "',"
+                                + " decided_at = now() where id = $1 and status = 'PROPOSED' and " + who)
+                        .execute(Tuple.of(swapId, volunteerId))
+                        .chain(rows -> {
+                            if (rows.rowCount() == 0) {
+                                throw new DomainException("SWAP_NOT_OPEN", "swap " + swapId
+                                        + " is not an open proposal of or to volunteer " + volunteerId);
+                            }
+                            return audit.record(tx, actor, status.equals("DECLINED") ? "DECLINE_SWAP" : "WITHDRAW_SWAP",
+                                    "SwapRequest", swapId, Map.of("volunteerId", volunteerId));
+                        }))
+                .chain(() -> byId(swapId));
+    }
+
+    private static Map<String, Object> swapDetails(long giver, long fromShift, long taker, Long toShift) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("fromVolunteerId", giver);
+        details.put("fromShiftId", fromShift);
+        details.put("toVolunteerId", taker);
+        details.put("toShiftId", toShift);
+        return details;
     }
 
     private Uni<SwapRequest> lockProposal(SqlClient tx, long swapId, long acceptingVolunteerId) {

@@ -4,17 +4,22 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageInfo;
+import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.org.OrgUnits;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -29,13 +34,15 @@ public class Tasks {
 
     private final Pool pool;
     private final OrgUnits units;
+    private final AuditTrail audit;
 
-    public Tasks(Pool pool, OrgUnits units) {
+    public Tasks(Pool pool, OrgUnits units, AuditTrail audit) {
         this.pool = pool;
         this.units = units;
+        this.audit = audit;
     }
 
-    public Uni<Task> create(TaskInput input) {
+    public Uni<Task> create(TaskInput input, Actor actor) {
         if (input.kind() == null) {
             throw DomainException.invalid("kind is required");
         }
@@ -43,22 +50,30 @@ public class Tasks {
         String household = Texts.optional(input.household(), 200, "household");
         String areaId = Texts.optional(input.areaId(), 100, "areaId");
         String description = Texts.optional(input.description(), 2000, "description");
-        return pool.preparedQuery("insert into task as t (kind, org_unit_id, household, area_id, description, due_at)"
-                        + " select $1, o.id, $3, $4, $5, $6 from org_unit o"
-                        + " where o.id = $2 and o.kind in ('GRID', 'BUILDING') returning " + TaskRows.COLUMNS)
-                .execute(Tuple.from(Arrays.asList(input.kind().name(), unitId, household, areaId, description,
-                        input.dueAt())))
-                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(TaskRows.map(rows.iterator().next()))
+        Map<String, Object> details = new HashMap<>();
+        details.put("kind", input.kind().name());
+        details.put("unitId", unitId);
+        details.put("household", household);
+        details.put("areaId", areaId);
+        return pool.withTransaction(tx -> tx.preparedQuery("insert into task as t (kind, org_unit_id, household,"
+                                + " area_id, description, due_at) select $1, o.id, $3, $4, $5, $6 from org_unit o"
+                                + " where o.id = $2 and o.kind in ('GRID', 'BUILDING') returning " + TaskRows.COLUMNS)
+                        .execute(Tuple.from(Arrays.asList(input.kind().name(), unitId, household, areaId, description,
+                                input.dueAt())))
+                        .map(rows -> rows.rowCount() == 1 ? TaskRows.map(rows.iterator().next()) : null)
+                        .call(task -> task == null ? Uni.createFrom().voidItem()
+                                : audit.record(tx, actor, "CREATE_TASK", "Task", task.id(), details)))
+                .chain(task -> task != null ? Uni.createFrom().item(task)
                         : units.byId(unitId, null).map(unit -> {
                             throw DomainException.invalid("a task is for a grid or a building; unit " + unitId
                                     + " is a " + unit.kind().name().toLowerCase(Locale.ROOT));
                         }));
     }
 
-    public Uni<Task> assign(long taskId, long volunteerId) {
+    public Uni<Task> assign(long taskId, long volunteerId, Actor actor) {
         return transition(taskId, "assigned", List.of(TaskStatus.OPEN),
                 "status = 'ASSIGNED', assignee_id = $3",
-                " and exists (select 1 from volunteer v where v.id = $3 and v.active)", volunteerId)
+                " and exists (select 1 from volunteer v where v.id = $3 and v.active)", volunteerId, actor, "ASSIGN_TASK")
                 .onItem().ifNull().switchTo(() -> pool.preparedQuery("select active from volunteer where id = $1")
                         .execute(Tuple.of(volunteerId))
                         .map(rows -> {
@@ -69,20 +84,21 @@ public class Tasks {
                         }));
     }
 
-    public Uni<Task> complete(long taskId) {
-        return transition(taskId, "completed", List.of(TaskStatus.ASSIGNED), "status = 'DONE'", "", null);
+    public Uni<Task> complete(long taskId, Actor actor) {
+        return transition(taskId, "completed", List.of(TaskStatus.ASSIGNED), "status = 'DONE'", "", null, actor,
+                "COMPLETE_TASK");
     }
 
-    public Uni<Task> fail(long taskId, String reason) {
+    public Uni<Task> fail(long taskId, String reason, Actor actor) {
         String why = Texts.required(reason, 500, "reason");
         return transition(taskId, "failed", List.of(TaskStatus.ASSIGNED),
-                "status = 'FAILED', failure_reason = $3", "", why);
+                "status = 'FAILED', failure_reason = $3", "", why, actor, "FAIL_TASK");
     }
 
     /** Back to OPEN for somebody else: the assignee and the failure reason go. */
-    public Uni<Task> reopen(long taskId) {
+    public Uni<Task> reopen(long taskId, Actor actor) {
         return transition(taskId, "reopened", List.of(TaskStatus.ASSIGNED, TaskStatus.FAILED),
-                "status = 'OPEN', assignee_id = null, failure_reason = null", "", null);
+                "status = 'OPEN', assignee_id = null, failure_reason = null", "", null, actor, "REOPEN_TASK");
     }
 
     /**
@@ -91,21 +107,34 @@ public class Tasks {
      * but {@code extraCondition} failed.
      */
     private Uni<Task> transition(long taskId, String verb, List<TaskStatus> from, String set, String extraCondition,
-                                 Object argument) {
+                                 Object argument, Actor actor, String action) {
         String[] statuses = from.stream().map(Enum::name).toArray(String[]::new);
         List<Object> args = new ArrayList<>(Arrays.asList(taskId, statuses));
         if (argument != null) {
             args.add(argument);
         }
-        return pool.preparedQuery("update task as t set " + set + ", updated_at = now()"
-                        + " where t.id = $1 and t.status = any($2)" + extraCondition + " returning " + TaskRows.COLUMNS)
-                .execute(Tuple.from(args))
-                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(TaskRows.map(rows.iterator().next()))
-                        : refusal(taskId, verb, from));
+        // the refusal is read through the same connection: a transaction never waits for a second one from the pool
+        return pool.withTransaction(tx -> tx.preparedQuery("update task as t set " + set + ", updated_at = now()"
+                                + " where t.id = $1 and t.status = any($2)" + extraCondition + " returning " + TaskRows.COLUMNS)
+                        .execute(Tuple.from(args))
+                        .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(TaskRows.map(rows.iterator().next()))
+                                : refusal(tx, taskId, verb, from))
+                        .call(task -> task == null ? Uni.createFrom().voidItem()
+                                : audit.record(tx, actor, action, "Task", taskId, transitionDetails(task, argument))));
     }
 
-    private Uni<Task> refusal(long taskId, String verb, List<TaskStatus> from) {
-        return pool.preparedQuery("select status from task where id = $1").execute(Tuple.of(taskId)).map(rows -> {
+    private static Map<String, Object> transitionDetails(Task task, Object argument) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("status", task.status().name());
+        details.put("assigneeId", task.assigneeId());
+        if (argument instanceof String reason) {
+            details.put("reason", reason);
+        }
+        return details;
+    }
+
+    private Uni<Task> refusal(SqlClient tx, long taskId, String verb, List<TaskStatus> from) {
+        return tx.preparedQuery("select status from task where id = $1").execute(Tuple.of(taskId)).map(rows -> {
             if (rows.size() == 0) {
                 throw DomainException.notFound("task", taskId);
             }

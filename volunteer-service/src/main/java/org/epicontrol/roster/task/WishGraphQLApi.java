@@ -10,6 +10,8 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.RosterAccess;
+import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.org.Community;
 import org.epicontrol.roster.org.OrgKind;
 import org.epicontrol.roster.org.OrgUnits;
@@ -25,43 +27,50 @@ public class WishGraphQLApi {
     private final OrgUnits units;
     private final Volunteers volunteers;
     private final PageRequest pages;
+    private final RosterAccess access;
 
-    public WishGraphQLApi(Wishes wishes, OrgUnits units, Volunteers volunteers, PageRequest pages) {
+    public WishGraphQLApi(Wishes wishes, OrgUnits units, Volunteers volunteers, PageRequest pages, RosterAccess access) {
         this.wishes = wishes;
         this.units = units;
         this.volunteers = volunteers;
         this.pages = pages;
+        this.access = access;
     }
 
     @Mutation("postWish")
     @Description("A resident's 微心愿, posted to their community")
     public Uni<Wish> postWish(@Id @NonNull String communityId, @NonNull String household, @NonNull WishKind kind,
                               @NonNull String description) {
-        return Uni.createFrom().deferred(() -> wishes.post(Ids.parse(communityId), household, kind, description));
+        return Uni.createFrom().deferred(() -> access.manage("postWish", Target.UNIT, Ids.parse(communityId))
+                .chain(permit -> wishes.post(Ids.parse(communityId), household, kind, description, permit.actor())));
     }
 
     @Mutation("claimWish")
     @Description("OPEN → CLAIMED. Exactly one volunteer gets a wish; later claims are refused with ALREADY_CLAIMED")
     public Uni<Wish> claimWish(@Id @NonNull String wishId, @Id @NonNull String volunteerId) {
-        return Uni.createFrom().deferred(() -> wishes.claim(Ids.parse(wishId), Ids.parse(volunteerId)));
+        return Uni.createFrom().deferred(() -> access.actFor("claimWish", Target.WISH, Ids.parse(wishId), Ids.parse(volunteerId))
+                .chain(permit -> wishes.claim(Ids.parse(wishId), Ids.parse(volunteerId), permit.actor())));
     }
 
     @Mutation("fulfilWish")
     @Description("CLAIMED → FULFILLED")
     public Uni<Wish> fulfilWish(@Id @NonNull String wishId) {
-        return Uni.createFrom().deferred(() -> wishes.fulfil(Ids.parse(wishId)));
+        return Uni.createFrom().deferred(() -> access.manageOrOwn("fulfilWish", Target.WISH, Ids.parse(wishId))
+                .chain(permit -> wishes.fulfil(Ids.parse(wishId), permit.actor())));
     }
 
     @Mutation("cancelWish")
     @Description("OPEN or CLAIMED → CANCELLED")
     public Uni<Wish> cancelWish(@Id @NonNull String wishId) {
-        return Uni.createFrom().deferred(() -> wishes.cancel(Ids.parse(wishId)));
+        return Uni.createFrom().deferred(() -> access.manage("cancelWish", Target.WISH, Ids.parse(wishId))
+                .chain(permit -> wishes.cancel(Ids.parse(wishId), permit.actor())));
     }
 
     @Query("wishes")
     @Description("Wishes of a community, oldest first")
     public Uni<WishConnection> wishes(@Id @NonNull String communityId, WishStatus status, Integer first, String after) {
-        return Uni.createFrom().deferred(() -> wishes.ofCommunity(Ids.parse(communityId), status, pages.size(first), after));
+        return Uni.createFrom().deferred(() -> access.readAsMember("wishes", Target.UNIT, Ids.parse(communityId))
+                .chain(() -> wishes.ofCommunity(Ids.parse(communityId), status, pages.size(first), after)));
     }
 
     @NonNull

@@ -1,0 +1,62 @@
+package org.epicontrol.roster.access;
+
+import org.epicontrol.common.security.Caller;
+import org.epicontrol.common.security.StaffRole;
+import org.epicontrol.roster.org.OrgKind;
+
+import java.util.List;
+
+/**
+ * The caller with the organisation units their groups name, resolved to rows, and their own volunteer row if their
+ * account is linked to one. A role applies at the level of its unit: district-officer to DISTRICT groups,
+ * community-admin to COMMUNITY groups, grid-worker to GRID groups; a group of another level grants that role nothing.
+ */
+public record Scope(Caller caller, List<Unit> units, Long volunteerId, Long volunteerCommunityId) {
+
+    /** One org_unit a group path named. */
+    public record Unit(long id, OrgKind kind, List<Long> pathIds) {
+    }
+
+    public static Scope anonymous() {
+        return new Scope(Caller.ANONYMOUS, List.of(), null, null);
+    }
+
+    public boolean systemAdmin() {
+        return caller.has(StaffRole.SYSTEM_ADMIN);
+    }
+
+    /** Holds the role for a unit on {@code path} (the path of the thing concerned, root first). */
+    public boolean holds(StaffRole role, List<Long> path) {
+        OrgKind level = levelOf(role);
+        return level != null && caller.has(role)
+                && units.stream().anyMatch(u -> u.kind() == level && path.contains(u.id()));
+    }
+
+    /** Units (ids) where the role applies: the scope of a community-admin, district-officer or grid-worker. */
+    public List<Long> unitsOf(StaffRole role) {
+        OrgKind level = levelOf(role);
+        if (level == null || !caller.has(role)) {
+            return List.of();
+        }
+        return units.stream().filter(u -> u.kind() == level).map(Unit::id).toList();
+    }
+
+    /** A volunteer (role) whose own volunteer row belongs to a community on the path. */
+    public boolean memberOf(List<Long> path) {
+        return caller.has(StaffRole.VOLUNTEER) && volunteerCommunityId != null && path.contains(volunteerCommunityId);
+    }
+
+    /** The caller is that volunteer (role volunteer and their account linked to that row). */
+    public boolean is(long volunteer) {
+        return caller.has(StaffRole.VOLUNTEER) && volunteerId != null && volunteerId == volunteer;
+    }
+
+    private static OrgKind levelOf(StaffRole role) {
+        return switch (role) {
+            case DISTRICT_OFFICER -> OrgKind.DISTRICT;
+            case COMMUNITY_ADMIN -> OrgKind.COMMUNITY;
+            case GRID_WORKER -> OrgKind.GRID;
+            default -> null;
+        };
+    }
+}

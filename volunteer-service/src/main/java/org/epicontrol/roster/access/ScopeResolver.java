@@ -1,0 +1,70 @@
+package org.epicontrol.roster.access;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.common.security.Caller;
+import org.epicontrol.roster.org.OrgKind;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Resolves a caller's group paths (names, district first) and their linked volunteer row in one query. */
+@ApplicationScoped
+public class ScopeResolver {
+
+    // Walks each path down by names from its district; the unique index on (parent, kind, name) serves every step.
+    // The caller's own volunteer row (volunteer.user_id = sub) comes along in the same round trip.
+    private static final String RESOLVE = """
+            with recursive wanted as (
+              select ord, string_to_array(p, E'\\x1f') as names from unnest($1::text[]) with ordinality as t(p, ord)),
+            walk(ord, depth, id, kind, path_ids) as (
+              select w.ord, 1, o.id, o.kind, o.path_ids from wanted w
+              join org_unit o on coalesce(o.parent_id, 0) = 0 and o.kind = 'DISTRICT' and o.name = w.names[1]
+              union all
+              select w.ord, k.depth + 1, o.id, o.kind, o.path_ids from walk k
+              join wanted w on w.ord = k.ord and k.depth < cardinality(w.names)
+              join org_unit o on coalesce(o.parent_id, 0) = k.id and o.name = w.names[k.depth + 1]
+                and o.kind = ($3::text[])[k.depth + 1])
+            select 'UNIT' as what, k.id, k.kind, k.path_ids from walk k join wanted w on w.ord = k.ord
+            where k.depth = cardinality(w.names)
+            union all
+            select 'VOLUNTEER', v.id, null, array[v.community_id] from volunteer v where v.user_id = $2""";
+
+    private static final char SEPARATOR = '\u001f';
+
+    private final Pool pool;
+
+    public ScopeResolver(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Scope> resolve(Caller caller) {
+        if (caller.anonymous()) {
+            return Uni.createFrom().item(Scope.anonymous());
+        }
+        String[] paths = caller.orgPaths().stream()
+                .filter(p -> !p.isEmpty() && p.size() <= OrgKind.values().length)
+                .map(p -> String.join(String.valueOf(SEPARATOR), p))
+                .toArray(String[]::new);
+        String[] levels = Arrays.stream(OrgKind.values()).map(Enum::name).toArray(String[]::new);
+        return pool.preparedQuery(RESOLVE).execute(Tuple.of(paths, caller.subject(), levels)).map(rows -> {
+            List<Scope.Unit> units = new ArrayList<>();
+            Long volunteer = null;
+            Long community = null;
+            for (Row row : rows) {
+                if (row.getString("what").equals("UNIT")) {
+                    units.add(new Scope.Unit(row.getLong("id"), OrgKind.valueOf(row.getString("kind")),
+                            Arrays.asList(row.getArrayOfLongs("path_ids"))));
+                } else {
+                    volunteer = row.getLong("id");
+                    community = row.getArrayOfLongs("path_ids")[0];
+                }
+            }
+            return new Scope(caller, List.copyOf(units), volunteer, community);
+        });
+    }
+}

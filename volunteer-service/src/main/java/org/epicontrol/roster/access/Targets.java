@@ -1,0 +1,42 @@
+package org.epicontrol.roster.access;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Finds where the objects of an operation sit in the organisation, batched. */
+@ApplicationScoped
+public class Targets {
+
+    /** An object's organisation path (root first) and the volunteer it belongs to, if any. */
+    public record Placed(long id, List<Long> path, Long owner) {
+    }
+
+    private final Pool pool;
+
+    public Targets(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Keyed by id; ids that do not exist are missing from the map. */
+    public Uni<Map<Long, Placed>> find(Target target, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery(target.sql()).execute(Tuple.of((Object) ids.toArray(Long[]::new))).map(rows -> {
+            Map<Long, Placed> found = new HashMap<>();
+            for (Row row : rows) {
+                found.put(row.getLong("id"), new Placed(row.getLong("id"),
+                        Arrays.asList(row.getArrayOfLongs("path_ids")), row.getLong("owner")));
+            }
+            return found;
+        });
+    }
+}
