@@ -2,6 +2,7 @@ package org.epicontrol.roster;
 
 import io.restassured.response.ValidatableResponse;
 import org.epicontrol.testsupport.GraphQLClient;
+import org.epicontrol.testsupport.TestTokens;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -9,10 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Builds organisation, people and posts over the service's own GraphQL API; names are unique per call. */
+/**
+ * Builds organisation, people and posts over the service's own GraphQL API; names are unique per call. The client
+ * signs in as a system administrator (allowed everything), so tests of roster rules need not care about access;
+ * AccessMatrixTest and friends use tokens of their own.
+ */
 public final class RosterFixtures {
 
-    public static final GraphQLClient GRAPHQL = GraphQLClient.at("/graphql");
+    public static final GraphQLClient ANONYMOUS = GraphQLClient.at("/graphql");
+    public static final GraphQLClient GRAPHQL = ANONYMOUS.bearer(TestTokens.user("root").roles("system-admin").sign());
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private RosterFixtures() {
@@ -40,11 +46,17 @@ public final class RosterFixtures {
     }
 
     public static String volunteer(String community, String... kinds) {
+        return linkedVolunteer(community, null, kinds);
+    }
+
+    /** A volunteer whose Keycloak account (token subject) is {@code userId}. */
+    public static String linkedVolunteer(String community, String userId, String... kinds) {
         Map<String, Object> input = new HashMap<>();
         input.put("name", unique("志愿者"));
         input.put("phone", "13800000000");
         input.put("communityId", community);
         input.put("kinds", List.of(kinds));
+        input.put("userId", userId);
         return GRAPHQL.data("mutation($in: VolunteerInput!) { createVolunteer(input: $in) { id } }", Map.of("in", input))
                 .getString("createVolunteer.id");
     }
@@ -73,7 +85,11 @@ public final class RosterFixtures {
     }
 
     public static ValidatableResponse signUp(String shift, String volunteer) {
-        return GRAPHQL.post("mutation($s: ID!, $v: ID!) { signUp(shiftId: $s, volunteerId: $v) { id status } }",
+        return signUp(GRAPHQL, shift, volunteer);
+    }
+
+    public static ValidatableResponse signUp(GraphQLClient client, String shift, String volunteer) {
+        return client.post("mutation($s: ID!, $v: ID!) { signUp(shiftId: $s, volunteerId: $v) { id status } }",
                 Map.of("s", shift, "v", volunteer));
     }
 }

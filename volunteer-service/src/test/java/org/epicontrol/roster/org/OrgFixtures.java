@@ -2,6 +2,7 @@ package org.epicontrol.roster.org;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import org.epicontrol.roster.RosterFixtures;
 import org.epicontrol.testsupport.GraphQLClient;
 
 import java.util.HashMap;
@@ -12,7 +13,8 @@ import java.util.UUID;
 /** Test helpers for this service: units and people created over GraphQL, each test under names of its own. */
 public final class OrgFixtures {
 
-    public static final GraphQLClient GRAPHQL = GraphQLClient.at("/graphql");
+    /** Signed in as a system administrator, like {@link RosterFixtures#GRAPHQL}. */
+    public static final GraphQLClient GRAPHQL = RosterFixtures.GRAPHQL;
 
     private static final String CREATE_UNIT = """
             mutation($kind: OrgKind!, $name: String!, $parent: ID) {

@@ -2,6 +2,8 @@ package org.epicontrol.roster.shift;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.epicontrol.roster.RosterFixtures;
+import org.epicontrol.testsupport.GraphQLClient;
+import org.epicontrol.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -93,16 +95,22 @@ class SignUpRulesTest {
         String shift = shift(RosterFixtures.post(community, "CHECKPOINT", 5), 5, "08", "20");
         signUp(shift, RosterFixtures.volunteer(community));
         signUp(shift, RosterFixtures.volunteer(community));
+        // Fifty volunteers, each signed in with an account of their own and signing up themselves.
         List<String> people = new ArrayList<>();
+        List<GraphQLClient> clients = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            people.add(RosterFixtures.volunteer(community));
+            TestTokens token = TestTokens.user("volunteer" + i).roles("volunteer");
+            people.add(RosterFixtures.linkedVolunteer(community, token.subject()));
+            clients.add(RosterFixtures.ANONYMOUS.bearer(token.sign()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Callable<String>> calls = new ArrayList<>();
-            for (String person : people) {
+            for (int i = 0; i < people.size(); i++) {
+                String person = people.get(i);
+                GraphQLClient client = clients.get(i);
                 calls.add(() -> {
-                    var json = signUp(shift, person).extract().jsonPath();
+                    var json = signUp(client, shift, person).extract().jsonPath();
                     return json.get("errors") == null ? "OK" : json.getString("errors[0].extensions.code");
                 });
             }
