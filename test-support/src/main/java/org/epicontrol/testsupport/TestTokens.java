@@ -28,7 +28,7 @@ public final class TestTokens {
     private List<String> groups = List.of();
     private String issuer = ISSUER;
     private String audience = AUDIENCE;
-    private Instant expiresAt = Instant.now().plusSeconds(600);
+    private Instant expiresAt = Instant.now().plusSeconds(3600);
 
     private TestTokens(String username) {
         this.username = username;

@@ -48,7 +48,7 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <tr><td>createTask, assignTask, completeTask, failTask, reopenTask</td><td>admin of C, grid worker of the unit</td></tr>
  * <tr><td>tasks, Area.openTasks, responsibleWorkers, responsibilities</td>
  *     <td>admin of C, officer of C, grid worker of the unit</td></tr>
- * <tr><td>auditTrail</td><td>admin of C or officer of C: the events under their community or district</td></tr>
+ * <tr><td>rosterAuditTrail</td><td>admin of C or officer of C: the events under their community or district</td></tr>
  * </table>
  *
  * <p>Without a token every operation is refused with UNAUTHENTICATED, otherwise with FORBIDDEN; either way before

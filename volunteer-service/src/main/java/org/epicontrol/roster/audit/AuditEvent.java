@@ -1,5 +1,6 @@
 package org.epicontrol.roster.audit;
 
+import io.smallrye.graphql.api.federation.Shareable;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -7,6 +8,8 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.OffsetDateTime;
 
+/** Shareable: notice-service answers the same type, so Federation 2 composition needs it shareable. */
+@Shareable
 @Type("AuditEvent")
 @Description("One change: who (username) did what to which object, when")
 public record AuditEvent(

@@ -23,12 +23,12 @@ public class AuditGraphQLApi {
         this.pages = pages;
     }
 
-    @Query("auditTrail")
+    @Query("rosterAuditTrail")
     @Description("Who changed what, newest first: everything for a system administrator, the events of their own"
             + " community or district for its administrators and officers")
-    public Uni<AuditEventConnection> auditTrail(String targetType, @Id String targetId, String actor,
+    public Uni<AuditEventConnection> rosterAuditTrail(String targetType, @Id String targetId, String actor,
                                                 OffsetDateTime from, OffsetDateTime to, Integer first, String after) {
-        return access.auditScope("auditTrail").chain(units -> trail.list(
+        return access.auditScope("rosterAuditTrail").chain(units -> trail.list(
                 new AuditTrail.Filter(targetType, targetId, actor, from, to, units), pages.size(first), after));
     }
 }

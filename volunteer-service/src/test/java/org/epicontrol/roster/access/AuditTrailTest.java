@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuditTrailTest {
 
     private static final String TRAIL = """
-            query($type: String, $id: ID, $actor: String) { auditTrail(targetType: $type, targetId: $id, actor: $actor) {
+            query($type: String, $id: ID, $actor: String) { rosterAuditTrail(targetType: $type, targetId: $id, actor: $actor) {
               edges { node { at actor action targetType targetId details } } } }""";
     private static World world;
 
@@ -111,7 +111,7 @@ class AuditTrailTest {
         assertEquals(List.of(), events(world().as(Who.ADMIN_OF_A), "DutyPost", postOfB));
         assertEquals(List.of(), events(world().as(Who.OFFICER_ELSEWHERE), "DutyPost", postOfB));
         List<Map<String, Object>> ownTrail = world().as(Who.ADMIN_OF_A)
-                .data(TRAIL, new HashMap<>(Map.of("actor", "root"))).getList("auditTrail.edges.node");
+                .data(TRAIL, new HashMap<>(Map.of("actor", "root"))).getList("rosterAuditTrail.edges.node");
         assertTrue(ownTrail.stream().noneMatch(e -> "DutyPost".equals(e.get("targetType")) && postOfB.equals(e.get("targetId"))));
         assertTrue(ownTrail.stream().anyMatch(e -> "DutyPost".equals(e.get("targetType"))), "A's own posts are there");
     }
@@ -119,7 +119,7 @@ class AuditTrailTest {
     @Test
     void volunteersAndAnonymousCallersDoNotReadTheTrail() {
         world().as(Who.VOLUNTEER_OF_A).post(TRAIL, Map.of())
-                .body("data.auditTrail", nullValue())
+                .body("data.rosterAuditTrail", nullValue())
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         world().as(Who.ANONYMOUS).post(TRAIL, Map.of())
                 .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
@@ -129,6 +129,6 @@ class AuditTrailTest {
         Map<String, Object> vars = new HashMap<>();
         vars.put("type", type);
         vars.put("id", id);
-        return client.data(TRAIL, vars).getList("auditTrail.edges.node");
+        return client.data(TRAIL, vars).getList("rosterAuditTrail.edges.node");
     }
 }

@@ -119,9 +119,9 @@ class RosterAccessTest {
                         w -> new Call("query($u: ID!) { tasks(unitId: $u) { edges { node { id } } } }",
                                 Map.of("u", w.gridA))),
                 // everyone responsible somewhere reads the trail, each of their own part (see AuditTrailTest)
-                new Operation("auditTrail", false, EnumSet.of(SYSTEM_ADMIN, ADMIN_OF_A, ADMIN_OF_B, OFFICER_OF_DISTRICT,
+                new Operation("rosterAuditTrail", false, EnumSet.of(SYSTEM_ADMIN, ADMIN_OF_A, ADMIN_OF_B, OFFICER_OF_DISTRICT,
                         OFFICER_ELSEWHERE),
-                        w -> new Call("{ auditTrail(first: 5) { edges { node { action } } } }", Map.of())));
+                        w -> new Call("{ rosterAuditTrail(first: 5) { edges { node { action } } } }", Map.of())));
     }
 
     static Stream<Arguments> matrix() {
