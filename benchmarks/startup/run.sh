@@ -12,9 +12,9 @@ JAVA_CMD="${JAVA_CMD:-java}"
 source "$HERE/../lib.sh"
 mkdir -p "$WORK"
 
-DB_JAVA_PID="" PIDS=()
+DB_JAVA_PID="" KEYCLOAK_PID="" PIDS=()
 cleanup() {
-  for pid in "${PIDS[@]}" "$DB_JAVA_PID"; do
+  for pid in "${PIDS[@]}" "$DB_JAVA_PID" "$KEYCLOAK_PID"; do
     [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   done
 }
@@ -30,6 +30,9 @@ java -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.c
   org.epicontrol.devsuite.BenchmarkDatabase notices volunteers >"$WORK/postgres.log" 2>&1 &
 DB_JAVA_PID=$!
 DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)"
+# The services read the realm's OIDC metadata at start, as in production.
+log "starting Keycloak"
+start_keycloak
 
 measure() {
   local module="$1" prefix="$2" db="$3" runs=3 total=0 rss=0
@@ -38,6 +41,7 @@ measure() {
     start=$(date +%s%N)
     env "${prefix}_DB_URL=postgresql://127.0.0.1:$DB_PORT/$db" "${prefix}_DB_JDBC_URL=jdbc:postgresql://127.0.0.1:$DB_PORT/$db" \
       "${prefix}_DB_USER=postgres" "${prefix}_DB_PASSWORD=" QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
+      QUARKUS_OIDC_AUTH_SERVER_URL="$OIDC_URL" OTEL_SDK_DISABLED=true \
       "$JAVA_CMD" -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
     pid=$!
     PIDS+=("$pid")
