@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.epicontrol.roster.RosterFixtures.GRAPHQL;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,13 +25,10 @@ class AreaAccessTest {
     private static final String ENTITIES = """
             query($r: [_Any!]!) { _entities(representations: $r) { ... on Area { id
               responsibleGrid { name } dutyPosts { name } onDutyNow { volunteer { id } } openTasks { household } } } }""";
-    private static World world;
+    private static final Supplier<World> WORLD = World.perClass();
 
-    static synchronized World world() {
-        if (world == null) {
-            world = World.create();
-        }
-        return world;
+    static World world() {
+        return WORLD.get();
     }
 
     @Test

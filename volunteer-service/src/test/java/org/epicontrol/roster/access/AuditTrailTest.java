@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.epicontrol.roster.RosterFixtures.GRAPHQL;
 import static org.epicontrol.roster.org.OrgFixtures.count;
@@ -28,16 +29,13 @@ class AuditTrailTest {
     private static final String TRAIL = """
             query($type: String, $id: ID, $actor: String) { rosterAuditTrail(targetType: $type, targetId: $id, actor: $actor) {
               edges { node { at actor action targetType targetId details } } } }""";
-    private static World world;
+    private static final Supplier<World> WORLD = World.perClass();
 
     @Inject
     Pool pool;
 
-    static synchronized World world() {
-        if (world == null) {
-            world = World.create();
-        }
-        return world;
+    static World world() {
+        return WORLD.get();
     }
 
     @Test

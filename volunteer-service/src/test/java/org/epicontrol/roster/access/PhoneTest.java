@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -21,13 +22,10 @@ class PhoneTest {
     private static final String VOLUNTEER = "query($v: ID!) { volunteer(id: $v) { name phone } }";
     private static final String ENTITIES = """
             query($r: [_Any!]!) { _entities(representations: $r) { ... on Volunteer { id name phone } } }""";
-    private static World world;
+    private static final Supplier<World> WORLD = World.perClass();
 
-    static synchronized World world() {
-        if (world == null) {
-            world = World.create();
-        }
-        return world;
+    static World world() {
+        return WORLD.get();
     }
 
     @ParameterizedTest

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 import static org.epicontrol.roster.access.World.Who.ADMIN_OF_A;
 import static org.epicontrol.roster.access.World.Who.ADMIN_OF_B;
@@ -51,16 +52,13 @@ class RosterAccessTest {
     record Call(String query, Map<String, Object> variables) {
     }
 
-    private static World world;
+    private static final Supplier<World> WORLD = World.perClass();
 
     @Inject
     Pool pool;
 
-    static synchronized World world() {
-        if (world == null) {
-            world = World.create();
-        }
-        return world;
+    static World world() {
+        return WORLD.get();
     }
 
     static List<Operation> operations() {

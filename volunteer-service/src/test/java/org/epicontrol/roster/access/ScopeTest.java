@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.epicontrol.roster.RosterFixtures.GRAPHQL;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,16 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ScopeTest {
 
     private static final String SHIFT = "query($s: ID!) { shift(id: $s) { cancelled assignments { volunteer { id } } } }";
-    private static World world;
+    private static final Supplier<World> WORLD = World.perClass();
 
     @Inject
     Pool pool;
 
-    static synchronized World world() {
-        if (world == null) {
-            world = World.create();
-        }
-        return world;
+    static World world() {
+        return WORLD.get();
     }
 
     @Test

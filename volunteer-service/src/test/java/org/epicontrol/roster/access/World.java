@@ -7,6 +7,7 @@ import org.epicontrol.testsupport.TestTokens;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.epicontrol.roster.RosterFixtures.GRAPHQL;
 
@@ -66,6 +67,21 @@ final class World {
     }
 
     /** A fresh world; tokens are valid for ten minutes, far longer than a test class runs. */
+    /** A world made on first use and kept for one test class (a static field of it): classes do not share one. */
+    static Supplier<World> perClass() {
+        return new Supplier<>() {
+            private World world;
+
+            @Override
+            public synchronized World get() {
+                if (world == null) {
+                    world = create();
+                }
+                return world;
+            }
+        };
+    }
+
     static World create() {
         return new World();
     }
