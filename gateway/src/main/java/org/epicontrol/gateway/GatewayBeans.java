@@ -1,6 +1,7 @@
 package org.epicontrol.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.epicontrol.gateway.execute.HttpSubgraphClient;
 import org.epicontrol.gateway.execute.PlanExecutor;
+import org.epicontrol.gateway.metrics.MeteredSubgraphClient;
 import org.epicontrol.gateway.request.OperationLimits;
 import org.epicontrol.gateway.request.RequestProcessor;
 
@@ -27,9 +29,9 @@ public class GatewayBeans {
     @Produces
     @Singleton
     RequestProcessor requestProcessor(Vertx vertx, HttpSubgraphClient client, ObjectMapper mapper,
-                                      GatewayConfig config) {
+                                      GatewayConfig config, MeterRegistry registry) {
         GatewayConfig.Limits l = config.limits();
-        return new RequestProcessor(new PlanExecutor(vertx, client, mapper),
+        return new RequestProcessor(new PlanExecutor(vertx, new MeteredSubgraphClient(client, registry), mapper),
                 new OperationLimits(l.maxDepth(), l.maxAliases(), l.maxQueryBytes(), l.maxTokens()));
     }
 

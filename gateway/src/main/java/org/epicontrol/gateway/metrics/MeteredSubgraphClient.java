@@ -1,0 +1,44 @@
+package org.epicontrol.gateway.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import java.util.Map;
+import org.epicontrol.gateway.execute.SubgraphClient;
+import org.epicontrol.gateway.supergraph.Subgraph;
+
+/**
+ * Times every subgraph fetch ({@code gateway_subgraph_fetch_seconds}, tagged with the subgraph and the outcome:
+ * {@code ok}, {@code errors} when the answer carries GraphQL errors, or the failure code such as
+ * {@code SUBREQUEST_TIMEOUT}), so a slow or failing subgraph shows up by name.
+ */
+public final class MeteredSubgraphClient implements SubgraphClient {
+    static final String METRIC = "gateway.subgraph.fetch";
+
+    private final SubgraphClient delegate;
+    private final MeterRegistry registry;
+
+    public MeteredSubgraphClient(SubgraphClient delegate, MeterRegistry registry) {
+        this.delegate = delegate;
+        this.registry = registry;
+    }
+
+    @Override
+    public Future<Map<String, Object>> fetch(Subgraph subgraph, SubgraphRequest request) {
+        Timer.Sample sample = Timer.start(registry);
+        return delegate.fetch(subgraph, request).andThen(ar -> {
+            String outcome;
+            if (ar.failed()) {
+                outcome = ar.cause() instanceof SubgraphFailure f ? f.code() : "FAILED";
+            } else {
+                outcome = ar.result().get("errors") == null ? "ok" : "errors";
+            }
+            sample.stop(Timer.builder(METRIC)
+                    .description("Requests from the gateway to a subgraph, by subgraph and outcome")
+                    .tag("subgraph", subgraph.name())
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(registry));
+        });
+    }
+}
