@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.epicontrol.gateway.plan.PlanNode;
 import org.epicontrol.gateway.plan.QueryPlan;
 import org.epicontrol.gateway.supergraph.Subgraph;
@@ -102,7 +103,7 @@ public final class PlanExecutor {
                 }
                 Map<String, Object> response = ar.result();
                 if (response.get("data") instanceof Map<?, ?> data) {
-                    mergeMaps(state.data, cast(data));
+                    mergeMaps(state.data, cast(data), supergraph::isAbstract);
                 }
                 if (response.get("errors") instanceof List<?> errors) {
                     for (Object e : errors) {
@@ -130,7 +131,7 @@ public final class PlanExecutor {
             Map<String, Integer> index = new HashMap<>();
             int[] slot = new int[objects.size()];
             for (int i = 0; i < objects.size(); i++) {
-                Map<String, Object> rep = representation(objects.get(i), fetch.requires());
+                Map<String, Object> rep = representation(objects.get(i), fetch);
                 if (rep == null) {
                     slot[i] = -1;
                     continue;
@@ -175,7 +176,7 @@ public final class PlanExecutor {
                         ? l : List.of();
                 for (int i = 0; i < objects.size(); i++) {
                     if (slot[i] >= 0 && slot[i] < entities.size() && entities.get(slot[i]) instanceof Map<?, ?> e) {
-                        mergeMaps(objects.get(i), cast(e));
+                        mergeMaps(objects.get(i), cast(e), supergraph::isAbstract);
                     }
                 }
                 if (response.get("errors") instanceof List<?> errors) {
@@ -261,15 +262,23 @@ public final class PlanExecutor {
             return copy;
         }
 
-        private Map<String, Object> representation(Map<String, Object> object, List<PlanNode.Requires> requires) {
+        private Map<String, Object> representation(Map<String, Object> object, PlanNode.Fetch fetch) {
             if (!(object.get("__typename") instanceof String typename)) {
                 return null;
             }
-            for (PlanNode.Requires r : requires) {
+            for (PlanNode.Requires r : fetch.requires()) {
                 if (supergraph.satisfies(typename, r.typeCondition())) {
+                    // A subgraph with an @interfaceObject knows the interface as an object type, not its
+                    // implementations: it is sent the interface's name.
+                    String sent = supergraph.isInterfaceObject(r.typeCondition(), fetch.subgraph())
+                            ? r.typeCondition() : typename;
                     Map<String, Object> rep = new LinkedHashMap<>();
-                    rep.put("__typename", typename);
-                    return copyFields(object, r.fields(), rep) ? rep : null;
+                    rep.put("__typename", sent);
+                    if (!copyFields(object, r.fields(), rep)) {
+                        return null;
+                    }
+                    rep.put("__typename", sent);
+                    return rep;
                 }
             }
             return null;
@@ -358,17 +367,25 @@ public final class PlanExecutor {
         return v;
     }
 
-    /** Deep merge by response key; objects merge field by field, lists of equal length element by element. */
-    static void mergeMaps(Map<String, Object> target, Map<String, Object> source) {
+    /**
+     * Deep merge by response key; objects merge field by field, lists of equal length element by element. A
+     * {@code __typename} naming an abstract type (what an {@code @interfaceObject} subgraph answers) never replaces
+     * a concrete one found before.
+     */
+    static void mergeMaps(Map<String, Object> target, Map<String, Object> source, Predicate<String> isAbstract) {
         for (Map.Entry<String, Object> e : source.entrySet()) {
             Object existing = target.get(e.getKey());
-            target.put(e.getKey(), existing == null ? e.getValue() : mergeValues(existing, e.getValue()));
+            if (existing != null && e.getKey().equals("__typename") && e.getValue() instanceof String t
+                    && isAbstract.test(t)) {
+                continue;
+            }
+            target.put(e.getKey(), existing == null ? e.getValue() : mergeValues(existing, e.getValue(), isAbstract));
         }
     }
 
-    private static Object mergeValues(Object existing, Object incoming) {
+    private static Object mergeValues(Object existing, Object incoming, Predicate<String> isAbstract) {
         if (existing instanceof Map<?, ?> em && incoming instanceof Map<?, ?> im) {
-            mergeMaps(cast(em), cast(im));
+            mergeMaps(cast(em), cast(im), isAbstract);
             return existing;
         }
         if (existing instanceof List<?> el && incoming instanceof List<?> il && el.size() == il.size()) {
@@ -376,7 +393,7 @@ public final class PlanExecutor {
             List<Object> target = (List<Object>) el;
             for (int i = 0; i < il.size(); i++) {
                 Object x = target.get(i);
-                target.set(i, x == null ? il.get(i) : mergeValues(x, il.get(i)));
+                target.set(i, x == null ? il.get(i) : mergeValues(x, il.get(i), isAbstract));
             }
             return existing;
         }

@@ -12,6 +12,8 @@ import graphql.language.Value;
 import graphql.language.VariableReference;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLImplementingType;
+import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLNonNull;
@@ -55,7 +57,7 @@ public final class ResponseShaper {
         return result;
     }
 
-    private Object object(GraphQLObjectType type, Map<String, Object> data, List<SelectionSet> selections,
+    private Object object(GraphQLImplementingType type, Map<String, Object> data, List<SelectionSet> selections,
                           List<Object> path, boolean root) {
         Map<String, List<Field>> fields = new LinkedHashMap<>();
         for (SelectionSet s : selections) {
@@ -134,7 +136,7 @@ public final class ResponseShaper {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) map;
-        GraphQLObjectType runtime = runtimeType(named, data);
+        GraphQLImplementingType runtime = runtimeType(named, data);
         if (runtime == null) {
             return null;
         }
@@ -151,17 +153,25 @@ public final class ResponseShaper {
         return type instanceof GraphQLScalarType || type instanceof GraphQLEnumType;
     }
 
-    private GraphQLObjectType runtimeType(GraphQLNamedType declared, Map<String, Object> data) {
+    private GraphQLImplementingType runtimeType(GraphQLNamedType declared, Map<String, Object> data) {
         if (declared instanceof GraphQLObjectType o) {
             return o;
         }
-        if (data.get("__typename") instanceof String name && schema.getType(name) instanceof GraphQLObjectType o) {
-            return o;
+        if (data.get("__typename") instanceof String name) {
+            GraphQLType t = schema.getType(name);
+            if (t instanceof GraphQLObjectType o) {
+                return o;
+            }
+            // An @interfaceObject answers with the interface's name when the concrete type was not needed: the
+            // object is shaped as the interface (fragments on implementations do not apply).
+            if (t instanceof GraphQLInterfaceType i && declared instanceof GraphQLInterfaceType) {
+                return i;
+            }
         }
         return null;
     }
 
-    private void collect(GraphQLObjectType type, SelectionSet set, Map<String, List<Field>> into) {
+    private void collect(GraphQLImplementingType type, SelectionSet set, Map<String, List<Field>> into) {
         for (Selection<?> s : set.getSelections()) {
             if (s instanceof Field f) {
                 if (included(f.getDirectives())) {
@@ -183,13 +193,16 @@ public final class ResponseShaper {
         }
     }
 
-    private boolean applies(String condition, GraphQLObjectType type) {
+    private boolean applies(String condition, GraphQLImplementingType type) {
         if (condition.equals(type.getName())) {
             return true;
         }
+        if (!(type instanceof GraphQLObjectType object)) {
+            return type.getInterfaces().stream().anyMatch(i -> i.getName().equals(condition));
+        }
         GraphQLType c = schema.getType(condition);
         return c instanceof GraphQLNamedType named && !(c instanceof GraphQLObjectType)
-                && schema.isPossibleType(named, type);
+                && schema.isPossibleType(named, object);
     }
 
     private boolean included(List<Directive> directives) {

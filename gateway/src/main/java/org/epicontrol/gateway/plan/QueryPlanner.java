@@ -208,6 +208,10 @@ public final class QueryPlanner {
             if (narrowed.isEmpty()) {
                 return Set.of(); // can never match an object at this position
             }
+            if (!typeCondition.equals(parent) && supergraph.isInterfaceObject(parent, g.subgraph)) {
+                return planOnInterfaceObject(g, parent, typeCondition, directives, set, target, path, provided,
+                        concat(conditions, directives), narrowed);
+            }
             Set<FetchGroup> touched = new LinkedHashSet<>();
             if (!supergraph.typeInGraph(typeCondition, g.subgraph)) {
                 // The subgraph does not know the (abstract) condition: spell it out per object type it knows.
@@ -239,10 +243,31 @@ public final class QueryPlanner {
                 String key = field.getAlias() != null ? field.getAlias() : name;
                 List<Directive> directives = conditionsOf(field.getDirectives());
                 if (name.equals("__typename")) {
+                    if (supergraph.isInterfaceObject(parent, g.subgraph)) {
+                        // The subgraph would answer the interface's name: ask one that knows the implementations.
+                        List<String> owners = supergraph.entityInterfaceGraphs(parent);
+                        if (!owners.isEmpty()) {
+                            return jump(g, parent, field, target, path, provided, conditions, owners);
+                        }
+                    }
                     target.field(key, name, List.of(), directives);
                     return Set.of();
                 }
+                if (supergraph.isInterfaceObject(parent, g.subgraph)) {
+                    // An @interfaceObject: the subgraph sees the interface as an object type with its own fields.
+                    if (local(g.subgraph, parent, name, provided)) {
+                        return localOrSelfJump(g, parent, field, key, directives, target, path, provided,
+                                conditions);
+                    }
+                    return jump(g, parent, field, target, path, provided, conditions,
+                            supergraph.resolvingGraphs(parent, name));
+                }
                 if (supergraph.isAbstract(parent)) {
+                    List<String> objectGraphs = interfaceObjectGraphs(parent, name);
+                    if (!objectGraphs.isEmpty() && !localOnAbstract(g.subgraph, parent, name, provided, possible)) {
+                        // The interface's field is resolved by an @interfaceObject: one jump for every implementation.
+                        return jump(g, parent, field, target, path, provided, conditions, objectGraphs);
+                    }
                     if (localOnAbstract(g.subgraph, parent, name, provided, possible)) {
                         return addLocal(g, parent, field, key, directives, target, path, provided);
                     }
@@ -257,12 +282,45 @@ public final class QueryPlanner {
                     return touched;
                 }
                 if (local(g.subgraph, parent, name, provided)) {
-                    return addLocal(g, parent, field, key, directives, target, path, provided);
+                    return localOrSelfJump(g, parent, field, key, directives, target, path, provided, conditions);
                 }
-                return jump(g, parent, field, target, path, provided, conditions);
+                return jump(g, parent, field, target, path, provided, conditions,
+                        supergraph.resolvingGraphs(parent, name));
             } finally {
                 depth--;
             }
+        }
+
+        /**
+         * A local field whose {@code @requires} fields this group cannot return itself (they are {@code @external}
+         * here) is fetched through an entity fetch to the same subgraph, after the required fields were fetched
+         * elsewhere and put into the representation.
+         */
+        private Set<FetchGroup> localOrSelfJump(FetchGroup g, String parent, Field field, String key,
+                                                List<Directive> directives, SelectionTree target, List<String> path,
+                                                Provided provided, List<Directive> conditions) {
+            SelectionSet requires = supergraph.requires(parent, field.getName(), g.subgraph);
+            if (requires == null || canProvide(g.subgraph, parent, requires, provided)
+                    || g.requires.containsKey(parent) && covers(g.requires.get(parent).requiredFields(), requires)) {
+                return addLocal(g, parent, field, key, directives, target, path, provided);
+            }
+            return jump(g, parent, field, target, path, provided, conditions, List.of(g.subgraph), true);
+        }
+
+        private static boolean covers(List<PlanNode.RequiredField> fields, SelectionSet set) {
+            for (Selection<?> s : set.getSelections()) {
+                if (s instanceof Field f) {
+                    PlanNode.RequiredField match = fields.stream().filter(r -> r.name().equals(f.getName()))
+                            .findFirst().orElse(null);
+                    if (match == null || f.getSelectionSet() != null && (match.selections() == null
+                            || !covers(match.selections(), f.getSelectionSet()))) {
+                        return false;
+                    }
+                } else if (s instanceof InlineFragment i && !covers(fields, i.getSelectionSet())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private Set<FetchGroup> addLocal(FetchGroup g, String parent, Field field, String key,
@@ -283,26 +341,58 @@ public final class QueryPlanner {
             }
             Provided childProvided = provided.child(field.getName())
                     .with(supergraph.provides(parent, field.getName(), g.subgraph));
-            Set<String> childPossible;
             if (supergraph.isAbstract(returnType)) {
                 sub.typename(); // the executor and the final shaping need the runtime type
-                childPossible = supergraph.possibleTypesIn(returnType, g.subgraph);
-            } else {
-                childPossible = Set.of(returnType);
             }
             return planSelectionSet(g, returnType, field.getSelectionSet(), sub, childPath, childProvided,
-                    List.of(), childPossible);
+                    List.of(), possibleAt(returnType, g.subgraph));
         }
 
         private Set<FetchGroup> jump(FetchGroup g, String parent, Field field, SelectionTree target,
-                                     List<String> path, Provided provided, List<Directive> conditions) {
+                                     List<String> path, Provided provided, List<Directive> conditions,
+                                     List<String> resolving) {
+            return jump(g, parent, field, target, path, provided, conditions, resolving, false);
+        }
+
+        private Set<FetchGroup> jump(FetchGroup g, String parent, Field field, SelectionTree target,
+                                     List<String> path, Provided provided, List<Directive> conditions,
+                                     List<String> resolving, boolean self) {
             String name = field.getName();
-            List<String> candidates = new ArrayList<>(supergraph.resolvingGraphs(parent, name));
-            candidates.remove(g.subgraph);
+            List<String> candidates = new ArrayList<>(resolving);
+            if (!self) {
+                candidates.remove(g.subgraph);
+            }
+            if (candidates.isEmpty() && !supergraph.isAbstract(parent)) {
+                // A field an implementation gets from an @interfaceObject: jump as that interface.
+                for (String iface : supergraph.interfacesOf(parent)) {
+                    List<String> objectGraphs = interfaceObjectGraphs(iface, name);
+                    objectGraphs.remove(g.subgraph);
+                    if (!objectGraphs.isEmpty()) {
+                        return jump(g, iface, field, target, path, provided, conditions, objectGraphs);
+                    }
+                }
+            }
             if (candidates.isEmpty()) {
                 throw new PlanningException("field " + parent + "." + name + " cannot be resolved from subgraph "
                         + serviceName(g.subgraph) + " and no other subgraph resolves it");
             }
+            Entry entry = enter(g, parent, name, candidates, target, path, provided, conditions);
+            Set<FetchGroup> touched = new LinkedHashSet<>(entry.producers());
+            touched.add(entry.group());
+            touched.addAll(planField(entry.group(), parent, field,
+                    entry.group().selection.fragment(parent, conditions), path, Provided.NONE, List.of(),
+                    possibleAt(parent, entry.group().subgraph)));
+            return touched;
+        }
+
+        /**
+         * Moves to an entity group of one of the candidate subgraphs at this path: picks a resolvable key the
+         * current group can provide (else one whose fields are fetched through another subgraph), adds
+         * {@code __typename}, the key and the {@code @requires} fields of {@code field} (if any) to the current
+         * group and records them as the representation.
+         */
+        private Entry enter(FetchGroup g, String parent, String field, List<String> candidates,
+                            SelectionTree target, List<String> path, Provided provided, List<Directive> conditions) {
             String chosenGraph = null;
             TypeMeta.Key chosenKey = null;
             int best = -1;
@@ -318,19 +408,19 @@ public final class QueryPlanner {
                 }
             }
             if (chosenKey == null) {
-                throw new PlanningException("field " + parent + "." + name + " lives in subgraph(s) "
+                throw new PlanningException("field " + parent + "." + field + " lives in subgraph(s) "
                         + candidates.stream().map(this::serviceName).toList() + " where " + parent
                         + " has no resolvable @key, so it cannot be reached from subgraph "
                         + serviceName(g.subgraph));
             }
             // The current group must return what the representation needs: __typename, key, required fields.
             target.typename();
+            Set<String> self = possibleAt(parent, g.subgraph);
             Set<FetchGroup> producers = new LinkedHashSet<>(planSelectionSet(g, parent, chosenKey.selection(),
-                    target, path, provided, conditions, Set.of(parent)));
-            SelectionSet requires = supergraph.requires(parent, name, chosenGraph);
+                    target, path, provided, conditions, self));
+            SelectionSet requires = field == null ? null : supergraph.requires(parent, field, chosenGraph);
             if (requires != null) {
-                producers.addAll(planSelectionSet(g, parent, requires, target, path, provided, conditions,
-                        Set.of(parent)));
+                producers.addAll(planSelectionSet(g, parent, requires, target, path, provided, conditions, self));
             }
             Set<FetchGroup> deps = new LinkedHashSet<>(producers);
             deps.add(g);
@@ -345,11 +435,70 @@ public final class QueryPlanner {
             if (existing != null) {
                 addFieldSet(existing, requiresAst(representation));
             }
-            Set<FetchGroup> touched = new LinkedHashSet<>(producers);
-            touched.add(entityGroup);
-            touched.addAll(planField(entityGroup, parent, field, entityGroup.selection.fragment(parent, conditions),
-                    path, Provided.NONE, List.of(), Set.of(parent)));
+            return new Entry(entityGroup, producers);
+        }
+
+        /**
+         * A fragment on an implementation (or another interface) where the subgraph only has the interface as an
+         * {@code @interfaceObject}: fields the interface object resolves stay here (the type condition is applied
+         * when shaping, with the concrete type fetched from a subgraph that knows the implementations); the rest
+         * is asked from such a subgraph inside {@code ... on Interface}.
+         */
+        private Set<FetchGroup> planOnInterfaceObject(FetchGroup g, String iface, String typeCondition,
+                                                      List<Directive> directives, SelectionSet set,
+                                                      SelectionTree target, List<String> path, Provided provided,
+                                                      List<Directive> conditions, Set<String> narrowed) {
+            Set<FetchGroup> touched = new LinkedHashSet<>();
+            List<String> owners = supergraph.entityInterfaceGraphs(iface);
+            TypeMeta meta = supergraph.type(iface);
+            List<Selection> rest = new ArrayList<>();
+            SelectionTree here = target.fragment(null, directives);
+            for (Selection<?> s : set.getSelections()) {
+                if (s instanceof Field f && !f.getName().equals("__typename") && meta.field(f.getName()) != null
+                        && local(g.subgraph, iface, f.getName(), provided)) {
+                    touched.addAll(planField(g, iface, f, here, path, provided, conditions,
+                            possibleAt(iface, g.subgraph)));
+                } else {
+                    rest.add(s);
+                }
+            }
+            if (owners.isEmpty()) {
+                return touched; // no subgraph can tell the concrete type: the condition can never be checked
+            }
+            Field typename = Field.newField("__typename").build();
+            touched.addAll(jump(g, iface, typename, target, path, provided, conditions, owners));
+            if (!rest.isEmpty()) {
+                Entry entry = enter(g, iface, null, owners, target, path, provided, conditions);
+                touched.addAll(entry.producers());
+                touched.add(entry.group());
+                touched.addAll(planFragment(entry.group(), iface, typeCondition, directives,
+                        SelectionSet.newSelectionSet(rest).build(),
+                        entry.group().selection.fragment(iface, List.of()), path, Provided.NONE,
+                        List.of(), possibleAt(iface, entry.group().subgraph)));
+            }
             return touched;
+        }
+
+        /** Graphs with the interface as an {@code @interfaceObject} that resolve its field. */
+        private List<String> interfaceObjectGraphs(String iface, String field) {
+            List<String> out = new ArrayList<>();
+            for (String graph : supergraph.resolvingGraphs(iface, field)) {
+                if (supergraph.isInterfaceObject(iface, graph)) {
+                    out.add(graph);
+                }
+            }
+            return out;
+        }
+
+        /** The object types a selection on {@code type} may meet in the graph. */
+        private Set<String> possibleAt(String type, String graph) {
+            if (!supergraph.isAbstract(type)) {
+                return Set.of(type);
+            }
+            if (supergraph.isInterfaceObject(type, graph)) {
+                return supergraph.allPossibleTypes(type);
+            }
+            return supergraph.possibleTypesIn(type, graph);
         }
 
         // ---- groups ---------------------------------------------------------------------------------------
@@ -583,6 +732,10 @@ public final class QueryPlanner {
     }
 
     private record RootField(Field field, List<Directive> conditions) {
+    }
+
+    /** An entity group entered from another group, and the groups producing its representation's fields. */
+    private record Entry(FetchGroup group, Set<FetchGroup> producers) {
     }
 
     private static List<Directive> conditionsOf(List<Directive> directives) {

@@ -111,7 +111,7 @@ public final class Supergraph {
             return false;
         }
         if (f.graphs().isEmpty()) {
-            return true;
+            return !f.viaInterfaceObject();
         }
         TypeMeta.FieldInGraph fg = f.graphs().get(graph);
         if (fg == null || fg.usedOverridden()) {
@@ -151,14 +151,51 @@ public final class Supergraph {
         return fg == null ? null : fg.provides();
     }
 
-    /** Keys of the type that the graph can resolve through {@code _entities}. */
+    /**
+     * Keys of the type that the graph can resolve through {@code _entities}. For an interface that is either an
+     * entity interface there ({@code @key} on the interface) or an {@code @interfaceObject}; representations then
+     * carry the interface's name as {@code __typename}.
+     */
     public List<TypeMeta.Key> resolvableKeys(String typeName, String graph) {
         TypeMeta t = types.get(typeName);
         TypeMeta.InGraph ig = t == null ? null : t.graphs.get(graph);
-        if (ig == null || ig.interfaceObject()) {
+        if (ig == null) {
             return List.of();
         }
         return ig.keys().stream().filter(TypeMeta.Key::resolvable).toList();
+    }
+
+    /** Whether the graph sees this interface as an object type ({@code @interfaceObject}). */
+    public boolean isInterfaceObject(String typeName, String graph) {
+        TypeMeta t = types.get(typeName);
+        TypeMeta.InGraph ig = t == null ? null : t.graphs.get(graph);
+        return ig != null && ig.interfaceObject();
+    }
+
+    /**
+     * Graphs where the interface is a real interface with a resolvable {@code @key}: given a representation with
+     * the interface's name they answer the object's concrete type.
+     */
+    public List<String> entityInterfaceGraphs(String typeName) {
+        TypeMeta t = types.get(typeName);
+        List<String> out = new ArrayList<>();
+        if (t == null || t.kind != TypeMeta.Kind.INTERFACE) {
+            return out;
+        }
+        for (TypeMeta.InGraph ig : t.graphs.values()) {
+            if (!ig.interfaceObject() && ig.keys().stream().anyMatch(TypeMeta.Key::resolvable)) {
+                out.add(ig.graph());
+            }
+        }
+        return out;
+    }
+
+    /** Interfaces the object type implements in the API schema. */
+    public List<String> interfacesOf(String typeName) {
+        if (apiSchema.getType(typeName) instanceof GraphQLObjectType o) {
+            return o.getInterfaces().stream().map(i -> i.getName()).toList();
+        }
+        return List.of();
     }
 
     /** Object types a field of the abstract type may return when resolved by the graph. */

@@ -273,10 +273,12 @@ public final class SupergraphParser {
     private static void readFields(TypeMeta t, List<FieldDefinition> fields, Features f) {
         for (FieldDefinition fd : fields) {
             Map<String, TypeMeta.FieldInGraph> graphs = new LinkedHashMap<>();
+            boolean graphLess = false;
             for (Directive jf : fd.getDirectives(f.d("field"))) {
                 String graph = str(arg(jf, "graph"));
                 if (graph == null) {
-                    continue; // graph-less @join__field: the field is not resolved by any subgraph's own schema
+                    graphLess = true; // not resolved by any subgraph's own schema (comes from an @interfaceObject)
+                    continue;
                 }
                 String requires = str(arg(jf, "requires"));
                 String provides = str(arg(jf, "provides"));
@@ -287,7 +289,7 @@ public final class SupergraphParser {
                         str(arg(jf, "override"))));
             }
             t.fields.put(fd.getName(), new TypeMeta.FieldMeta(fd.getName(), fd.getType(),
-                    namedType(fd.getType()), graphs));
+                    namedType(fd.getType()), graphs, graphLess && graphs.isEmpty()));
         }
     }
 

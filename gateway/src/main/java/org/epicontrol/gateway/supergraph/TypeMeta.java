@@ -26,8 +26,13 @@ public final class TypeMeta {
                                boolean usedOverridden, String override) {
     }
 
-    /** A field and, per graph, its join information; no entries means "every graph that has the type". */
-    public record FieldMeta(String name, Type<?> type, String namedType, Map<String, FieldInGraph> graphs) {
+    /**
+     * A field and, per graph, its join information; no entries means "every graph that has the type", unless
+     * {@code viaInterfaceObject}: a graph-less {@code @join__field} says no subgraph resolves the field on this type
+     * itself, it comes from an {@code @interfaceObject} of one of the type's interfaces.
+     */
+    public record FieldMeta(String name, Type<?> type, String namedType, Map<String, FieldInGraph> graphs,
+                            boolean viaInterfaceObject) {
     }
 
     final String name;

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class QueryPlannerTest {
     private static final Supergraph SHOP = SupergraphParser.parse(Supergraphs.supergraph(Supergraphs.SHOP));
     private static final Supergraph MEDIA = SupergraphParser.parse(Supergraphs.supergraph(Supergraphs.MEDIA));
+    private static final Supergraph CATALOG = SupergraphParser.parse(Supergraphs.supergraph(
+            Supergraphs.INTERFACE_OBJECT));
 
     @Test
     void rootFieldsOfOneSubgraphShareOneFetch() {
@@ -230,6 +232,73 @@ class QueryPlannerTest {
                 """));
         PlanningException e = assertThrows(PlanningException.class, () -> plan(noKey, "{ t { y } }"));
         assertTrue(e.getMessage().contains("T.y"), e.getMessage());
+    }
+
+    @Test
+    void interfaceFieldsOfAnInterfaceObjectAreFetchedWithTheInterfaceAsEntityType() {
+        QueryPlan plan = plan(CATALOG, "{ media { title reviews { score } } }");
+        assertEquals("Sequence[Fetch(inventory), Flatten(media.@, Fetch(reviews))]", shape(plan));
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertEquals("{media{__typename title id}}", f.get(0).operation());
+        assertTrue(f.get(1).operation().endsWith("{...on Media{reviews{score}}}}"), f.get(1).operation());
+        assertEquals("... on Media { __typename id }", QueryPlanRenderer.requiresText(f.get(1).requires()));
+    }
+
+    @Test
+    void fieldsAnImplementationGetsFromAnInterfaceObjectJumpAsTheInterface() {
+        QueryPlan plan = plan(CATALOG, "{ media { ... on Book { author reviews { score } } } }");
+        assertEquals("Sequence[Fetch(inventory), Flatten(media.@, Fetch(reviews))]", shape(plan));
+        assertEquals("... on Media { __typename id }",
+                QueryPlanRenderer.requiresText(fetches(plan).get(1).requires()));
+    }
+
+    @Test
+    void anInterfaceObjectAloneNeedsNoOtherSubgraphWhenNoTypeIsAskedFor() {
+        assertEquals("Fetch(reviews)", shape(plan(CATALOG, "{ topRatedMedia { id reviews { score } } }")));
+    }
+
+    @Test
+    void theConcreteTypeBehindAnInterfaceObjectComesFromTheEntityInterface() {
+        QueryPlan plan = plan(CATALOG,
+                "{ topRatedMedia { __typename reviews { score } ... on Book { author reviews { score } } } }");
+        assertEquals("Sequence[Fetch(reviews), Flatten(topRatedMedia.@, Fetch(inventory))]", shape(plan));
+        List<PlanNode.Fetch> f = fetches(plan);
+        // Fields the interface object has stay in reviews (no "... on Book" there: reviews has no Book).
+        assertEquals("{topRatedMedia{__typename id reviews{score}}}", f.get(0).operation());
+        assertTrue(f.get(1).operation().endsWith("{...on Media{__typename ...on Book{author}}}}"),
+                f.get(1).operation());
+        assertEquals("... on Media { __typename id }", QueryPlanRenderer.requiresText(f.get(1).requires()));
+    }
+
+    @Test
+    void requiresOnAnInterfaceObjectFetchesTheExternalFieldAndComesBack() {
+        QueryPlan plan = plan(CATALOG, "{ topRatedMedia { summary } }");
+        assertEquals("Sequence[Fetch(reviews), Flatten(topRatedMedia.@, Fetch(inventory)), "
+                + "Flatten(topRatedMedia.@, Fetch(reviews))]", shape(plan));
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertTrue(f.get(1).operation().endsWith("{...on Media{title}}}"), f.get(1).operation());
+        assertEquals("... on Media { __typename id title }",
+                QueryPlanRenderer.requiresText(f.get(2).requires()));
+    }
+
+    @Test
+    void aLocalFieldRequiringExternalFieldsComesBackToItsSubgraphAfterThem() {
+        Supergraph circular = SupergraphParser.parse(Supergraphs.supergraph("""
+                enum join__Graph {
+                  A @join__graph(name: "a", url: "http://a")
+                  B @join__graph(name: "b", url: "http://b")
+                }
+                type Query @join__type(graph: A) @join__type(graph: B) { post: Post @join__field(graph: B) }
+                type Post @join__type(graph: A, key: "id") @join__type(graph: B, key: "id") {
+                  id: ID!
+                  author: String @join__field(graph: A) @join__field(graph: B, external: true)
+                  byExpert: Boolean @join__field(graph: B, requires: "author")
+                }
+                """));
+        QueryPlan plan = plan(circular, "{ post { byExpert } }");
+        assertEquals("Sequence[Fetch(b), Flatten(post, Fetch(a)), Flatten(post, Fetch(b))]", shape(plan));
+        assertEquals("... on Post { __typename id author }",
+                QueryPlanRenderer.requiresText(fetches(plan).get(2).requires()));
     }
 
     private static QueryPlan plan(Supergraph supergraph, String query) {

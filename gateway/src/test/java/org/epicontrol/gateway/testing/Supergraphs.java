@@ -34,6 +34,59 @@ public final class Supergraphs {
             enum link__Purpose { SECURITY EXECUTION }
             """;
 
+    /**
+     * An entity interface in inventory that reviews extends as an {@code @interfaceObject} (the Federation docs'
+     * example): reviews knows {@code Media} as an object type, not Book or Movie; its {@code summary} requires the
+     * title that only inventory resolves.
+     */
+    public static final String INTERFACE_OBJECT = """
+            enum join__Graph {
+              INVENTORY @join__graph(name: "inventory", url: "{inventory}")
+              REVIEWS @join__graph(name: "reviews", url: "{reviews}")
+            }
+
+            type Query @join__type(graph: INVENTORY) @join__type(graph: REVIEWS) {
+              media: [Media] @join__field(graph: INVENTORY)
+              topRatedMedia: [Media!]! @join__field(graph: REVIEWS)
+            }
+
+            interface Media
+              @join__type(graph: INVENTORY, key: "id")
+              @join__type(graph: REVIEWS, key: "id", isInterfaceObject: true)
+            {
+              id: ID!
+              title: String! @join__field(graph: INVENTORY) @join__field(graph: REVIEWS, external: true)
+              reviews: [Review!]! @join__field(graph: REVIEWS)
+              summary: String @join__field(graph: REVIEWS, requires: "title")
+            }
+
+            type Book implements Media
+              @join__implements(graph: INVENTORY, interface: "Media")
+              @join__type(graph: INVENTORY, key: "id")
+            {
+              id: ID!
+              title: String!
+              author: String
+              reviews: [Review!]! @join__field
+              summary: String @join__field
+            }
+
+            type Movie implements Media
+              @join__implements(graph: INVENTORY, interface: "Media")
+              @join__type(graph: INVENTORY, key: "id")
+            {
+              id: ID!
+              title: String!
+              director: String
+              reviews: [Review!]! @join__field
+              summary: String @join__field
+            }
+
+            type Review @join__type(graph: REVIEWS) {
+              score: Int!
+            }
+            """;
+
     /** Products, reviews, inventory and accounts: entity jumps both ways, @requires, @provides, @inaccessible. */
     public static final String SHOP = """
             enum join__Graph {
