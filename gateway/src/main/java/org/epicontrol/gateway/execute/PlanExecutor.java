@@ -103,6 +103,7 @@ public final class PlanExecutor {
                 }
                 Map<String, Object> response = ar.result();
                 if (response.get("data") instanceof Map<?, ?> data) {
+                    rename(data, fetch.renames());
                     mergeMaps(state.data, cast(data), supergraph::isAbstract);
                 }
                 if (response.get("errors") instanceof List<?> errors) {
@@ -174,6 +175,9 @@ public final class PlanExecutor {
                 Map<String, Object> response = ar.result();
                 List<?> entities = response.get("data") instanceof Map<?, ?> d && d.get("_entities") instanceof List<?> l
                         ? l : List.of();
+                if (!fetch.renames().isEmpty()) {
+                    entities.forEach(e -> rename(e, fetch.renames()));
+                }
                 for (int i = 0; i < objects.size(); i++) {
                     if (slot[i] >= 0 && slot[i] < entities.size() && entities.get(slot[i]) instanceof Map<?, ?> e) {
                         mergeMaps(objects.get(i), cast(e), supergraph::isAbstract);
@@ -329,10 +333,10 @@ public final class PlanExecutor {
                 }
                 continue;
             }
-            if (!from.containsKey(f.name())) {
+            if (!from.containsKey(f.responseKey())) {
                 return false; // e.g. the parent fetch failed or a condition skipped the key
             }
-            Object v = from.get(f.name());
+            Object v = from.get(f.responseKey());
             if (f.selections() == null || v == null) {
                 to.put(f.name(), v);
             } else {
@@ -347,6 +351,31 @@ public final class PlanExecutor {
     }
 
     private static final Object MISSING = new Object();
+
+    /** Undoes fetch aliases in an answer (lists are walked element by element). */
+    static void rename(Object value, List<PlanNode.Rename> renames) {
+        if (renames.isEmpty() || value == null) {
+            return;
+        }
+        if (value instanceof List<?> list) {
+            list.forEach(v -> rename(v, renames));
+            return;
+        }
+        if (!(value instanceof Map<?, ?> m)) {
+            return;
+        }
+        Map<String, Object> map = cast(m);
+        for (PlanNode.Rename r : renames) {
+            if (!map.containsKey(r.from())) {
+                continue;
+            }
+            Object v = r.from().equals(r.to()) ? map.get(r.from()) : map.remove(r.from());
+            rename(v, r.nested());
+            if (!r.from().equals(r.to())) {
+                map.put(r.to(), v);
+            }
+        }
+    }
 
     private static Object copyValue(Object v, List<PlanNode.RequiredField> fields) {
         if (v instanceof Map<?, ?> m) {

@@ -18,9 +18,11 @@ public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Flatten, PlanN
      * @param variableUsages client variables the document uses
      * @param requires       for entity fetches: what each representation holds, per type condition; else empty
      * @param responseKeys   the top-level response keys this fetch fills, to place errors when it fails
+     * @param renames        fetch aliases to undo in the answer (for entity fetches: in each entity)
      */
     record Fetch(int id, String subgraph, String serviceName, String operation, String operationName,
-                 List<String> variableUsages, List<Requires> requires, List<String> responseKeys)
+                 List<String> variableUsages, List<Requires> requires, List<String> responseKeys,
+                 List<Rename> renames)
             implements PlanNode {
         public boolean isEntityFetch() {
             return !requires.isEmpty();
@@ -31,8 +33,18 @@ public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Flatten, PlanN
     record Requires(String typeCondition, List<RequiredField> fields) {
     }
 
-    /** A required field; {@code selections} is null for leaves. */
-    record RequiredField(String name, List<RequiredField> selections) {
+    /**
+     * A required field: {@code name} in the representation, read from {@code responseKey} of the fetched data
+     * (required fields with arguments are fetched under an alias); {@code selections} is null for leaves.
+     */
+    record RequiredField(String name, String responseKey, List<RequiredField> selections) {
+    }
+
+    /**
+     * A field a fetch asks under the alias {@code from} because the subgraph's type for it would clash with a
+     * sibling's; the answer is renamed back to {@code to} before merging. {@code nested} applies to its value.
+     */
+    record Rename(String from, String to, List<Rename> nested) {
     }
 
     /**

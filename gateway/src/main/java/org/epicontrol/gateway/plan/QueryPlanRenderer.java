@@ -77,6 +77,9 @@ public final class QueryPlanRenderer {
     private static void fields(StringBuilder sb, List<PlanNode.RequiredField> fields) {
         sb.append("{ ");
         for (PlanNode.RequiredField f : fields) {
+            if (!f.responseKey().equals(f.name())) {
+                sb.append(f.responseKey()).append(": ");
+            }
             sb.append(f.name()).append(' ');
             if (f.selections() != null) {
                 fields(sb, f.selections());

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.epicontrol.gateway.supergraph.Supergraph;
+import org.epicontrol.gateway.supergraph.SupergraphParser;
 import org.epicontrol.gateway.supergraph.TypeMeta;
 
 /**
@@ -329,7 +330,14 @@ public final class QueryPlanner {
             TypeMeta.FieldMeta meta = fieldMeta(parent, field.getName());
             List<Argument> args = field.getArguments();
             SelectionTree.FieldNode node = target.field(key, field.getName(), args, directives);
-            String returnType = meta.namedType();
+            // The subgraph may declare another type (@join__field(type:)): a narrower one decides which
+            // fragments it accepts, and one of another shape must not meet a sibling's same key unaliased.
+            Type<?> inGraph = supergraph.fieldTypeIn(parent, field.getName(), g.subgraph);
+            String returnType = inGraph == null ? meta.namedType() : SupergraphParser.namedType(inGraph);
+            if (inGraph != null && !sameShape(inGraph, meta.type())) {
+                node.fetchAlias = key + "__" + AstPrinter.printAstCompact(inGraph).replace("!", "_nn")
+                        .replace("[", "_list_").replace("]", "");
+            }
             if (!supergraph.isComposite(returnType)) {
                 return Set.of();
             }
@@ -341,7 +349,7 @@ public final class QueryPlanner {
             }
             Provided childProvided = provided.child(field.getName())
                     .with(supergraph.provides(parent, field.getName(), g.subgraph));
-            if (supergraph.isAbstract(returnType)) {
+            if (supergraph.isAbstract(meta.namedType())) {
                 sub.typename(); // the executor and the final shaping need the runtime type
             }
             return planSelectionSet(g, returnType, field.getSelectionSet(), sub, childPath, childProvided,
@@ -419,6 +427,9 @@ public final class QueryPlanner {
             Set<FetchGroup> producers = new LinkedHashSet<>(planSelectionSet(g, parent, chosenKey.selection(),
                     target, path, provided, conditions, self));
             SelectionSet requires = field == null ? null : supergraph.requires(parent, field, chosenGraph);
+            if (requires != null) {
+                requires = aliasArguments(requires);
+            }
             if (requires != null) {
                 producers.addAll(planSelectionSet(g, parent, requires, target, path, provided, conditions, self));
             }
@@ -527,7 +538,8 @@ public final class QueryPlanner {
                                        SelectionTree representation) {
             for (FetchGroup e : groups) {
                 if (e.entity && e.subgraph.equals(subgraph) && e.mergePaths.contains(path)
-                        && deps.stream().noneMatch(d -> d == e || d.dependsOn(e))) {
+                        && deps.stream().noneMatch(d -> d == e || d.dependsOn(e))
+                        && compatible(e.requires.get(type), representation)) {
                     e.deps.addAll(deps);
                     return e;
                 }
@@ -543,6 +555,24 @@ public final class QueryPlanner {
             FetchGroup e = newGroup(subgraph, path, true);
             e.deps.addAll(deps);
             return e;
+        }
+
+        /** Whether two representations can be one: no field sent twice from different response keys. */
+        private boolean compatible(SelectionTree known, SelectionTree representation) {
+            return known == null || compatible(known.requiredFields(), representation.requiredFields());
+        }
+
+        private boolean compatible(List<PlanNode.RequiredField> a, List<PlanNode.RequiredField> b) {
+            for (PlanNode.RequiredField x : a) {
+                for (PlanNode.RequiredField y : b) {
+                    if (x.name().equals(y.name()) && (!x.responseKey().equals(y.responseKey())
+                            || x.selections() != null && y.selections() != null
+                            && !compatible(x.selections(), y.selections()))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         // ---- turning groups into plan nodes ---------------------------------------------------------------
@@ -640,7 +670,7 @@ public final class QueryPlanner {
             g.selection.topLevelKeys(keys);
             PlanNode.Fetch fetch = new PlanNode.Fetch(g.id, g.subgraph, serviceName(g.subgraph),
                     AstPrinter.printAstCompact(sub), opName, List.copyOf(usages), List.copyOf(requires),
-                    List.copyOf(keys));
+                    List.copyOf(keys), g.selection.renames());
             return g.entity ? new PlanNode.Flatten(List.copyOf(g.mergePaths), fetch) : fetch;
         }
 
@@ -691,6 +721,29 @@ public final class QueryPlanner {
             return true;
         }
 
+        /**
+         * Required fields with arguments are fetched under an alias naming the arguments, so that they meet
+         * neither the client's own selection of the field nor another requirement with other arguments.
+         */
+        private SelectionSet aliasArguments(SelectionSet set) {
+            List<Selection> out = new ArrayList<>();
+            for (Selection<?> s : set.getSelections()) {
+                if (s instanceof Field f) {
+                    SelectionSet sub = f.getSelectionSet() == null ? null : aliasArguments(f.getSelectionSet());
+                    String alias = f.getArguments().isEmpty() ? f.getAlias()
+                            : f.getName() + "__" + AstPrinter.printAstCompact(Field.newField(f.getName())
+                                    .arguments(f.getArguments()).build()).substring(f.getName().length())
+                                    .replaceAll("\\W+", "_").replaceAll("^_|_$", "");
+                    out.add(f.transform(b -> b.alias(alias).selectionSet(sub)));
+                } else if (s instanceof InlineFragment i) {
+                    out.add(i.transform(b -> b.selectionSet(aliasArguments(i.getSelectionSet()))));
+                } else {
+                    out.add(s);
+                }
+            }
+            return SelectionSet.newSelectionSet(out).build();
+        }
+
         private SelectionSet requiresAst(SelectionTree tree) {
             return tree.toAst();
         }
@@ -698,7 +751,8 @@ public final class QueryPlanner {
         private void addFieldSet(SelectionTree tree, SelectionSet set) {
             for (Selection<?> s : set.getSelections()) {
                 if (s instanceof Field f) {
-                    SelectionTree.FieldNode node = tree.field(f.getName(), f.getName(), List.of(), List.of());
+                    SelectionTree.FieldNode node = tree.field(f.getAlias() != null ? f.getAlias() : f.getName(),
+                            f.getName(), List.of(), List.of());
                     if (f.getSelectionSet() != null) {
                         addFieldSet(node.sub(), f.getSelectionSet());
                     }
@@ -755,6 +809,19 @@ public final class QueryPlanner {
         List<Directive> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
+    }
+
+    /** Whether two types give the same response shape: same list/non-null wrapping, same leaf type. */
+    private boolean sameShape(Type<?> a, Type<?> b) {
+        if (a instanceof NonNullType || b instanceof NonNullType) {
+            return a instanceof NonNullType x && b instanceof NonNullType y && sameShape(x.getType(), y.getType());
+        }
+        if (a instanceof ListType || b instanceof ListType) {
+            return a instanceof ListType x && b instanceof ListType y && sameShape(x.getType(), y.getType());
+        }
+        String an = SupergraphParser.namedType(a);
+        String bn = SupergraphParser.namedType(b);
+        return an.equals(bn) || supergraph.isComposite(an) && supergraph.isComposite(bn);
     }
 
     private static int listDepth(Type<?> type) {

@@ -33,6 +33,8 @@ final class SelectionTree {
         final List<Argument> arguments;
         final List<Directive> directives;
         SelectionTree sub;
+        /** Asked under this alias instead (renamed back in the answer); null for none. */
+        String fetchAlias;
 
         FieldNode(String responseKey, String name, List<Argument> arguments, List<Directive> directives) {
             this.responseKey = responseKey;
@@ -99,8 +101,9 @@ final class SelectionTree {
         List<Selection> out = new ArrayList<>();
         for (Object item : items.values()) {
             if (item instanceof FieldNode f) {
+                String alias = f.fetchAlias != null ? f.fetchAlias : f.responseKey;
                 Field.Builder b = Field.newField(f.name)
-                        .alias(f.responseKey.equals(f.name) ? null : f.responseKey)
+                        .alias(alias.equals(f.name) ? null : alias)
                         .arguments(f.arguments)
                         .directives(f.directives);
                 if (f.sub != null) {
@@ -119,6 +122,23 @@ final class SelectionTree {
             }
         }
         return SelectionSet.newSelectionSet(out).build();
+    }
+
+    /** The fetch aliases to undo in an answer to this selection. */
+    List<PlanNode.Rename> renames() {
+        List<PlanNode.Rename> out = new ArrayList<>();
+        for (Object item : items.values()) {
+            if (item instanceof FieldNode f) {
+                List<PlanNode.Rename> nested = f.sub == null ? List.of() : f.sub.renames();
+                if (f.fetchAlias != null || !nested.isEmpty()) {
+                    out.add(new PlanNode.Rename(f.fetchAlias != null ? f.fetchAlias : f.responseKey, f.responseKey,
+                            nested));
+                }
+            } else if (item instanceof FragmentNode fr) {
+                out.addAll(fr.sub.renames());
+            }
+        }
+        return out;
     }
 
     /** Response keys of the first level (through fragments), except {@code __typename}. */
@@ -165,7 +185,8 @@ final class SelectionTree {
         List<PlanNode.RequiredField> out = new ArrayList<>();
         for (Object item : items.values()) {
             if (item instanceof FieldNode f) {
-                out.add(new PlanNode.RequiredField(f.name, f.sub == null ? null : f.sub.requiredFields()));
+                out.add(new PlanNode.RequiredField(f.name, f.responseKey,
+                        f.sub == null ? null : f.sub.requiredFields()));
             } else if (item instanceof FragmentNode fr) {
                 out.addAll(fr.sub.requiredFields());
             }

@@ -2,6 +2,7 @@ package org.epicontrol.gateway.supergraph;
 
 import graphql.language.Field;
 import graphql.language.SelectionSet;
+import graphql.language.Type;
 import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -139,6 +140,12 @@ public final class Supergraph {
         TypeMeta t = types.get(typeName);
         TypeMeta.FieldMeta f = t == null ? null : t.fields.get(fieldName);
         return f == null ? null : f.graphs().get(graph);
+    }
+
+    /** The field's type in the graph when {@code @join__field(type:)} says it differs from the supergraph's. */
+    public Type<?> fieldTypeIn(String typeName, String fieldName, String graph) {
+        TypeMeta.FieldInGraph fg = fieldInGraph(typeName, fieldName, graph);
+        return fg == null ? null : fg.type();
     }
 
     public SelectionSet requires(String typeName, String fieldName, String graph) {

@@ -281,15 +281,24 @@ public final class SupergraphParser {
                     continue;
                 }
                 String requires = str(arg(jf, "requires"));
+                String type = str(arg(jf, "type"));
                 String provides = str(arg(jf, "provides"));
                 graphs.put(graph, new TypeMeta.FieldInGraph(graph,
                         requires == null ? null : FieldSets.parse(requires),
                         provides == null ? null : FieldSets.parse(provides),
                         bool(arg(jf, "external"), false), bool(arg(jf, "usedOverridden"), false),
-                        str(arg(jf, "override"))));
+                        str(arg(jf, "override")), type == null ? null : parseType(type)));
             }
             t.fields.put(fd.getName(), new TypeMeta.FieldMeta(fd.getName(), fd.getType(),
                     namedType(fd.getType()), graphs, graphLess && graphs.isEmpty()));
+        }
+    }
+
+    private static Type<?> parseType(String type) {
+        try {
+            return Parser.parseType(type);
+        } catch (InvalidSyntaxException e) {
+            throw new InvalidSupergraphException("invalid @join__field type \"" + type + "\"", e);
         }
     }
 

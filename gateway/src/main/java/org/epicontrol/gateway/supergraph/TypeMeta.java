@@ -22,8 +22,9 @@ public final class TypeMeta {
     }
 
     /** {@code @join__field} of one graph. */
+    /** {@code @join__field} of one graph; {@code type} is the field's type there when it differs (else null). */
     public record FieldInGraph(String graph, SelectionSet requires, SelectionSet provides, boolean external,
-                               boolean usedOverridden, String override) {
+                               boolean usedOverridden, String override, Type<?> type) {
     }
 
     /**

@@ -301,6 +301,82 @@ class QueryPlannerTest {
                 QueryPlanRenderer.requiresText(fetches(plan).get(2).requires()));
     }
 
+    @Test
+    void aFieldWhoseSubgraphTypeHasAnotherShapeIsAliasedAndRenamedBack() {
+        // In b, User.id is ID! while Admin.id is ID: unaliased, "... on User { id } ... on Admin { id }" is invalid.
+        Supergraph accounts = SupergraphParser.parse(Supergraphs.supergraph("""
+                enum join__Graph {
+                  A @join__graph(name: "a", url: "http://a")
+                  B @join__graph(name: "b", url: "http://b")
+                }
+                type Query @join__type(graph: A) @join__type(graph: B) {
+                  accounts: [Account!]! @join__field(graph: B)
+                }
+                union Account @join__type(graph: B)
+                  @join__unionMember(graph: B, member: "User") @join__unionMember(graph: B, member: "Admin")
+                  = User | Admin
+                type User @join__type(graph: A, key: "id") @join__type(graph: B, key: "id") {
+                  id: ID @join__field(graph: A, type: "ID") @join__field(graph: B, type: "ID!")
+                  name: String @join__field(graph: B)
+                }
+                type Admin @join__type(graph: B) {
+                  id: ID
+                  name: String
+                }
+                """));
+        QueryPlan plan = plan(accounts, "{ accounts { ... on User { id name } ... on Admin { id name } } }");
+        PlanNode.Fetch f = fetches(plan).get(0);
+        assertEquals("{accounts{__typename ...on User{id__ID_nn:id name}...on Admin{id name}}}", f.operation());
+        assertEquals(List.of(new PlanNode.Rename("accounts", "accounts",
+                List.of(new PlanNode.Rename("id__ID_nn", "id", List.of())))), f.renames());
+    }
+
+    @Test
+    void aSubgraphsNarrowerFieldTypeDropsFragmentsItCannotSpread() {
+        Supergraph narrowed = SupergraphParser.parse(Supergraphs.supergraph("""
+                enum join__Graph {
+                  A @join__graph(name: "a", url: "http://a")
+                }
+                type Query @join__type(graph: A) {
+                  book: Media @join__field(graph: A, type: "Book")
+                }
+                union Media @join__type(graph: A)
+                  @join__unionMember(graph: A, member: "Book") @join__unionMember(graph: A, member: "Song")
+                  = Book | Song
+                type Book @join__type(graph: A) { title: String }
+                type Song @join__type(graph: A) { title: String }
+                """));
+        QueryPlan plan = plan(narrowed, "{ book { ... on Song { title } ... on Book { title } } }");
+        assertEquals("{book{__typename title}}", fetches(plan).get(0).operation());
+    }
+
+    @Test
+    void requiredFieldsWithArgumentsAreAliasedApartFromTheClientsSelection() {
+        Supergraph priced = SupergraphParser.parse(Supergraphs.supergraph("""
+                enum join__Graph {
+                  A @join__graph(name: "a", url: "http://a")
+                  B @join__graph(name: "b", url: "http://b")
+                }
+                type Query @join__type(graph: A) @join__type(graph: B) { products: [Product] @join__field(graph: B) }
+                type Product @join__type(graph: A, key: "upc") @join__type(graph: B, key: "upc") {
+                  upc: String!
+                  price(currency: String!): Int @join__field(graph: A, external: true) @join__field(graph: B)
+                  shipping: Int @join__field(graph: A, requires: "price(currency: \\"USD\\")")
+                  shippingEur: Int @join__field(graph: A, requires: "price(currency: \\"EUR\\")")
+                }
+                """));
+        QueryPlan plan = plan(priced, "{ products { price(currency: \"EUR\") shipping } }");
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertEquals("{products{price(currency:\"EUR\") __typename upc price__currency_USD:price(currency:\"USD\")}}",
+                f.get(0).operation());
+        assertEquals("... on Product { __typename upc price__currency_USD: price }",
+                QueryPlanRenderer.requiresText(f.get(1).requires()));
+        // Two requirements of one field with other arguments cannot share a representation: two fetches.
+        QueryPlan both = plan(priced, "{ products { shipping shippingEur } }");
+        assertEquals("Sequence[Fetch(b), Parallel[Flatten(products.@, Fetch(a)), Flatten(products.@, Fetch(a))]]",
+                shape(both));
+    }
+
     private static QueryPlan plan(Supergraph supergraph, String query) {
         Document doc = Parser.parse(query);
         var errors = ParseAndValidate.validate(supergraph.apiSchema(), doc);
