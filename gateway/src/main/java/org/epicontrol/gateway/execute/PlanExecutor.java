@@ -324,7 +324,7 @@ public final class PlanExecutor {
         at.remove(at.size() - 1);
     }
 
-    private static boolean copyFields(Map<String, Object> from, List<PlanNode.RequiredField> fields,
+    static boolean copyFields(Map<String, Object> from, List<PlanNode.RequiredField> fields,
                                       Map<String, Object> to) {
         for (PlanNode.RequiredField f : fields) {
             if (f.name().equals("__typename")) {
@@ -334,6 +334,9 @@ public final class PlanExecutor {
                 continue;
             }
             if (!from.containsKey(f.responseKey())) {
+                if (f.typeCondition() != null) {
+                    continue; // selected under a fragment on a type this object is not
+                }
                 return false; // e.g. the parent fetch failed or a condition skipped the key
             }
             Object v = from.get(f.responseKey());

@@ -35,9 +35,11 @@ public sealed interface PlanNode permits PlanNode.Fetch, PlanNode.Flatten, PlanN
 
     /**
      * A required field: {@code name} in the representation, read from {@code responseKey} of the fetched data
-     * (required fields with arguments are fetched under an alias); {@code selections} is null for leaves.
+     * (required fields with arguments are fetched under an alias); {@code typeCondition} is the innermost
+     * fragment's type condition it was selected under, if any (then objects of other types lack it); {@code
+     * selections} is null for leaves.
      */
-    record RequiredField(String name, String responseKey, List<RequiredField> selections) {
+    record RequiredField(String name, String responseKey, String typeCondition, List<RequiredField> selections) {
     }
 
     /**

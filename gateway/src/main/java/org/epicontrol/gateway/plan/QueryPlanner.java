@@ -757,7 +757,13 @@ public final class QueryPlanner {
                         addFieldSet(node.sub(), f.getSelectionSet());
                     }
                 } else if (s instanceof InlineFragment i) {
-                    addFieldSet(tree, i.getSelectionSet());
+                    if (i.getTypeCondition() == null) {
+                        addFieldSet(tree, i.getSelectionSet());
+                    } else {
+                        // Objects of other types lack these fields; the subgraph tells them apart by type.
+                        tree.typename();
+                        addFieldSet(tree.fragment(i.getTypeCondition().getName(), List.of()), i.getSelectionSet());
+                    }
                 }
             }
         }

@@ -182,13 +182,17 @@ final class SelectionTree {
 
     /** Leaves and nested fields as {@link PlanNode.RequiredField}s (fragments are folded in). */
     List<PlanNode.RequiredField> requiredFields() {
+        return requiredFields(null);
+    }
+
+    private List<PlanNode.RequiredField> requiredFields(String typeCondition) {
         List<PlanNode.RequiredField> out = new ArrayList<>();
         for (Object item : items.values()) {
             if (item instanceof FieldNode f) {
-                out.add(new PlanNode.RequiredField(f.name, f.responseKey,
+                out.add(new PlanNode.RequiredField(f.name, f.responseKey, typeCondition,
                         f.sub == null ? null : f.sub.requiredFields()));
             } else if (item instanceof FragmentNode fr) {
-                out.addAll(fr.sub.requiredFields());
+                out.addAll(fr.sub.requiredFields(fr.typeCondition != null ? fr.typeCondition : typeCondition));
             }
         }
         return out;

@@ -1,8 +1,11 @@
 package org.epicontrol.gateway.execute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.epicontrol.gateway.plan.PlanNode;
@@ -31,6 +34,22 @@ class PlanExecutorDataTest {
         Map<String, Object> target = json("{\"__typename\": \"Book\", \"id\": \"1\"}");
         PlanExecutor.mergeMaps(target, json("{\"__typename\": \"Media\", \"score\": 3}"), "Media"::equals);
         assertEquals(json("{\"__typename\": \"Book\", \"id\": \"1\", \"score\": 3}"), target);
+    }
+
+    @Test
+    void fieldsRequiredUnderATypeConditionAreSentOnlyForObjectsOfThatType() throws Exception {
+        List<PlanNode.RequiredField> required = List.of(new PlanNode.RequiredField("data", "data", null, List.of(
+                new PlanNode.RequiredField("__typename", "__typename", null, null),
+                new PlanNode.RequiredField("foo", "foo", null, null),
+                new PlanNode.RequiredField("baz", "baz", "Baz", null),
+                new PlanNode.RequiredField("qux", "qux", "Qux", null))));
+        Map<String, Object> rep = new LinkedHashMap<>();
+        assertTrue(PlanExecutor.copyFields(json("{\"data\": {\"__typename\": \"Qux\", \"foo\": \"f\", \"qux\": \"q\"}}"),
+                required, rep));
+        assertEquals(json("{\"data\": {\"__typename\": \"Qux\", \"foo\": \"f\", \"qux\": \"q\"}}"), rep);
+        // An unconditional field that is missing still means "no representation".
+        assertFalse(PlanExecutor.copyFields(json("{\"data\": {\"__typename\": \"Qux\"}}"), required,
+                new LinkedHashMap<>()));
     }
 
     @SuppressWarnings("unchecked")

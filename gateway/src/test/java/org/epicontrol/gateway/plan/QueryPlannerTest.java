@@ -377,6 +377,38 @@ class QueryPlannerTest {
                 shape(both));
     }
 
+    @Test
+    void requiredFieldsUnderFragmentsKeepTheirTypeConditionsInTheRepresentation() {
+        Supergraph shapes = SupergraphParser.parse(Supergraphs.supergraph("""
+                enum join__Graph {
+                  A @join__graph(name: "a", url: "http://a")
+                  B @join__graph(name: "b", url: "http://b")
+                }
+                type Query @join__type(graph: A) @join__type(graph: B) { e: Entity @join__field(graph: A) }
+                type Entity @join__type(graph: A, key: "id") @join__type(graph: B, key: "id") {
+                  id: ID!
+                  data: Shape @join__field(graph: A) @join__field(graph: B, external: true)
+                  label: String! @join__field(graph: B, requires: "data { sides ... on Circle { radius } }")
+                }
+                interface Shape @join__type(graph: A) @join__type(graph: B) { sides: Int! }
+                type Circle implements Shape
+                  @join__implements(graph: A, interface: "Shape") @join__implements(graph: B, interface: "Shape")
+                  @join__type(graph: A) @join__type(graph: B)
+                { sides: Int! radius: Int! }
+                type Square implements Shape
+                  @join__implements(graph: A, interface: "Shape") @join__implements(graph: B, interface: "Shape")
+                  @join__type(graph: A) @join__type(graph: B)
+                { sides: Int! }
+                """));
+        QueryPlan plan = plan(shapes, "{ e { label } }");
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertEquals("{e{__typename id data{__typename sides ...on Circle{radius}}}}", f.get(0).operation());
+        assertEquals(List.of(new PlanNode.RequiredField("sides", "sides", null, null),
+                new PlanNode.RequiredField("__typename", "__typename", null, null),
+                new PlanNode.RequiredField("radius", "radius", "Circle", null)),
+                f.get(1).requires().get(0).fields().get(2).selections());
+    }
+
     private static QueryPlan plan(Supergraph supergraph, String query) {
         Document doc = Parser.parse(query);
         var errors = ParseAndValidate.validate(supergraph.apiSchema(), doc);
