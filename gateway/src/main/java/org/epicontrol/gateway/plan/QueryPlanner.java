@@ -76,6 +76,8 @@ public final class QueryPlanner {
         private final OperationDefinition op;
         private final Map<String, FragmentDefinition> fragments;
         private final List<FetchGroup> groups = new ArrayList<>();
+        /** The fields from the root down to the selection being planned. */
+        private final List<Step> trail = new ArrayList<>();
         private int depth;
 
         Run(OperationDefinition op, Map<String, FragmentDefinition> fragments) {
@@ -352,8 +354,13 @@ public final class QueryPlanner {
             if (supergraph.isAbstract(meta.namedType())) {
                 sub.typename(); // the executor and the final shaping need the runtime type
             }
-            return planSelectionSet(g, returnType, field.getSelectionSet(), sub, childPath, childProvided,
-                    List.of(), possibleAt(returnType, g.subgraph));
+            trail.add(new Step(parent, field, key, directives));
+            try {
+                return planSelectionSet(g, returnType, field.getSelectionSet(), sub, childPath, childProvided,
+                        List.of(), possibleAt(returnType, g.subgraph));
+            } finally {
+                trail.remove(trail.size() - 1);
+            }
         }
 
         private Set<FetchGroup> jump(FetchGroup g, String parent, Field field, SelectionTree target,
@@ -384,6 +391,12 @@ public final class QueryPlanner {
                 throw new PlanningException("field " + parent + "." + name + " cannot be resolved from subgraph "
                         + serviceName(g.subgraph) + " and no other subgraph resolves it");
             }
+            if (candidates.stream().allMatch(c -> supergraph.resolvableKeys(parent, c).isEmpty())) {
+                Set<FetchGroup> viaRoot = fromRoot(parent, field, path, conditions, candidates);
+                if (viaRoot != null) {
+                    return viaRoot;
+                }
+            }
             Entry entry = enter(g, parent, name, candidates, target, path, provided, conditions);
             Set<FetchGroup> touched = new LinkedHashSet<>(entry.producers());
             touched.add(entry.group());
@@ -391,6 +404,64 @@ public final class QueryPlanner {
                     entry.group().selection.fragment(parent, conditions), path, Provided.NONE, List.of(),
                     possibleAt(parent, entry.group().subgraph)));
             return touched;
+        }
+
+        /**
+         * A field of a value type (no resolvable key where it lives) is reached again from the root: when another
+         * subgraph resolves every field on the way down here (shared root fields and value types), it gets a
+         * root fetch of that path, merged into the same response objects.
+         */
+        private Set<FetchGroup> fromRoot(String parent, Field field, List<String> path, List<Directive> conditions,
+                                         List<String> candidates) {
+            if (op.getOperation() != OperationDefinition.Operation.QUERY) {
+                return null; // mutation fields must not run twice
+            }
+            for (String candidate : candidates) {
+                String type = supergraph.queryType();
+                boolean reachable = true;
+                for (Step s : trail) {
+                    if (!supergraph.resolvableIn(s.parent(), s.field().getName(), candidate)
+                            || !s.parent().equals(type) && !supergraph.typeInGraph(s.parent(), candidate)) {
+                        reachable = false;
+                        break;
+                    }
+                    type = fieldMeta(s.parent(), s.field().getName()).namedType();
+                }
+                if (!reachable) {
+                    continue;
+                }
+                FetchGroup root = null;
+                for (FetchGroup r : groups) {
+                    if (!r.entity && r.subgraph.equals(candidate)) {
+                        root = r;
+                        break;
+                    }
+                }
+                if (root == null) {
+                    root = newGroup(candidate, List.of(), false);
+                }
+                SelectionTree t = root.selection;
+                type = supergraph.queryType();
+                for (Step s : trail) {
+                    if (!s.parent().equals(type)) {
+                        t = t.fragment(s.parent(), List.of());
+                    }
+                    t = t.field(s.key(), s.field().getName(), s.field().getArguments(), s.directives()).sub();
+                    type = fieldMeta(s.parent(), s.field().getName()).namedType();
+                    if (supergraph.isAbstract(type)) {
+                        t.typename();
+                    }
+                }
+                if (!parent.equals(type)) {
+                    t = t.fragment(parent, conditions);
+                }
+                Set<FetchGroup> touched = new LinkedHashSet<>();
+                touched.add(root);
+                touched.addAll(planField(root, parent, field, t, path, Provided.NONE, List.of(),
+                        possibleAt(parent, candidate)));
+                return touched;
+            }
+            return null;
         }
 
         /**
@@ -792,6 +863,10 @@ public final class QueryPlanner {
     }
 
     private record RootField(Field field, List<Directive> conditions) {
+    }
+
+    /** One field on the way from the root to the selection being planned. */
+    private record Step(String parent, Field field, String key, List<Directive> directives) {
     }
 
     /** An entity group entered from another group, and the groups producing its representation's fields. */

@@ -409,6 +409,29 @@ class QueryPlannerTest {
                 f.get(1).requires().get(0).fields().get(2).selections());
     }
 
+    @Test
+    void fieldsOfAValueTypeSplitOverSubgraphsAreFetchedAgainFromTheSharedRoot() {
+        Supergraph shared = SupergraphParser.parse(Supergraphs.supergraph("""
+                enum join__Graph {
+                  NAME @join__graph(name: "name", url: "http://name")
+                  PRICE @join__graph(name: "price", url: "http://price")
+                }
+                type Query @join__type(graph: NAME) @join__type(graph: PRICE) {
+                  products(first: Int): [Product!]!
+                }
+                type Product @join__type(graph: NAME) @join__type(graph: PRICE) {
+                  id: ID!
+                  name: String! @join__field(graph: NAME)
+                  price: Int! @join__field(graph: PRICE)
+                }
+                """));
+        QueryPlan plan = plan(shared, "{ products(first: 2) { id name price } }");
+        assertEquals("Parallel[Fetch(name), Fetch(price)]", shape(plan));
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertEquals("{products(first:2){id name}}", f.get(0).operation());
+        assertEquals("{products(first:2){price}}", f.get(1).operation());
+    }
+
     private static QueryPlan plan(Supergraph supergraph, String query) {
         Document doc = Parser.parse(query);
         var errors = ParseAndValidate.validate(supergraph.apiSchema(), doc);
