@@ -354,7 +354,7 @@ public final class QueryPlanner {
             if (supergraph.isAbstract(meta.namedType())) {
                 sub.typename(); // the executor and the final shaping need the runtime type
             }
-            trail.add(new Step(parent, field, key, directives));
+            trail.add(new Step(parent, field, key, directives, g, sub, childPath, childProvided));
             try {
                 return planSelectionSet(g, returnType, field.getSelectionSet(), sub, childPath, childProvided,
                         List.of(), possibleAt(returnType, g.subgraph));
@@ -391,7 +391,7 @@ public final class QueryPlanner {
                 throw new PlanningException("field " + parent + "." + name + " cannot be resolved from subgraph "
                         + serviceName(g.subgraph) + " and no other subgraph resolves it");
             }
-            if (candidates.stream().allMatch(c -> supergraph.resolvableKeys(parent, c).isEmpty())) {
+            if (candidates.stream().noneMatch(c -> providableKey(g.subgraph, parent, c, provided))) {
                 Set<FetchGroup> viaRoot = fromRoot(parent, field, path, conditions, candidates);
                 if (viaRoot != null) {
                     return viaRoot;
@@ -407,27 +407,37 @@ public final class QueryPlanner {
         }
 
         /**
-         * A field of a value type (no resolvable key where it lives) is reached again from the root: when another
-         * subgraph resolves every field on the way down here (shared root fields and value types), it gets a
-         * root fetch of that path, merged into the same response objects.
+         * A field of a value type (no resolvable key where it lives) is reached again through the nearest
+         * enclosing entity the candidate subgraph resolves, or else from the root (shared root fields), when that
+         * subgraph resolves every field on the way down here; the answer merges into the same response objects.
          */
         private Set<FetchGroup> fromRoot(String parent, Field field, List<String> path, List<Directive> conditions,
                                          List<String> candidates) {
+            for (int i = trail.size() - 1; i >= 0; i--) {
+                Step at = trail.get(i);
+                String entity = fieldMeta(at.parent(), at.field().getName()).namedType();
+                for (String candidate : candidates) {
+                    if (supergraph.isAbstract(entity)
+                            || !providableKey(at.group().subgraph, entity, candidate, at.provided())
+                            || !reachable(trail.subList(i + 1, trail.size()), candidate)) {
+                        continue;
+                    }
+                    Entry entry = enter(at.group(), entity, null, List.of(candidate), at.sub(), at.path(),
+                            at.provided(), List.of());
+                    SelectionTree t = rebuild(entry.group().selection.fragment(entity, List.of()), entity,
+                            trail.subList(i + 1, trail.size()), parent, conditions);
+                    Set<FetchGroup> touched = new LinkedHashSet<>(entry.producers());
+                    touched.add(entry.group());
+                    touched.addAll(planField(entry.group(), parent, field, t, path, Provided.NONE, List.of(),
+                            possibleAt(parent, candidate)));
+                    return touched;
+                }
+            }
             if (op.getOperation() != OperationDefinition.Operation.QUERY) {
                 return null; // mutation fields must not run twice
             }
             for (String candidate : candidates) {
-                String type = supergraph.queryType();
-                boolean reachable = true;
-                for (Step s : trail) {
-                    if (!supergraph.resolvableIn(s.parent(), s.field().getName(), candidate)
-                            || !s.parent().equals(type) && !supergraph.typeInGraph(s.parent(), candidate)) {
-                        reachable = false;
-                        break;
-                    }
-                    type = fieldMeta(s.parent(), s.field().getName()).namedType();
-                }
-                if (!reachable) {
+                if (!reachable(trail, candidate)) {
                     continue;
                 }
                 FetchGroup root = null;
@@ -440,21 +450,7 @@ public final class QueryPlanner {
                 if (root == null) {
                     root = newGroup(candidate, List.of(), false);
                 }
-                SelectionTree t = root.selection;
-                type = supergraph.queryType();
-                for (Step s : trail) {
-                    if (!s.parent().equals(type)) {
-                        t = t.fragment(s.parent(), List.of());
-                    }
-                    t = t.field(s.key(), s.field().getName(), s.field().getArguments(), s.directives()).sub();
-                    type = fieldMeta(s.parent(), s.field().getName()).namedType();
-                    if (supergraph.isAbstract(type)) {
-                        t.typename();
-                    }
-                }
-                if (!parent.equals(type)) {
-                    t = t.fragment(parent, conditions);
-                }
+                SelectionTree t = rebuild(root.selection, supergraph.queryType(), trail, parent, conditions);
                 Set<FetchGroup> touched = new LinkedHashSet<>();
                 touched.add(root);
                 touched.addAll(planField(root, parent, field, t, path, Provided.NONE, List.of(),
@@ -462,6 +458,40 @@ public final class QueryPlanner {
                 return touched;
             }
             return null;
+        }
+
+        /** Whether {@code to} resolves a key of the type that {@code from} can return. */
+        private boolean providableKey(String from, String type, String to, Provided provided) {
+            return supergraph.resolvableKeys(type, to).stream()
+                    .anyMatch(k -> canProvide(from, type, k.selection(), provided));
+        }
+
+        /** Whether the graph resolves every field of these steps. */
+        private boolean reachable(List<Step> steps, String graph) {
+            for (Step s : steps) {
+                if (!supergraph.resolvableIn(s.parent(), s.field().getName(), graph)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The steps' fields again under {@code tree} (a selection on {@code type}); the tree for {@code parent}. */
+        private SelectionTree rebuild(SelectionTree tree, String type, List<Step> steps, String parent,
+                                      List<Directive> conditions) {
+            SelectionTree t = tree;
+            String at = type;
+            for (Step s : steps) {
+                if (!s.parent().equals(at)) {
+                    t = t.fragment(s.parent(), List.of());
+                }
+                t = t.field(s.key(), s.field().getName(), s.field().getArguments(), s.directives()).sub();
+                at = fieldMeta(s.parent(), s.field().getName()).namedType();
+                if (supergraph.isAbstract(at)) {
+                    t.typename();
+                }
+            }
+            return parent.equals(at) ? t.fragment(null, conditions) : t.fragment(parent, conditions);
         }
 
         /**
@@ -866,7 +896,8 @@ public final class QueryPlanner {
     }
 
     /** One field on the way from the root to the selection being planned. */
-    private record Step(String parent, Field field, String key, List<Directive> directives) {
+    private record Step(String parent, Field field, String key, List<Directive> directives, FetchGroup group,
+                        SelectionTree sub, List<String> path, Provided provided) {
     }
 
     /** An entity group entered from another group, and the groups producing its representation's fields. */

@@ -432,6 +432,30 @@ class QueryPlannerTest {
         assertEquals("{products(first:2){price}}", f.get(1).operation());
     }
 
+    @Test
+    void fieldsOfAValueTypeAreReachedThroughTheEnclosingEntity() {
+        Supergraph nested = SupergraphParser.parse(Supergraphs.supergraph("""
+                enum join__Graph {
+                  A @join__graph(name: "a", url: "http://a")
+                  C @join__graph(name: "c", url: "http://c")
+                }
+                type Query @join__type(graph: A) @join__type(graph: C) { products: [Product!]! @join__field(graph: A) }
+                type Product @join__type(graph: A, key: "id") @join__type(graph: C, key: "id") {
+                  id: ID!
+                  category: Category
+                }
+                type Category @join__type(graph: A) @join__type(graph: C) {
+                  name: String @join__field(graph: A)
+                  details: String @join__field(graph: C)
+                }
+                """));
+        QueryPlan plan = plan(nested, "{ products { category { name details } } }");
+        assertEquals("Sequence[Fetch(a), Flatten(products.@, Fetch(c))]", shape(plan));
+        List<PlanNode.Fetch> f = fetches(plan);
+        assertEquals("{products{category{name}__typename id}}", f.get(0).operation());
+        assertTrue(f.get(1).operation().endsWith("{...on Product{category{details}}}}"), f.get(1).operation());
+    }
+
     private static QueryPlan plan(Supergraph supergraph, String query) {
         Document doc = Parser.parse(query);
         var errors = ParseAndValidate.validate(supergraph.apiSchema(), doc);
