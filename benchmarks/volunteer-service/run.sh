@@ -44,13 +44,17 @@ DB_JAVA_PID=$!
 DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)"
 export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=volunteers PGPASSWORD=""
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+# run_wrk reports CPU per request of the service and of PostgreSQL when it knows the postmaster
+POSTMASTER_PID="$("${PSQL[@]}" -At -c "select pg_read_file('postmaster.pid')" | head -1)"
 
 log "starting Keycloak (every request carries a system-admin token, verified by the service)"
 start_keycloak sysadmin
 export BENCH_TOKEN="$TOKEN_sysadmin"
 log "starting volunteer-service"
+# No trace collector here: tracing off, rather than an exporter retrying against a closed port.
 start_service volunteer-service VOLUNTEER_DB_URL="postgresql://127.0.0.1:$DB_PORT/volunteers" \
-  VOLUNTEER_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/volunteers" VOLUNTEER_DB_USER=postgres VOLUNTEER_DB_PASSWORD=""
+  VOLUNTEER_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/volunteers" VOLUNTEER_DB_USER=postgres VOLUNTEER_DB_PASSWORD="" \
+  OTEL_SDK_DISABLED=true
 URL="$SERVICE_URL"
 
 log "generating the roster (150 communities, 3,000 posts, 50,000 volunteers, 84,000 shifts)"
@@ -73,10 +77,10 @@ TO="$("${PSQL[@]}" -At -c "select to_char(((now() at time zone 'Asia/Shanghai'):
 SAMPLE="$(curl -s "$URL" -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_TOKEN" -d "{\"query\":\"query(\$c: ID!) { coverageGaps(community: \$c, from: \\\"$FROM\\\", to: \\\"$TO\\\") { hours } }\",\"variables\":{\"c\":\"$(head -1 "$WORK/streets.txt")\"}}" | python3 -c 'import json, sys; print(sum(len(g["hours"]) for g in json.load(sys.stdin)["data"]["coverageGaps"]))')"
 log "sample: coverageGaps of one street over 7 days lists $SAMPLE under-staffed post-hours"
 
-read -r C_RPS C_P50 C_P90 C_P99 C_FAILED C_OTHER < <(run_wrk gaps-community "$CONNECTIONS" "$HERE/roster.lua" "$URL" gaps "$WORK/communities.txt" "$FROM" "$TO")
-read -r S_RPS S_P50 S_P90 S_P99 S_FAILED S_OTHER < <(run_wrk gaps-street "$CONNECTIONS" "$HERE/roster.lua" "$URL" gaps "$WORK/streets.txt" "$FROM" "$TO")
-read -r S1_RPS S1_P50 S1_P90 S1_P99 S1_FAILED S1_OTHER < <(run_wrk gaps-street 1 "$HERE/roster.lua" "$URL" gaps "$WORK/streets.txt" "$FROM" "$TO")
-read -r U_RPS U_P50 U_P90 U_P99 U_FAILED U_OTHER < <(run_wrk signUp "$CONNECTIONS" "$HERE/roster.lua" "$URL" signUp "$WORK/open-shifts.txt" "$FIRST_SIGNER" "$SIGNERS")
+read -r C_RPS C_P50 C_P90 C_P99 C_FAILED C_OTHER C_CPU_S C_CPU_PG < <(run_wrk gaps-community "$CONNECTIONS" "$HERE/roster.lua" "$URL" gaps "$WORK/communities.txt" "$FROM" "$TO")
+read -r S_RPS S_P50 S_P90 S_P99 S_FAILED S_OTHER S_CPU_S S_CPU_PG < <(run_wrk gaps-street "$CONNECTIONS" "$HERE/roster.lua" "$URL" gaps "$WORK/streets.txt" "$FROM" "$TO")
+read -r S1_RPS S1_P50 S1_P90 S1_P99 S1_FAILED S1_OTHER S1_CPU_S S1_CPU_PG < <(run_wrk gaps-street 1 "$HERE/roster.lua" "$URL" gaps "$WORK/streets.txt" "$FROM" "$TO")
+read -r U_RPS U_P50 U_P90 U_P99 U_FAILED U_OTHER U_CPU_S U_CPU_PG < <(run_wrk signUp "$CONNECTIONS" "$HERE/roster.lua" "$URL" signUp "$WORK/open-shifts.txt" "$FIRST_SIGNER" "$SIGNERS")
 ACCEPTED="$(awk '/^accepted:/ { print $2 }' "$WORK/wrk-signUp-c$CONNECTIONS.txt")"
 REFUSED="$(awk '/^refused by a rule:/ { print $5 }' "$WORK/wrk-signUp-c$CONNECTIONS.txt")"
 DOUBLE="$("${PSQL[@]}" -At -c "select count(*) from (select shift_id from assignment a join shift s on s.id = a.shift_id
@@ -87,11 +91,11 @@ cat <<REPORT
 volunteer-service on a city-sized roster ($(date -u +%Y-%m-%d), $(nproc) cores; CPU busy before each run shown as "other")
 data generation: ${GENERATION_S} s ($(tr '\n' ' ' <"$WORK/generate.txt"))
 
-                                   req/s     p50 ms   p90 ms   p99 ms   failed  other
-coverageGaps community, 7 d, c$CONNECTIONS  $(printf '%7s %9s %8s %8s %8s %6s' "$C_RPS" "$C_P50" "$C_P90" "$C_P99" "$C_FAILED" "$C_OTHER")
-coverageGaps street, 7 d, c$CONNECTIONS     $(printf '%7s %9s %8s %8s %8s %6s' "$S_RPS" "$S_P50" "$S_P90" "$S_P99" "$S_FAILED" "$S_OTHER")
-coverageGaps street, 7 d, c1       $(printf '%7s %9s %8s %8s %8s %6s' "$S1_RPS" "$S1_P50" "$S1_P90" "$S1_P99" "$S1_FAILED" "$S1_OTHER")
-signUp, c$CONNECTIONS                      $(printf '%7s %9s %8s %8s %8s %6s' "$U_RPS" "$U_P50" "$U_P90" "$U_P99" "$U_FAILED" "$U_OTHER")
+                                   req/s     p50 ms   p90 ms   p99 ms   failed  other  CPU ms/request: service, PostgreSQL
+coverageGaps community, 7 d, c$CONNECTIONS  $(printf '%7s %9s %8s %8s %8s %6s' "$C_RPS" "$C_P50" "$C_P90" "$C_P99" "$C_FAILED" "$C_OTHER") $(printf '%8s %8s' "$C_CPU_S" "$C_CPU_PG")
+coverageGaps street, 7 d, c$CONNECTIONS     $(printf '%7s %9s %8s %8s %8s %6s' "$S_RPS" "$S_P50" "$S_P90" "$S_P99" "$S_FAILED" "$S_OTHER") $(printf '%8s %8s' "$S_CPU_S" "$S_CPU_PG")
+coverageGaps street, 7 d, c1       $(printf '%7s %9s %8s %8s %8s %6s' "$S1_RPS" "$S1_P50" "$S1_P90" "$S1_P99" "$S1_FAILED" "$S1_OTHER") $(printf '%8s %8s' "$S1_CPU_S" "$S1_CPU_PG")
+signUp, c$CONNECTIONS                      $(printf '%7s %9s %8s %8s %8s %6s' "$U_RPS" "$U_P50" "$U_P90" "$U_P99" "$U_FAILED" "$U_OTHER") $(printf '%8s %8s' "$U_CPU_S" "$U_CPU_PG")
   sign-ups accepted: $ACCEPTED, refused by a rule: $REFUSED; shifts over their headcount afterwards: $DOUBLE
 
 goals: coverageGaps for a street over 7 days p99 <= 200 ms; sign-ups >= 500/s with all rules checked
