@@ -203,6 +203,9 @@ public final class SuiteLauncher {
     private static Map<String, String> withOidc(Map<String, String> env, String oidcUrl) {
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcUrl);
+        // a developer's suite: GraphiQL and introspection on (production turns them off)
+        all.put("GRAPHQL_UI", "true");
+        all.put("GRAPHQL_FIELD_VISIBILITY", "default");
         return all;
     }
 

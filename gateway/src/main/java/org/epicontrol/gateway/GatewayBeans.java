@@ -8,8 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.epicontrol.gateway.execute.DeduplicatingSubgraphClient;
 import org.epicontrol.gateway.execute.HttpSubgraphClient;
 import org.epicontrol.gateway.execute.PlanExecutor;
+import org.epicontrol.gateway.execute.SubgraphClient;
 import org.epicontrol.gateway.metrics.MeteredSubgraphClient;
 import org.epicontrol.gateway.request.OperationLimits;
 import org.epicontrol.gateway.request.RequestProcessor;
@@ -31,8 +33,11 @@ public class GatewayBeans {
     RequestProcessor requestProcessor(Vertx vertx, HttpSubgraphClient client, ObjectMapper mapper,
                                       GatewayConfig config, MeterRegistry registry) {
         GatewayConfig.Limits l = config.limits();
-        return new RequestProcessor(new PlanExecutor(vertx, new MeteredSubgraphClient(client, registry), mapper),
-                new OperationLimits(l.maxDepth(), l.maxAliases(), l.maxQueryBytes(), l.maxTokens()));
+        SubgraphClient metered = new MeteredSubgraphClient(client, registry);
+        SubgraphClient subgraphs = config.deduplicateRequests() ? new DeduplicatingSubgraphClient(metered, vertx) : metered;
+        return new RequestProcessor(new PlanExecutor(vertx, subgraphs, mapper),
+                new OperationLimits(l.maxDepth(), l.maxAliases(), l.maxQueryBytes(), l.maxTokens()),
+                config.introspection());
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -47,6 +47,20 @@ public interface GatewayConfig {
     @WithDefault("1000")
     int planCacheSize();
 
+    /**
+     * Whether {@code __schema} and {@code __type} are answered. Off where the API's shape is nobody's business
+     * (the services' own settings are separate); {@code __typename} always works.
+     */
+    @WithDefault("true")
+    boolean introspection();
+
+    /**
+     * Whether identical query fetches in flight at the same time (same subgraph, document, variables, forwarded
+     * headers) share one subgraph request. Mutations never do.
+     */
+    @WithDefault("true")
+    boolean deduplicateRequests();
+
     /** Whether {@code x-query-plan: true} / {@code extensions.queryPlan} may show plans to callers. */
     @WithDefault("false")
     boolean exposeQueryPlan();

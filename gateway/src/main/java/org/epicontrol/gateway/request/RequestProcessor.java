@@ -49,10 +49,16 @@ import org.epicontrol.gateway.supergraph.Supergraph;
 public final class RequestProcessor {
     private final PlanExecutor executor;
     private final OperationLimits limits;
+    private final boolean introspectionEnabled;
 
     public RequestProcessor(PlanExecutor executor, OperationLimits limits) {
+        this(executor, limits, true);
+    }
+
+    public RequestProcessor(PlanExecutor executor, OperationLimits limits, boolean introspectionEnabled) {
         this.executor = executor;
         this.limits = limits;
+        this.introspectionEnabled = introspectionEnabled;
     }
 
     /**
@@ -82,6 +88,10 @@ public final class RequestProcessor {
         if (!prepared.ok()) {
             return Future.succeededFuture(new GraphQLResponse(body(null, prepared.errors(), null, false), true,
                     false));
+        }
+        if (!introspectionEnabled && prepared.plan().introspection()) {
+            return Future.succeededFuture(requestError(Errors.error("introspection is disabled on this gateway",
+                    "INTROSPECTION_DISABLED")));
         }
         OperationDefinition op = prepared.operation();
         if (!allowMutations && op.getOperation() != OperationDefinition.Operation.QUERY) {

@@ -1,0 +1,102 @@
+package org.epicontrol.gateway.execute;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.epicontrol.gateway.supergraph.Subgraph;
+
+/**
+ * Sends a query fetch once while an identical one (same subgraph, document, variables and forwarded headers) is in
+ * flight: callers asking the same thing at the same time (a front end's popular query, every client polling the
+ * risk map) share one subgraph request. Mutations always go out on their own.
+ *
+ * <p>Each sharer gets its own deep copy of the answer, made before anyone sees it (the executor merges into the maps
+ * it receives), and continues on its own Vert.x context, as with an unshared request.
+ */
+public final class DeduplicatingSubgraphClient implements SubgraphClient {
+
+    private record Key(String subgraph, String url, String query, String operationName, Map<String, Object> variables,
+                       Map<String, String> headers) {
+    }
+
+    private record Follower(Context context, Promise<Map<String, Object>> promise) {
+    }
+
+    /** One request in flight and whoever joined it; {@code done} once answered (late joiners then send their own). */
+    private static final class InFlight {
+        final List<Follower> followers = new ArrayList<>();
+        boolean done;
+    }
+
+    private final SubgraphClient delegate;
+    private final Vertx vertx;
+    private final Map<Key, InFlight> inFlight = new ConcurrentHashMap<>();
+
+    public DeduplicatingSubgraphClient(SubgraphClient delegate, Vertx vertx) {
+        this.delegate = delegate;
+        this.vertx = vertx;
+    }
+
+    @Override
+    public Future<Map<String, Object>> fetch(Subgraph subgraph, SubgraphRequest request) {
+        if (request.query().startsWith("mutation")) {
+            return delegate.fetch(subgraph, request);
+        }
+        Key key = new Key(subgraph.name(), subgraph.url(), request.query(), request.operationName(),
+                request.variables(), request.headers());
+        InFlight mine = new InFlight();
+        InFlight existing = inFlight.putIfAbsent(key, mine);
+        if (existing != null) {
+            synchronized (existing) {
+                if (!existing.done) {
+                    Follower follower = new Follower(vertx.getOrCreateContext(), Promise.promise());
+                    existing.followers.add(follower);
+                    return follower.promise().future();
+                }
+            }
+            return delegate.fetch(subgraph, request);
+        }
+        return delegate.fetch(subgraph, request).andThen(answer -> {
+            List<Follower> followers;
+            synchronized (mine) {
+                mine.done = true;
+                inFlight.remove(key, mine);
+                followers = List.copyOf(mine.followers);
+            }
+            for (Follower follower : followers) {
+                AsyncResult<Map<String, Object>> copy = answer.succeeded()
+                        ? Future.succeededFuture(deepCopy(answer.result())) : answer;
+                follower.context().runOnContext(v -> follower.promise().handle(copy));
+            }
+        });
+    }
+
+    /** In-flight requests right now (for tests). */
+    int inFlight() {
+        return inFlight.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T deepCopy(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+            map.forEach((k, v) -> copy.put((String) k, deepCopy(v)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object item : list) {
+                copy.add(deepCopy(item));
+            }
+            return (T) copy;
+        }
+        return value; // strings, numbers, booleans, null: immutable
+    }
+}
