@@ -11,6 +11,7 @@ WORK="$ROOT/target/benchmark-startup"
 JAVA_CMD="${JAVA_CMD:-java}"
 source "$HERE/../lib.sh"
 mkdir -p "$WORK"
+rm -f "$WORK"/*.log # wait_for_line must not find the port of an earlier run
 
 DB_JAVA_PID="" KEYCLOAK_PID="" PIDS=()
 cleanup() {
@@ -33,6 +34,10 @@ DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)
 # The services read the realm's OIDC metadata at start, as in production.
 log "starting Keycloak"
 start_keycloak
+# Keycloak keeps compiling for a while after it answers: wait (up to 2 min) until the machine is quiet again.
+for ((i = 0; i < 40; i++)); do
+  busy="$(other_cpu)"; ((${busy%\%} < 15)) && break
+done
 
 measure() {
   local module="$1" prefix="$2" db="$3" runs=3 total=0 rss=0
