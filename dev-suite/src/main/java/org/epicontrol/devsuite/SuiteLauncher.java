@@ -170,15 +170,15 @@ public final class SuiteLauncher {
 
         // All three start at once: the gateway composes as soon as both subgraphs answer (it retries until then).
         Process notices = launch(settings, "notice-service", settings.noticePort(), "notice.port",
-                withOidc(databaseEnv("NOTICE", "notices"), oidcUrl), List.of());
+                suiteEnv(databaseEnv("NOTICE", "notices"), oidcUrl), List.of());
         Process volunteers = launch(settings, "volunteer-service", settings.volunteerPort(), "volunteer.port",
-                withOidc(databaseEnv("VOLUNTEER", "volunteers"), oidcUrl), List.of());
+                suiteEnv(databaseEnv("VOLUNTEER", "volunteers"), oidcUrl), List.of());
         List<String> gatewayArgs = new ArrayList<>();
         gatewayArgs.add("-Dgateway.subgraphs.notices.url=" + settings.route().url("notices", noticeGraphql));
         gatewayArgs.add("-Dgateway.subgraphs.volunteers.url=" + settings.route().url("volunteers", volunteerGraphql));
         settings.gatewayProperties().forEach((k, v) -> gatewayArgs.add("-D" + k + "=" + v));
         Process gateway = launch(settings, "gateway", settings.gatewayPort(), "gateway.port",
-                withOidc(Map.of(), oidcUrl), gatewayArgs);
+                suiteEnv(Map.of(), oidcUrl), gatewayArgs);
         waitUntilReady(settings, "notice-service", notices, settings.noticePort());
         waitUntilReady(settings, "volunteer-service", volunteers, settings.volunteerPort());
         try {
@@ -200,7 +200,8 @@ public final class SuiteLauncher {
         return suite;
     }
 
-    private static Map<String, String> withOidc(Map<String, String> env, String oidcUrl) {
+    /** What every process of the suite gets beside its own settings: the realm it trusts, GraphiQL and introspection. */
+    private static Map<String, String> suiteEnv(Map<String, String> env, String oidcUrl) {
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcUrl);
         // a developer's suite: GraphiQL and introspection on (production turns them off)

@@ -3,9 +3,7 @@ package org.epicontrol.testsupport;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,23 +89,11 @@ public final class TestTokens {
 
     /** The same claims with {@code alg: none} and no signature. */
     public String unsigned() {
-        String[] parts = sign().split("\\.");
-        String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-        return header + "." + parts[1] + ".";
+        return ForgedTokens.unsigned(sign());
     }
 
     /** A signed token whose payload was changed afterwards: roles swapped for system-admin, signature kept. */
     public static String tampered(String token) {
-        String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String changed = payload.replaceFirst("\"roles\":\\[[^]]*]", "\"roles\":[\"system-admin\"]");
-        if (changed.equals(payload)) {
-            throw new IllegalStateException("token carries no roles to tamper with: " + payload);
-        }
-        return parts[0] + "." + base64(changed) + "." + parts[2];
-    }
-
-    private static String base64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return ForgedTokens.madeSystemAdmin(token);
     }
 }

@@ -3,7 +3,9 @@ package org.epicontrol.gateway.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.epicontrol.gateway.execute.SubgraphClient;
 import org.epicontrol.gateway.supergraph.Subgraph;
 
@@ -17,6 +19,8 @@ public final class MeteredSubgraphClient implements SubgraphClient {
 
     private final SubgraphClient delegate;
     private final MeterRegistry registry;
+    /** By subgraph and outcome: fetches are the hot path, so the timer is built once, not per fetch. */
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     public MeteredSubgraphClient(SubgraphClient delegate, MeterRegistry registry) {
         this.delegate = delegate;
@@ -33,12 +37,12 @@ public final class MeteredSubgraphClient implements SubgraphClient {
             } else {
                 outcome = ar.result().get("errors") == null ? "ok" : "errors";
             }
-            sample.stop(Timer.builder(METRIC)
+            sample.stop(timers.computeIfAbsent(List.of(subgraph.name(), outcome), key -> Timer.builder(METRIC)
                     .description("Requests from the gateway to a subgraph, by subgraph and outcome")
-                    .tag("subgraph", subgraph.name())
-                    .tag("outcome", outcome)
+                    .tag("subgraph", key.get(0))
+                    .tag("outcome", key.get(1))
                     .publishPercentileHistogram()
-                    .register(registry));
+                    .register(registry)));
         });
     }
 }
