@@ -1,5 +1,8 @@
 package org.epicontrol.roster.access;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,9 +15,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Resolves a caller's group paths (names, district first) and their linked volunteer row in one query. */
+/**
+ * Resolves a caller's group paths (names, district first) and their linked volunteer row in one query.
+ *
+ * <p>A front end sends many requests with one token, so the result is kept per caller (subject, roles, groups) for
+ * a short while ({@code quarkus.cache.caffeine."roster-scope".*}). Units and volunteer links are only ever added,
+ * never changed: writes that add them forget every kept scope here at once; other replicas notice within the expiry.
+ */
 @ApplicationScoped
 public class ScopeResolver {
+
+    public static final String CACHE = "roster-scope";
 
     // Walks each path down by names from its district; the unique index on (parent, kind, name) serves every step.
     // The caller's own volunteer row (volunteer.user_id = sub) comes along in the same round trip.
@@ -37,11 +48,19 @@ public class ScopeResolver {
     private static final char SEPARATOR = '\u001f';
 
     private final Pool pool;
+    private final Cache cache;
 
-    public ScopeResolver(Pool pool) {
+    public ScopeResolver(Pool pool, @CacheName(CACHE) Cache cache) {
         this.pool = pool;
+        this.cache = cache;
     }
 
+    /** After a write that adds an org unit or links a volunteer to an account: scopes are resolved afresh. */
+    public Uni<Void> forgetAll() {
+        return cache.invalidateAll();
+    }
+
+    @CacheResult(cacheName = CACHE)
     public Uni<Scope> resolve(Caller caller) {
         if (caller.anonymous()) {
             return Uni.createFrom().item(Scope.anonymous());

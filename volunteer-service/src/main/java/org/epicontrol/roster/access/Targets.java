@@ -30,7 +30,10 @@ public class Targets {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery(target.sql()).execute(Tuple.of((Object) ids.toArray(Long[]::new))).map(rows -> {
+        var query = ids.size() == 1
+                ? pool.preparedQuery(target.sqlForOne()).execute(Tuple.of(ids.get(0)))
+                : pool.preparedQuery(target.sqlForMany()).execute(Tuple.of((Object) ids.toArray(Long[]::new)));
+        return query.map(rows -> {
             Map<Long, Placed> found = new HashMap<>();
             for (Row row : rows) {
                 found.put(row.getLong("id"), new Placed(row.getLong("id"),

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.access.ScopeResolver;
 import org.epicontrol.roster.audit.Actor;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.config.RosterConfig;
@@ -54,11 +55,13 @@ public class OrgImporter {
     private final Pool pool;
     private final RosterConfig config;
     private final AuditTrail audit;
+    private final ScopeResolver scopes;
 
-    public OrgImporter(Pool pool, RosterConfig config, AuditTrail audit) {
+    public OrgImporter(Pool pool, RosterConfig config, AuditTrail audit, ScopeResolver scopes) {
         this.pool = pool;
         this.config = config;
         this.audit = audit;
+        this.scopes = scopes;
     }
 
     private record Parsed(int rows, List<String[]> paths, List<RejectedRow> rejected) {
@@ -81,6 +84,7 @@ public class OrgImporter {
                         .chain(() -> resolve(tx, parsed.paths(), true))
                         .call(c -> audit.record(tx, actor, "IMPORT_ORGANISATION", "Organisation", null,
                                 Map.of("rows", parsed.rows(), "created", sum(c.created()), "reused", sum(c.reused())))))
+                        .call(scopes::forgetAll)
                 : pool.withConnection(c -> resolve(c, parsed.paths(), false));
         return counts
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.access.ScopeResolver;
 import org.epicontrol.roster.audit.Actor;
 import org.epicontrol.roster.audit.AuditTrail;
 
@@ -23,10 +24,12 @@ public class OrgUnits {
 
     private final Pool pool;
     private final AuditTrail audit;
+    private final ScopeResolver scopes;
 
-    public OrgUnits(Pool pool, AuditTrail audit) {
+    public OrgUnits(Pool pool, AuditTrail audit, ScopeResolver scopes) {
         this.pool = pool;
         this.audit = audit;
+        this.scopes = scopes;
     }
 
     public Uni<OrgUnit> create(OrgKind kind, String name, Long parentId, String areaId, Actor actor) {
@@ -40,7 +43,8 @@ public class OrgUnits {
         details.put("parentId", parentId);
         details.put("areaId", areaId);
         return pool.withTransaction(tx -> create(tx, kind, trimmed, parentId, areaId)
-                .call(unit -> audit.record(tx, actor.at(unit.pathIds()), "CREATE_ORG_UNIT", "OrgUnit", unit.id(), details)));
+                .call(unit -> audit.record(tx, actor.at(unit.pathIds()), "CREATE_ORG_UNIT", "OrgUnit", unit.id(), details)))
+                .call(scopes::forgetAll);
     }
 
     /** Creates a unit under its parent, checking that the parent is of the level above. */

@@ -8,6 +8,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.access.ScopeResolver;
 import org.epicontrol.roster.audit.Actor;
 import org.epicontrol.roster.audit.AuditTrail;
 
@@ -26,10 +27,12 @@ public class Volunteers {
 
     private final Pool pool;
     private final AuditTrail audit;
+    private final ScopeResolver scopes;
 
-    public Volunteers(Pool pool, AuditTrail audit) {
+    public Volunteers(Pool pool, AuditTrail audit, ScopeResolver scopes) {
         this.pool = pool;
         this.audit = audit;
+        this.scopes = scopes;
     }
 
     public static Volunteer map(Row row) {
@@ -70,6 +73,7 @@ public class Volunteers {
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                                 : audit.record(tx, actor, "CREATE_VOLUNTEER", "Volunteer",
                                         rows.iterator().next().getLong("id"), details)))
+                .call(rows -> input.userId() == null ? Uni.createFrom().voidItem() : scopes.forgetAll())
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
                         throw DomainException.notFound("community", community);

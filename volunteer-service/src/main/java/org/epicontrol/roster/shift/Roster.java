@@ -73,9 +73,14 @@ public class Roster {
     /** Locks people in id order, the one order every writer uses. */
     Uni<Map<Long, Person>> lockVolunteers(SqlClient tx, List<Long> ids) {
         Long[] sorted = ids.stream().sorted().distinct().toArray(Long[]::new);
-        return tx.preparedQuery("select id, active, kinds, skills from volunteer where id = any($1)"
-                        + " order by id for no key update")
-                .execute(Tuple.of((Object) sorted))
+        // "id = $1" for one person keeps PostgreSQL on a generic plan (no planning per sign-up)
+        var locked = sorted.length == 1
+                ? tx.preparedQuery("select id, active, kinds, skills from volunteer where id = $1 for no key update")
+                        .execute(Tuple.of(sorted[0]))
+                : tx.preparedQuery("select id, active, kinds, skills from volunteer where id = any($1)"
+                                + " order by id for no key update")
+                        .execute(Tuple.of((Object) sorted));
+        return locked
                 .map(rows -> {
                     if (rows.size() != sorted.length) {
                         throw DomainException.notFound("volunteer", Arrays.toString(sorted));
