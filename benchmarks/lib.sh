@@ -22,6 +22,15 @@ other_cpu() {
       -v i=$((b[4] + b[5] - a[4] - a[5])) 'BEGIN { printf "%.0f%%", 100 * u / (u + i) }'
 }
 
+# Starts an embedded PostgreSQL with the empty databases named as arguments; sets DB_JAVA_PID and DB_PORT.
+# Needs the dev-suite classes and classpath the build step writes.
+start_database() {
+  java -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
+    org.epicontrol.devsuite.BenchmarkDatabase "$@" >"$WORK/postgres.log" 2>&1 &
+  DB_JAVA_PID=$!
+  DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)"
+}
+
 # Starts the real Keycloak (realm epidemic) beside the benchmark: the services verify every token as in
 # production. Arguments: demo users to get tokens for. Sets OIDC_URL, KEYCLOAK_PID and TOKEN_<user> (dashes as
 # underscores), e.g. TOKEN_sysadmin. Needs the dev-suite classes and classpath the build step writes.

@@ -54,10 +54,7 @@ fi
 
 # --- database and service (Flyway creates the schema at start) --------------------------------------------------
 log "starting embedded PostgreSQL"
-java -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
-  org.epicontrol.devsuite.BenchmarkDatabase notices >"$WORK/postgres.log" 2>&1 &
-DB_JAVA_PID=$!
-DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)"
+start_database notices
 export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=notices PGPASSWORD=""
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 POSTMASTER_PID="$("${PSQL[@]}" -At -c "select pg_read_file('postmaster.pid')" | head -1)"

@@ -3,6 +3,10 @@
 # against an embedded PostgreSQL. Prints figures; asserts nothing.
 #   JAVA_CMD=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java benchmarks/startup/run.sh   # another JDK
 #   BENCH_SKIP_BUILD=1                                                           # reuse the jars
+#   AOT=1 JAVA_CMD=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java benchmarks/startup/run.sh
+#     also measures with a JDK 25 AOT cache (JEP 483/514): each service is packaged as aot-jar (classes on the
+#     class path, as the JDK's cache needs) into target/quarkus-app-aot, trained once against the same database and
+#     Keycloak (start, a few requests, stop), then started with -XX:AOTCache.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,11 +30,13 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
   (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests \
     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime)
+  if [[ "${AOT:-}" == 1 ]]; then
+    log "building the aot-jar packages"
+    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests -pl notice-service,volunteer-service -am \
+      -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=quarkus-app-aot)
+  fi
 fi
-java -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
-  org.epicontrol.devsuite.BenchmarkDatabase notices volunteers >"$WORK/postgres.log" 2>&1 &
-DB_JAVA_PID=$!
-DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)"
+start_database notices volunteers
 # The services read the realm's OIDC metadata at start, as in production.
 log "starting Keycloak"
 start_keycloak
@@ -39,28 +45,56 @@ for ((i = 0; i < 40; i++)); do
   busy="$(other_cpu)"; ((${busy%\%} < 15)) && break
 done
 
+# Starts a service ($1 module, $2 env prefix, $3 database, $4 package directory, further: JVM options); sets PID
+# and PORT once it is ready.
+launch() {
+  local module="$1" prefix="$2" db="$3" app="$4"; shift 4
+  env "${prefix}_DB_URL=postgresql://127.0.0.1:$DB_PORT/$db" "${prefix}_DB_JDBC_URL=jdbc:postgresql://127.0.0.1:$DB_PORT/$db" \
+    "${prefix}_DB_USER=postgres" "${prefix}_DB_PASSWORD=" QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
+    QUARKUS_OIDC_AUTH_SERVER_URL="$OIDC_URL" OTEL_SDK_DISABLED=true \
+    "$JAVA_CMD" "$@" -jar "$ROOT/$module/target/$app/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
+  PID=$!
+  PIDS+=("$PID")
+  PORT="$(wait_for_line 'Listening on: http://[^ ]+:[0-9]+' 120 "$WORK/$module.log" | sed -E 's/.*:([0-9]+).*/\1/')"
+  until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do sleep 0.05; done
+}
+
+# A training run for the AOT cache: start, a few GraphQL requests, stop; the JVM writes the cache as it exits.
+train() {
+  local module="$1" prefix="$2" db="$3" cache="$ROOT/$1/target/quarkus-app-aot/app.aot"
+  rm -f "$cache"
+  launch "$module" "$prefix" "$db" quarkus-app-aot -XX:AOTCacheOutput="$cache"
+  for ((i = 0; i < 20; i++)); do
+    curl -s "http://127.0.0.1:$PORT/graphql" -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' >/dev/null
+  done
+  kill "$PID"; wait "$PID" 2>/dev/null || true
+  [[ -s "$cache" ]] || { echo "no AOT cache written for $module (see $WORK/$module.log)" >&2; exit 1; }
+}
+
 measure() {
-  local module="$1" prefix="$2" db="$3" runs=3 total=0 rss=0
+  local module="$1" prefix="$2" db="$3" app="${4:-quarkus-app}" runs=3 total=0 rss=0 label
+  shift $(($# < 4 ? $# : 4))
   for ((r = 0; r < runs; r++)); do
-    local start end port pid
+    local start end
     start=$(date +%s%N)
-    env "${prefix}_DB_URL=postgresql://127.0.0.1:$DB_PORT/$db" "${prefix}_DB_JDBC_URL=jdbc:postgresql://127.0.0.1:$DB_PORT/$db" \
-      "${prefix}_DB_USER=postgres" "${prefix}_DB_PASSWORD=" QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
-      QUARKUS_OIDC_AUTH_SERVER_URL="$OIDC_URL" OTEL_SDK_DISABLED=true \
-      "$JAVA_CMD" -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
-    pid=$!
-    PIDS+=("$pid")
-    port="$(wait_for_line 'Listening on: http://[^ ]+:[0-9]+' 120 "$WORK/$module.log" | sed -E 's/.*:([0-9]+).*/\1/')"
-    until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 0.05; done
+    launch "$module" "$prefix" "$db" "$app" "$@"
     end=$(date +%s%N)
     total=$((total + (end - start) / 1000000))
     sleep 5
-    rss=$((rss + $(awk '/VmRSS/ { print $2 }' /proc/$pid/status)))
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    rss=$((rss + $(awk '/VmRSS/ { print $2 }' /proc/$PID/status)))
+    kill "$PID"; wait "$PID" 2>/dev/null || true
   done
-  printf '%-18s %6d ms to ready %6d MiB RSS idle   (mean of %d, %s)\n' "$module" $((total / runs)) \
+  label="$module${1:+ (AOT cache)}"
+  printf '%-30s %6d ms to ready %6d MiB RSS idle   (mean of %d, %s)\n' "$label" $((total / runs)) \
     $((rss / runs / 1024)) "$runs" "$("$JAVA_CMD" -version 2>&1 | head -1)"
 }
 echo "JVM start-up (process start to /q/health/ready 200, database migrated) and idle memory, $(date -u +%Y-%m-%d), $(nproc) cores, other CPU $(other_cpu)"
 measure notice-service NOTICE notices
 measure volunteer-service VOLUNTEER volunteers
+if [[ "${AOT:-}" == 1 ]]; then
+  log "training the AOT caches"
+  train notice-service NOTICE notices
+  train volunteer-service VOLUNTEER volunteers
+  measure notice-service NOTICE notices quarkus-app-aot -XX:AOTCache="$ROOT/notice-service/target/quarkus-app-aot/app.aot"
+  measure volunteer-service VOLUNTEER volunteers quarkus-app-aot -XX:AOTCache="$ROOT/volunteer-service/target/quarkus-app-aot/app.aot"
+fi

@@ -38,10 +38,7 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
 fi
 
 log "starting embedded PostgreSQL"
-java -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
-  org.epicontrol.devsuite.BenchmarkDatabase volunteers >"$WORK/postgres.log" 2>&1 &
-DB_JAVA_PID=$!
-DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)"
+start_database volunteers
 export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=volunteers PGPASSWORD=""
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 # run_wrk reports CPU per request of the service and of PostgreSQL when it knows the postmaster
