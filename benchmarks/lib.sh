@@ -54,8 +54,9 @@ start_service() {
     java -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
   SERVICE_PID=$!
   local port
-  port="$(wait_for_line 'Listening on: http://[^ ]+:[0-9]+' 120 "$WORK/$module.log" \
-    | sed -E 's/.*Listening on: http:\/\/[^ ]+:([0-9]+).*/\1/')"
+  # host, then port: the same in text and in the production JSON log lines
+  port="$(wait_for_line 'Listening on: http://[^:]+:[0-9]+' 120 "$WORK/$module.log" \
+    | sed -E 's/.*Listening on: http:\/\/[^:]+:([0-9]+).*/\1/')"
   for ((i = 0; i < 120; i++)); do
     curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break
     sleep 0.5

@@ -3,6 +3,7 @@ package org.epicontrol.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubernetes.client.custom.Quantity;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -398,6 +399,45 @@ final class Checks {
         return problems;
     }
 
+    /**
+     * A pod's terminationGracePeriodSeconds exceeds its service's shutdown delay plus shutdown timeout (prod profile,
+     * or the container's QUARKUS_SHUTDOWN_* values): otherwise the kubelet's SIGKILL cuts requests still in flight.
+     */
+    static List<String> gracefulShutdown(Cluster cluster, Map<String, ServiceContract> contracts) {
+        List<String> problems = new ArrayList<>();
+        for (ServiceContract svc : contracts.values()) {
+            Optional<Workload> w = cluster.workload(svc.name());
+            Optional<JsonNode> c = w.flatMap(wl -> wl.container(svc.name()));
+            if (c.isEmpty()) {
+                continue;
+            }
+            Map<String, String> env = new LinkedHashMap<>();
+            c.get().path("env").forEach(e -> {
+                if (e.has("value")) {
+                    env.put(e.path("name").asText(), e.path("value").asText());
+                }
+            });
+            String timeout = env.getOrDefault("QUARKUS_SHUTDOWN_TIMEOUT", svc.property("quarkus.shutdown.timeout", null));
+            if (timeout == null) {
+                continue;
+            }
+            Duration needed = ServiceContract.duration(timeout);
+            String delay = env.getOrDefault("QUARKUS_SHUTDOWN_DELAY", svc.property("quarkus.shutdown.delay", null));
+            // the delay is compiled in only with delay-enabled (build time)
+            if (delay != null && Boolean.parseBoolean(svc.property("quarkus.shutdown.delay-enabled", "false"))) {
+                needed = needed.plus(ServiceContract.duration(delay));
+            }
+            // Kubernetes' default when the field is absent
+            long grace = w.get().podSpec().path("terminationGracePeriodSeconds").asLong(30);
+            if (grace <= needed.toSeconds()) {
+                problems.add(w.get().id() + " terminationGracePeriodSeconds " + grace + " is not above the "
+                        + needed.toSeconds() + " s that " + svc.name() + " may take to shut down (quarkus.shutdown."
+                        + "delay + timeout, " + svc.source() + ")");
+            }
+        }
+        return problems;
+    }
+
     /** Only the gateway is published, through an Ingress; no Service is exposed any other way. */
     static List<String> exposure(Cluster cluster) {
         List<String> problems = new ArrayList<>();
@@ -597,6 +637,7 @@ final class Checks {
         problems.addAll(resources(cluster));
         problems.addAll(references(cluster, external));
         problems.addAll(availability(cluster, contracts));
+        problems.addAll(gracefulShutdown(cluster, contracts));
         problems.addAll(exposure(cluster));
         problems.addAll(networkPolicies(cluster));
         problems.addAll(supergraph(cluster, contracts));

@@ -215,6 +215,20 @@ class ChecksTest {
     }
 
     @Test
+    void aGracePeriodShorterThanTheShutdown() {
+        ((ObjectNode) cluster.workload("volunteer-service").orElseThrow().podSpec()).put("terminationGracePeriodSeconds", 30);
+        assertProblem(Checks.gracefulShutdown(cluster, contracts), "Deployment/volunteer-service",
+                "terminationGracePeriodSeconds 30", "35 s");
+    }
+
+    @Test
+    void aShutdownTimeoutFromTheManifestLongerThanTheGracePeriod() {
+        env(cluster, "gateway").addObject().put("name", "QUARKUS_SHUTDOWN_TIMEOUT").put("value", "1m");
+        assertProblem(Checks.gracefulShutdown(cluster, contracts), "Deployment/gateway",
+                "terminationGracePeriodSeconds 45", "65 s");
+    }
+
+    @Test
     void noAutoscalerNoDisruptionBudget() {
         cluster.docs.removeIf(d -> d.path("metadata").path("name").asText().equals("volunteer-service")
                 && Set.of("HorizontalPodAutoscaler", "PodDisruptionBudget").contains(d.path("kind").asText()));

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,21 @@ record ServiceContract(String name, String source, boolean assumed, boolean hasH
     /** The raw value the prod profile sees: {@code %prod.key}, else {@code key}, else null. */
     private String prodValue(String key) {
         return properties.getOrDefault("%prod." + key, properties.get(key));
+    }
+
+    /** A duration as Quarkus reads it: {@code 30s}, {@code 500ms}, {@code 2d}, ISO-8601 {@code PT30S}, or seconds. */
+    static Duration duration(String value) {
+        String v = value.trim();
+        if (v.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
+        if (v.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        if (v.startsWith("P") || v.startsWith("p")) {
+            return Duration.parse(v);
+        }
+        return v.endsWith("d") || v.endsWith("D") ? Duration.parse("P" + v) : Duration.parse("PT" + v);
     }
 
     static String envName(String propertyKey) {

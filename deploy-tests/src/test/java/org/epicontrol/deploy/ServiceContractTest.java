@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What the checks take from the services' own configuration. */
@@ -50,6 +51,16 @@ class ServiceContractTest {
         assertTrue(s.readsEnv("ROSTER_ZONE"));
         assertTrue(s.readsEnv("X_URL"));
         assertFalse(s.readsEnv("QUARKUS_HTTP_PORT"));
+    }
+
+    @Test
+    void durationsAsQuarkusReadsThem() {
+        assertEquals(Duration.ofSeconds(30), ServiceContract.duration("30s"));
+        assertEquals(Duration.ofSeconds(30), ServiceContract.duration("30"));
+        assertEquals(Duration.ofMillis(500), ServiceContract.duration("500ms"));
+        assertEquals(Duration.ofMinutes(1), ServiceContract.duration("1m"));
+        assertEquals(Duration.ofSeconds(45), ServiceContract.duration("PT45S"));
+        assertEquals(Duration.ofDays(2), ServiceContract.duration("2d"));
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * Runs the suite on one machine with nothing installed: a real PostgreSQL from the embedded binaries, a real
  * Keycloak from its Maven Central distribution with the epidemic realm, each service from its built jar (production
  * profile, connection settings through the environment), the demo data, and the gateway composing the two subgraphs. {@link #main} runs it for people; tests call {@link #start} and
- * {@link #stop}.
+ * {@link #stop}, and {@link #startReplica} for one more process of a service.
  */
 public final class SuiteLauncher {
 
@@ -94,6 +97,11 @@ public final class SuiteLauncher {
                     gatewayProperties, List.of(options), realmFiles);
         }
 
+        /** Where the output (stdout and stderr) of the process {@code name} goes. */
+        public Path logFile(String name) {
+            return logDir.resolve(name + ".log");
+        }
+
         /** Imports these realms too (the epidemic realm always). */
         public Settings withExtraRealm(Path file) {
             List<Path> files = new ArrayList<>(realmFiles);
@@ -116,7 +124,30 @@ public final class SuiteLauncher {
         public String token(String username) {
             return keycloak.token(REALM, "epidemic-cli", username, DEMO_PASSWORD);
         }
+
+        /** A connection to one of the suite's databases ({@code notices}, {@code volunteers}) as its superuser. */
+        public Connection connectToDatabase(String database) throws SQLException {
+            return DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort + "/" + database,
+                    "postgres", "");
+        }
     }
+
+    /** A service process started by {@link #startReplica}. */
+    public record ServiceProcess(String name, int port, Process process, Path log) {
+
+        /** {@code path} on this process, e.g. {@code /graphql} or {@code /q/health/ready}. */
+        public URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+    }
+
+    /** A subgraph service: its module, the prefix of its database variables and its database. */
+    private record Subgraph(String module, String envPrefix, String database) {
+    }
+
+    private static final List<Subgraph> SUBGRAPHS = List.of(
+            new Subgraph("notice-service", "NOTICE", "notices"),
+            new Subgraph("volunteer-service", "VOLUNTEER", "volunteers"));
 
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedDatabase database;
@@ -161,7 +192,7 @@ public final class SuiteLauncher {
                 throw new IllegalStateException(e);
             }
         });
-        String oidcUrl = "http://127.0.0.1:" + settings.keycloakPort() + "/realms/" + Suite.REALM;
+        String oidcUrl = oidcUrl(settings);
         System.out.println("Starting PostgreSQL (embedded binaries, throw-away data directory)");
         database = EmbeddedDatabase.start(null);
         String noticeGraphql = "http://localhost:" + settings.noticePort() + "/graphql";
@@ -169,15 +200,15 @@ public final class SuiteLauncher {
         String gatewayGraphql = "http://localhost:" + settings.gatewayPort() + "/graphql";
 
         // All three start at once: the gateway composes as soon as both subgraphs answer (it retries until then).
-        Process notices = launch(settings, "notice-service", settings.noticePort(), "notice.port",
-                suiteEnv(databaseEnv("NOTICE", "notices"), oidcUrl), List.of());
-        Process volunteers = launch(settings, "volunteer-service", settings.volunteerPort(), "volunteer.port",
-                suiteEnv(databaseEnv("VOLUNTEER", "volunteers"), oidcUrl), List.of());
+        Process notices = launch(settings, "notice-service", "notice-service", settings.noticePort(), "notice.port",
+                suiteEnv(databaseEnv(subgraph("notice-service")), oidcUrl), List.of());
+        Process volunteers = launch(settings, "volunteer-service", "volunteer-service", settings.volunteerPort(),
+                "volunteer.port", suiteEnv(databaseEnv(subgraph("volunteer-service")), oidcUrl), List.of());
         List<String> gatewayArgs = new ArrayList<>();
         gatewayArgs.add("-Dgateway.subgraphs.notices.url=" + settings.route().url("notices", noticeGraphql));
         gatewayArgs.add("-Dgateway.subgraphs.volunteers.url=" + settings.route().url("volunteers", volunteerGraphql));
         settings.gatewayProperties().forEach((k, v) -> gatewayArgs.add("-D" + k + "=" + v));
-        Process gateway = launch(settings, "gateway", settings.gatewayPort(), "gateway.port",
+        Process gateway = launch(settings, "gateway", "gateway", settings.gatewayPort(), "gateway.port",
                 suiteEnv(Map.of(), oidcUrl), gatewayArgs);
         waitUntilReady(settings, "notice-service", notices, settings.noticePort());
         waitUntilReady(settings, "volunteer-service", volunteers, settings.volunteerPort());
@@ -198,6 +229,32 @@ public final class SuiteLauncher {
                 new GraphQLHttp(noticeGraphql)).seed();
         waitUntilReady(settings, "gateway", gateway, settings.gatewayPort());
         return suite;
+    }
+
+    /**
+     * Starts one more process of notice-service or volunteer-service on {@code port}, on the running suite's
+     * database and Keycloak, as Kubernetes starts another replica; returns once it is ready. Its log is
+     * {@code <service>-<port>.log}; {@link #stop} ends it with the rest unless it has ended before.
+     */
+    public synchronized ServiceProcess startReplica(Settings settings, String service, int port)
+            throws IOException, InterruptedException {
+        if (database == null) {
+            throw new IllegalStateException("the suite is not running");
+        }
+        String name = service + "-" + port;
+        Process process = launch(settings, service, name, port, null,
+                suiteEnv(databaseEnv(subgraph(service)), oidcUrl(settings)), List.of());
+        waitUntilReady(settings, name, process, port);
+        return new ServiceProcess(name, port, process, settings.logFile(name));
+    }
+
+    private static Subgraph subgraph(String module) {
+        return SUBGRAPHS.stream().filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a subgraph service: " + module));
+    }
+
+    private static String oidcUrl(Settings settings) {
+        return "http://127.0.0.1:" + settings.keycloakPort() + "/realms/" + Suite.REALM;
     }
 
     /** What every process of the suite gets beside its own settings: the realm it trusts, GraphiQL and introspection. */
@@ -234,8 +291,10 @@ public final class SuiteLauncher {
                 + "{ level { name } notice { number } designation { text } } }\"}'");
     }
 
-    /** One database and its connection settings per service, as in production. */
-    private Map<String, String> databaseEnv(String prefix, String name) {
+    /** One database and its connection settings per service, as in production (created on first use). */
+    private Map<String, String> databaseEnv(Subgraph subgraph) {
+        String name = subgraph.database();
+        String prefix = subgraph.envPrefix();
         database.createDatabase(name);
         return Map.of(
                 prefix + "_DB_URL", database.reactiveUrl(name),
@@ -244,13 +303,14 @@ public final class SuiteLauncher {
                 prefix + "_DB_PASSWORD", "");
     }
 
-    private Process launch(Settings settings, String name, int port, String portProperty, Map<String, String> env,
-                           List<String> systemProperties) throws IOException {
-        Path jar = settings.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    /** Starts the jar of {@code module} as process {@code name} (its log's name). */
+    private Process launch(Settings settings, String module, String name, int port, String portProperty,
+                           Map<String, String> env, List<String> systemProperties) throws IOException {
+        Path jar = settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./run-suite does)");
         }
-        Path log = logFile(settings, name);
+        Path log = settings.logFile(name);
         Files.createDirectories(log.getParent());
         requireFreePort(name, port, portProperty);
         List<String> command = new ArrayList<>(List.of(javaBinary()));
@@ -268,18 +328,14 @@ public final class SuiteLauncher {
         return process;
     }
 
-    private static Path logFile(Settings settings, String name) {
-        return settings.logDir().resolve(name + ".log");
-    }
-
     /** Otherwise a service already listening there would answer in place of ours. */
     private static void requireFreePort(String name, int port, String portProperty) throws IOException {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress("localhost", port));
         } catch (BindException e) {
-            throw new IllegalStateException("port " + port + " for " + name + " is in use; free it or pick another with -D"
-                    + portProperty + "=...");
+            throw new IllegalStateException("port " + port + " for " + name + " is in use; free it or pick another"
+                    + (portProperty == null ? "" : " with -D" + portProperty + "=..."));
         }
     }
 
@@ -290,7 +346,7 @@ public final class SuiteLauncher {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see "
-                        + logFile(settings, name));
+                        + settings.logFile(name));
             }
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
@@ -304,7 +360,7 @@ public final class SuiteLauncher {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT.toSeconds() + " s; see "
-                + logFile(settings, name));
+                + settings.logFile(name));
     }
 
     private static String javaBinary() {

@@ -6,6 +6,8 @@ import org.epicontrol.testsupport.KeycloakServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,13 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RunningSuite implements AutoCloseable {
     private final SuiteLauncher launcher = new SuiteLauncher();
     private final Map<String, CountingProxy> proxies = new ConcurrentHashMap<>();
+    private SuiteLauncher.Settings settings;
     private SuiteLauncher.Suite suite;
 
     static RunningSuite start() {
         RunningSuite running = new RunningSuite();
         try {
             Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
-            SuiteLauncher.Settings settings = SuiteLauncher.Settings.fromSystemProperties(root)
+            running.settings = SuiteLauncher.Settings.fromSystemProperties(root)
                     .withPorts(freePort(), freePort(), freePort(), freePort())
                     // a second realm: its tokens are well signed, but by an issuer the services do not trust
                     .withExtraRealm(root.resolve("e2e-tests/src/test/resources/keycloak/realm-elsewhere.json"))
@@ -33,7 +36,7 @@ final class RunningSuite implements AutoCloseable {
                     .withGatewayProperty("gateway.subgraph-refresh-interval", "0s")
                     // Short-lived JVMs: quick compilation and a small collector start faster on few cores.
                     .withJvmOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-            running.suite = running.launcher.start(settings);
+            running.suite = running.launcher.start(running.settings);
             return running;
         } catch (Exception e) {
             running.close();
@@ -56,6 +59,28 @@ final class RunningSuite implements AutoCloseable {
 
     KeycloakServer keycloak() {
         return suite.keycloak();
+    }
+
+    /** The output of the suite's process {@code name}: notice-service, volunteer-service or gateway. */
+    Path log(String name) {
+        return settings.logFile(name);
+    }
+
+    /** One more process of notice-service or volunteer-service, on a free port, beside the suite's own. */
+    SuiteLauncher.ServiceProcess startReplica(String service) {
+        try {
+            return launcher.startReplica(settings, service, freePort());
+        } catch (IOException e) {
+            throw new IllegalStateException(service + " did not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A connection to the suite's database {@code notices} or {@code volunteers}. */
+    Connection connectToDatabase(String database) throws SQLException {
+        return suite.connectToDatabase(database);
     }
 
     /** The proxy in front of subgraph {@code notices} or {@code volunteers}. */
