@@ -264,6 +264,10 @@ public final class SuiteLauncher {
         // a developer's suite: GraphiQL and introspection on (production turns them off)
         all.put("GRAPHQL_UI", "true");
         all.put("GRAPHQL_FIELD_VISIBILITY", "default");
+        // traces only where a collector was named; otherwise the exporter retries against a closed port and logs it
+        if (System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
+            all.put("OTEL_SDK_DISABLED", "true");
+        }
         return all;
     }
 
