@@ -2,19 +2,23 @@ package org.epicontrol.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.epicontrol.gateway.execute.DeduplicatingSubgraphClient;
 import org.epicontrol.gateway.execute.HttpSubgraphClient;
 import org.epicontrol.gateway.execute.PlanExecutor;
 import org.epicontrol.gateway.execute.SubgraphClient;
+import org.epicontrol.gateway.execute.SubgraphFetchTracer;
 import org.epicontrol.gateway.metrics.MeteredSubgraphClient;
 import org.epicontrol.gateway.request.OperationLimits;
 import org.epicontrol.gateway.request.RequestProcessor;
+import org.epicontrol.gateway.tracing.OpenTelemetryFetchTracer;
 
 /** Wires the framework-free planner/executor classes into CDI. */
 @ApplicationScoped
@@ -23,8 +27,16 @@ public class GatewayBeans {
 
     @Produces
     @Singleton
-    HttpSubgraphClient subgraphClient(Vertx vertx, ObjectMapper mapper, GatewayConfig config) {
-        client = new HttpSubgraphClient(vertx, mapper, config.subgraphTimeout(), config.maxConnectionsPerSubgraph());
+    HttpSubgraphClient subgraphClient(Vertx vertx, ObjectMapper mapper, GatewayConfig config,
+                                      OpenTelemetry openTelemetry,
+                                      @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
+                                      boolean otelDisabled) {
+        // With the SDK off, no tracer at all rather than a no-op one: nothing is done per fetch.
+        SubgraphFetchTracer tracer = otelDisabled ? SubgraphFetchTracer.NONE
+                : new OpenTelemetryFetchTracer(openTelemetry.getTracer("org.epicontrol.gateway"),
+                        openTelemetry.getPropagators().getTextMapPropagator());
+        client = new HttpSubgraphClient(vertx, mapper, config.subgraphTimeout(), config.maxConnectionsPerSubgraph(),
+                tracer);
         return client;
     }
 

@@ -35,8 +35,13 @@ public interface GatewayConfig {
     /** Subgraph URLs by subgraph name, overriding the URLs in the supergraph (e.g. per environment). */
     Map<String, String> subgraphUrls();
 
-    /** Caller headers copied onto every subgraph request. */
-    @WithDefault("Authorization,traceparent")
+    /**
+     * Caller headers copied onto every subgraph request. Not {@code traceparent}: with tracing on, the gateway sends
+     * its own (the subgraph fetch's span); a {@code traceparent} listed here is passed through only while the
+     * OpenTelemetry SDK is off, and it makes deduplication per caller, since forwarded headers are part of what must
+     * be identical.
+     */
+    @WithDefault("Authorization")
     List<String> forwardHeaders();
 
     /** Pooled connections per subgraph host. */

@@ -19,6 +19,10 @@ import org.epicontrol.gateway.supergraph.Subgraph;
  *
  * <p>Each sharer gets its own deep copy of the answer, made before anyone sees it (the executor merges into the maps
  * it receives), and continues on its own Vert.x context, as with an unshared request.
+ *
+ * <p>Traces: the shared request is sent on the first caller's context, so its client span (and the subgraph's spans
+ * under it) belong to that caller's trace; the callers that joined it get no span of it in theirs. The trace context
+ * is added below this class, so it never keeps otherwise identical fetches apart.
  */
 public final class DeduplicatingSubgraphClient implements SubgraphClient {
 

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.epicontrol.gateway.supergraph.Subgraph;
 
 /**
  * Subgraph requests over one pooled, keep-alive Vert.x HTTP client. Every request has an overall deadline; a
- * request past it is reset so the connection is not left waiting.
+ * request past it is reset so the connection is not left waiting. Tracing is the {@link SubgraphFetchTracer}'s: the
+ * client itself is kept out of Vert.x tracing, which would otherwise add a second, anonymous client span per request.
  */
 public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
@@ -30,12 +32,20 @@ public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
     private final HttpClient http;
     private final ObjectMapper mapper;
     private final long timeoutMillis;
+    private final SubgraphFetchTracer tracer;
 
     public HttpSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, int maxConnectionsPerHost) {
+        this(vertx, mapper, timeout, maxConnectionsPerHost, SubgraphFetchTracer.NONE);
+    }
+
+    public HttpSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, int maxConnectionsPerHost,
+                              SubgraphFetchTracer tracer) {
         this.vertx = vertx;
         this.mapper = mapper;
         this.timeoutMillis = Math.max(1, timeout.toMillis());
+        this.tracer = tracer;
         this.http = vertx.createHttpClient(new HttpClientOptions()
+                        .setTracingPolicy(TracingPolicy.IGNORE)
                         .setKeepAlive(true)
                         .setTcpNoDelay(true)
                         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis))
@@ -65,8 +75,14 @@ public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
         request.headers().forEach(headers::add);
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(subgraph.url())
-                .setHeaders(headers);
+                .setAbsoluteURI(subgraph.url());
+        // After the forwarded headers: a trace context of the gateway's own replaces a caller's forwarded one. And
+        // after whatever can throw here, so that every span started is ended with the result.
+        SubgraphFetchTracer.Fetch trace = tracer.start(subgraph, request, headers);
+        if (trace != SubgraphFetchTracer.Fetch.NONE) {
+            result.future().onComplete(ar -> trace.end(ar.result(), ar.cause()));
+        }
+        options.setHeaders(headers);
         long timer = vertx.setTimer(timeoutMillis, id -> result.tryFail(new SubgraphFailure("SUBREQUEST_TIMEOUT",
                 "subgraph '" + subgraph.name() + "' did not answer within " + timeoutMillis + " ms")));
         http.request(options)
@@ -75,7 +91,10 @@ public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
                     result.future().onFailure(t -> req.reset());
                     return req.send(Buffer.buffer(body));
                 })
-                .compose(resp -> resp.body().map(buf -> parse(subgraph, resp.statusCode(), buf)))
+                .compose(resp -> {
+                    trace.status(resp.statusCode());
+                    return resp.body().map(buf -> parse(subgraph, resp.statusCode(), buf));
+                })
                 .onComplete(ar -> {
                     vertx.cancelTimer(timer);
                     if (ar.succeeded()) {

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,9 +109,10 @@ class GraphQLRouteTest {
                 .body(Map.of("query", "{ me { name } }"))
                 .when().post("/graphql")
                 .then().statusCode(200);
+        // traceparent is the gateway's own when tracing is on (SubgraphTracingTest); off here, so none goes on
         given().when().get(accountsUrl)
                 .then().body("headers.authorization", equalTo("Bearer t0ken"))
-                .body("headers.traceparent", notNullValue())
+                .body("headers.traceparent", nullValue())
                 .body("headers.x-not-forwarded", nullValue());
     }
 
