@@ -116,6 +116,16 @@ class ServiceContractTest {
     }
 
     @Test
+    void theServicesReadTheTraceExportSettings() {
+        // An overlay pointing traces at a collector sets the same two variables on all three Deployments.
+        for (String svc : ServiceContract.SERVICES) {
+            ServiceContract c = ServiceContract.load(svc);
+            assertTrue(c.readsEnv("OTEL_EXPORTER_OTLP_ENDPOINT"), svc);
+            assertTrue(c.readsEnv("OTEL_SDK_DISABLED"), svc);
+        }
+    }
+
+    @Test
     void healthAndPortsFollowTheConfiguration() {
         ServiceContract s = ServiceContract.parse("s", "test", false, true, """
                 quarkus.http.port=${PORT:9090}
