@@ -8,7 +8,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
 import org.epicontrol.common.DomainException;
-import org.epicontrol.common.PageInfo;
+import org.epicontrol.common.audit.AuditEvent;
+import org.epicontrol.common.audit.AuditEventConnection;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
@@ -85,12 +86,7 @@ public class AuditStore {
                         new AuditEvent(row.getOffsetDateTime("at"), row.getString("actor"), row.getString("action"),
                                 row.getString("target_type"), row.getString("target_id"), row.getString("details"))));
             }
-            boolean more = edges.size() > first;
-            if (more) {
-                edges = edges.subList(0, first);
-            }
-            return new AuditEventConnection(edges,
-                    new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+            return AuditEventConnection.page(edges, first);
         });
     }
 }

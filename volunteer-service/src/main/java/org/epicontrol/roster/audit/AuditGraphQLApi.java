@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Query;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.common.audit.AuditEventConnection;
 import org.epicontrol.roster.access.RosterAccess;
 
 import java.time.OffsetDateTime;

@@ -9,8 +9,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
 import org.epicontrol.common.DomainException;
-import org.epicontrol.common.PageInfo;
 
+import org.epicontrol.common.audit.AuditEvent;
+import org.epicontrol.common.audit.AuditEventConnection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,15 +68,11 @@ public class AuditTrail {
                     for (Row row : rows) {
                         AuditEvent event = new AuditEvent(row.getOffsetDateTime("at"), row.getString("actor"),
                                 row.getString("action"), row.getString("target_type"), row.getString("target_id"),
-                                row.getString("details"), row.getLong("id"));
-                        edges.add(new AuditEventConnection.Edge(Cursor.encode(CURSOR, String.valueOf(event.id())), event));
+                                row.getString("details"));
+                        edges.add(new AuditEventConnection.Edge(Cursor.encode(CURSOR, String.valueOf(row.getLong("id"))),
+                                event));
                     }
-                    boolean more = edges.size() > first;
-                    if (more) {
-                        edges = edges.subList(0, first);
-                    }
-                    return new AuditEventConnection(List.copyOf(edges),
-                            new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+                    return AuditEventConnection.page(edges, first);
                 });
     }
 

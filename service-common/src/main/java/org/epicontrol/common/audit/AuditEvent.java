@@ -1,4 +1,4 @@
-package org.epicontrol.notice.audit;
+package org.epicontrol.common.audit;
 
 import io.smallrye.graphql.api.federation.Shareable;
 import org.eclipse.microprofile.graphql.Description;
@@ -7,15 +7,15 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.OffsetDateTime;
 
-/** Shareable: volunteer-service answers the same type, so Federation 2 composition needs it shareable. */
+/** Every service answers its own audit trail with it, so Federation 2 composition needs it shareable. */
 @Shareable
 @Type("AuditEvent")
-@Description("A change someone made, as recorded in the same transaction")
+@Description("A change someone made, as recorded in the transaction of the change itself")
 public record AuditEvent(
         @NonNull OffsetDateTime at,
         @Description("The username of whoever made the change") String actor,
         @NonNull String action,
         @NonNull String targetType,
         String targetId,
-        @Description("Details of the change as a JSON object") @NonNull String details) {
+        @Description("What changed, as a JSON object") @NonNull String details) {
 }
