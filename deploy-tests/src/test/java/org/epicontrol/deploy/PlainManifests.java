@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The trial installation assembled from the plain manifest files without kustomize, so that the checks can be
  * tried on doctored copies even where kubectl is missing. kustomize's generated objects are stood in for by hand:
- * the ConfigMaps from their source files, the Secrets from the managed overlay's template plus keycloak-admin.
+ * the ConfigMaps from their source files or the base's literals, the Secrets from the managed overlay's template plus
+ * keycloak-admin.
  */
 final class PlainManifests {
 
@@ -32,6 +33,7 @@ final class PlainManifests {
         List<ObjectNode> docs = new ArrayList<>(Manifests.load(FILES.toArray(String[]::new)));
         docs.add(configMap("gateway-supergraph", "supergraph.graphql", Repo.read("k8s/base/gateway/supergraph.graphql")));
         docs.add(configMap("keycloak-realm", "realm-epidemic.json", Repo.read("k8s/keycloak/realm-epidemic.json")));
+        docs.add(literalsConfigMap("k8s/base/kustomization.yaml", "tracing"));
         docs.addAll(Manifests.load("k8s/overlays/managed/secrets.example.yaml"));
         docs.add(secret("keycloak-admin", Map.of("username", "admin", "password", "FAKE")));
         return new Cluster(docs);
@@ -43,6 +45,22 @@ final class PlainManifests {
         cm.putObject("metadata").put("name", name);
         cm.putObject("data").put(key, value);
         return cm;
+    }
+
+    /** A configMapGenerator entry of a kustomization made of {@code literals} (KEY=value). */
+    static ObjectNode literalsConfigMap(String kustomization, String name) {
+        for (JsonNode generator : Manifests.load(kustomization).get(0).path("configMapGenerator")) {
+            if (generator.path("name").asText().equals(name)) {
+                ObjectNode cm = configMap(name, "", "");
+                ObjectNode data = cm.putObject("data");
+                for (JsonNode literal : generator.path("literals")) {
+                    String[] keyValue = literal.asText().split("=", 2);
+                    data.put(keyValue[0], keyValue[1]);
+                }
+                return cm;
+            }
+        }
+        throw new AssertionError("no configMapGenerator " + name + " in " + kustomization);
     }
 
     static ObjectNode secret(String name, Map<String, String> values) {
