@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# JVM start-up time and memory of each service: time to "ready" and resident memory (RSS) when idle after start,
-# against an embedded PostgreSQL. Prints figures; asserts nothing.
+# JVM start-up time and memory of each service and the gateway: time to "ready" and resident memory (RSS) when
+# idle after start, against an embedded PostgreSQL and the real Keycloak. Prints figures; asserts nothing.
 #   JAVA_CMD=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java benchmarks/startup/run.sh   # another JDK
 #   BENCH_SKIP_BUILD=1                                                           # reuse the jars
 #   AOT=1 JAVA_CMD=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java benchmarks/startup/run.sh
@@ -32,7 +32,7 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
     -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime)
   if [[ "${AOT:-}" == 1 ]]; then
     log "building the aot-jar packages"
-    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests -pl notice-service,volunteer-service -am \
+    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests -pl notice-service,volunteer-service,gateway -am \
       -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=quarkus-app-aot)
   fi
 fi
@@ -46,11 +46,17 @@ for ((i = 0; i < 40; i++)); do
 done
 
 # Starts a service ($1 module, $2 env prefix, $3 database, $4 package directory, further: JVM options); sets PID
-# and PORT once it is ready.
+# and PORT once it is ready. The gateway (no database: prefix and database "-") reads the supergraph from the
+# file Kubernetes mounts, so that it starts without its subgraphs, as a pod does.
 launch() {
-  local module="$1" prefix="$2" db="$3" app="$4"; shift 4
-  env "${prefix}_DB_URL=postgresql://127.0.0.1:$DB_PORT/$db" "${prefix}_DB_JDBC_URL=jdbc:postgresql://127.0.0.1:$DB_PORT/$db" \
-    "${prefix}_DB_USER=postgres" "${prefix}_DB_PASSWORD=" QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
+  local module="$1" prefix="$2" db="$3" app="$4" own=(); shift 4
+  if [[ "$db" == - ]]; then
+    own=(GATEWAY_SUPERGRAPH_FILE="$ROOT/k8s/base/gateway/supergraph.graphql")
+  else
+    own=("${prefix}_DB_URL=postgresql://127.0.0.1:$DB_PORT/$db" "${prefix}_DB_JDBC_URL=jdbc:postgresql://127.0.0.1:$DB_PORT/$db"
+      "${prefix}_DB_USER=postgres" "${prefix}_DB_PASSWORD=")
+  fi
+  env "${own[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
     QUARKUS_OIDC_AUTH_SERVER_URL="$OIDC_URL" OTEL_SDK_DISABLED=true \
     "$JAVA_CMD" "$@" -jar "$ROOT/$module/target/$app/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
   PID=$!
@@ -93,10 +99,13 @@ measure() {
 echo "JVM start-up (process start to /q/health/ready 200, database migrated) and idle memory, $(date -u +%Y-%m-%d), $(nproc) cores, other CPU $(other_cpu)"
 measure notice-service NOTICE notices
 measure volunteer-service VOLUNTEER volunteers
+measure gateway - -
 if [[ "${AOT:-}" == 1 ]]; then
   log "training the AOT caches"
   train notice-service NOTICE notices
   train volunteer-service VOLUNTEER volunteers
+  train gateway - -
   measure notice-service NOTICE notices quarkus-app-aot -XX:AOTCache="$ROOT/notice-service/target/quarkus-app-aot/app.aot"
   measure volunteer-service VOLUNTEER volunteers quarkus-app-aot -XX:AOTCache="$ROOT/volunteer-service/target/quarkus-app-aot/app.aot"
+  measure gateway - - quarkus-app-aot -XX:AOTCache="$ROOT/gateway/target/quarkus-app-aot/app.aot"
 fi
