@@ -61,10 +61,7 @@ launch() {
     "$JAVA_CMD" "$@" -jar "$ROOT/$module/target/$app/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
   PID=$!
   PIDS+=("$PID")
-  # host, then port: the same in text and in the production JSON log lines
-  PORT="$(wait_for_line 'Listening on: http://[^:]+:[0-9]+' 120 "$WORK/$module.log" \
-    | sed -E 's/.*Listening on: http:\/\/[^:]+:([0-9]+).*/\1/')"
-  until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do sleep 0.05; done
+  wait_until_ready "$WORK/$module.log"
 }
 
 # A training run for the AOT cache: start, a few GraphQL requests, stop; the JVM writes the cache as it exits.

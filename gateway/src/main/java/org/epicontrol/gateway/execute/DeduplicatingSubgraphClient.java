@@ -50,7 +50,7 @@ public final class DeduplicatingSubgraphClient implements SubgraphClient {
 
     @Override
     public Future<Map<String, Object>> fetch(Subgraph subgraph, SubgraphRequest request) {
-        if (request.query().startsWith("mutation")) {
+        if (request.operationType().equals("mutation")) {
             return delegate.fetch(subgraph, request);
         }
         Key key = new Key(subgraph.name(), subgraph.url(), request.query(), request.operationName(),

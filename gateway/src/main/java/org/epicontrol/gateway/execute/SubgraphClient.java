@@ -9,9 +9,28 @@ public interface SubgraphClient {
 
     Future<Map<String, Object>> fetch(Subgraph subgraph, SubgraphRequest request);
 
+    /**
+     * How a fetch ended, one name for metrics and traces alike: {@code ok}, {@code errors} (the answer carries
+     * GraphQL errors), or the failure's code ({@code SUBREQUEST_TIMEOUT}, ...; {@code FAILED} for anything else).
+     */
+    static String outcome(Map<String, Object> answer, Throwable failure) {
+        if (failure != null) {
+            return failure instanceof SubgraphFailure f ? f.code() : "FAILED";
+        }
+        return answer.get("errors") == null ? "ok" : "errors";
+    }
+
     /** What goes to the subgraph: document, operation name, variables and the caller's forwarded headers. */
     record SubgraphRequest(String query, String operationName, Map<String, Object> variables,
                            Map<String, String> headers) {
+
+        /** {@code query}, {@code mutation} or {@code subscription}: the planner prints the keyword first. */
+        public String operationType() {
+            if (query.startsWith("mutation")) {
+                return "mutation";
+            }
+            return query.startsWith("subscription") ? "subscription" : "query";
+        }
     }
 
     /** The subgraph could not be asked or did not answer in time; {@code code} goes to the error's extensions. */

@@ -31,12 +31,7 @@ public final class MeteredSubgraphClient implements SubgraphClient {
     public Future<Map<String, Object>> fetch(Subgraph subgraph, SubgraphRequest request) {
         Timer.Sample sample = Timer.start(registry);
         return delegate.fetch(subgraph, request).andThen(ar -> {
-            String outcome;
-            if (ar.failed()) {
-                outcome = ar.cause() instanceof SubgraphFailure f ? f.code() : "FAILED";
-            } else {
-                outcome = ar.result().get("errors") == null ? "ok" : "errors";
-            }
+            String outcome = SubgraphClient.outcome(ar.result(), ar.cause());
             sample.stop(timers.computeIfAbsent(List.of(subgraph.name(), outcome), key -> Timer.builder(METRIC)
                     .description("Requests from the gateway to a subgraph, by subgraph and outcome")
                     .tag("subgraph", key.get(0))

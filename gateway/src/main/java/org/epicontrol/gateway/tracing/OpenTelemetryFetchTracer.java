@@ -15,7 +15,7 @@ import io.vertx.core.MultiMap;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.epicontrol.gateway.execute.SubgraphClient.SubgraphFailure;
+import org.epicontrol.gateway.execute.SubgraphClient;
 import org.epicontrol.gateway.execute.SubgraphClient.SubgraphRequest;
 import org.epicontrol.gateway.execute.SubgraphFetchTracer;
 import org.epicontrol.gateway.supergraph.Subgraph;
@@ -75,21 +75,13 @@ public final class OpenTelemetryFetchTracer implements SubgraphFetchTracer {
                 .setSpanKind(SpanKind.CLIENT)
                 .setParent(parent)
                 .setAllAttributes(fixed.computeIfAbsent(subgraph, OpenTelemetryFetchTracer::fixedAttributes))
-                .setAttribute(OPERATION_TYPE, operationType(request.query()));
+                .setAttribute(OPERATION_TYPE, request.operationType());
         if (request.operationName() != null) {
             builder.setAttribute(OPERATION_NAME, request.operationName());
         }
         Span span = builder.startSpan();
         propagator.inject(parent.with(span), headers, HEADERS);
         return new Traced(span);
-    }
-
-    /** {@code query}, {@code mutation} or {@code subscription}, from the document the planner printed. */
-    static String operationType(String document) {
-        if (document.startsWith("mutation")) {
-            return "mutation";
-        }
-        return document.startsWith("subscription") ? "subscription" : "query";
     }
 
     private static Attributes fixedAttributes(Subgraph subgraph) {
@@ -126,21 +118,11 @@ public final class OpenTelemetryFetchTracer implements SubgraphFetchTracer {
 
         @Override
         public void end(Map<String, Object> answer, Throwable failure) {
-            String outcome;
-            String message;
-            if (failure != null) {
-                outcome = failure instanceof SubgraphFailure f ? f.code() : "FAILED";
-                message = failure.getMessage();
-            } else if (answer.get("errors") != null) {
-                outcome = "errors";
-                message = "the subgraph answered with GraphQL errors";
-            } else {
-                outcome = "ok";
-                message = null;
-            }
+            String outcome = SubgraphClient.outcome(answer, failure);
             span.setAttribute(OUTCOME, outcome);
             if (!outcome.equals("ok")) {
                 span.setAttribute(ERROR_TYPE, outcome);
+                String message = failure != null ? failure.getMessage() : "the subgraph answered with GraphQL errors";
                 span.setStatus(StatusCode.ERROR, message == null ? outcome : message);
             } else if (status >= 400) {
                 span.setAttribute(ERROR_TYPE, Integer.toString(status));
