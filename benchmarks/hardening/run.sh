@@ -38,8 +38,6 @@ report() { # label
   printf '%-58s %8.3f s %10s bytes  HTTP %s  codes: %s\n' "$1" "$secs" "$bytes" "$status" "${code:--}"
 }
 
-EDITOR=$(token editor); CHIEF=$(token chief); PUBLISHER=$(token publisher); SYSADMIN=$(token sysadmin)
-NANNEIHUAN=$(token admin-nanneihuan)
 
 echo "== 1. cost: nested lists (anonymous, gateway)"
 nest='id'
@@ -56,6 +54,10 @@ for n in 16 20 24; do
   gql "$GATEWAY" "" "{ notice(id: \"1\") { ...F0 } } $frags" >/dev/null; report "gateway, $n fragments ($(echo -n "$frags" | wc -c) bytes)"
   gql "$NOTICE" "" "{ notice(id: \"1\") { ...F0 } } $frags" >/dev/null; report "notice-service, $n fragments"
 done
+
+# tokens after the slow probes: they live minutes
+EDITOR=$(token editor); CHIEF=$(token chief); PUBLISHER=$(token publisher); SYSADMIN=$(token sysadmin)
+NANNEIHUAN=$(token admin-nanneihuan)
 
 echo "== 4. roster data through Area.dutyPosts → shifts → assignments → volunteer"
 roster='{ searchAreas(text: "书林苑") { fullName dutyPosts { name shifts(from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z") { assignments { volunteer { name kinds skills } } } } } }'
