@@ -51,11 +51,7 @@ public class GatewayBeans {
         GatewayConfig.Limits l = config.limits();
         SubgraphClient metered = new MeteredSubgraphClient(client, registry);
         SubgraphClient subgraphs = config.deduplicateRequests() ? new DeduplicatingSubgraphClient(metered, vertx) : metered;
-        GatewayConfig.Cost c = config.cost();
-        DemandControl demand = new DemandControl(
-                new CostSettings(c.defaultListSize(), c.slicingArguments(), c.sizedFields(), c.objectWeight(),
-                        c.leafWeight(), c.mutationWeight(), c.typeWeights(), c.fieldWeights(), c.listSizes()),
-                new CostPolicy(c.enabled(), c.anonymousBudget(), c.signedInBudget()),
+        DemandControl demand = new DemandControl(CostSettings.of(config.cost()), CostPolicy.of(config.cost()),
                 new OperationCostMetrics(registry));
         return new RequestProcessor(vertx, new PlanExecutor(vertx, subgraphs, mapper),
                 new OperationLimits(l.maxDepth(), l.maxAliases(), l.maxQueryBytes(), l.maxTokens(), l.maxFields()),

@@ -956,13 +956,11 @@ public final class SupergraphComposer {
         Set<String> sized = new TreeSet<>();
         for (Src<List<Directive>> s : sources) {
             for (Directive cost : s.graph().directives(s.value(), "cost")) {
-                Integer w = SupergraphParser.integer(SubgraphSchema.argument(cost, "weight"));
-                weight = w == null ? weight : weight == null ? w : Math.max(weight, w);
+                weight = max(weight, SupergraphParser.integer(SubgraphSchema.argument(cost, "weight")));
             }
             for (Directive d : s.graph().directives(s.value(), "listSize")) {
                 listSize = true;
-                Integer a = SupergraphParser.integer(SubgraphSchema.argument(d, "assumedSize"));
-                assumedSize = a == null ? assumedSize : assumedSize == null ? a : Math.max(assumedSize, a);
+                assumedSize = max(assumedSize, SupergraphParser.integer(SubgraphSchema.argument(d, "assumedSize")));
                 slicing.addAll(SupergraphParser.strings(SubgraphSchema.argument(d, "slicingArguments")));
                 sized.addAll(SupergraphParser.strings(SubgraphSchema.argument(d, "sizedFields")));
             }
@@ -987,6 +985,14 @@ public final class SupergraphComposer {
             args.add("requireOneSlicingArgument: false");
             out.append(" @listSize(").append(String.join(", ", args)).append(')');
         }
+    }
+
+    /** The larger of two optional values. */
+    private static Integer max(Integer a, Integer b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Math.max(a, b);
     }
 
     private String header(List<String> typeNames) {

@@ -2,6 +2,7 @@ package org.epicontrol.gateway.cost;
 
 import java.util.List;
 import java.util.Map;
+import org.epicontrol.gateway.GatewayConfig;
 
 /**
  * The demand-control rules that are configuration, not schema ({@code gateway.cost.*}): weights, list sizes and the
@@ -23,6 +24,12 @@ public record CostSettings(int defaultListSize, List<String> slicingArguments, L
                            double objectWeight, double leafWeight, double mutationWeight,
                            Map<String, Double> typeWeights, Map<String, Double> fieldWeights,
                            Map<String, Integer> listSizes) {
+
+    /** The settings of {@code gateway.cost.*}. */
+    public static CostSettings of(GatewayConfig.Cost c) {
+        return new CostSettings(c.defaultListSize(), c.slicingArguments(), c.sizedFields(), c.objectWeight(),
+                c.leafWeight(), c.mutationWeight(), c.typeWeights(), c.fieldWeights(), c.listSizes());
+    }
 
     /** The defaults of {@code gateway.cost} (as in the IBM cost specification and Apollo Router). */
     public static CostSettings defaults() {
