@@ -93,8 +93,11 @@ public interface GatewayConfig {
         @WithDefault("15000")
         int maxTokens();
 
-        /** Field selections once fragments are expanded (through every spread), over all definitions. */
-        @WithDefault("2000")
+        /**
+         * Field selections once fragments are expanded (through every spread), over all definitions: what validation
+         * reads (1,900 spreads of one fragment took 0.7 s in graphql-java's validation, on a worker thread).
+         */
+        @WithDefault("1000")
         int maxFields();
     }
 

@@ -8,7 +8,6 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.epicontrol.gateway.compose.SubgraphSdl;
 import org.epicontrol.gateway.compose.SupergraphComposer;

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.epicontrol.gateway.GatewayConfig;
@@ -94,6 +96,7 @@ class RepositoryQueriesCostTest {
                 .withProfile("prod")
                 .withSources(new PropertiesConfigSource(GatewayConfig.class.getResource("/application.properties"),
                         250))
+                .withConverter(Duration.class, 200, new DurationConverter()) // "30s", as Quarkus reads it
                 .withMapping(GatewayConfig.class)
                 .withValidateUnknown(false)
                 .build();
