@@ -2,6 +2,7 @@ package org.epicontrol.gateway.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -108,7 +109,7 @@ public class GraphQLRoute {
         boolean showPlan = config.exposeQueryPlan()
                 && ("true".equalsIgnoreCase(ctx.request().getHeader("x-query-plan"))
                 || request.extensions() != null && Boolean.TRUE.equals(request.extensions().get("queryPlan")));
-        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan)
+        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan, signedIn(ctx))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         LOG.error("request failed", ar.cause());
@@ -126,6 +127,14 @@ public class GraphQLRoute {
                     }
                     write(ctx, status, mediaType, response.body());
                 });
+    }
+
+    /**
+     * Whether quarkus-oidc verified a bearer token for this request (it runs before this route and answers 401 for
+     * a bad one); a token that was not verified (OIDC off) does not count.
+     */
+    private static boolean signedIn(RoutingContext ctx) {
+        return ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous();
     }
 
     private Map<String, String> forwarded(HttpServerRequest request) {
