@@ -34,20 +34,15 @@ class ObjectGuard {
     /** One position per object; null stays null, a forbidden object becomes its refusal. */
     <T> Uni<List<T>> each(String field, Target target, List<T> objects, ToLongFunction<T> idOf, Rule rule) {
         return decide(field, target, objects.stream().filter(Objects::nonNull).mapToLong(idOf).boxed().toList(), rule)
-                .map(decision -> objects.stream().map(o -> o == null ? null : decision.pass(o, idOf)).toList());
+                .map(decision -> refusalsAmong(objects.stream()
+                        .map(o -> o == null ? null : decision.checked(o, List.of(idOf.applyAsLong(o)))).toList()));
     }
 
     /** One position per list; a list holding any object the caller may not see becomes one refusal. */
     <T> Uni<List<List<T>>> eachList(String field, Target target, List<List<T>> lists, ToLongFunction<T> idOf,
                                     Rule rule) {
-        List<Long> ids = lists.stream().filter(Objects::nonNull).flatMap(List::stream).mapToLong(idOf).boxed().toList();
-        return decide(field, target, ids, rule).map(decision -> {
-            List<List<T>> out = new ArrayList<>(lists.size());
-            for (List<T> list : lists) {
-                out.add(list == null ? null : decision.passAll(list, idOf));
-            }
-            return out;
-        });
+        return decide(field, target, idsIn(lists, idOf), rule).map(decision -> refusalsAmong(lists.stream()
+                .map(list -> list == null ? null : decision.checked(list, ids(list, idOf))).toList()));
     }
 
     /**
@@ -58,26 +53,34 @@ class ObjectGuard {
                                    Function<List<Long>, Uni<List<List<T>>>> load,
                                    Target elementTarget, ToLongFunction<T> idOf, Rule elementRule) {
         return decide(field, parentTarget, parentIds, parentRule).chain(parents -> load.apply(parentIds).chain(lists ->
-                decide(field, elementTarget, lists.stream().flatMap(List::stream).mapToLong(idOf).boxed().toList(),
-                        elementRule).map(elements -> {
-                    List<List<T>> out = new ArrayList<>(lists.size());
+                decide(field, elementTarget, idsIn(lists, idOf), elementRule).map(elements -> {
+                    List<Object> out = new ArrayList<>(lists.size());
                     for (int i = 0; i < lists.size(); i++) {
-                        List<Long> parent = List.of(parentIds.get(i));
-                        List<Long> checked = parents.passAll(parent, id -> id);
-                        out.add(checked == parent ? elements.passAll(lists.get(i), idOf) : refused(checked));
+                        Object parent = parents.checked(lists.get(i), List.of(parentIds.get(i)));
+                        out.add(parent instanceof DomainException ? parent
+                                : elements.checked(lists.get(i), ids(lists.get(i), idOf)));
                     }
-                    return out;
+                    return refusalsAmong(out);
                 })));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> refused(List<Long> refusal) {
-        return (List<T>) (List<?>) refusal;
-    }
-
-    /** For a field that answers one object or one list: the first refusal fails the field. */
+    /** For a field that answers one list or an entity batch: the first refusal fails the field. */
     <T> Uni<List<T>> all(String field, Target target, List<T> objects, ToLongFunction<T> idOf, Rule rule) {
         return each(field, target, objects, idOf, rule).invoke(checked -> checked.forEach(ObjectGuard::rethrow));
+    }
+
+    /** The answers with refusals in some positions, typed as the field's answers for the batch loader. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> refusalsAmong(List<?> checked) {
+        return (List<T>) checked;
+    }
+
+    private static <T> List<Long> ids(List<T> list, ToLongFunction<T> idOf) {
+        return list.stream().mapToLong(idOf).boxed().toList();
+    }
+
+    private static <T> List<Long> idsIn(List<List<T>> lists, ToLongFunction<T> idOf) {
+        return lists.stream().filter(Objects::nonNull).flatMap(List::stream).mapToLong(idOf).boxed().toList();
     }
 
     private Uni<Decision> decide(String field, Target target, List<Long> ids, Rule rule) {
@@ -118,21 +121,15 @@ class ObjectGuard {
             return null;
         }
 
-        @SuppressWarnings("unchecked")
-        <T> T pass(T object, ToLongFunction<T> idOf) {
-            DomainException refusal = refusal(idOf.applyAsLong(object));
-            return refusal == null ? object : (T) refusal;
-        }
-
-        @SuppressWarnings("unchecked")
-        <T> List<T> passAll(List<T> list, ToLongFunction<T> idOf) {
-            for (T object : list) {
-                DomainException refusal = refusal(idOf.applyAsLong(object));
+        /** {@code answer} itself if every object it holds passes, else the refusal of the first that does not. */
+        Object checked(Object answer, List<Long> ids) {
+            for (long id : ids) {
+                DomainException refusal = refusal(id);
                 if (refusal != null) {
-                    return (List<T>) (Object) refusal;
+                    return refusal;
                 }
             }
-            return list;
+            return answer;
         }
     }
 }

@@ -53,7 +53,8 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * </table>
  *
  * <p>Where each rule is applied: root fields and {@code _entities} of Volunteer, Shift, DutyPost, Community, Grid
- * check each object (an entity list answers the others); nested fields apply the rule of the type they return:
+ * check each object (one refused entity refuses the entities of its type in that request: SmallRye's entity
+ * resolvers have no per-entity errors); nested fields apply the rule of the type they return:
  * Area.dutyPosts, Community.dutyPosts, Shift.post, OnDuty.post, CoverageGap.post (post); Area.onDutyNow (staffing,
  * per post); Area.openTasks (tasks); DutyPost.shifts, Assignment.shift, OnDuty.shift (roster); Shift.assignments,
  * SwapRequest.fromAssignment (roster); Assignment.volunteer, OnDuty.volunteer, VolunteerHours.volunteer,
@@ -276,7 +277,11 @@ public class RosterAccess {
         return guard.all(field, Target.POST, list, postOf, this::mayReadStaffing);
     }
 
-    /** A field answering one list (not batched): every object must pass its type's rule, else the field is refused. */
+    /**
+     * A field answering one list (not batched), or a federation entity batch: every object must pass its type's rule,
+     * else the field is refused. (SmallRye answers {@code _entities} from the resolver's list as a whole, without the
+     * batch loader's per-position errors: one refused entity refuses the type's entities of that request.)
+     */
     public <T> Uni<List<T>> visibleAll(String field, Target target, List<T> objects, ToLongFunction<T> idOf) {
         return guard.all(field, target, objects, idOf, readRule(target));
     }

@@ -86,6 +86,6 @@ public class PeopleGraphQLApi {
     public Uni<List<Volunteer>> volunteersByIds(@Name("id") List<String> ids) {
         List<Long> keys = ids.stream().map(Ids::parseOrZero).toList();
         return volunteers.byIds(keys)
-                .chain(found -> access.visible("_entities(Volunteer)", Target.VOLUNTEER, found, Volunteer::numericId));
+                .chain(found -> access.visibleAll("_entities(Volunteer)", Target.VOLUNTEER, found, Volunteer::numericId));
     }
 }
