@@ -62,7 +62,7 @@ class RosterGraphAccessTest {
 
     /** A's roster data, each piece carrying a value found nowhere else: seeing that value is seeing the data. */
     record Roster(String community, String grid, String area, String post, String shift, String volunteer, String name, String skill, String startsAt,
-                  String taskHousehold, String wishHousehold) {
+                  String taskHousehold, String openTaskHousehold, String wishHousehold) {
 
         static Roster of(World world) {
             String area = "area-" + System.nanoTime();
@@ -82,8 +82,13 @@ class RosterGraphAccessTest {
             world.assignment(shift.getString("createShift.id"), volunteer);
             String taskHousehold = RosterFixtures.unique("机密住户");
             String task = GRAPHQL.data("mutation($in: TaskInput!) { createTask(input: $in) { id } }",
-                    Map.of("in", Map.of("kind", "SUPPLY_DELIVERY", "unitId", world.gridA, "household", taskHousehold,
-                            "areaId", area))).getString("createTask.id");
+                    Map.of("in", Map.of("kind", "SUPPLY_DELIVERY", "unitId", world.gridA, "household", taskHousehold)))
+                    .getString("createTask.id");
+            // an open task of the area: Area.openTasks shows open ones only
+            String openHousehold = RosterFixtures.unique("机密开放住户");
+            GRAPHQL.data("mutation($in: TaskInput!) { createTask(input: $in) { id } }",
+                    Map.of("in", Map.of("kind", "MEDICINE_PURCHASE", "unitId", world.gridA, "household", openHousehold,
+                            "areaId", area)));
             GRAPHQL.data("mutation($t: ID!, $v: ID!) { assignTask(taskId: $t, volunteerId: $v) { id } }",
                     Map.of("t", task, "v", volunteer));
             String wishHousehold = RosterFixtures.unique("机密心愿");
@@ -95,11 +100,11 @@ class RosterGraphAccessTest {
             GRAPHQL.data("mutation($u: ID!, $v: ID!) { assignResponsibility(unitId: $u, volunteerId: $v) { id } }",
                     Map.of("u", world.gridA, "v", volunteer));
             return new Roster(world.communityA, world.gridA, area, post, shift.getString("createShift.id"), volunteer, name, skill,
-                    shift.getString("createShift.startsAt"), taskHousehold, wishHousehold);
+                    shift.getString("createShift.startsAt"), taskHousehold, openHousehold, wishHousehold);
         }
 
         List<String> secrets() {
-            return List.of(name, skill, startsAt, taskHousehold, wishHousehold);
+            return List.of(name, skill, startsAt, taskHousehold, openTaskHousehold, wishHousehold);
         }
     }
 
@@ -201,6 +206,7 @@ class RosterGraphAccessTest {
         JsonPath answer = ask(path, who);
 
         assertNull(answer.get("errors"), answer::prettify);
-        assertTrue(String.valueOf((Object) answer.get("data")).contains(ROSTER.get().name()), answer::prettify);
+        String data = String.valueOf((Object) answer.get("data"));
+        assertTrue(ROSTER.get().secrets().stream().anyMatch(data::contains), answer::prettify);
     }
 }
