@@ -91,6 +91,11 @@ class ObjectGuard {
             if (scope.caller().anonymous()) {
                 return Uni.createFrom().item(new Decision(field, target, scope, Map.of(), rule));
             }
+            if (rule instanceof Rule.OfCaller ofCaller) {
+                // where the objects sit does not matter: decided once for the whole batch, nothing looked up
+                return Uni.createFrom().item(new Decision(field, target, scope, ofCaller.test().test(scope) ? null
+                        : Map.of(), rule));
+            }
             return targets.find(target, ids.stream().distinct().toList())
                     .map(found -> new Decision(field, target, scope, found, rule));
         });

@@ -1,18 +1,21 @@
 package org.epicontrol.roster.access;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.roster.audit.Actor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * A write the caller's role allows, with every object its arguments name and the rule each must pass. Where those
- * objects sit is only looked at by {@link #confirm} inside the write's own transaction, on its connection, with the
- * objects' rows locked: a check and the write it guards see the same rows.
+ * objects sit is only looked at inside the write's own transaction ({@link #transaction}), on its connection, with
+ * the objects' rows locked: a check and the write it guards see the same rows, and no write runs unchecked.
  */
 public final class Permit {
 
@@ -44,11 +47,19 @@ public final class Permit {
     }
 
     /**
+     * Runs {@code write} in a transaction whose first statements check every named object: a refusal rolls back
+     * before anything is written. {@code write} gets the transaction and the actor for the audit trail.
+     */
+    public <T> Uni<T> transaction(Pool pool, BiFunction<SqlConnection, Actor, Uni<T>> write) {
+        return pool.withTransaction(tx -> confirm(tx).chain(actor -> write.apply(tx, actor)));
+    }
+
+    /**
      * Checks every named object on the write's connection, first thing in its transaction; fails with FORBIDDEN
      * before anything is written. Objects that do not exist pass: the write itself then answers NOT_FOUND. The
      * actor it answers carries the first object's organisation path, so that the object's staff read the event.
      */
-    public Uni<Actor> confirm(SqlClient tx) {
+    Uni<Actor> confirm(SqlClient tx) {
         if (claims.isEmpty()) {
             return Uni.createFrom().item(actor(List.of()));
         }

@@ -197,8 +197,8 @@ public class RosterAccess {
     /** The rule of each object type, applied wherever an object of it is resolved. */
     private Rule readRule(Target target) {
         return switch (target) {
-            case UNIT, TEAM -> this::mayReadOrganisation;
-            case POST -> this::mayReadPost;
+            case UNIT, TEAM -> new Rule.OfCaller(scope -> mayReadOrganisation(scope, null));
+            case POST -> new Rule.OfCaller(scope -> mayReadPost(scope, null));
             case VOLUNTEER -> this::mayReadVolunteer;
             case SHIFT, ASSIGNMENT, SWAP, WISH -> this::mayReadRoster;
             case TASK -> this::mayReadTasks;

@@ -154,13 +154,13 @@ public class Coverage {
         Map<String, Object> details = new HashMap<>();
         details.put("maxHoursPer24h", maxHoursPer24h);
         details.put("minRestHours", minRestHours);
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery(sql).execute(Tuple.of(communityId, maxHoursPer24h, minRestHours))
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql).execute(Tuple.of(communityId, maxHoursPer24h, minRestHours))
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
                         throw DomainException.notFound("community", communityId);
                     }
                     return audit.record(tx, actor, "SET_ROSTER_RULES", "Community", communityId, details);
-                })));
+                }));
     }
 
     private static void checkWindow(OffsetDateTime from, OffsetDateTime to) {

@@ -45,7 +45,7 @@ public class Responsibilities {
                 throw DomainException.invalid("responsibilities are held for a grid or a building; unit " + unitId
                         + " is a " + unit.kind().name().toLowerCase(Locale.ROOT));
             }
-            return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery("""
+            return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("""
                                     with v as (select id from volunteer where id = $2),
                                     added as (insert into responsibility (org_unit_id, volunteer_id, role)
                                               select $1, v.id, $3 from v on conflict do nothing returning 1)
@@ -59,7 +59,7 @@ public class Responsibilities {
                                 return row.getLong("added") == 0 ? Uni.createFrom().voidItem()
                                         : audit.record(tx, actor, "ASSIGN_RESPONSIBILITY", "OrgUnit", unitId,
                                                 Map.of("volunteerId", volunteerId, "role", normalised));
-                            })))
+                            }))
                     .replaceWith(unit);
         });
     }

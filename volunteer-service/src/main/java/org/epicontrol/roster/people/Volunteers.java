@@ -68,11 +68,11 @@ public class Volunteers {
         details.put("kinds", List.of(kinds));
         details.put("phoneGiven", input.phone() != null);
         details.put("userId", input.userId());
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery(sql)
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
                         .execute(Tuple.from(Arrays.asList(name, input.phone(), community, kinds, skills, team, input.userId())))
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                                 : audit.record(tx, actor, "CREATE_VOLUNTEER", "Volunteer",
-                                        rows.iterator().next().getLong("id"), details))))
+                                        rows.iterator().next().getLong("id"), details)))
                 .call(rows -> input.userId() == null ? Uni.createFrom().voidItem() : scopes.forgetAll())
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
@@ -130,10 +130,10 @@ public class Volunteers {
         Map<String, Object> details = new HashMap<>();
         details.put("name", trimmed);
         details.put("communityId", communityId);
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery("insert into team (name, community_id) values ($1, $2) returning id")
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into team (name, community_id) values ($1, $2) returning id")
                         .execute(Tuple.of(trimmed, communityId))
                         .call(rows -> audit.record(tx, actor, "CREATE_TEAM", "Team", rows.iterator().next().getLong("id"),
-                                details))))
+                                details)))
                 .map(rows -> new Team(String.valueOf(rows.iterator().next().getLong("id")), trimmed))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> new DomainException("DUPLICATE_NAME", "a team named " + trimmed + " exists"));

@@ -60,13 +60,13 @@ public class DutyPosts {
                 returning id""";
         Map<String, Object> details = Map.of("communityId", community, "name", name, "kind", input.kind().name(),
                 "requiredHeadcount", input.requiredHeadcount());
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery(sql)
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
                         .execute(Tuple.from(Arrays.asList(community, name, input.kind().name(), input.requiredHeadcount(),
                                 allowed, blankToNull(input.requiredSkill()), Boolean.TRUE.equals(input.aroundTheClock()),
                                 input.areaId(), blankToNull(input.address()))))
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                                 : audit.record(tx, actor, "CREATE_POST", "DutyPost", rows.iterator().next().getLong("id"),
-                                        details))))
+                                        details)))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> new DomainException("DUPLICATE_NAME", "the community already has a post named " + name))
                 .chain(rows -> {

@@ -45,17 +45,17 @@ public class Roster {
 
     public Uni<Assignment> enlist(long shiftId, long volunteerId, AssignmentSource source, Permit permit) {
         String action = source == AssignmentSource.SIGN_UP ? "SIGN_UP" : "ASSIGN";
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> lockVolunteers(tx, List.of(volunteerId))
+        return permit.transaction(pool, (tx, actor) -> lockVolunteers(tx, List.of(volunteerId))
                 .chain(people -> enlist(tx, shiftId, people.get(volunteerId), source, List.of()))
                 .call(a -> audit.record(tx, actor, action, "Assignment", a.id(),
-                        Map.of("shiftId", shiftId, "volunteerId", volunteerId)))));
+                        Map.of("shiftId", shiftId, "volunteerId", volunteerId))));
     }
 
     public Uni<Assignment> cancel(long assignmentId, String reason, Permit permit) {
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("a cancellation needs a reason");
         }
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
                                 + " where id = $1 and status = 'ACTIVE' returning shift_id, volunteer_id")
                         .execute(Tuple.of(assignmentId, reason.strip()))
                         .chain(rows -> {
@@ -66,7 +66,7 @@ public class Roster {
                             return audit.record(tx, actor, "CANCEL_ASSIGNMENT", "Assignment", assignmentId,
                                     Map.of("shiftId", row.getLong("shift_id"), "volunteerId", row.getLong("volunteer_id"),
                                             "reason", reason.strip()));
-                        })))
+                        }))
                 .chain(() -> assignment(assignmentId));
     }
 

@@ -67,9 +67,9 @@ public class Shifts {
                     returning id""";
             Map<String, Object> details = Map.of("firstDay", input.firstDay().toString(), "days", input.days(),
                     "shiftHours", input.shiftHours(), "requiredHeadcount", headcount, "shifts", starts.size());
-            return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery(sql)
+            return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
                             .execute(Tuple.of(postId, starts.toArray(OffsetDateTime[]::new), ends.toArray(OffsetDateTime[]::new), headcount))
-                            .call(() -> audit.record(tx, actor, "GENERATE_SHIFTS", "DutyPost", postId, details))))
+                            .call(() -> audit.record(tx, actor, "GENERATE_SHIFTS", "DutyPost", postId, details)))
                     .onFailure(Shifts::isOverlap)
                     .transform(e -> new DomainException("SHIFT_OVERLAP",
                             "the rotation overlaps shifts the post already has; nothing was generated"))
@@ -93,12 +93,12 @@ public class Shifts {
         return posts.byId(postId).chain(post -> {
             int headcount = requiredHeadcount == null ? post.requiredHeadcount() : requiredHeadcount;
             checkHeadcount(headcount);
-            return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery("insert into shift (post_id, during, required_headcount)"
+            return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into shift (post_id, during, required_headcount)"
                                     + " values ($1, tstzrange($2, $3), $4) returning id")
                             .execute(Tuple.of(postId, start, end, headcount))
                             .call(rows -> audit.record(tx, actor, "CREATE_SHIFT", "Shift", rows.iterator().next().getLong("id"),
                                     Map.of("postId", postId, "startsAt", start.toString(), "endsAt", end.toString(),
-                                            "requiredHeadcount", headcount)))))
+                                            "requiredHeadcount", headcount))))
                     .onFailure(Shifts::isOverlap)
                     .transform(e -> new DomainException("SHIFT_OVERLAP", "the post already has a shift in that time"))
                     .chain(rows -> byId(rows.iterator().next().getLong("id")));
@@ -110,7 +110,7 @@ public class Shifts {
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("a cancellation needs a reason");
         }
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery(
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(
                                 "update shift set cancelled = true, cancel_reason = $2 where id = $1 and not cancelled")
                         .execute(Tuple.of(shiftId, reason.strip()))
                         .chain(rows -> {
@@ -122,7 +122,7 @@ public class Shifts {
                                     .execute(Tuple.of(shiftId, "shift cancelled: " + reason.strip()));
                         })
                         .chain(ended -> audit.record(tx, actor, "CANCEL_SHIFT", "Shift", shiftId,
-                                Map.of("reason", reason.strip(), "cancelledAssignments", ended.rowCount())))))
+                                Map.of("reason", reason.strip(), "cancelledAssignments", ended.rowCount()))))
                 .chain(() -> byId(shiftId));
     }
 

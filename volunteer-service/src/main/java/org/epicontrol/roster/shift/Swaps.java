@@ -51,11 +51,11 @@ public class Swaps {
         details.put("toVolunteerId", toVolunteerId);
         details.put("toAssignmentId", toAssignmentId);
         details.put("reason", reason);
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery(sql)
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
                         .execute(Tuple.of(fromAssignmentId, toVolunteerId, toAssignmentId, reason))
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                                 : audit.record(tx, actor, "PROPOSE_SWAP", "SwapRequest",
-                                        rows.iterator().next().getLong("id"), details))))
+                                        rows.iterator().next().getLong("id"), details)))
                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                 .transform(e -> new DomainException("SWAP_PENDING", "assignment " + fromAssignmentId + " already has an open swap proposal"))
                 .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))
@@ -72,7 +72,7 @@ public class Swaps {
 
     /** Accepted by the colleague it was proposed to. */
     public Uni<SwapRequest> accept(long swapId, long acceptingVolunteerId, Permit permit) {
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> lockProposal(tx, swapId, acceptingVolunteerId).chain(swap ->
+        return permit.transaction(pool, (tx, actor) -> lockProposal(tx, swapId, acceptingVolunteerId).chain(swap ->
                 tx.preparedQuery("select id, shift_id, volunteer_id, status from assignment where id = any($1)")
                         .execute(Tuple.of((Object) ids(swap)))
                         .chain(rows -> {
@@ -98,7 +98,7 @@ public class Swaps {
                                             .execute(Tuple.of(swapId)))
                                     .chain(() -> audit.record(tx, actor, toShift == null ? "HAND_OVER" : "SWAP",
                                             "SwapRequest", swapId, swapDetails(giver, fromShift, acceptingVolunteerId, toShift)));
-                        }))))
+                        })))
                 .chain(() -> byId(swapId));
     }
 
@@ -112,7 +112,7 @@ public class Swaps {
     }
 
     private Uni<SwapRequest> decide(long swapId, String status, String who, long volunteerId, Permit permit) {
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery("update swap_request set status = '" + status + "',"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update swap_request set status = '" + status + "',"
                                 + " decided_at = now() where id = $1 and status = 'PROPOSED' and " + who)
                         .execute(Tuple.of(swapId, volunteerId))
                         .chain(rows -> {
@@ -122,7 +122,7 @@ public class Swaps {
                             }
                             return audit.record(tx, actor, status.equals("DECLINED") ? "DECLINE_SWAP" : "WITHDRAW_SWAP",
                                     "SwapRequest", swapId, Map.of("volunteerId", volunteerId));
-                        })))
+                        }))
                 .chain(() -> byId(swapId));
     }
 

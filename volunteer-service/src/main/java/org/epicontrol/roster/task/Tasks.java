@@ -55,14 +55,14 @@ public class Tasks {
         details.put("unitId", unitId);
         details.put("household", household);
         details.put("areaId", areaId);
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery("insert into task as t (kind, org_unit_id, household,"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into task as t (kind, org_unit_id, household,"
                                 + " area_id, description, due_at) select $1, o.id, $3, $4, $5, $6 from org_unit o"
                                 + " where o.id = $2 and o.kind in ('GRID', 'BUILDING') returning " + TaskRows.COLUMNS)
                         .execute(Tuple.from(Arrays.asList(input.kind().name(), unitId, household, areaId, description,
                                 input.dueAt())))
                         .map(rows -> rows.rowCount() == 1 ? TaskRows.map(rows.iterator().next()) : null)
                         .call(task -> task == null ? Uni.createFrom().voidItem()
-                                : audit.record(tx, actor, "CREATE_TASK", "Task", task.id(), details))))
+                                : audit.record(tx, actor, "CREATE_TASK", "Task", task.id(), details)))
                 .chain(task -> task != null ? Uni.createFrom().item(task)
                         : units.byId(unitId, null).map(unit -> {
                             throw DomainException.invalid("a task is for a grid or a building; unit " + unitId
@@ -114,13 +114,13 @@ public class Tasks {
             args.add(argument);
         }
         // the refusal is read through the same connection: a transaction never waits for a second one from the pool
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery("update task as t set " + set + ", updated_at = now()"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update task as t set " + set + ", updated_at = now()"
                                 + " where t.id = $1 and t.status = any($2)" + extraCondition + " returning " + TaskRows.COLUMNS)
                         .execute(Tuple.from(args))
                         .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(TaskRows.map(rows.iterator().next()))
                                 : refusal(tx, taskId, verb, from))
                         .call(task -> task == null ? Uni.createFrom().voidItem()
-                                : audit.record(tx, actor, action, "Task", taskId, transitionDetails(task, argument)))));
+                                : audit.record(tx, actor, action, "Task", taskId, transitionDetails(task, argument))));
     }
 
     private static Map<String, Object> transitionDetails(Task task, Object argument) {

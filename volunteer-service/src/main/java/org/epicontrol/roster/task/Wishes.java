@@ -51,13 +51,13 @@ public class Wishes {
         }
         String who = Texts.required(household, 200, "household");
         String what = Texts.required(description, 1000, "description");
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery("insert into wish as w (community_id, household, kind,"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into wish as w (community_id, household, kind,"
                                 + " description) select o.id, $2, $3, $4 from org_unit o where o.id = $1"
                                 + " and o.kind = 'COMMUNITY' returning " + COLUMNS)
                         .execute(Tuple.of(communityId, who, kind.name(), what))
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                                 : audit.record(tx, actor, "POST_WISH", "Wish", rows.iterator().next().getLong("w_id"),
-                                        Map.of("communityId", communityId, "kind", kind.name())))))
+                                        Map.of("communityId", communityId, "kind", kind.name()))))
                 .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(map(rows.iterator().next()))
                         : units.byId(communityId, null).map(unit -> {
                             throw DomainException.invalid("a wish is posted to a community; unit " + communityId
@@ -67,12 +67,12 @@ public class Wishes {
 
     /** Of concurrent claims exactly one wins: the others find the row no longer OPEN once they get to it. */
     public Uni<Wish> claim(long wishId, long volunteerId, Permit permit) {
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery("update wish as w set status = 'CLAIMED', claimed_by = $2"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update wish as w set status = 'CLAIMED', claimed_by = $2"
                                 + " where w.id = $1 and w.status = 'OPEN'"
                                 + " and exists (select 1 from volunteer v where v.id = $2 and v.active) returning " + COLUMNS)
                         .execute(Tuple.of(wishId, volunteerId))
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
-                                : audit.record(tx, actor, "CLAIM_WISH", "Wish", wishId, Map.of("volunteerId", volunteerId)))))
+                                : audit.record(tx, actor, "CLAIM_WISH", "Wish", wishId, Map.of("volunteerId", volunteerId))))
                 .chain(rows -> {
                     if (rows.rowCount() == 1) {
                         return Uni.createFrom().item(map(rows.iterator().next()));
@@ -114,12 +114,12 @@ public class Wishes {
 
     private Uni<Wish> move(long wishId, String to, List<WishStatus> from, String verb, Permit permit) {
         String[] statuses = from.stream().map(Enum::name).toArray(String[]::new);
-        return pool.withTransaction(tx -> permit.confirm(tx).chain(actor -> tx.preparedQuery("update wish as w set status = $2 where w.id = $1"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update wish as w set status = $2 where w.id = $1"
                                 + " and w.status = any($3) returning " + COLUMNS)
                         .execute(Tuple.of(wishId, to, statuses))
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                                 : audit.record(tx, actor, to.equals("FULFILLED") ? "FULFIL_WISH" : "CANCEL_WISH", "Wish",
-                                        wishId, Map.of("status", to)))))
+                                        wishId, Map.of("status", to))))
                 .chain(rows -> {
                     if (rows.rowCount() == 1) {
                         return Uni.createFrom().item(map(rows.iterator().next()));

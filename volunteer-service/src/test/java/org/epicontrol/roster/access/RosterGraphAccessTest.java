@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.epicontrol.roster.RosterFixtures;
 import org.epicontrol.roster.access.World.Who;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +31,7 @@ import static org.epicontrol.roster.access.World.Who.OFFICER_ELSEWHERE;
 import static org.epicontrol.roster.access.World.Who.OFFICER_OF_DISTRICT;
 import static org.epicontrol.roster.access.World.Who.SYSTEM_ADMIN;
 import static org.epicontrol.roster.access.World.Who.VOLUNTEER_OF_B;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -158,6 +160,38 @@ class RosterGraphAccessTest {
                         + WINDOW + ") { " + ROSTER_FIELDS + " } }"),
                 entities("_entities(Grid)", "Grid", Roster::grid, "responsibleWorkers { name } responsibilities { volunteer"
                         + " { name } }"));
+    }
+
+    @Test
+    void aBatchRefusesOnlyTheObjectsTheCallerMayNotSeeAndAnswersTheirNeighbours() {
+        World w = WORLD.get();
+        String otherArea = "area-" + System.nanoTime();
+        String otherPost = GRAPHQL.data("mutation($in: DutyPostInput!) { createDutyPost(input: $in) { id } }",
+                Map.of("in", Map.of("communityId", w.communityB, "name", RosterFixtures.unique("南门卡口"),
+                        "kind", "CHECKPOINT", "requiredHeadcount", 1, "areaId", otherArea)))
+                .getString("createDutyPost.id");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String otherShift = GRAPHQL.data("mutation($p: ID!, $s: DateTime!, $e: DateTime!) {"
+                        + " createShift(postId: $p, startsAt: $s, endsAt: $e) { id } }",
+                Map.of("p", otherPost, "s", now.minusHours(1).toString(), "e", now.plusHours(1).toString()))
+                .getString("createShift.id");
+        w.assignment(otherShift, w.volunteerB);
+
+        JsonPath answer = w.as(ADMIN_OF_A).post("query($r: [_Any!]!) { _entities(representations: $r) { ... on Area {"
+                        + " dutyPosts { shifts(" + WINDOW + ") { assignments { volunteer { name } } } }"
+                        + " onDutyNow { volunteer { name } } } } }",
+                Map.of("r", List.of(Map.of("__typename", "Area", "id", ROSTER.get().area()),
+                        Map.of("__typename", "Area", "id", otherArea)))).extract().jsonPath();
+
+        assertTrue(String.valueOf((Object) answer.get("data._entities[0].dutyPosts")).contains(ROSTER.get().name()),
+                answer::prettify);
+        assertEquals(List.of(ROSTER.get().name()), answer.getList("data._entities[0].onDutyNow.volunteer.name"),
+                answer::prettify);
+        assertNull(answer.get("data._entities[1].onDutyNow"), answer::prettify);
+        assertNull(answer.get("data._entities[1].dutyPosts[0].shifts"), answer::prettify);
+        assertEquals(List.of("FORBIDDEN", "FORBIDDEN"), answer.getList("errors.extensions.code"), answer::prettify);
+        assertEquals(Set.of(List.of("_entities", 1, "onDutyNow"), List.of("_entities", 1, "dutyPosts", 0, "shifts")),
+                Set.copyOf(answer.getList("errors.path")), answer::prettify);
     }
 
     private static JsonPath ask(Path path, Who who) {
