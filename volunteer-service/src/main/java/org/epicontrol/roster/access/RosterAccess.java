@@ -63,7 +63,10 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * that list is null with the error (one parent's list, its neighbours in the batch intact). Root lists scoped by a
  * unit argument (tasks, wishes, coverageGaps, onDuty, volunteerHours, rosterAuditTrail) check the unit with the
  * element type's rule: every element lies inside the unit, so the unit's rule is the elements'. A mutation's answer
- * is the caller's own write (its permit); the fields under it apply their types' rules as above.
+ * is the caller's own write (its permit); the fields under it apply their types' rules as above. Organisation
+ * fields of an object already shown (Volunteer.community, Task.unit, Wish.community, Grid.community, children,
+ * parent, grids) need no check of their own: the tree is for anyone signed in, and every way to such an object
+ * required a signed-in caller.
  *
  * <table>
  * <caption>write → the rule each named object must pass (in the write's transaction, rows locked)</caption>
@@ -206,10 +209,6 @@ public class RosterAccess {
     }
 
     // ---- reads ----------------------------------------------------------------------------------------------------
-
-    public Uni<Scope> scope() {
-        return current.get();
-    }
 
     /** Anyone with a token and a role of the realm. */
     public Uni<Scope> signedIn(String operation) {
