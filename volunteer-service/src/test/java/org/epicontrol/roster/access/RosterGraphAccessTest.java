@@ -73,14 +73,8 @@ class RosterGraphAccessTest {
             String volunteer = GRAPHQL.data("mutation($in: VolunteerInput!) { createVolunteer(input: $in) { id } }",
                     Map.of("in", Map.of("name", name, "communityId", world.communityA, "skills", List.of(skill))))
                     .getString("createVolunteer.id");
-            String post = GRAPHQL.data("mutation($in: DutyPostInput!) { createDutyPost(input: $in) { id } }",
-                    Map.of("in", Map.of("communityId", world.communityA, "name", RosterFixtures.unique("北门卡口"),
-                            "kind", "CHECKPOINT", "requiredHeadcount", 2, "areaId", area)))
-                    .getString("createDutyPost.id");
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            JsonPath shift = GRAPHQL.data("mutation($p: ID!, $s: DateTime!, $e: DateTime!) {"
-                            + " createShift(postId: $p, startsAt: $s, endsAt: $e) { id startsAt } }",
-                    Map.of("p", post, "s", now.minusHours(1).toString(), "e", now.plusHours(1).toString()));
+            String post = checkpoint(world.communityA, area);
+            JsonPath shift = shiftNow(post);
             world.assignment(shift.getString("createShift.id"), volunteer);
             String taskHousehold = RosterFixtures.unique("机密住户");
             String task = GRAPHQL.data("mutation($in: TaskInput!) { createTask(input: $in) { id } }",
@@ -166,16 +160,7 @@ class RosterGraphAccessTest {
     void aBatchRefusesOnlyTheObjectsTheCallerMayNotSeeAndAnswersTheirNeighbours() {
         World w = WORLD.get();
         String otherArea = "area-" + System.nanoTime();
-        String otherPost = GRAPHQL.data("mutation($in: DutyPostInput!) { createDutyPost(input: $in) { id } }",
-                Map.of("in", Map.of("communityId", w.communityB, "name", RosterFixtures.unique("南门卡口"),
-                        "kind", "CHECKPOINT", "requiredHeadcount", 1, "areaId", otherArea)))
-                .getString("createDutyPost.id");
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String otherShift = GRAPHQL.data("mutation($p: ID!, $s: DateTime!, $e: DateTime!) {"
-                        + " createShift(postId: $p, startsAt: $s, endsAt: $e) { id } }",
-                Map.of("p", otherPost, "s", now.minusHours(1).toString(), "e", now.plusHours(1).toString()))
-                .getString("createShift.id");
-        w.assignment(otherShift, w.volunteerB);
+        w.assignment(shiftNow(checkpoint(w.communityB, otherArea)).getString("createShift.id"), w.volunteerB);
 
         JsonPath answer = w.as(ADMIN_OF_A).post("query($r: [_Any!]!) { _entities(representations: $r) { ... on Area {"
                         + " dutyPosts { shifts(" + WINDOW + ") { assignments { volunteer { name } } } }"
@@ -192,6 +177,22 @@ class RosterGraphAccessTest {
         assertEquals(List.of("FORBIDDEN", "FORBIDDEN"), answer.getList("errors.extensions.code"), answer::prettify);
         assertEquals(Set.of(List.of("_entities", 1, "onDutyNow"), List.of("_entities", 1, "dutyPosts", 0, "shifts")),
                 Set.copyOf(answer.getList("errors.path")), answer::prettify);
+    }
+
+    /** A checkpoint of the community guarding the area. */
+    private static String checkpoint(String community, String area) {
+        return GRAPHQL.data("mutation($in: DutyPostInput!) { createDutyPost(input: $in) { id } }",
+                Map.of("in", Map.of("communityId", community, "name", RosterFixtures.unique("卡口"),
+                        "kind", "CHECKPOINT", "requiredHeadcount", 2, "areaId", area)))
+                .getString("createDutyPost.id");
+    }
+
+    /** A shift of the post from an hour ago to an hour from now: its people are on duty now. */
+    private static JsonPath shiftNow(String post) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return GRAPHQL.data("mutation($p: ID!, $s: DateTime!, $e: DateTime!) {"
+                        + " createShift(postId: $p, startsAt: $s, endsAt: $e) { id startsAt } }",
+                Map.of("p", post, "s", now.minusHours(1).toString(), "e", now.plusHours(1).toString()));
     }
 
     private static JsonPath ask(Path path, Who who) {
