@@ -4,13 +4,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.security.StaffRole;
-import org.epicontrol.roster.people.Volunteer;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import static org.epicontrol.common.security.StaffRole.COMMUNITY_ADMIN;
 import static org.epicontrol.common.security.StaffRole.DISTRICT_OFFICER;
@@ -19,41 +17,79 @@ import static org.epicontrol.common.security.StaffRole.SYSTEM_ADMIN;
 import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
 
 /**
- * Every authorisation decision of the volunteer-service (issue 5). Resolvers ask here and nowhere else.
+ * Every authorisation decision of the volunteer-service (issues 5 and 11): one method per rule, named {@code may…};
+ * resolvers ask here and nowhere else. Deny by default: each object that carries personal or roster data is checked
+ * against its type's rule WHERE IT IS RESOLVED (root field, nested field, federation {@code _entities}), so no path
+ * through the graph reaches it without its rule; writes check every object their arguments name inside their own
+ * transaction ({@link Permit#confirm}).
  *
- * <p>"Community C" is the community the object belongs to (a task: its grid or building, so the path runs on down).
- * "admin of C" means role community-admin with the group of C, "officer of C" district-officer with the group of C's
- * district, "grid worker of U" grid-worker with the group of a grid on U's path, "volunteer of C" role volunteer whose
- * account is linked (volunteer.user_id = sub) to a volunteer of C. system-admin may do everything.
+ * <p>"C" is the community an object belongs to (a task: its grid or building, so its path runs on down; a shift,
+ * assignment, swap: the community of the post). "admin of C" is role community-admin with the group of C, "officer
+ * of C" district-officer with the group of C's district, "grid worker of U" grid-worker with the group of a grid on
+ * U's path, "grid worker in C" grid-worker of any grid of C, "volunteer of C" role volunteer whose account is linked
+ * (volunteer.user_id = sub) to a volunteer of C. system-admin passes every rule. Without a token every rule refuses
+ * with UNAUTHENTICATED, otherwise with FORBIDDEN.
  *
  * <table>
- * <caption>operation → who</caption>
- * <tr><th>operation</th><th>who besides system-admin</th></tr>
- * <tr><td>orgUnit, community, grid (and their tree fields), me, Area.responsibleGrid/dutyPosts, federation lookups of
- *     Community, Grid, Area</td><td>anyone signed in with a role of the realm</td></tr>
- * <tr><td>createOrgUnit, linkArea, importOrganisation, createTeam without community</td>
- *     <td>nobody (the tree is the city's; a district officer only reads)</td></tr>
- * <tr><td>coverageGaps, onDuty, Community.volunteers, volunteer (someone else), Area.onDutyNow</td>
- *     <td>admin of C, officer of C</td></tr>
- * <tr><td>volunteerHours</td><td>admin of C, officer of C; a volunteer of C gets only his own line</td></tr>
- * <tr><td>volunteer (himself), me</td><td>that volunteer</td></tr>
- * <tr><td>dutyPost, shift, Community.dutyPosts, Shift.assignments, federation lookups of DutyPost and Shift, wishes</td>
- *     <td>admin of C, officer of C, volunteer of C</td></tr>
- * <tr><td>phone of a volunteer</td><td>admin of the volunteer's community only</td></tr>
- * <tr><td>createVolunteer, createTeam, assignResponsibility, createDutyPost, generateShifts, createShift, cancelShift,
- *     assignVolunteer, cancelAssignment, setRosterRules, postWish, cancelWish</td><td>admin of C</td></tr>
- * <tr><td>signUp, claimWish (for volunteer V)</td><td>admin of C; V himself if he is a volunteer of C</td></tr>
- * <tr><td>proposeSwap (of assignment A), fulfilWish</td><td>admin of C; the volunteer A (or the claim) belongs to</td></tr>
- * <tr><td>acceptSwap, declineSwap, withdrawSwap (as volunteer V)</td><td>admin of C; V himself if a volunteer of C</td></tr>
- * <tr><td>createTask, assignTask, completeTask, failTask, reopenTask</td><td>admin of C, grid worker of the unit</td></tr>
- * <tr><td>tasks, Area.openTasks, responsibleWorkers, responsibilities</td>
- *     <td>admin of C, officer of C, grid worker of the unit</td></tr>
- * <tr><td>rosterAuditTrail</td><td>admin of C or officer of C: the events under their community or district</td></tr>
+ * <caption>object type → who may see it (the rule), and how a refusal shows</caption>
+ * <tr><th>type</th><th>rule: who besides system-admin</th><th>refused</th></tr>
+ * <tr><td>Area (key only), Community, Grid, OrgUnit (names, tree fields)</td><td>{@link #mayReadOrganisation}: anyone
+ *     signed in with a role of the realm</td><td>root/_entities: null + error</td></tr>
+ * <tr><td>DutyPost (name, kind, headcount, allowed kinds, address; not its roster)</td><td>{@link #mayReadPost}: anyone
+ *     signed in</td><td>null + error</td></tr>
+ * <tr><td>Volunteer (name, kinds, skills, active)</td><td>{@link #mayReadVolunteer}: admin of C, officer of C, the
+ *     volunteer himself, a volunteer of C (colleagues on one roster), a grid worker in C (task assignees,
+ *     responsibilities)</td><td>single: that volunteer null + error at its path; list: the list null + error</td></tr>
+ * <tr><td>Volunteer.phone</td><td>{@link #mayReadPhone}: admin of C</td><td>null + FORBIDDEN</td></tr>
+ * <tr><td>Shift, Assignment, SwapRequest, Wish (roster data)</td><td>{@link #mayReadRoster}: admin of C, officer of
+ *     C, volunteer of C; an assignment's, swap's or wish's own volunteer</td><td>as Volunteer</td></tr>
+ * <tr><td>OnDuty, CoverageGap, VolunteerHours (everyone's), Community.volunteers</td><td>{@link #mayReadStaffing}:
+ *     admin of C, officer of C (volunteerHours: a volunteer of C gets his own line only)</td><td>null + error</td></tr>
+ * <tr><td>Task, OrgUnit/Grid.responsibilities, responsibleWorkers</td><td>{@link #mayReadTasks}: admin of C, officer
+ *     of C, grid worker of the unit; a task's assignee</td><td>as Volunteer</td></tr>
+ * <tr><td>AuditEvent</td><td>{@link #auditScope}: admin of C / officer of C, the events under their community or
+ *     district</td><td>filtered by the query</td></tr>
+ * <tr><td>Team (name)</td><td>only answered to its creator (createTeam)</td><td></td></tr>
  * </table>
  *
- * <p>Without a token every operation is refused with UNAUTHENTICATED, otherwise with FORBIDDEN; either way before
- * anything changes. Keycloak Authorization Services was considered: GraphQL is one POST endpoint, so its path-based
- * policy enforcer cannot tell operations apart, and these rules need our own organisation rows anyway.
+ * <p>Where each rule is applied: root fields and {@code _entities} of Volunteer, Shift, DutyPost, Community, Grid
+ * check each object (one refused entity refuses the entities of its type in that request: SmallRye's entity
+ * resolvers have no per-entity errors); nested fields apply the rule of the type they return:
+ * Area.dutyPosts, Community.dutyPosts, Shift.post, OnDuty.post, CoverageGap.post (post); Area.onDutyNow (staffing,
+ * per post); Area.openTasks (tasks); DutyPost.shifts, Assignment.shift, OnDuty.shift (roster); Shift.assignments,
+ * SwapRequest.fromAssignment (roster); Assignment.volunteer, OnDuty.volunteer, VolunteerHours.volunteer,
+ * SwapRequest.toVolunteer, Task.assignee, Wish.claimedBy, Community.volunteers, responsibleWorkers,
+ * Responsibility.volunteer (volunteer). A list-valued field answers a list only if every element passes; otherwise
+ * that list is null with the error (one parent's list, its neighbours in the batch intact). Root lists scoped by a
+ * unit argument (tasks, wishes, coverageGaps, onDuty, volunteerHours, rosterAuditTrail) check the unit with the
+ * element type's rule: every element lies inside the unit, so the unit's rule is the elements'. A mutation's answer
+ * is the caller's own write (its permit); the fields under it apply their types' rules as above. Organisation
+ * fields of an object already shown (Volunteer.community, Task.unit, Wish.community, Grid.community, children,
+ * parent, grids) need no check of their own: the tree is for anyone signed in, and every way to such an object
+ * required a signed-in caller.
+ *
+ * <table>
+ * <caption>write → the rule each named object must pass (in the write's transaction, rows locked)</caption>
+ * <tr><th>write</th><th>named objects and rules</th></tr>
+ * <tr><td>createOrgUnit, linkArea, importOrganisation, createTeam without community</td><td>{@link #organise}:
+ *     system-admin only</td></tr>
+ * <tr><td>createVolunteer</td><td>community: {@link #mayManage}; team: {@link #mayUseTeam} (a city-wide team or one
+ *     of that admin's community)</td></tr>
+ * <tr><td>createTeam, createDutyPost, generateShifts, createShift, cancelShift, cancelAssignment, setRosterRules,
+ *     postWish, cancelWish</td><td>the community, post, shift, assignment or wish: {@link #mayManage}</td></tr>
+ * <tr><td>assignVolunteer</td><td>shift: {@link #mayManage}; volunteer: {@link #mayManage}</td></tr>
+ * <tr><td>assignResponsibility</td><td>unit: {@link #mayManage}; volunteer: {@link #mayManage}</td></tr>
+ * <tr><td>signUp, claimWish, acceptSwap, declineSwap, withdrawSwap (as volunteer V)</td><td>shift / wish / swap:
+ *     {@link #mayTakePartIn}; V: {@link #mayActAs}</td></tr>
+ * <tr><td>proposeSwap</td><td>assignment: {@link #mayUseOwn}; toVolunteer and toAssignment:
+ *     {@link #mayTakePartIn}</td></tr>
+ * <tr><td>fulfilWish</td><td>wish: {@link #mayUseOwn}</td></tr>
+ * <tr><td>createTask, completeTask, failTask, reopenTask</td><td>unit / task: {@link #mayManageTasks}</td></tr>
+ * <tr><td>assignTask</td><td>task: {@link #mayManageTasks}; assignee: {@link #mayAssignTo}</td></tr>
+ * </table>
+ *
+ * <p>Keycloak Authorization Services was considered: GraphQL is one POST endpoint, so its path-based policy enforcer
+ * cannot tell operations apart, and these rules need our own organisation rows anyway.
  */
 @ApplicationScoped
 public class RosterAccess {
@@ -68,108 +104,195 @@ public class RosterAccess {
 
     private final CurrentScope current;
     private final Targets targets;
+    private final ObjectGuard guard;
 
-    public RosterAccess(CurrentScope current, Targets targets) {
+    public RosterAccess(CurrentScope current, Targets targets, ObjectGuard guard) {
         this.current = current;
         this.targets = targets;
+        this.guard = guard;
     }
 
-    public Uni<Scope> scope() {
-        return current.get();
+    // ---- the rules ------------------------------------------------------------------------------------------------
+
+    /** The organisation tree (names of units): anyone signed in with a role of the realm. */
+    public boolean mayReadOrganisation(Scope scope, Targets.Placed placed) {
+        return !scope.caller().anonymous() && scope.caller().hasAny(ANY_ROLE);
     }
+
+    /** A duty post's own description (not its roster): anyone signed in. */
+    public boolean mayReadPost(Scope scope, Targets.Placed placed) {
+        return mayReadOrganisation(scope, placed);
+    }
+
+    /** A volunteer's name, kinds and skills. {@code placed}: the volunteer, owner = himself. */
+    public boolean mayReadVolunteer(Scope scope, Targets.Placed placed) {
+        return reads(scope, placed.path()) || owns(scope, placed) || scope.memberOf(placed.path())
+                || scope.worksIn(placed.path());
+    }
+
+    /** A volunteer's phone: personal data for the administrators of their own community only. */
+    public boolean mayReadPhone(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path());
+    }
+
+    /** Shifts, assignments, swaps, wishes: the community's staff and volunteers, and the object's own volunteer. */
+    public boolean mayReadRoster(Scope scope, Targets.Placed placed) {
+        return reads(scope, placed.path()) || scope.memberOf(placed.path()) || owns(scope, placed);
+    }
+
+    /** Who is on duty, coverage, everyone's hours, the list of a community's people: the community's staff. */
+    public boolean mayReadStaffing(Scope scope, Targets.Placed placed) {
+        return reads(scope, placed.path());
+    }
+
+    /** Tasks and responsibilities of a unit: its community's staff, grid workers of the unit; a task's assignee. */
+    public boolean mayReadTasks(Scope scope, Targets.Placed placed) {
+        return reads(scope, placed.path()) || scope.holds(GRID_WORKER, placed.path()) || owns(scope, placed);
+    }
+
+    /** Writes to a community's people, posts, roster and rules: its administrators. */
+    public boolean mayManage(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path());
+    }
+
+    /** Writes of tasks: the community's administrators, grid workers of the task's unit. */
+    public boolean mayManageTasks(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path()) || scope.holds(GRID_WORKER, placed.path());
+    }
+
+    /** A shift, swap or wish a volunteer acts on for himself: the administrators, or a volunteer of its community. */
+    public boolean mayTakePartIn(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path()) || scope.memberOf(placed.path());
+    }
+
+    /** The volunteer a write acts for: the administrators of his community, or himself. */
+    public boolean mayActAs(Scope scope, Targets.Placed volunteer) {
+        return manages(scope, volunteer.path()) || owns(scope, volunteer);
+    }
+
+    /** Something of a volunteer's own (an assignment, a claimed wish): the administrators, or its owner. */
+    public boolean mayUseOwn(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path()) || owns(scope, placed);
+    }
+
+    /** A task's assignee: a volunteer of the community of the caller managing tasks there. */
+    public boolean mayAssignTo(Scope scope, Targets.Placed volunteer) {
+        return manages(scope, volunteer.path()) || scope.worksIn(volunteer.path());
+    }
+
+    /** A team a new volunteer joins: a city-wide one, or one of the administrator's community. */
+    public boolean mayUseTeam(Scope scope, Targets.Placed team) {
+        return team.path().isEmpty() || manages(scope, team.path());
+    }
+
+    private static boolean reads(Scope scope, List<Long> path) {
+        return scope.systemAdmin() || scope.holds(DISTRICT_OFFICER, path) || scope.holds(COMMUNITY_ADMIN, path);
+    }
+
+    private static boolean manages(Scope scope, List<Long> path) {
+        return scope.systemAdmin() || scope.holds(COMMUNITY_ADMIN, path);
+    }
+
+    private static boolean owns(Scope scope, Targets.Placed placed) {
+        return placed.owner() != null && scope.is(placed.owner());
+    }
+
+    /** The rule of each object type, applied wherever an object of it is resolved. */
+    private Rule readRule(Target target) {
+        return switch (target) {
+            case UNIT, TEAM -> new Rule.OfCaller(scope -> mayReadOrganisation(scope, null));
+            case POST -> new Rule.OfCaller(scope -> mayReadPost(scope, null));
+            case VOLUNTEER -> this::mayReadVolunteer;
+            case SHIFT, ASSIGNMENT, SWAP, WISH -> this::mayReadRoster;
+            case TASK -> this::mayReadTasks;
+        };
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------------
 
     /** Anyone with a token and a role of the realm. */
-    public Uni<Permit> signedIn(String operation) {
+    public Uni<Scope> signedIn(String operation) {
         return current.get().map(scope -> {
             scope.caller().require(operation, ANY_ROLE);
-            return new Permit(scope, List.of());
+            return scope;
         });
     }
 
-    /** Changes to the organisation tree itself. */
-    public Uni<Permit> organise(String operation) {
-        return current.get().map(scope -> {
-            scope.caller().require(operation, SYSTEM_ADMIN);
-            return new Permit(scope, List.of());
-        });
+    /** A root field of one object: the object's own rule (null if it does not exist). */
+    public Uni<Void> readObject(String operation, Target target, long id) {
+        return check(operation, target, id, ANY_ROLE, readRule(target)).replaceWithVoid();
     }
 
-    /** Staff reads of a community's data: its admin, its district's officer. */
-    public Uni<Permit> read(String operation, Target target, long id) {
-        return check(operation, target, id, READERS, (scope, placed) -> reads(scope, placed.path()));
+    /** A community's staffing (people, coverage, who is on duty), for any unit: {@link #mayReadStaffing}. */
+    public Uni<Void> readStaffing(String operation, Target target, long id) {
+        return check(operation, target, id, READERS, this::mayReadStaffing).replaceWithVoid();
     }
 
-    /** As {@link #read}, and the community's own volunteers too (posts, shifts, wishes they take part in). */
-    public Uni<Permit> readAsMember(String operation, Target target, long id) {
-        return check(operation, target, id, MEMBER_READERS,
-                (scope, placed) -> reads(scope, placed.path()) || scope.memberOf(placed.path()));
+    /** A unit's roster objects (wishes): {@link #mayReadRoster}. */
+    public Uni<Void> readRoster(String operation, Target target, long id) {
+        return check(operation, target, id, MEMBER_READERS, this::mayReadRoster).replaceWithVoid();
     }
 
-    /** Writes to a community's roster, people and rules: its admin. */
-    public Uni<Permit> manage(String operation, Target target, long id) {
-        return check(operation, target, id, MANAGERS, (scope, placed) -> manages(scope, placed.path()));
-    }
-
-    /** Writes of tasks: the community's admin, or a grid worker of the grid the task's unit is in. */
-    public Uni<Permit> manageTasks(String operation, Target target, long id) {
-        return check(operation, target, id, TASK_MANAGERS,
-                (scope, placed) -> manages(scope, placed.path()) || scope.holds(GRID_WORKER, placed.path()));
-    }
-
-    public Uni<Permit> readTasks(String operation, Target target, long id) {
-        return check(operation, target, id, TASK_READERS,
-                (scope, placed) -> reads(scope, placed.path()) || scope.holds(GRID_WORKER, placed.path()));
-    }
-
-    /** Acting for volunteer {@code volunteerId}: the community's admin, or that volunteer himself in his community. */
-    public Uni<Permit> actFor(String operation, Target target, long id, long volunteerId) {
-        return check(operation, target, id, MANAGERS_OR_VOLUNTEER, (scope, placed) -> manages(scope, placed.path())
-                || scope.is(volunteerId) && scope.memberOf(placed.path()));
-    }
-
-    /** Acting on something of a volunteer's own (an assignment, a claimed wish): the admin, or its owner. */
-    public Uni<Permit> manageOrOwn(String operation, Target target, long id) {
-        return check(operation, target, id, MANAGERS_OR_VOLUNTEER, (scope, placed) -> manages(scope, placed.path())
-                || placed.owner() != null && scope.is(placed.owner()));
-    }
-
-    /** Someone's volunteer record: staff reading their community, or the volunteer himself. */
-    public Uni<Permit> readVolunteer(String operation, long volunteerId) {
-        return check(operation, Target.VOLUNTEER, volunteerId, MEMBER_READERS,
-                (scope, placed) -> reads(scope, placed.path()) || scope.is(volunteerId));
+    /** A unit's tasks: {@link #mayReadTasks}. */
+    public Uni<Void> readTasks(String operation, Target target, long id) {
+        return check(operation, target, id, TASK_READERS, this::mayReadTasks).replaceWithVoid();
     }
 
     /** Whose hours a caller sees in a unit: null for everyone's (staff), else only their own volunteer's. */
     public Uni<Long> hoursVisibleTo(String operation, long unitId) {
-        return readAsMember(operation, Target.UNIT, unitId)
-                .map(permit -> reads(permit.scope(), permit.orgPath()) ? null : permit.scope().volunteerId());
+        return check(operation, Target.UNIT, unitId, MEMBER_READERS, this::mayReadRoster).chain(placed ->
+                current.get().map(scope -> scope.systemAdmin() || placed != null && mayReadStaffing(scope, placed)
+                        ? null : scope.volunteerId()));
     }
 
-    /** For fields that list things of many communities at once: every one of them must be readable. */
-    public Uni<Void> readAll(String operation, Target target, Collection<Long> ids) {
-        return checkAll(operation, target, ids, READERS, (scope, placed) -> reads(scope, placed.path()));
+    /** Objects resolved by a batch field or entity resolver: each one its type's rule, refused ones alone null. */
+    public <T> Uni<List<T>> visible(String field, Target target, List<T> objects, ToLongFunction<T> idOf) {
+        return guard.each(field, target, objects, idOf, readRule(target));
     }
 
-    public Uni<Void> readAllAsMember(String operation, Target target, Collection<Long> ids) {
-        return checkAll(operation, target, ids, MEMBER_READERS,
-                (scope, placed) -> reads(scope, placed.path()) || scope.memberOf(placed.path()));
+    /** Lists resolved by a batch field: a list with any object the caller may not see is null with the error. */
+    public <T> Uni<List<List<T>>> visibleLists(String field, Target target, List<List<T>> lists, ToLongFunction<T> idOf) {
+        return guard.eachList(field, target, lists, idOf, readRule(target));
     }
 
-    public Uni<Void> readAllTasks(String operation, Target target, Collection<Long> ids) {
-        return checkAll(operation, target, ids, TASK_READERS,
-                (scope, placed) -> reads(scope, placed.path()) || scope.holds(GRID_WORKER, placed.path()));
+    /** People on duty, placed by their post: {@link #mayReadStaffing}. */
+    public <T> Uni<List<List<T>>> visibleStaffing(String field, List<List<T>> lists, ToLongFunction<T> postOf) {
+        return guard.eachList(field, Target.POST, lists, postOf, this::mayReadStaffing);
     }
 
-    public Uni<Void> readAllVolunteers(String operation, Collection<Long> ids) {
-        return checkAll(operation, Target.VOLUNTEER, ids, MEMBER_READERS,
-                (scope, placed) -> reads(scope, placed.path()) || scope.is(placed.id()));
+    /**
+     * What hangs on units (responsibilities, responsible workers): each unit must pass {@link #mayReadTasks}, and
+     * every person listed the volunteer rule; a unit failing either gets null and the error, its neighbours their
+     * lists.
+     */
+    public <T> Uni<List<List<T>>> unitPeople(String field, List<Long> unitIds,
+                                             Function<List<Long>, Uni<List<List<T>>>> load, ToLongFunction<T> personOf) {
+        return guard.listsOf(field, Target.UNIT, unitIds, this::mayReadTasks, load, Target.VOLUNTEER, personOf,
+                this::mayReadVolunteer);
     }
 
-    /** The phone number: personal data, for the admin of the volunteer's own community only. */
-    public Uni<Void> seePhone(String operation, Volunteer volunteer) {
+    /** People on duty answered by a root field: all of them must pass {@link #mayReadStaffing}, else it is refused. */
+    public <T> Uni<List<T>> visibleStaffingAll(String field, List<T> list, ToLongFunction<T> postOf) {
+        return guard.all(field, Target.POST, list, postOf, this::mayReadStaffing);
+    }
+
+    /**
+     * A field answering one list (not batched), or a federation entity batch: every object must pass its type's rule,
+     * else the field is refused. (SmallRye answers {@code _entities} from the resolver's list as a whole, without the
+     * batch loader's per-position errors: one refused entity refuses the type's entities of that request.)
+     */
+    public <T> Uni<List<T>> visibleAll(String field, Target target, List<T> objects, ToLongFunction<T> idOf) {
+        return guard.all(field, target, objects, idOf, readRule(target));
+    }
+
+    /**
+     * The phone of a volunteer of community {@code communityId}: {@link #mayReadPhone}. Its administrators are known
+     * by the community alone, so no look-up per volunteer is needed.
+     */
+    public Uni<Void> seePhone(String operation, long volunteerId, long communityId) {
         return current.get().map(scope -> {
             scope.caller().require(operation, MANAGERS);
-            if (!scope.systemAdmin() && !scope.unitsOf(COMMUNITY_ADMIN).contains(volunteer.communityId())) {
+            if (!mayReadPhone(scope, new Targets.Placed(volunteerId, List.of(communityId), volunteerId))) {
                 throw DomainException.forbidden(operation + ": the phone of a volunteer is shown only to the"
                         + " administrators of their own community");
             }
@@ -193,53 +316,59 @@ public class RosterAccess {
         });
     }
 
-    private static boolean reads(Scope scope, List<Long> path) {
-        return scope.systemAdmin() || scope.holds(DISTRICT_OFFICER, path) || scope.holds(COMMUNITY_ADMIN, path);
+    // ---- writes: the role here, where the objects sit in the write's transaction (Permit.confirm) -------------------
+
+    /** Changes to the organisation tree itself. */
+    public Uni<Permit> organise(String operation) {
+        return permit(operation, SYSTEM_ADMIN);
     }
 
-    private static boolean manages(Scope scope, List<Long> path) {
-        return scope.systemAdmin() || scope.holds(COMMUNITY_ADMIN, path);
+    /** A write to the object's community: {@link #mayManage}. */
+    public Uni<Permit> manage(String operation, Target target, long id) {
+        return permit(operation, MANAGERS).map(p -> p.and(target, id, this::mayManage));
     }
 
-    private Uni<Permit> check(String operation, Target target, long id, StaffRole[] roles,
-                              BiPredicate<Scope, Targets.Placed> allowed) {
-        return current.get().chain(scope -> {
+    /** A write of tasks: {@link #mayManageTasks}. */
+    public Uni<Permit> manageTasks(String operation, Target target, long id) {
+        return permit(operation, TASK_MANAGERS).map(p -> p.and(target, id, this::mayManageTasks));
+    }
+
+    /** Acting for volunteer {@code volunteerId} on an object: {@link #mayTakePartIn} and {@link #mayActAs}. */
+    public Uni<Permit> actFor(String operation, Target target, long id, long volunteerId) {
+        return permit(operation, MANAGERS_OR_VOLUNTEER)
+                .map(p -> p.and(target, id, this::mayTakePartIn).and(Target.VOLUNTEER, volunteerId, this::mayActAs));
+    }
+
+    /** Acting on something of a volunteer's own: {@link #mayUseOwn}. */
+    public Uni<Permit> manageOrOwn(String operation, Target target, long id) {
+        return permit(operation, MANAGERS_OR_VOLUNTEER).map(p -> p.and(target, id, this::mayUseOwn));
+    }
+
+    private Uni<Permit> permit(String operation, StaffRole... roles) {
+        return current.get().map(scope -> {
             scope.caller().require(operation, roles);
-            return targets.find(target, List.of(id)).map(found -> {
-                Targets.Placed placed = found.get(id);
-                if (placed == null) {
-                    // nothing to protect: reads show null, writes are refused with NOT_FOUND by the service
-                    return new Permit(scope, List.of());
-                }
-                if (!allowed.test(scope, placed)) {
-                    throw outside(operation, target, id);
-                }
-                return new Permit(scope, placed.path());
-            });
+            return new Permit(operation, scope, targets, List.of());
         });
     }
 
-    /** Unknown ids pass (the field shows null for them); one forbidden object refuses the whole field. */
-    private Uni<Void> checkAll(String operation, Target target, Collection<Long> ids, StaffRole[] roles,
-                               BiPredicate<Scope, Targets.Placed> allowed) {
+    /**
+     * Passes if {@code rule} does, answering where the object sits; null if it does not exist (nothing to protect:
+     * reads show null, writes answer NOT_FOUND) or the caller is a system administrator (not looked up).
+     */
+    private Uni<Targets.Placed> check(String operation, Target target, long id, StaffRole[] roles, Rule rule) {
         return current.get().chain(scope -> {
             scope.caller().require(operation, roles);
             if (scope.systemAdmin()) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().nullItem();
             }
-            return targets.find(target, ids.stream().distinct().toList()).map(found -> {
-                for (Map.Entry<Long, Targets.Placed> e : found.entrySet()) {
-                    if (!allowed.test(scope, e.getValue())) {
-                        throw outside(operation, target, e.getKey());
-                    }
+            return targets.find(target, List.of(id)).map(found -> {
+                Targets.Placed placed = found.get(id);
+                if (placed != null && !rule.allows(scope, placed)) {
+                    throw DomainException.forbidden(operation + ": " + target.noun() + " " + id
+                            + " is outside the communities and districts you are responsible for");
                 }
-                return null;
+                return placed;
             });
         });
-    }
-
-    private static DomainException outside(String operation, Target target, long id) {
-        return DomainException.forbidden(operation + ": " + target.noun() + " " + id
-                + " is outside the communities and districts you are responsible for");
     }
 }

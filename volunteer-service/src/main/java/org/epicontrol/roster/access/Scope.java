@@ -46,6 +46,15 @@ public record Scope(Caller caller, List<Unit> units, Long volunteerId, Long volu
         return caller.has(StaffRole.VOLUNTEER) && volunteerCommunityId != null && path.contains(volunteerCommunityId);
     }
 
+    /** A grid worker of a grid inside the unit at the end of {@code path} (e.g. of the community a volunteer is in). */
+    public boolean worksIn(List<Long> path) {
+        if (path.isEmpty() || !caller.has(StaffRole.GRID_WORKER)) {
+            return false;
+        }
+        long unit = path.get(path.size() - 1);
+        return units.stream().anyMatch(u -> u.kind() == OrgKind.GRID && u.pathIds().contains(unit));
+    }
+
     /** The caller is that volunteer (role volunteer and their account linked to that row). */
     public boolean is(long volunteer) {
         return caller.has(StaffRole.VOLUNTEER) && volunteerId != null && volunteerId == volunteer;

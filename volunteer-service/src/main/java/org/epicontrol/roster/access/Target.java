@@ -5,35 +5,43 @@ package org.epicontrol.roster.access;
  * or of its own unit for units and tasks) and whose it is (the volunteer it belongs to, if any).
  */
 public enum Target {
-    UNIT("org unit", "select o.id, o.path_ids, null::bigint as owner from org_unit o where o.id"),
-    VOLUNTEER("volunteer", "select v.id, c.path_ids, v.id as owner from volunteer v"
+    UNIT("org unit", "o", "select o.id, o.path_ids, null::bigint as owner from org_unit o where o.id"),
+    VOLUNTEER("volunteer", "v", "select v.id, c.path_ids, v.id as owner from volunteer v"
             + " join org_unit c on c.id = v.community_id where v.id"),
-    POST("duty post", "select p.id, c.path_ids, null::bigint as owner from duty_post p"
+    // a city-wide team (no community) has the empty path
+    TEAM("team", "t", "select t.id, coalesce(c.path_ids, '{}') as path_ids, null::bigint as owner from team t"
+            + " left join org_unit c on c.id = t.community_id where t.id"),
+    POST("duty post", "p", "select p.id, c.path_ids, null::bigint as owner from duty_post p"
             + " join org_unit c on c.id = p.community_id where p.id"),
-    SHIFT("shift", "select s.id, c.path_ids, null::bigint as owner from shift s join duty_post p on p.id = s.post_id"
+    SHIFT("shift", "s", "select s.id, c.path_ids, null::bigint as owner from shift s join duty_post p on p.id = s.post_id"
             + " join org_unit c on c.id = p.community_id where s.id"),
-    ASSIGNMENT("assignment", "select a.id, c.path_ids, a.volunteer_id as owner from assignment a"
+    ASSIGNMENT("assignment", "a", "select a.id, c.path_ids, a.volunteer_id as owner from assignment a"
             + " join shift s on s.id = a.shift_id join duty_post p on p.id = s.post_id"
             + " join org_unit c on c.id = p.community_id where a.id"),
-    SWAP("swap", "select w.id, c.path_ids, a.volunteer_id as owner from swap_request w"
+    SWAP("swap", "w", "select w.id, c.path_ids, a.volunteer_id as owner from swap_request w"
             + " join assignment a on a.id = w.from_assignment_id join shift s on s.id = a.shift_id"
             + " join duty_post p on p.id = s.post_id join org_unit c on c.id = p.community_id where w.id"),
-    TASK("task", "select t.id, o.path_ids, t.assignee_id as owner from task t"
+    TASK("task", "t", "select t.id, o.path_ids, t.assignee_id as owner from task t"
             + " join org_unit o on o.id = t.org_unit_id where t.id"),
-    WISH("wish", "select w.id, c.path_ids, w.claimed_by as owner from wish w"
+    WISH("wish", "w", "select w.id, c.path_ids, w.claimed_by as owner from wish w"
             + " join org_unit c on c.id = w.community_id where w.id");
 
     private final String noun;
     private final String one;
     private final String many;
+    private final String locking;
 
-    /** {@code lookup} ends with the id column its ids are matched against. */
-    Target(String noun, String lookup) {
+    /** {@code lookup} ends with the id column its ids are matched against; {@code row} is the object's own table alias. */
+    Target(String noun, String row, String lookup) {
         this.noun = noun;
         // One id compares with "=": PostgreSQL then settles on a generic plan instead of planning every call anew,
         // as it does for "= any($1)" (planning cost more than running these look-ups; measured in the benchmark).
         this.one = lookup + " = $1";
         this.many = lookup + " = any($1)";
+        // Inside a write: the checked row cannot be deleted or re-keyed before the write commits. KEY SHARE does not
+        // conflict with the FOR NO KEY UPDATE / UPDATE locks the writes take next on the same rows (no upgrade
+        // deadlock between two writers that both checked first).
+        this.locking = one + " for key share of " + row;
     }
 
     public String noun() {
@@ -43,6 +51,11 @@ public enum Target {
     /** The look-up of one id (parameter: bigint). */
     String sqlForOne() {
         return one;
+    }
+
+    /** The look-up of one id inside a write's transaction, locking the object's row (parameter: bigint). */
+    String sqlForOneLocked() {
+        return locking;
     }
 
     /** The look-up of several ids (parameter: bigint[]). */

@@ -3,6 +3,8 @@ package org.epicontrol.roster.access;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,13 +35,20 @@ public class Targets {
         var query = ids.size() == 1
                 ? pool.preparedQuery(target.sqlForOne()).execute(Tuple.of(ids.get(0)))
                 : pool.preparedQuery(target.sqlForMany()).execute(Tuple.of((Object) ids.toArray(Long[]::new)));
-        return query.map(rows -> {
-            Map<Long, Placed> found = new HashMap<>();
-            for (Row row : rows) {
-                found.put(row.getLong("id"), new Placed(row.getLong("id"),
-                        Arrays.asList(row.getArrayOfLongs("path_ids")), row.getLong("owner")));
-            }
-            return found;
-        });
+        return query.map(Targets::placed);
+    }
+
+    /** Inside a write: the object on the write's own connection, its row locked until the write ends; null if none. */
+    public Uni<Placed> findLocked(SqlClient tx, Target target, long id) {
+        return tx.preparedQuery(target.sqlForOneLocked()).execute(Tuple.of(id)).map(rows -> placed(rows).get(id));
+    }
+
+    private static Map<Long, Placed> placed(RowSet<Row> rows) {
+        Map<Long, Placed> found = new HashMap<>();
+        for (Row row : rows) {
+            found.put(row.getLong("id"), new Placed(row.getLong("id"),
+                    Arrays.asList(row.getArrayOfLongs("path_ids")), row.getLong("owner")));
+        }
+        return found;
     }
 }

@@ -17,14 +17,14 @@ import org.epicontrol.roster.task.Task;
 import org.epicontrol.roster.task.TaskQueries;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 
 /**
  * Field work at a notice area: the gateway joins these fields to notice-service's Area by its key. Resolving the key
  * is public (the gateway resolves any Area it is asked for); every field needs a signed-in user, since anonymous
- * callers see nothing of this service: grid and posts any staff, people on duty and household tasks only staff
- * responsible for all the posts and tasks listed (else the field is null with FORBIDDEN, the rest stays intact).
+ * callers see nothing of this service, and applies the rule of the objects it answers (RosterAccess): grid and posts
+ * any staff, people on duty and household tasks only staff responsible for every post and task listed (else that
+ * area's field is null with FORBIDDEN, the other areas of the batch and the rest of the answer stay intact).
  */
 @GraphQLApi
 public class AreaGraphQLApi {
@@ -57,27 +57,20 @@ public class AreaGraphQLApi {
 
     @Description("Posts guarding or serving this area")
     public Uni<List<List<DutyPost>>> dutyPosts(@Source List<Area> areas) {
-        return access.signedIn("Area.dutyPosts").chain(() -> posts.ofAreas(ids(areas)));
+        return access.signedIn("Area.dutyPosts").chain(() -> posts.ofAreas(ids(areas)))
+                .chain(found -> access.visibleLists("Area.dutyPosts", Target.POST, found, DutyPost::numericId));
     }
 
     @Description("People on duty at this area's posts right now")
     public Uni<List<List<OnDuty>>> onDutyNow(@Source List<Area> areas) {
-        return access.readAll("Area.onDutyNow", Target.POST, List.of())
-                .chain(() -> coverage.onDutyAtAreas(ids(areas), OffsetDateTime.now()))
-                .call(found -> access.readAll("Area.onDutyNow", Target.POST,
-                        flat(found).stream().map(OnDuty::postId).toList()));
+        return access.signedIn("Area.onDutyNow").chain(() -> coverage.onDutyAtAreas(ids(areas), OffsetDateTime.now()))
+                .chain(found -> access.visibleStaffing("Area.onDutyNow", found, OnDuty::postId));
     }
 
     @Description("Household tasks still open for this area or the units linked to it")
     public Uni<List<List<Task>>> openTasks(@Source List<Area> areas) {
-        return access.readAllTasks("Area.openTasks", Target.TASK, List.of())
-                .chain(() -> tasks.openForAreas(ids(areas)))
-                .call(found -> access.readAllTasks("Area.openTasks", Target.TASK,
-                        flat(found).stream().map(Task::numericId).toList()));
-    }
-
-    private static <T> List<T> flat(Collection<List<T>> lists) {
-        return lists.stream().flatMap(List::stream).toList();
+        return access.signedIn("Area.openTasks").chain(() -> tasks.openForAreas(ids(areas)))
+                .chain(found -> access.visibleLists("Area.openTasks", Target.TASK, found, Task::numericId));
     }
 
     private static List<String> ids(List<Area> areas) {

@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
-import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 
 import java.time.Duration;
@@ -139,7 +139,7 @@ public class Coverage {
         });
     }
 
-    public Uni<Void> setRules(long communityId, Integer maxHoursPer24h, Integer minRestHours, Actor actor) {
+    public Uni<Void> setRules(long communityId, Integer maxHoursPer24h, Integer minRestHours, Permit permit) {
         if (maxHoursPer24h != null && (maxHoursPer24h < 1 || maxHoursPer24h > 24)) {
             throw DomainException.invalid("maxHoursPer24h must be between 1 and 24, was " + maxHoursPer24h);
         }
@@ -154,7 +154,7 @@ public class Coverage {
         Map<String, Object> details = new HashMap<>();
         details.put("maxHoursPer24h", maxHoursPer24h);
         details.put("minRestHours", minRestHours);
-        return pool.withTransaction(tx -> tx.preparedQuery(sql).execute(Tuple.of(communityId, maxHoursPer24h, minRestHours))
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql).execute(Tuple.of(communityId, maxHoursPer24h, minRestHours))
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
                         throw DomainException.notFound("community", communityId);

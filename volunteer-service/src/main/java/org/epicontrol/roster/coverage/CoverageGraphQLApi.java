@@ -49,7 +49,7 @@ public class CoverageGraphQLApi {
     public Uni<List<CoverageGap>> coverageGaps(@Id @NonNull String community, @NonNull OffsetDateTime from,
                                                @NonNull OffsetDateTime to) {
         long unit = Ids.parse(community);
-        return access.read("coverageGaps", Target.UNIT, unit).chain(() -> coverage.gaps(unit, from, to));
+        return access.readStaffing("coverageGaps", Target.UNIT, unit).chain(() -> coverage.gaps(unit, from, to));
     }
 
     @Query("onDuty")
@@ -61,13 +61,12 @@ public class CoverageGraphQLApi {
         }
         if (postId != null) {
             long post = Ids.parse(postId);
-            return access.read("onDuty", Target.POST, post)
+            return access.readStaffing("onDuty", Target.POST, post)
                     .chain(() -> coverage.onDutyAtPosts(List.of(post), when)).map(l -> l.get(0));
         }
         // an area's posts may belong to several communities: every one of them must be the caller's to read
-        return access.readAll("onDuty", Target.POST, List.of())
-                .chain(() -> coverage.onDutyAtAreas(List.of(areaId), when)).map(l -> l.get(0))
-                .call(list -> access.readAll("onDuty", Target.POST, list.stream().map(OnDuty::postId).toList()));
+        return access.signedIn("onDuty").chain(() -> coverage.onDutyAtAreas(List.of(areaId), when))
+                .chain(found -> access.visibleStaffingAll("onDuty", found.get(0), OnDuty::postId));
     }
 
     @Query("volunteerHours")
@@ -84,29 +83,34 @@ public class CoverageGraphQLApi {
     public Uni<Boolean> setRosterRules(@Id @NonNull String community, Integer maxHoursPer24h, Integer minRestHours) {
         long unit = Ids.parse(community);
         return access.manage("setRosterRules", Target.UNIT, unit)
-                .chain(permit -> coverage.setRules(unit, maxHoursPer24h, minRestHours, permit.actor())).replaceWith(true);
+                .chain(permit -> coverage.setRules(unit, maxHoursPer24h, minRestHours, permit)).replaceWith(true);
     }
 
     public Uni<List<DutyPost>> post(@Source List<CoverageGap> gaps) {
-        return posts.byIds(gaps.stream().map(CoverageGap::postId).toList());
+        return posts.byIds(gaps.stream().map(CoverageGap::postId).toList())
+                .chain(found -> access.visible("CoverageGap.post", Target.POST, found, DutyPost::numericId));
     }
 
     @Name("post")
     public Uni<List<DutyPost>> onDutyPost(@Source List<OnDuty> list) {
-        return posts.byIds(list.stream().map(OnDuty::postId).toList());
+        return posts.byIds(list.stream().map(OnDuty::postId).toList())
+                .chain(found -> access.visible("OnDuty.post", Target.POST, found, DutyPost::numericId));
     }
 
     public Uni<List<Volunteer>> volunteer(@Source List<OnDuty> list) {
-        return volunteers.byIds(list.stream().map(OnDuty::volunteerId).toList());
+        return volunteers.byIds(list.stream().map(OnDuty::volunteerId).toList())
+                .chain(found -> access.visible("OnDuty.volunteer", Target.VOLUNTEER, found, Volunteer::numericId));
     }
 
     @Name("shift")
     public Uni<List<Shift>> onDutyShift(@Source List<OnDuty> list) {
-        return shifts.byIds(list.stream().map(OnDuty::shiftId).toList());
+        return shifts.byIds(list.stream().map(OnDuty::shiftId).toList())
+                .chain(found -> access.visible("OnDuty.shift", Target.SHIFT, found, Shift::numericId));
     }
 
     @Name("volunteer")
     public Uni<List<Volunteer>> hoursVolunteer(@Source List<VolunteerHours> list) {
-        return volunteers.byIds(list.stream().map(VolunteerHours::volunteerId).toList());
+        return volunteers.byIds(list.stream().map(VolunteerHours::volunteerId).toList())
+                .chain(found -> access.visible("VolunteerHours.volunteer", Target.VOLUNTEER, found, Volunteer::numericId));
     }
 }

@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
-import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.people.Volunteer;
 import org.epicontrol.roster.people.Volunteers;
@@ -38,14 +38,14 @@ public class Responsibilities {
     }
 
     /** Idempotent: holding a role twice is holding it once. */
-    public Uni<OrgUnit> assign(long unitId, long volunteerId, String role, Actor actor) {
+    public Uni<OrgUnit> assign(long unitId, long volunteerId, String role, Permit permit) {
         String normalised = role(role == null ? GRID_WORKER : role);
         return units.byId(unitId, null).chain(unit -> {
             if (unit.kind() != OrgKind.GRID && unit.kind() != OrgKind.BUILDING) {
                 throw DomainException.invalid("responsibilities are held for a grid or a building; unit " + unitId
                         + " is a " + unit.kind().name().toLowerCase(Locale.ROOT));
             }
-            return pool.withTransaction(tx -> tx.preparedQuery("""
+            return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("""
                                     with v as (select id from volunteer where id = $2),
                                     added as (insert into responsibility (org_unit_id, volunteer_id, role)
                                               select $1, v.id, $3 from v on conflict do nothing returning 1)

@@ -36,7 +36,8 @@ public class ResponsibilityGraphQLApi {
                                                      + " VILLAGE_DOCTOR, BUILDING_CAPTAIN ...")
                                              @DefaultValue(Responsibilities.GRID_WORKER) String role) {
         return Uni.createFrom().deferred(() -> access.manage("assignResponsibility", Target.UNIT, Ids.parse(unitId))
-                .chain(permit -> responsibilities.assign(Ids.parse(unitId), Ids.parse(volunteerId), role, permit.actor())));
+                .map(permit -> permit.and(Target.VOLUNTEER, Ids.parse(volunteerId), access::mayManage))
+                .chain(permit -> responsibilities.assign(Ids.parse(unitId), Ids.parse(volunteerId), role, permit)));
     }
 
     @Name("responsibleWorkers")
@@ -44,7 +45,7 @@ public class ResponsibilityGraphQLApi {
     @NonNull
     public Uni<List<@NonNull List<@NonNull Volunteer>>> gridResponsibleWorkers(@Source List<Grid> grids) {
         List<Long> ids = grids.stream().map(g -> Long.parseLong(g.id())).toList();
-        return access.readAllTasks("Grid.responsibleWorkers", Target.UNIT, ids).chain(() -> responsibilities.holdersOf(ids));
+        return access.unitPeople("Grid.responsibleWorkers", ids, responsibilities::holdersOf, Volunteer::numericId);
     }
 
     @Name("responsibleWorkers")
@@ -52,14 +53,14 @@ public class ResponsibilityGraphQLApi {
     @NonNull
     public Uni<List<@NonNull List<@NonNull Volunteer>>> unitResponsibleWorkers(@Source List<OrgUnit> units) {
         List<Long> ids = units.stream().map(OrgUnit::numericId).toList();
-        return access.readAllTasks("OrgUnit.responsibleWorkers", Target.UNIT, ids).chain(() -> responsibilities.holdersOf(ids));
+        return access.unitPeople("OrgUnit.responsibleWorkers", ids, responsibilities::holdersOf, Volunteer::numericId);
     }
 
     @Name("responsibilities")
     @NonNull
     public Uni<List<@NonNull List<@NonNull Responsibility>>> gridResponsibilities(@Source List<Grid> grids) {
         List<Long> ids = grids.stream().map(g -> Long.parseLong(g.id())).toList();
-        return access.readAllTasks("Grid.responsibilities", Target.UNIT, ids).chain(() -> responsibilities.of(ids));
+        return access.unitPeople("Grid.responsibilities", ids, responsibilities::of, r -> r.volunteer().numericId());
     }
 
     @Name("responsibilities")
@@ -67,6 +68,6 @@ public class ResponsibilityGraphQLApi {
     @NonNull
     public Uni<List<@NonNull List<@NonNull Responsibility>>> unitResponsibilities(@Source List<OrgUnit> units) {
         List<Long> ids = units.stream().map(OrgUnit::numericId).toList();
-        return access.readAllTasks("OrgUnit.responsibilities", Target.UNIT, ids).chain(() -> responsibilities.of(ids));
+        return access.unitPeople("OrgUnit.responsibilities", ids, responsibilities::of, r -> r.volunteer().numericId());
     }
 }

@@ -38,20 +38,22 @@ public class PeopleGraphQLApi {
     @Query("volunteer")
     public Uni<Volunteer> volunteer(@Id @NonNull String id) {
         long volunteer = Ids.parse(id);
-        return access.readVolunteer("volunteer", volunteer)
+        return access.readObject("volunteer", Target.VOLUNTEER, volunteer)
                 .chain(() -> volunteers.byIds(List.of(volunteer)).map(list -> list.get(0)));
     }
 
     @Query("me")
     @Description("The volunteer record linked to the signed-in account, if any")
     public Uni<Volunteer> me() {
-        return access.signedIn("me").chain(permit -> volunteers.byUserId(permit.scope().caller().subject()));
+        return access.signedIn("me").chain(scope -> volunteers.byUserId(scope.caller().subject()));
     }
 
     @Mutation("createVolunteer")
     public Uni<Volunteer> createVolunteer(@NonNull VolunteerInput input) {
+        Long team = input.teamId() == null ? null : Ids.parse(input.teamId());
         return access.manage("createVolunteer", Target.UNIT, Ids.parse(input.communityId()))
-                .chain(permit -> volunteers.create(input, permit.actor()));
+                .map(permit -> team == null ? permit : permit.and(Target.TEAM, team, access::mayUseTeam))
+                .chain(permit -> volunteers.create(input, permit));
     }
 
     @Mutation("createTeam")
@@ -59,12 +61,12 @@ public class PeopleGraphQLApi {
     public Uni<Team> createTeam(@NonNull String name, @Id String communityId) {
         Long community = communityId == null ? null : Ids.parse(communityId);
         return (community == null ? access.organise("createTeam") : access.manage("createTeam", Target.UNIT, community))
-                .chain(permit -> volunteers.createTeam(name, community, permit.actor()));
+                .chain(permit -> volunteers.createTeam(name, community, permit));
     }
 
     @Description("Personal data: only for the administrators of the volunteer's community; others get null and an error")
     public Uni<String> phone(@Source Volunteer volunteer) {
-        return access.seePhone("phone", volunteer).map(ok -> volunteer.phoneNumber());
+        return access.seePhone("phone", volunteer.numericId(), volunteer.communityId()).map(ok -> volunteer.phoneNumber());
     }
 
     public Uni<List<Community>> community(@Source List<Volunteer> people) {
@@ -75,13 +77,15 @@ public class PeopleGraphQLApi {
     @Description("The community's people: for its administrators and its district's officers")
     public Uni<List<Volunteer>> volunteers(@Source Community community, Integer first) {
         long id = Long.parseLong(community.id());
-        return access.read("Community.volunteers", Target.UNIT, id)
-                .chain(() -> volunteers.ofCommunity(id, pages.size(first)));
+        return access.readStaffing("Community.volunteers", Target.UNIT, id)
+                .chain(() -> volunteers.ofCommunity(id, pages.size(first)))
+                .chain(list -> access.visibleAll("Community.volunteers", Target.VOLUNTEER, list, Volunteer::numericId));
     }
 
     @Resolver
     public Uni<List<Volunteer>> volunteersByIds(@Name("id") List<String> ids) {
         List<Long> keys = ids.stream().map(Ids::parseOrZero).toList();
-        return access.readAllVolunteers("_entities(Volunteer)", keys).chain(() -> volunteers.byIds(keys));
+        return volunteers.byIds(keys)
+                .chain(found -> access.visibleAll("_entities(Volunteer)", Target.VOLUNTEER, found, Volunteer::numericId));
     }
 }

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
 import org.epicontrol.roster.access.ScopeResolver;
-import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public class Volunteers {
                 row.getString("v_user_id"));
     }
 
-    public Uni<Volunteer> create(VolunteerInput input, Actor actor) {
+    public Uni<Volunteer> create(VolunteerInput input, Permit permit) {
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty() || name.length() > 100) {
             throw DomainException.invalid("name must have 1 to 100 characters");
@@ -68,7 +68,7 @@ public class Volunteers {
         details.put("kinds", List.of(kinds));
         details.put("phoneGiven", input.phone() != null);
         details.put("userId", input.userId());
-        return pool.withTransaction(tx -> tx.preparedQuery(sql)
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
                         .execute(Tuple.from(Arrays.asList(name, input.phone(), community, kinds, skills, team, input.userId())))
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                                 : audit.record(tx, actor, "CREATE_VOLUNTEER", "Volunteer",
@@ -122,7 +122,7 @@ public class Volunteers {
                 .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
     }
 
-    public Uni<Team> createTeam(String name, Long communityId, Actor actor) {
+    public Uni<Team> createTeam(String name, Long communityId, Permit permit) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
             throw DomainException.invalid("team name must not be blank");
@@ -130,7 +130,7 @@ public class Volunteers {
         Map<String, Object> details = new HashMap<>();
         details.put("name", trimmed);
         details.put("communityId", communityId);
-        return pool.withTransaction(tx -> tx.preparedQuery("insert into team (name, community_id) values ($1, $2) returning id")
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into team (name, community_id) values ($1, $2) returning id")
                         .execute(Tuple.of(trimmed, communityId))
                         .call(rows -> audit.record(tx, actor, "CREATE_TEAM", "Team", rows.iterator().next().getLong("id"),
                                 details)))

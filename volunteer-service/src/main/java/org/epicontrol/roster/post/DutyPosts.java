@@ -8,7 +8,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
-import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.people.VolunteerKind;
 
@@ -42,7 +42,7 @@ public class DutyPosts {
                 row.getString("p_address"), row.getLong("p_community"));
     }
 
-    public Uni<DutyPost> create(DutyPostInput input, Actor actor) {
+    public Uni<DutyPost> create(DutyPostInput input, Permit permit) {
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             throw DomainException.invalid("name must have 1 to 200 characters");
@@ -60,7 +60,7 @@ public class DutyPosts {
                 returning id""";
         Map<String, Object> details = Map.of("communityId", community, "name", name, "kind", input.kind().name(),
                 "requiredHeadcount", input.requiredHeadcount());
-        return pool.withTransaction(tx -> tx.preparedQuery(sql)
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
                         .execute(Tuple.from(Arrays.asList(community, name, input.kind().name(), input.requiredHeadcount(),
                                 allowed, blankToNull(input.requiredSkill()), Boolean.TRUE.equals(input.aroundTheClock()),
                                 input.areaId(), blankToNull(input.address()))))

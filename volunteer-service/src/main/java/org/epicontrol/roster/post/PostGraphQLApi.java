@@ -34,19 +34,20 @@ public class PostGraphQLApi {
     @Query("dutyPost")
     public Uni<DutyPost> dutyPost(@Id @NonNull String id) {
         long post = Ids.parse(id);
-        return access.readAsMember("dutyPost", Target.POST, post)
+        return access.readObject("dutyPost", Target.POST, post)
                 .chain(() -> posts.byIds(List.of(post)).map(list -> list.get(0)));
     }
 
     @Mutation("createDutyPost")
     public Uni<DutyPost> createDutyPost(@NonNull DutyPostInput input) {
         return access.manage("createDutyPost", Target.UNIT, Ids.parse(input.communityId()))
-                .chain(permit -> posts.create(input, permit.actor()));
+                .chain(permit -> posts.create(input, permit));
     }
 
     public Uni<List<List<DutyPost>>> dutyPosts(@Source List<Community> communities) {
         List<Long> ids = communities.stream().map(c -> Long.parseLong(c.id())).toList();
-        return access.readAllAsMember("Community.dutyPosts", Target.UNIT, ids).chain(() -> posts.ofCommunities(ids));
+        return posts.ofCommunities(ids)
+                .chain(found -> access.visibleLists("Community.dutyPosts", Target.POST, found, DutyPost::numericId));
     }
 
     public Uni<List<Community>> community(@Source List<DutyPost> list) {
@@ -57,6 +58,7 @@ public class PostGraphQLApi {
     @Resolver
     public Uni<List<DutyPost>> dutyPostsByIds(@Name("id") List<String> ids) {
         List<Long> keys = ids.stream().map(Ids::parseOrZero).toList();
-        return access.readAllAsMember("_entities(DutyPost)", Target.POST, keys).chain(() -> posts.byIds(keys));
+        return posts.byIds(keys)
+                .chain(found -> access.visibleAll("_entities(DutyPost)", Target.POST, found, DutyPost::numericId));
     }
 }

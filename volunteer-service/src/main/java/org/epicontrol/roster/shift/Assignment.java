@@ -15,6 +15,10 @@ public record Assignment(
         @Ignore long shiftId,
         @Ignore long volunteerId) {
 
+    public long numericId() {
+        return Long.parseLong(id);
+    }
+
     public enum AssignmentStatus { ACTIVE, CANCELLED, HANDED_OVER }
 
     public enum AssignmentSource { SIGN_UP, ASSIGNED, SWAP, HAND_OVER }

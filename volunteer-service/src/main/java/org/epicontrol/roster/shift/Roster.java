@@ -8,7 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
-import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.config.RosterConfig;
 import org.epicontrol.roster.shift.Assignment.AssignmentSource;
@@ -43,19 +43,19 @@ public class Roster {
     record Person(long id, List<String> kinds, List<String> skills) {
     }
 
-    public Uni<Assignment> enlist(long shiftId, long volunteerId, AssignmentSource source, Actor actor) {
+    public Uni<Assignment> enlist(long shiftId, long volunteerId, AssignmentSource source, Permit permit) {
         String action = source == AssignmentSource.SIGN_UP ? "SIGN_UP" : "ASSIGN";
-        return pool.withTransaction(tx -> lockVolunteers(tx, List.of(volunteerId))
+        return permit.transaction(pool, (tx, actor) -> lockVolunteers(tx, List.of(volunteerId))
                 .chain(people -> enlist(tx, shiftId, people.get(volunteerId), source, List.of()))
                 .call(a -> audit.record(tx, actor, action, "Assignment", a.id(),
                         Map.of("shiftId", shiftId, "volunteerId", volunteerId))));
     }
 
-    public Uni<Assignment> cancel(long assignmentId, String reason, Actor actor) {
+    public Uni<Assignment> cancel(long assignmentId, String reason, Permit permit) {
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("a cancellation needs a reason");
         }
-        return pool.withTransaction(tx -> tx.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
                                 + " where id = $1 and status = 'ACTIVE' returning shift_id, volunteer_id")
                         .execute(Tuple.of(assignmentId, reason.strip()))
                         .chain(rows -> {

@@ -22,8 +22,8 @@ import org.epicontrol.roster.shift.Assignment.AssignmentSource;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-// Nested fields of a shift, post or assignment need no check of their own: they belong to the same community as
-// the object they hang on, which was checked where the query entered (root field or federation lookup).
+// Every field answering a post, shift, assignment or volunteer applies that type's rule (RosterAccess), whatever the
+// object it hangs on: the object a query entered by proves nothing about what hangs below it.
 @GraphQLApi
 public class ShiftGraphQLApi {
 
@@ -49,7 +49,7 @@ public class ShiftGraphQLApi {
     @Query("shift")
     public Uni<Shift> shift(@Id @NonNull String id) {
         long shiftId = Ids.parse(id);
-        return access.readAsMember("shift", Target.SHIFT, shiftId)
+        return access.readObject("shift", Target.SHIFT, shiftId)
                 .chain(() -> shifts.byIds(List.of(shiftId)).map(list -> list.get(0)));
     }
 
@@ -57,7 +57,7 @@ public class ShiftGraphQLApi {
     @Description("Creates a post's shifts from a 24 h rotation; all or nothing")
     public Uni<List<Shift>> generateShifts(@NonNull RotationInput rotation) {
         return access.manage("generateShifts", Target.POST, Ids.parse(rotation.postId()))
-                .chain(permit -> shifts.generate(rotation, permit.actor()));
+                .chain(permit -> shifts.generate(rotation, permit));
     }
 
     @Mutation("createShift")
@@ -65,14 +65,14 @@ public class ShiftGraphQLApi {
                                   @NonNull OffsetDateTime endsAt, Integer requiredHeadcount) {
         long post = Ids.parse(postId);
         return access.manage("createShift", Target.POST, post)
-                .chain(permit -> shifts.create(post, startsAt, endsAt, requiredHeadcount, permit.actor()));
+                .chain(permit -> shifts.create(post, startsAt, endsAt, requiredHeadcount, permit));
     }
 
     @Mutation("cancelShift")
     public Uni<Shift> cancelShift(@Id @NonNull String shiftId, @NonNull String reason) {
         long shift = Ids.parse(shiftId);
         return access.manage("cancelShift", Target.SHIFT, shift)
-                .chain(permit -> shifts.cancel(shift, reason, permit.actor()));
+                .chain(permit -> shifts.cancel(shift, reason, permit));
     }
 
     @Mutation("signUp")
@@ -81,7 +81,7 @@ public class ShiftGraphQLApi {
         long shift = Ids.parse(shiftId);
         long volunteer = Ids.parse(volunteerId);
         return access.actFor("signUp", Target.SHIFT, shift, volunteer)
-                .chain(permit -> roster.enlist(shift, volunteer, AssignmentSource.SIGN_UP, permit.actor()));
+                .chain(permit -> roster.enlist(shift, volunteer, AssignmentSource.SIGN_UP, permit));
     }
 
     @Mutation("assignVolunteer")
@@ -90,14 +90,15 @@ public class ShiftGraphQLApi {
         long shift = Ids.parse(shiftId);
         long volunteer = Ids.parse(volunteerId);
         return access.manage("assignVolunteer", Target.SHIFT, shift)
-                .chain(permit -> roster.enlist(shift, volunteer, AssignmentSource.ASSIGNED, permit.actor()));
+                .map(permit -> permit.and(Target.VOLUNTEER, volunteer, access::mayManage))
+                .chain(permit -> roster.enlist(shift, volunteer, AssignmentSource.ASSIGNED, permit));
     }
 
     @Mutation("cancelAssignment")
     public Uni<Assignment> cancelAssignment(@Id @NonNull String assignmentId, @NonNull String reason) {
         long assignment = Ids.parse(assignmentId);
         return access.manage("cancelAssignment", Target.ASSIGNMENT, assignment)
-                .chain(permit -> roster.cancel(assignment, reason, permit.actor()));
+                .chain(permit -> roster.cancel(assignment, reason, permit));
     }
 
     @Mutation("proposeSwap")
@@ -108,7 +109,10 @@ public class ShiftGraphQLApi {
         long to = Ids.parse(toVolunteerId);
         Long toAssignment = toAssignmentId == null ? null : Ids.parse(toAssignmentId);
         return access.manageOrOwn("proposeSwap", Target.ASSIGNMENT, assignment)
-                .chain(permit -> swaps.propose(assignment, to, toAssignment, reason, permit.actor()));
+                .map(permit -> permit.and(Target.VOLUNTEER, to, access::mayTakePartIn))
+                .map(permit -> toAssignment == null ? permit
+                        : permit.and(Target.ASSIGNMENT, toAssignment, access::mayTakePartIn))
+                .chain(permit -> swaps.propose(assignment, to, toAssignment, reason, permit));
     }
 
     @Mutation("acceptSwap")
@@ -116,7 +120,7 @@ public class ShiftGraphQLApi {
         long swap = Ids.parse(swapId);
         long volunteer = Ids.parse(volunteerId);
         return access.actFor("acceptSwap", Target.SWAP, swap, volunteer)
-                .chain(permit -> swaps.accept(swap, volunteer, permit.actor()));
+                .chain(permit -> swaps.accept(swap, volunteer, permit));
     }
 
     @Mutation("declineSwap")
@@ -124,7 +128,7 @@ public class ShiftGraphQLApi {
         long swap = Ids.parse(swapId);
         long volunteer = Ids.parse(volunteerId);
         return access.actFor("declineSwap", Target.SWAP, swap, volunteer)
-                .chain(permit -> swaps.decline(swap, volunteer, permit.actor()));
+                .chain(permit -> swaps.decline(swap, volunteer, permit));
     }
 
     @Mutation("withdrawSwap")
@@ -132,43 +136,51 @@ public class ShiftGraphQLApi {
         long swap = Ids.parse(swapId);
         long volunteer = Ids.parse(volunteerId);
         return access.actFor("withdrawSwap", Target.SWAP, swap, volunteer)
-                .chain(permit -> swaps.withdraw(swap, volunteer, permit.actor()));
+                .chain(permit -> swaps.withdraw(swap, volunteer, permit));
     }
 
     public Uni<List<List<Shift>>> shifts(@Source List<DutyPost> list, @NonNull OffsetDateTime from,
                                          @NonNull OffsetDateTime to) {
-        return shifts.ofPosts(list.stream().map(DutyPost::numericId).toList(), from, to);
+        return shifts.ofPosts(list.stream().map(DutyPost::numericId).toList(), from, to)
+                .chain(found -> access.visibleLists("DutyPost.shifts", Target.SHIFT, found, Shift::numericId));
     }
 
     public Uni<List<DutyPost>> post(@Source List<Shift> list) {
-        return posts.byIds(list.stream().map(Shift::postId).toList());
+        return posts.byIds(list.stream().map(Shift::postId).toList())
+                .chain(found -> access.visible("Shift.post", Target.POST, found, DutyPost::numericId));
     }
 
     @Description("The people on this shift")
     public Uni<List<List<Assignment>>> assignments(@Source List<Shift> list) {
-        return assignments.activeOnShifts(list.stream().map(Shift::numericId).toList());
+        return assignments.activeOnShifts(list.stream().map(Shift::numericId).toList())
+                .chain(found -> access.visibleLists("Shift.assignments", Target.ASSIGNMENT, found, Assignment::numericId));
     }
 
     @Name("shift")
     public Uni<List<Shift>> assignmentShift(@Source List<Assignment> list) {
-        return shifts.byIds(list.stream().map(Assignment::shiftId).toList());
+        return shifts.byIds(list.stream().map(Assignment::shiftId).toList())
+                .chain(found -> access.visible("Assignment.shift", Target.SHIFT, found, Shift::numericId));
     }
 
     public Uni<List<Volunteer>> volunteer(@Source List<Assignment> list) {
-        return volunteers.byIds(list.stream().map(Assignment::volunteerId).toList());
+        return volunteers.byIds(list.stream().map(Assignment::volunteerId).toList())
+                .chain(found -> access.visible("Assignment.volunteer", Target.VOLUNTEER, found, Volunteer::numericId));
     }
 
     public Uni<List<Assignment>> fromAssignment(@Source List<SwapRequest> list) {
-        return assignments.byIds(list.stream().map(SwapRequest::fromAssignmentId).toList());
+        return assignments.byIds(list.stream().map(SwapRequest::fromAssignmentId).toList())
+                .chain(found -> access.visible("SwapRequest.fromAssignment", Target.ASSIGNMENT, found,
+                        Assignment::numericId));
     }
 
     public Uni<List<Volunteer>> toVolunteer(@Source List<SwapRequest> list) {
-        return volunteers.byIds(list.stream().map(SwapRequest::toVolunteerId).toList());
+        return volunteers.byIds(list.stream().map(SwapRequest::toVolunteerId).toList())
+                .chain(found -> access.visible("SwapRequest.toVolunteer", Target.VOLUNTEER, found, Volunteer::numericId));
     }
 
     @Resolver
     public Uni<List<Shift>> shiftsByIds(@Name("id") List<String> ids) {
         List<Long> keys = ids.stream().map(Ids::parseOrZero).toList();
-        return access.readAllAsMember("_entities(Shift)", Target.SHIFT, keys).chain(() -> shifts.byIds(keys));
+        return shifts.byIds(keys).chain(found -> access.visibleAll("_entities(Shift)", Target.SHIFT, found, Shift::numericId));
     }
 }

@@ -8,7 +8,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
-import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.config.RosterConfig;
 import org.epicontrol.roster.post.DutyPosts;
@@ -40,7 +40,7 @@ public class Shifts {
         this.audit = audit;
     }
 
-    public Uni<List<Shift>> generate(RotationInput input, Actor actor) {
+    public Uni<List<Shift>> generate(RotationInput input, Permit permit) {
         if (input.days() < 1 || input.days() > MAX_ROTATION_DAYS) {
             throw DomainException.invalid("days must be between 1 and " + MAX_ROTATION_DAYS + ", was " + input.days());
         }
@@ -67,7 +67,7 @@ public class Shifts {
                     returning id""";
             Map<String, Object> details = Map.of("firstDay", input.firstDay().toString(), "days", input.days(),
                     "shiftHours", input.shiftHours(), "requiredHeadcount", headcount, "shifts", starts.size());
-            return pool.withTransaction(tx -> tx.preparedQuery(sql)
+            return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
                             .execute(Tuple.of(postId, starts.toArray(OffsetDateTime[]::new), ends.toArray(OffsetDateTime[]::new), headcount))
                             .call(() -> audit.record(tx, actor, "GENERATE_SHIFTS", "DutyPost", postId, details)))
                     .onFailure(Shifts::isOverlap)
@@ -82,7 +82,7 @@ public class Shifts {
     }
 
     public Uni<Shift> create(long postId, OffsetDateTime start, OffsetDateTime end, Integer requiredHeadcount,
-                             Actor actor) {
+                             Permit permit) {
         if (!end.isAfter(start)) {
             throw DomainException.invalid("a shift ends after it starts: " + start + " to " + end);
         }
@@ -93,7 +93,7 @@ public class Shifts {
         return posts.byId(postId).chain(post -> {
             int headcount = requiredHeadcount == null ? post.requiredHeadcount() : requiredHeadcount;
             checkHeadcount(headcount);
-            return pool.withTransaction(tx -> tx.preparedQuery("insert into shift (post_id, during, required_headcount)"
+            return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into shift (post_id, during, required_headcount)"
                                     + " values ($1, tstzrange($2, $3), $4) returning id")
                             .execute(Tuple.of(postId, start, end, headcount))
                             .call(rows -> audit.record(tx, actor, "CREATE_SHIFT", "Shift", rows.iterator().next().getLong("id"),
@@ -106,11 +106,11 @@ public class Shifts {
     }
 
     /** Cancels a shift and every assignment on it. */
-    public Uni<Shift> cancel(long shiftId, String reason, Actor actor) {
+    public Uni<Shift> cancel(long shiftId, String reason, Permit permit) {
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("a cancellation needs a reason");
         }
-        return pool.withTransaction(tx -> tx.preparedQuery(
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(
                                 "update shift set cancelled = true, cancel_reason = $2 where id = $1 and not cancelled")
                         .execute(Tuple.of(shiftId, reason.strip()))
                         .chain(rows -> {

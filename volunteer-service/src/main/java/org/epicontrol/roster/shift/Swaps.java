@@ -8,7 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
-import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.shift.Assignment.AssignmentSource;
 
@@ -38,7 +38,7 @@ public class Swaps {
     }
 
     public Uni<SwapRequest> propose(long fromAssignmentId, long toVolunteerId, Long toAssignmentId, String reason,
-                                    Actor actor) {
+                                    Permit permit) {
         String sql = """
                 insert into swap_request (from_assignment_id, to_volunteer_id, to_assignment_id, reason)
                 select a.id, $2, $3, $4 from assignment a
@@ -51,7 +51,7 @@ public class Swaps {
         details.put("toVolunteerId", toVolunteerId);
         details.put("toAssignmentId", toAssignmentId);
         details.put("reason", reason);
-        return pool.withTransaction(tx -> tx.preparedQuery(sql)
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
                         .execute(Tuple.of(fromAssignmentId, toVolunteerId, toAssignmentId, reason))
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                                 : audit.record(tx, actor, "PROPOSE_SWAP", "SwapRequest",
@@ -71,8 +71,8 @@ public class Swaps {
     }
 
     /** Accepted by the colleague it was proposed to. */
-    public Uni<SwapRequest> accept(long swapId, long acceptingVolunteerId, Actor actor) {
-        return pool.withTransaction(tx -> lockProposal(tx, swapId, acceptingVolunteerId).chain(swap ->
+    public Uni<SwapRequest> accept(long swapId, long acceptingVolunteerId, Permit permit) {
+        return permit.transaction(pool, (tx, actor) -> lockProposal(tx, swapId, acceptingVolunteerId).chain(swap ->
                 tx.preparedQuery("select id, shift_id, volunteer_id, status from assignment where id = any($1)")
                         .execute(Tuple.of((Object) ids(swap)))
                         .chain(rows -> {
@@ -102,17 +102,17 @@ public class Swaps {
                 .chain(() -> byId(swapId));
     }
 
-    public Uni<SwapRequest> decline(long swapId, long volunteerId, Actor actor) {
-        return decide(swapId, "DECLINED", "to_volunteer_id = $2", volunteerId, actor);
+    public Uni<SwapRequest> decline(long swapId, long volunteerId, Permit permit) {
+        return decide(swapId, "DECLINED", "to_volunteer_id = $2", volunteerId, permit);
     }
 
-    public Uni<SwapRequest> withdraw(long swapId, long volunteerId, Actor actor) {
+    public Uni<SwapRequest> withdraw(long swapId, long volunteerId, Permit permit) {
         return decide(swapId, "WITHDRAWN",
-                "from_assignment_id in (select id from assignment where volunteer_id = $2)", volunteerId, actor);
+                "from_assignment_id in (select id from assignment where volunteer_id = $2)", volunteerId, permit);
     }
 
-    private Uni<SwapRequest> decide(long swapId, String status, String who, long volunteerId, Actor actor) {
-        return pool.withTransaction(tx -> tx.preparedQuery("update swap_request set status = '" + status + "',"
+    private Uni<SwapRequest> decide(long swapId, String status, String who, long volunteerId, Permit permit) {
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update swap_request set status = '" + status + "',"
                                 + " decided_at = now() where id = $1 and status = 'PROPOSED' and " + who)
                         .execute(Tuple.of(swapId, volunteerId))
                         .chain(rows -> {
@@ -136,7 +136,7 @@ public class Swaps {
     }
 
     private Uni<SwapRequest> lockProposal(SqlClient tx, long swapId, long acceptingVolunteerId) {
-        return tx.preparedQuery("select " + COLUMNS + " from swap_request w where w.id = $1 for update")
+        return tx.preparedQuery("select " + COLUMNS + " from swap_request w where w.id = $1 for no key update")
                 .execute(Tuple.of(swapId))
                 .map(rows -> {
                     if (rows.size() == 0) {

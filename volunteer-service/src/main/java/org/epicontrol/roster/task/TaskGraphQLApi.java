@@ -40,7 +40,7 @@ public class TaskGraphQLApi {
     @Description("Creates an OPEN task for a household (or a whole unit) of a grid or a building")
     public Uni<Task> createTask(@NonNull TaskInput input) {
         return Uni.createFrom().deferred(() -> access.manageTasks("createTask", Target.UNIT, Ids.parse(input.unitId()))
-                .chain(permit -> tasks.create(input, permit.actor())));
+                .chain(permit -> tasks.create(input, permit)));
     }
 
     @Mutation("assignTask")
@@ -48,28 +48,29 @@ public class TaskGraphQLApi {
             + " with INVALID_TRANSITION")
     public Uni<Task> assignTask(@Id @NonNull String taskId, @Id @NonNull String volunteerId) {
         return Uni.createFrom().deferred(() -> access.manageTasks("assignTask", Target.TASK, Ids.parse(taskId))
-                .chain(permit -> tasks.assign(Ids.parse(taskId), Ids.parse(volunteerId), permit.actor())));
+                .map(permit -> permit.and(Target.VOLUNTEER, Ids.parse(volunteerId), access::mayAssignTo))
+                .chain(permit -> tasks.assign(Ids.parse(taskId), Ids.parse(volunteerId), permit)));
     }
 
     @Mutation("completeTask")
     @Description("ASSIGNED → DONE")
     public Uni<Task> completeTask(@Id @NonNull String taskId) {
         return Uni.createFrom().deferred(() -> access.manageTasks("completeTask", Target.TASK, Ids.parse(taskId))
-                .chain(permit -> tasks.complete(Ids.parse(taskId), permit.actor())));
+                .chain(permit -> tasks.complete(Ids.parse(taskId), permit)));
     }
 
     @Mutation("failTask")
     @Description("ASSIGNED → FAILED, saying why (nobody at home, refused, ...)")
     public Uni<Task> failTask(@Id @NonNull String taskId, @NonNull String reason) {
         return Uni.createFrom().deferred(() -> access.manageTasks("failTask", Target.TASK, Ids.parse(taskId))
-                .chain(permit -> tasks.fail(Ids.parse(taskId), reason, permit.actor())));
+                .chain(permit -> tasks.fail(Ids.parse(taskId), reason, permit)));
     }
 
     @Mutation("reopenTask")
     @Description("ASSIGNED or FAILED → OPEN, without assignee; a DONE task stays done")
     public Uni<Task> reopenTask(@Id @NonNull String taskId) {
         return Uni.createFrom().deferred(() -> access.manageTasks("reopenTask", Target.TASK, Ids.parse(taskId))
-                .chain(permit -> tasks.reopen(Ids.parse(taskId), permit.actor())));
+                .chain(permit -> tasks.reopen(Ids.parse(taskId), permit)));
     }
 
     @Query("tasks")
@@ -86,6 +87,7 @@ public class TaskGraphQLApi {
     }
 
     public Uni<List<Volunteer>> assignee(@Source List<Task> list) {
-        return volunteers.byIds(list.stream().map(t -> t.assigneeId() == null ? 0L : t.assigneeId()).toList());
+        return volunteers.byIds(list.stream().map(t -> t.assigneeId() == null ? 0L : t.assigneeId()).toList())
+                .chain(found -> access.visible("Task.assignee", Target.VOLUNTEER, found, Volunteer::numericId));
     }
 }

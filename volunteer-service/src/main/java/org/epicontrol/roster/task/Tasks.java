@@ -11,7 +11,7 @@ import org.epicontrol.common.Cursor;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageInfo;
-import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.org.OrgUnits;
 
@@ -42,7 +42,7 @@ public class Tasks {
         this.audit = audit;
     }
 
-    public Uni<Task> create(TaskInput input, Actor actor) {
+    public Uni<Task> create(TaskInput input, Permit permit) {
         if (input.kind() == null) {
             throw DomainException.invalid("kind is required");
         }
@@ -55,7 +55,7 @@ public class Tasks {
         details.put("unitId", unitId);
         details.put("household", household);
         details.put("areaId", areaId);
-        return pool.withTransaction(tx -> tx.preparedQuery("insert into task as t (kind, org_unit_id, household,"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into task as t (kind, org_unit_id, household,"
                                 + " area_id, description, due_at) select $1, o.id, $3, $4, $5, $6 from org_unit o"
                                 + " where o.id = $2 and o.kind in ('GRID', 'BUILDING') returning " + TaskRows.COLUMNS)
                         .execute(Tuple.from(Arrays.asList(input.kind().name(), unitId, household, areaId, description,
@@ -70,10 +70,10 @@ public class Tasks {
                         }));
     }
 
-    public Uni<Task> assign(long taskId, long volunteerId, Actor actor) {
+    public Uni<Task> assign(long taskId, long volunteerId, Permit permit) {
         return transition(taskId, "assigned", List.of(TaskStatus.OPEN),
                 "status = 'ASSIGNED', assignee_id = $3",
-                " and exists (select 1 from volunteer v where v.id = $3 and v.active)", volunteerId, actor, "ASSIGN_TASK")
+                " and exists (select 1 from volunteer v where v.id = $3 and v.active)", volunteerId, permit, "ASSIGN_TASK")
                 .onItem().ifNull().switchTo(() -> pool.preparedQuery("select active from volunteer where id = $1")
                         .execute(Tuple.of(volunteerId))
                         .map(rows -> {
@@ -84,21 +84,21 @@ public class Tasks {
                         }));
     }
 
-    public Uni<Task> complete(long taskId, Actor actor) {
-        return transition(taskId, "completed", List.of(TaskStatus.ASSIGNED), "status = 'DONE'", "", null, actor,
+    public Uni<Task> complete(long taskId, Permit permit) {
+        return transition(taskId, "completed", List.of(TaskStatus.ASSIGNED), "status = 'DONE'", "", null, permit,
                 "COMPLETE_TASK");
     }
 
-    public Uni<Task> fail(long taskId, String reason, Actor actor) {
+    public Uni<Task> fail(long taskId, String reason, Permit permit) {
         String why = Texts.required(reason, 500, "reason");
         return transition(taskId, "failed", List.of(TaskStatus.ASSIGNED),
-                "status = 'FAILED', failure_reason = $3", "", why, actor, "FAIL_TASK");
+                "status = 'FAILED', failure_reason = $3", "", why, permit, "FAIL_TASK");
     }
 
     /** Back to OPEN for somebody else: the assignee and the failure reason go. */
-    public Uni<Task> reopen(long taskId, Actor actor) {
+    public Uni<Task> reopen(long taskId, Permit permit) {
         return transition(taskId, "reopened", List.of(TaskStatus.ASSIGNED, TaskStatus.FAILED),
-                "status = 'OPEN', assignee_id = null, failure_reason = null", "", null, actor, "REOPEN_TASK");
+                "status = 'OPEN', assignee_id = null, failure_reason = null", "", null, permit, "REOPEN_TASK");
     }
 
     /**
@@ -107,14 +107,14 @@ public class Tasks {
      * but {@code extraCondition} failed.
      */
     private Uni<Task> transition(long taskId, String verb, List<TaskStatus> from, String set, String extraCondition,
-                                 Object argument, Actor actor, String action) {
+                                 Object argument, Permit permit, String action) {
         String[] statuses = from.stream().map(Enum::name).toArray(String[]::new);
         List<Object> args = new ArrayList<>(Arrays.asList(taskId, statuses));
         if (argument != null) {
             args.add(argument);
         }
         // the refusal is read through the same connection: a transaction never waits for a second one from the pool
-        return pool.withTransaction(tx -> tx.preparedQuery("update task as t set " + set + ", updated_at = now()"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update task as t set " + set + ", updated_at = now()"
                                 + " where t.id = $1 and t.status = any($2)" + extraCondition + " returning " + TaskRows.COLUMNS)
                         .execute(Tuple.from(args))
                         .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(TaskRows.map(rows.iterator().next()))

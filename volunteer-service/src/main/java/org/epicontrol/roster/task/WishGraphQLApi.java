@@ -42,34 +42,34 @@ public class WishGraphQLApi {
     public Uni<Wish> postWish(@Id @NonNull String communityId, @NonNull String household, @NonNull WishKind kind,
                               @NonNull String description) {
         return Uni.createFrom().deferred(() -> access.manage("postWish", Target.UNIT, Ids.parse(communityId))
-                .chain(permit -> wishes.post(Ids.parse(communityId), household, kind, description, permit.actor())));
+                .chain(permit -> wishes.post(Ids.parse(communityId), household, kind, description, permit)));
     }
 
     @Mutation("claimWish")
     @Description("OPEN → CLAIMED. Exactly one volunteer gets a wish; later claims are refused with ALREADY_CLAIMED")
     public Uni<Wish> claimWish(@Id @NonNull String wishId, @Id @NonNull String volunteerId) {
         return Uni.createFrom().deferred(() -> access.actFor("claimWish", Target.WISH, Ids.parse(wishId), Ids.parse(volunteerId))
-                .chain(permit -> wishes.claim(Ids.parse(wishId), Ids.parse(volunteerId), permit.actor())));
+                .chain(permit -> wishes.claim(Ids.parse(wishId), Ids.parse(volunteerId), permit)));
     }
 
     @Mutation("fulfilWish")
     @Description("CLAIMED → FULFILLED")
     public Uni<Wish> fulfilWish(@Id @NonNull String wishId) {
         return Uni.createFrom().deferred(() -> access.manageOrOwn("fulfilWish", Target.WISH, Ids.parse(wishId))
-                .chain(permit -> wishes.fulfil(Ids.parse(wishId), permit.actor())));
+                .chain(permit -> wishes.fulfil(Ids.parse(wishId), permit)));
     }
 
     @Mutation("cancelWish")
     @Description("OPEN or CLAIMED → CANCELLED")
     public Uni<Wish> cancelWish(@Id @NonNull String wishId) {
         return Uni.createFrom().deferred(() -> access.manage("cancelWish", Target.WISH, Ids.parse(wishId))
-                .chain(permit -> wishes.cancel(Ids.parse(wishId), permit.actor())));
+                .chain(permit -> wishes.cancel(Ids.parse(wishId), permit)));
     }
 
     @Query("wishes")
     @Description("Wishes of a community, oldest first")
     public Uni<WishConnection> wishes(@Id @NonNull String communityId, WishStatus status, Integer first, String after) {
-        return Uni.createFrom().deferred(() -> access.readAsMember("wishes", Target.UNIT, Ids.parse(communityId))
+        return Uni.createFrom().deferred(() -> access.readRoster("wishes", Target.UNIT, Ids.parse(communityId))
                 .chain(() -> wishes.ofCommunity(Ids.parse(communityId), status, pages.size(first), after)));
     }
 
@@ -80,6 +80,7 @@ public class WishGraphQLApi {
     }
 
     public Uni<List<Volunteer>> claimedBy(@Source List<Wish> list) {
-        return volunteers.byIds(list.stream().map(w -> w.claimedById() == null ? 0L : w.claimedById()).toList());
+        return volunteers.byIds(list.stream().map(w -> w.claimedById() == null ? 0L : w.claimedById()).toList())
+                .chain(found -> access.visible("Wish.claimedBy", Target.VOLUNTEER, found, Volunteer::numericId));
     }
 }

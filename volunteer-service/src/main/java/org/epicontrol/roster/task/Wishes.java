@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.PageInfo;
-import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.org.OrgKind;
 import org.epicontrol.roster.org.OrgUnits;
@@ -45,13 +45,13 @@ public class Wishes {
                 row.getLong("w_community_id"), row.getLong("w_claimed_by"));
     }
 
-    public Uni<Wish> post(long communityId, String household, WishKind kind, String description, Actor actor) {
+    public Uni<Wish> post(long communityId, String household, WishKind kind, String description, Permit permit) {
         if (kind == null) {
             throw DomainException.invalid("kind is required");
         }
         String who = Texts.required(household, 200, "household");
         String what = Texts.required(description, 1000, "description");
-        return pool.withTransaction(tx -> tx.preparedQuery("insert into wish as w (community_id, household, kind,"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into wish as w (community_id, household, kind,"
                                 + " description) select o.id, $2, $3, $4 from org_unit o where o.id = $1"
                                 + " and o.kind = 'COMMUNITY' returning " + COLUMNS)
                         .execute(Tuple.of(communityId, who, kind.name(), what))
@@ -66,8 +66,8 @@ public class Wishes {
     }
 
     /** Of concurrent claims exactly one wins: the others find the row no longer OPEN once they get to it. */
-    public Uni<Wish> claim(long wishId, long volunteerId, Actor actor) {
-        return pool.withTransaction(tx -> tx.preparedQuery("update wish as w set status = 'CLAIMED', claimed_by = $2"
+    public Uni<Wish> claim(long wishId, long volunteerId, Permit permit) {
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update wish as w set status = 'CLAIMED', claimed_by = $2"
                                 + " where w.id = $1 and w.status = 'OPEN'"
                                 + " and exists (select 1 from volunteer v where v.id = $2 and v.active) returning " + COLUMNS)
                         .execute(Tuple.of(wishId, volunteerId))
@@ -104,17 +104,17 @@ public class Wishes {
                 });
     }
 
-    public Uni<Wish> fulfil(long wishId, Actor actor) {
-        return move(wishId, "FULFILLED", List.of(WishStatus.CLAIMED), "fulfilled", actor);
+    public Uni<Wish> fulfil(long wishId, Permit permit) {
+        return move(wishId, "FULFILLED", List.of(WishStatus.CLAIMED), "fulfilled", permit);
     }
 
-    public Uni<Wish> cancel(long wishId, Actor actor) {
-        return move(wishId, "CANCELLED", List.of(WishStatus.OPEN, WishStatus.CLAIMED), "cancelled", actor);
+    public Uni<Wish> cancel(long wishId, Permit permit) {
+        return move(wishId, "CANCELLED", List.of(WishStatus.OPEN, WishStatus.CLAIMED), "cancelled", permit);
     }
 
-    private Uni<Wish> move(long wishId, String to, List<WishStatus> from, String verb, Actor actor) {
+    private Uni<Wish> move(long wishId, String to, List<WishStatus> from, String verb, Permit permit) {
         String[] statuses = from.stream().map(Enum::name).toArray(String[]::new);
-        return pool.withTransaction(tx -> tx.preparedQuery("update wish as w set status = $2 where w.id = $1"
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update wish as w set status = $2 where w.id = $1"
                                 + " and w.status = any($3) returning " + COLUMNS)
                         .execute(Tuple.of(wishId, to, statuses))
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()

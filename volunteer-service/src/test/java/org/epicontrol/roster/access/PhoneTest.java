@@ -38,7 +38,7 @@ class PhoneTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Who.class, names = {"OFFICER_OF_DISTRICT", "VOLUNTEER_OF_A"})
+    @EnumSource(value = Who.class, names = {"OFFICER_OF_DISTRICT", "VOLUNTEER_OF_A", "GRID_WORKER_OF_A"})
     void whoMayReadTheVolunteerStillGetsNoPhone(Who who) {
         world().as(who).post(VOLUNTEER, Map.of("v", world().volunteerA))
                 .body("data.volunteer.name", notNullValue())
@@ -65,7 +65,8 @@ class PhoneTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Who.class, names = {"ADMIN_OF_B", "OFFICER_ELSEWHERE", "VOLUNTEER_OF_B", "GRID_WORKER_OF_A"})
+    @EnumSource(value = Who.class, names = {"ADMIN_OF_B", "OFFICER_ELSEWHERE", "VOLUNTEER_OF_B", "GRID_WORKER_OF_B",
+            "NOTICE_EDITOR"})
     void outsidersGetNeitherTheVolunteerNorThePhone(Who who) {
         entities(who)
                 .body("data._entities[0]", nullValue())

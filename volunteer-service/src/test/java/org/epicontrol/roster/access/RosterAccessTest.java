@@ -108,7 +108,9 @@ class RosterAccessTest {
                 new Operation("coverageGaps", false, EnumSet.of(SYSTEM_ADMIN, ADMIN_OF_A, OFFICER_OF_DISTRICT), w -> new Call(
                         "query($c: ID!) { coverageGaps(community: $c, from: \"2032-01-01T00:00:00Z\","
                                 + " to: \"2032-01-02T00:00:00Z\") { from } }", Map.of("c", w.communityA))),
-                new Operation("volunteer", false, EnumSet.of(SYSTEM_ADMIN, ADMIN_OF_A, OFFICER_OF_DISTRICT, VOLUNTEER_OF_A),
+                // a grid worker of A works with A's people (task assignees, responsibilities): see RosterAccess
+                new Operation("volunteer", false, EnumSet.of(SYSTEM_ADMIN, ADMIN_OF_A, OFFICER_OF_DISTRICT, VOLUNTEER_OF_A,
+                        GRID_WORKER_OF_A),
                         w -> new Call("query($v: ID!) { volunteer(id: $v) { name } }", Map.of("v", w.volunteerA))),
                 new Operation("shift", false, EnumSet.of(SYSTEM_ADMIN, ADMIN_OF_A, OFFICER_OF_DISTRICT, VOLUNTEER_OF_A),
                         w -> new Call("query($s: ID!) { shift(id: $s) { id assignments { id } } }",
