@@ -35,6 +35,13 @@ public final class RateLimiter {
         return kind.buckets.get(client.id(), id -> new TokenBucket(kind.policy, now)).tryTake(now);
     }
 
+    /** Buckets held now, both kinds (after dropping the expired ones). */
+    long trackedClients() {
+        anonymous.buckets.cleanUp();
+        signedIn.buckets.cleanUp();
+        return anonymous.buckets.estimatedSize() + signedIn.buckets.estimatedSize();
+    }
+
     private static final class Kind {
         final RateLimitPolicy policy;
         final Cache<String, TokenBucket> buckets;

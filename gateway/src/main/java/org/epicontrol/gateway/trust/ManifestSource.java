@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.epicontrol.gateway.GatewayConfig;
 import org.jboss.logging.Logger;
@@ -24,8 +25,13 @@ public class ManifestSource {
     private final ManifestParser parser;
     private volatile ManifestFile file;
 
+    @Inject
     public ManifestSource(GatewayConfig config, Vertx vertx, ObjectMapper mapper) {
-        this.config = config.trustedDocuments();
+        this(config.trustedDocuments(), vertx, mapper);
+    }
+
+    ManifestSource(GatewayConfig.TrustedDocuments config, Vertx vertx, ObjectMapper mapper) {
+        this.config = config;
         this.vertx = vertx;
         this.parser = new ManifestParser(mapper);
     }
