@@ -16,13 +16,14 @@ import java.util.Map;
  * <li>Apollo's persisted query manifest ({@code @apollo/generate-persisted-query-manifest}):
  * {@code {"format":"apollo-persisted-query-manifest","version":1,"operations":[{"id":…,"name":…,"type":…,"body":…}]}};
  * <li>GraphQL Code Generator's client-preset {@code persisted-documents.json} with {@code hashAlgorithm: 'sha256'}:
- * a JSON object mapping each id to its document.
+ * a JSON object mapping each id (also as {@code sha256:<hex>}) to its document.
  * </ul>
  * Every id must be the SHA-256 of its body. A manifest where one is not is refused whole, never loaded in part: a
  * wrong id means a broken or tampered build, and a partly loaded manifest would only fail later, for some screens.
  */
 public final class ManifestParser {
     static final String APOLLO_FORMAT = "apollo-persisted-query-manifest";
+    private static final String ALGORITHM_PREFIX = "sha256:";
     /** Problems named in the exception; the rest are counted. */
     private static final int NAMED_PROBLEMS = 5;
 
@@ -90,6 +91,9 @@ public final class ManifestParser {
         if (id == null || body == null) {
             problems.add(where + " needs a string id and a string document");
             return;
+        }
+        if (id.startsWith(ALGORITHM_PREFIX)) {
+            id = id.substring(ALGORITHM_PREFIX.length()); // GraphQL over HTTP's document identifier form
         }
         if (!Sha256.isHash(id)) {
             problems.add(where + ": id '" + id + "' is not a SHA-256 hash (64 hex digits)");

@@ -47,6 +47,12 @@ class ManifestParserTest {
     }
 
     @Test
+    void idsWithTheGraphqlOverHttpAlgorithmPrefixAreRead() {
+        String json = "{\"sha256:" + Manifests.sha256(ME) + "\": \"" + ME + "\"}";
+        assertEquals(ME, parse(json).body(Manifests.sha256(ME)));
+    }
+
+    @Test
     void anIdThatIsNotItsBodysHashRefusesTheWholeManifestInEitherFormat() {
         String good = Manifests.sha256(ME);
         String codegen = Manifests.codegen(ME, TOP).replace(Manifests.sha256(TOP), good);
