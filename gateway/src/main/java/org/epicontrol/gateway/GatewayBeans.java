@@ -10,12 +10,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.epicontrol.gateway.cost.CostPolicy;
+import org.epicontrol.gateway.cost.CostSettings;
+import org.epicontrol.gateway.cost.DemandControl;
 import org.epicontrol.gateway.execute.DeduplicatingSubgraphClient;
 import org.epicontrol.gateway.execute.HttpSubgraphClient;
 import org.epicontrol.gateway.execute.PlanExecutor;
 import org.epicontrol.gateway.execute.SubgraphClient;
 import org.epicontrol.gateway.execute.SubgraphFetchTracer;
 import org.epicontrol.gateway.metrics.MeteredSubgraphClient;
+import org.epicontrol.gateway.metrics.OperationCostMetrics;
 import org.epicontrol.gateway.request.OperationLimits;
 import org.epicontrol.gateway.request.RequestProcessor;
 import org.epicontrol.gateway.tracing.OpenTelemetryFetchTracer;
@@ -47,9 +51,11 @@ public class GatewayBeans {
         GatewayConfig.Limits l = config.limits();
         SubgraphClient metered = new MeteredSubgraphClient(client, registry);
         SubgraphClient subgraphs = config.deduplicateRequests() ? new DeduplicatingSubgraphClient(metered, vertx) : metered;
-        return new RequestProcessor(new PlanExecutor(vertx, subgraphs, mapper),
-                new OperationLimits(l.maxDepth(), l.maxAliases(), l.maxQueryBytes(), l.maxTokens()),
-                config.introspection());
+        DemandControl demand = new DemandControl(CostSettings.of(config.cost()), CostPolicy.of(config.cost()),
+                new OperationCostMetrics(registry));
+        return new RequestProcessor(vertx, new PlanExecutor(vertx, subgraphs, mapper),
+                new OperationLimits(l.maxDepth(), l.maxAliases(), l.maxQueryBytes(), l.maxTokens(), l.maxFields()),
+                config.introspection(), demand);
     }
 
     void onStop(@Observes ShutdownEvent event) {

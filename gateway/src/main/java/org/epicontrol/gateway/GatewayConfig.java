@@ -78,6 +78,9 @@ public interface GatewayConfig {
     /** Requests per client ({@code gateway.rate-limit.*}). */
     RateLimit rateLimit();
 
+    /** Demand control: static cost of each operation against a budget per caller ({@code gateway.cost.*}). */
+    Cost cost();
+
     interface SubgraphEndpoint {
         /** Where the subgraph answers GraphQL over HTTP (also asked for its SDL). */
         String url();
@@ -95,6 +98,60 @@ public interface GatewayConfig {
 
         @WithDefault("15000")
         int maxTokens();
+
+        /**
+         * Field selections once fragments are expanded (through every spread), over all definitions: what validation
+         * reads (1,900 spreads of one fragment took 0.7 s in graphql-java's validation, on a worker thread).
+         */
+        @WithDefault("1000")
+        int maxFields();
+    }
+
+    interface Cost {
+        /** Whether over-budget operations are refused (costs are measured either way). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Budget of a caller without a (verified) token. */
+        @WithDefault("25000")
+        double anonymousBudget();
+
+        /** Budget of a caller with a verified token. */
+        @WithDefault("500000")
+        double signedInBudget();
+
+        /** List size assumed without slicing argument, {@code @listSize} or {@code list-sizes} entry. */
+        @WithDefault("10")
+        int defaultListSize();
+
+        /** Argument names that bound a list when a field declares them. */
+        @WithDefault("first,last,limit")
+        List<String> slicingArguments();
+
+        /** Children a slicing argument sizes when its field returns no list (connections). */
+        @WithDefault("edges,nodes")
+        List<String> sizedFields();
+
+        /** Weight of an object, interface or union value. */
+        @WithDefault("1")
+        double objectWeight();
+
+        /** Weight of a scalar or enum value. */
+        @WithDefault("0")
+        double leafWeight();
+
+        /** Added per root mutation field. */
+        @WithDefault("10")
+        double mutationWeight();
+
+        /** Weight by type name ({@code gateway.cost.type-weights.Volunteer=2}). */
+        Map<String, Double> typeWeights();
+
+        /** Weight by field ({@code gateway.cost.field-weights."Query.searchAreas"=5}). */
+        Map<String, Double> fieldWeights();
+
+        /** Assumed list size by field ({@code gateway.cost.list-sizes."Notice.designations"=30}). */
+        Map<String, Integer> listSizes();
     }
 
     interface TrustedDocuments {

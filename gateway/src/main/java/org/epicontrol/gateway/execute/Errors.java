@@ -31,4 +31,11 @@ public final class Errors {
     public static Map<String, Object> error(String message, String code) {
         return error(message, null, code, null);
     }
+
+    /** The error with one more entry in its {@code extensions} (e.g. the measured value beside a limit). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> withExtension(Map<String, Object> error, String key, Object value) {
+        ((Map<String, Object>) error.computeIfAbsent("extensions", k -> new LinkedHashMap<>())).put(key, value);
+        return error;
+    }
 }

@@ -137,7 +137,7 @@ public class GraphQLRoute {
         boolean showPlan = config.exposeQueryPlan()
                 && ("true".equalsIgnoreCase(ctx.request().getHeader("x-query-plan"))
                 || request.extensions() != null && Boolean.TRUE.equals(request.extensions().get("queryPlan")));
-        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan)
+        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan, signedIn)
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         LOG.error("request failed", ar.cause());

@@ -17,6 +17,13 @@ public final class BoundedCache<K, V> {
         };
     }
 
+    /** The entry when present, else null (nothing computed). */
+    public V peek(K key) {
+        synchronized (map) {
+            return map.get(key);
+        }
+    }
+
     public V get(K key, Function<K, V> compute) {
         synchronized (map) {
             V v = map.get(key);

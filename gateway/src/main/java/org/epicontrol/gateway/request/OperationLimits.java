@@ -1,81 +1,39 @@
 package org.epicontrol.gateway.request;
 
-import graphql.language.Definition;
-import graphql.language.Document;
-import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
-import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import org.epicontrol.gateway.cost.OperationAnalysis;
+import org.epicontrol.gateway.execute.Errors;
 
-/** Depth and alias limits, checked on the parsed document before validation and planning. */
-public record OperationLimits(int maxDepth, int maxAliases, int maxQueryBytes, int maxTokens) {
+/**
+ * Size limits of a document, checked on its analysis (counted through fragment spreads, in linear time) before
+ * validation and planning: depth, aliases, and field selections once fragments are expanded (what validation and
+ * planning work through; bounds graphql-java's super-linear overlapping-fields check on fragment bombs).
+ */
+public record OperationLimits(int maxDepth, int maxAliases, int maxQueryBytes, int maxTokens, int maxFields) {
 
-    /** A message naming the exceeded limit, or null. */
-    public String check(Document document) {
-        Map<String, FragmentDefinition> fragments = new HashMap<>();
-        for (Definition<?> d : document.getDefinitions()) {
-            if (d instanceof FragmentDefinition f) {
-                fragments.put(f.getName(), f);
-            }
+    /** The error of the first exceeded limit, or null. */
+    public Map<String, Object> check(OperationAnalysis analysis) {
+        if (analysis.depth() > maxDepth) {
+            return exceeded("operation depth " + analysis.depth() + " exceeds the limit of " + maxDepth,
+                    "MAX_DEPTH_EXCEEDED", analysis.depth(), maxDepth);
         }
-        int aliases = 0;
-        for (Definition<?> d : document.getDefinitions()) {
-            SelectionSet s = d instanceof OperationDefinition o ? o.getSelectionSet()
-                    : d instanceof FragmentDefinition f ? f.getSelectionSet() : null;
-            aliases += aliases(s);
-            if (d instanceof OperationDefinition o) {
-                int depth = depth(o.getSelectionSet(), fragments, new HashSet<>());
-                if (depth > maxDepth) {
-                    return "operation depth " + depth + " exceeds the limit of " + maxDepth;
-                }
-            }
+        if (analysis.aliases() > maxAliases) {
+            return exceeded("operation uses " + analysis.aliases() + " aliases (through its fragments), more than "
+                    + "the limit of " + maxAliases, "MAX_ALIASES_EXCEEDED", analysis.aliases(), maxAliases);
         }
-        if (aliases > maxAliases) {
-            return "operation uses " + aliases + " aliases, more than the limit of " + maxAliases;
+        if (analysis.fields() > maxFields) {
+            return exceeded("operation selects " + analysis.fields() + " fields once its fragments are expanded, "
+                    + "more than the limit of " + maxFields, "MAX_FIELDS_EXCEEDED", analysis.fields(), maxFields);
         }
         return null;
     }
 
-    private static int depth(SelectionSet set, Map<String, FragmentDefinition> fragments, Set<String> visiting) {
-        if (set == null) {
-            return 0;
-        }
-        int max = 0;
-        for (Selection<?> s : set.getSelections()) {
-            if (s instanceof Field f) {
-                max = Math.max(max, 1 + depth(f.getSelectionSet(), fragments, visiting));
-            } else if (s instanceof InlineFragment i) {
-                max = Math.max(max, depth(i.getSelectionSet(), fragments, visiting));
-            } else if (s instanceof FragmentSpread sp) {
-                FragmentDefinition def = fragments.get(sp.getName());
-                if (def != null && visiting.add(sp.getName())) { // cycles are rejected later by validation
-                    max = Math.max(max, depth(def.getSelectionSet(), fragments, visiting));
-                    visiting.remove(sp.getName());
-                }
-            }
-        }
-        return max;
-    }
-
-    private static int aliases(SelectionSet set) {
-        if (set == null) {
-            return 0;
-        }
-        int n = 0;
-        for (Selection<?> s : set.getSelections()) {
-            if (s instanceof Field f) {
-                n += (f.getAlias() != null ? 1 : 0) + aliases(f.getSelectionSet());
-            } else if (s instanceof InlineFragment i) {
-                n += aliases(i.getSelectionSet());
-            }
-        }
-        return n;
+    /** As the cost error: the code, and the measured value beside the limit ({@code extensions.limit}). */
+    private static Map<String, Object> exceeded(String message, String code, long actual, long limit) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("actual", actual);
+        detail.put("maximum", limit);
+        return Errors.withExtension(Errors.error(message, code), "limit", detail);
     }
 }

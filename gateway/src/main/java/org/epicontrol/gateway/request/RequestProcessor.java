@@ -28,12 +28,16 @@ import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.GraphQLObjectType;
 import graphql.validation.ValidationError;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.epicontrol.gateway.cost.DemandControl;
+import org.epicontrol.gateway.cost.InvalidOperationException;
+import org.epicontrol.gateway.cost.OperationAnalysis;
 import org.epicontrol.gateway.execute.Errors;
 import org.epicontrol.gateway.execute.ExecutionState;
 import org.epicontrol.gateway.execute.PlanExecutor;
@@ -43,31 +47,47 @@ import org.epicontrol.gateway.plan.QueryPlanRenderer;
 import org.epicontrol.gateway.supergraph.Supergraph;
 
 /**
- * One GraphQL request from text to response: limits, parse, validate and plan (cached), execute the plan, answer
- * introspection, shape the result.
+ * One GraphQL request from text to response: size limit; parse, analyse (depth, aliases, fields and cost through
+ * fragments, linear) and check the limits (cached); refuse an operation over the caller's cost budget; validate and
+ * plan (cached, once the cost is accepted); execute the plan, answer introspection, shape the result, record the
+ * actual cost. Whatever is not yet cached runs on a worker thread, never on the event loop; nothing reaches a
+ * subgraph before every limit has passed.
  */
 public final class RequestProcessor {
+    private final Vertx vertx;
     private final PlanExecutor executor;
     private final OperationLimits limits;
     private final boolean introspectionEnabled;
+    private final DemandControl demand;
 
-    public RequestProcessor(PlanExecutor executor, OperationLimits limits) {
-        this(executor, limits, true);
+    public RequestProcessor(Vertx vertx, PlanExecutor executor, OperationLimits limits) {
+        this(vertx, executor, limits, true, DemandControl.unlimited());
     }
 
-    public RequestProcessor(PlanExecutor executor, OperationLimits limits, boolean introspectionEnabled) {
+    public RequestProcessor(Vertx vertx, PlanExecutor executor, OperationLimits limits, boolean introspectionEnabled,
+                            DemandControl demand) {
+        this.vertx = vertx;
         this.executor = executor;
         this.limits = limits;
         this.introspectionEnabled = introspectionEnabled;
+        this.demand = demand;
+    }
+
+    /** As {@link #process(GatewaySnapshot, GraphQLRequest, Map, boolean, boolean, boolean)} for an anonymous caller. */
+    public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
+                                           Map<String, String> forwardedHeaders, boolean allowMutations,
+                                           boolean showPlan) {
+        return process(snapshot, request, forwardedHeaders, allowMutations, showPlan, false);
     }
 
     /**
      * @param allowMutations false for GET requests
      * @param showPlan       add {@code extensions.queryPlan}
+     * @param signedIn       the caller presented a verified token (the signed-in cost budget applies)
      */
     public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
                                            Map<String, String> forwardedHeaders, boolean allowMutations,
-                                           boolean showPlan) {
+                                           boolean showPlan, boolean signedIn) {
         if (snapshot == null) {
             return Future.succeededFuture(requestError(Errors.error("the gateway has no supergraph loaded",
                     "SUPERGRAPH_UNAVAILABLE")));
@@ -82,16 +102,22 @@ public final class RequestProcessor {
             return Future.succeededFuture(requestError(Errors.error("query is larger than the limit of "
                     + limits.maxQueryBytes() + " bytes", "MAX_QUERY_SIZE_EXCEEDED")));
         }
-        PreparedOperation prepared = snapshot.operations().get(
-                new GatewaySnapshot.OperationKey(query, request.operationName()),
-                key -> prepare(snapshot.supergraph(), snapshot, key.query(), key.operationName()));
+        GatewaySnapshot.OperationKey key = new GatewaySnapshot.OperationKey(query, request.operationName());
+        PreparedOperation cached = snapshot.operations().peek(key);
+        Future<PreparedOperation> prepared = cached != null ? Future.succeededFuture(cached)
+                : vertx.executeBlocking(() -> snapshot.operations().get(key,
+                        k -> prepare(snapshot.supergraph(), k.query(), k.operationName())), false);
+        return prepared.compose(p -> admit(snapshot, p, request, forwardedHeaders, allowMutations, showPlan,
+                signedIn));
+    }
+
+    /** The checks that depend on the request (method, variables, cost budget), then validation and execution. */
+    private Future<GraphQLResponse> admit(GatewaySnapshot snapshot, PreparedOperation prepared, GraphQLRequest request,
+                                          Map<String, String> forwardedHeaders, boolean allowMutations,
+                                          boolean showPlan, boolean signedIn) {
         if (!prepared.ok()) {
             return Future.succeededFuture(new GraphQLResponse(body(null, prepared.errors(), null, false), true,
                     false));
-        }
-        if (!introspectionEnabled && prepared.plan().introspection()) {
-            return Future.succeededFuture(requestError(Errors.error("introspection is disabled on this gateway",
-                    "INTROSPECTION_DISABLED")));
         }
         OperationDefinition op = prepared.operation();
         if (!allowMutations && op.getOperation() != OperationDefinition.Operation.QUERY) {
@@ -103,9 +129,29 @@ public final class RequestProcessor {
         if (!variableErrors.isEmpty()) {
             return Future.succeededFuture(new GraphQLResponse(body(null, variableErrors, null, false), true, false));
         }
+        Map<String, Object> refusal = demand.refusal(prepared.analysis().cost().evaluate(variables), signedIn);
+        if (refusal != null) {
+            return Future.succeededFuture(requestError(refusal));
+        }
+        PreparedOperation.Planned planned = prepared.planned();
+        Future<PreparedOperation.Planned> ready = planned != null ? Future.succeededFuture(planned)
+                : vertx.executeBlocking(() -> prepared.plan(() -> validateAndPlan(snapshot, prepared)), false);
+        return ready.compose(p -> p.ok()
+                ? execute(snapshot, prepared, p, variables, forwardedHeaders, showPlan)
+                : Future.succeededFuture(new GraphQLResponse(body(null, p.errors(), null, false), true, false)));
+    }
+
+    private Future<GraphQLResponse> execute(GatewaySnapshot snapshot, PreparedOperation prepared,
+                                            PreparedOperation.Planned planned, Map<String, Object> variables,
+                                            Map<String, String> forwardedHeaders, boolean showPlan) {
+        if (!introspectionEnabled && planned.plan().introspection()) {
+            return Future.succeededFuture(requestError(Errors.error("introspection is disabled on this gateway",
+                    "INTROSPECTION_DISABLED")));
+        }
+        OperationDefinition op = prepared.operation();
         Supergraph supergraph = snapshot.supergraph();
-        return executor.execute(supergraph, prepared.plan(), variables, forwardedHeaders).map(state -> {
-            if (prepared.plan().introspection()) {
+        return executor.execute(supergraph, planned.plan(), variables, forwardedHeaders).map(state -> {
+            if (planned.plan().introspection()) {
                 introspect(snapshot, prepared, variables, state);
             }
             GraphQLObjectType rootType = op.getOperation() == OperationDefinition.Operation.MUTATION
@@ -113,10 +159,11 @@ public final class RequestProcessor {
             List<Map<String, Object>> errors = state.errors();
             Map<String, Object> data = new ResponseShaper(supergraph.apiSchema(), prepared.fragments(), variables,
                     errors).shape(rootType, op.getSelectionSet(), state.data());
+            demand.recordActual(supergraph, rootType, op.getSelectionSet(), prepared.fragments(), data);
             Map<String, Object> extensions = null;
             if (showPlan) {
                 extensions = new LinkedHashMap<>();
-                extensions.put("queryPlan", QueryPlanRenderer.toMap(prepared.plan()));
+                extensions.put("queryPlan", QueryPlanRenderer.toMap(planned.plan()));
             }
             return new GraphQLResponse(body(data, errors, extensions, true), false, false);
         });
@@ -134,8 +181,8 @@ public final class RequestProcessor {
         }
     }
 
-    private PreparedOperation prepare(Supergraph supergraph, GatewaySnapshot snapshot, String query,
-                                      String operationName) {
+    /** Parse, pick the operation, analyse and check the limits: linear in the document, before any validation. */
+    private PreparedOperation prepare(Supergraph supergraph, String query, String operationName) {
         Document document;
         try {
             ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
@@ -148,21 +195,6 @@ public final class RequestProcessor {
         } catch (InvalidSyntaxException e) {
             return PreparedOperation.failed(List.of(withLocation(Errors.error(e.getMessage(),
                     "GRAPHQL_PARSE_FAILED"), e.getLocation())));
-        }
-        String limitProblem = limits.check(document);
-        if (limitProblem != null) {
-            String code = limitProblem.contains("depth") ? "MAX_DEPTH_EXCEEDED" : "MAX_ALIASES_EXCEEDED";
-            return PreparedOperation.failed(List.of(Errors.error(limitProblem, code)));
-        }
-        List<ValidationError> validation = ParseAndValidate.validate(supergraph.apiSchema(), document);
-        if (!validation.isEmpty()) {
-            List<Map<String, Object>> errors = new ArrayList<>();
-            for (ValidationError v : validation) {
-                Map<String, Object> e = Errors.error(v.getDescription() != null ? v.getDescription()
-                        : v.getMessage(), "GRAPHQL_VALIDATION_FAILED");
-                errors.add(v.getLocations().isEmpty() ? e : withLocation(e, v.getLocations().get(0)));
-            }
-            return PreparedOperation.failed(errors);
         }
         OperationDefinition op = null;
         int operations = 0;
@@ -185,11 +217,37 @@ public final class RequestProcessor {
             return PreparedOperation.failed(List.of(Errors.error(
                     "the document has several operations: operationName is required", "OPERATION_NAME_REQUIRED")));
         }
+        OperationAnalysis analysis;
         try {
-            return new PreparedOperation(op, Map.copyOf(fragments), snapshot.planner().plan(op, fragments),
-                    List.of());
+            analysis = demand.analyze(supergraph, document, op);
+        } catch (InvalidOperationException e) {
+            return PreparedOperation.failed(List.of(Errors.error(e.getMessage(), "GRAPHQL_VALIDATION_FAILED")));
+        }
+        Map<String, Object> exceeded = limits.check(analysis);
+        if (exceeded != null) {
+            return PreparedOperation.failed(List.of(exceeded));
+        }
+        return new PreparedOperation(op, Map.copyOf(fragments), analysis, List.of(), document);
+    }
+
+    /** graphql-java's validation (super-linear on some shapes, hence only after the limits) and planning. */
+    private PreparedOperation.Planned validateAndPlan(GatewaySnapshot snapshot, PreparedOperation prepared) {
+        List<ValidationError> validation = ParseAndValidate.validate(snapshot.supergraph().apiSchema(),
+                prepared.document());
+        if (!validation.isEmpty()) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (ValidationError v : validation) {
+                Map<String, Object> e = Errors.error(v.getDescription() != null ? v.getDescription()
+                        : v.getMessage(), "GRAPHQL_VALIDATION_FAILED");
+                errors.add(v.getLocations().isEmpty() ? e : withLocation(e, v.getLocations().get(0)));
+            }
+            return PreparedOperation.Planned.failed(errors);
+        }
+        try {
+            return new PreparedOperation.Planned(snapshot.planner().plan(prepared.operation(),
+                    new HashMap<>(prepared.fragments())), List.of());
         } catch (PlanningException e) {
-            return PreparedOperation.failed(List.of(Errors.error(e.getMessage(), "QUERY_PLANNING_FAILED")));
+            return PreparedOperation.Planned.failed(List.of(Errors.error(e.getMessage(), "QUERY_PLANNING_FAILED")));
         }
     }
 

@@ -14,6 +14,7 @@ import graphql.language.EnumValueDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
+import graphql.language.IntValue;
 import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ListType;
 import graphql.language.NamedNode;
@@ -109,11 +110,14 @@ public final class SupergraphParser {
     }
 
     /** The names that {@code @link}ed Apollo specs own, so they can be told apart from the API. */
-    record Features(String join, Set<String> ownedNames, Set<String> ownedPrefixes, String inaccessible) {
+    record Features(String join, Set<String> ownedNames, Set<String> ownedPrefixes, String inaccessible,
+                    String cost, String listSize) {
 
         static Features of(Document doc) {
             String join = "join";
             String inaccessible = "inaccessible";
+            String cost = "cost";
+            String listSize = "listSize";
             Set<String> names = new HashSet<>();
             Set<String> prefixes = new HashSet<>();
             for (Definition<?> d : doc.getDefinitions()) {
@@ -167,6 +171,12 @@ public final class SupergraphParser {
                                         && imported.equals("@inaccessible")) {
                                     inaccessible = n;
                                 }
+                                if (spec.equals("cost") && "@cost".equals(imported)) {
+                                    cost = n;
+                                }
+                                if (spec.equals("cost") && "@listSize".equals(imported)) {
+                                    listSize = n;
+                                }
                             }
                         }
                     }
@@ -176,7 +186,7 @@ public final class SupergraphParser {
             prefixes.add("join__");
             prefixes.add("link__");
             prefixes.add("core__");
-            return new Features(join, names, prefixes, inaccessible);
+            return new Features(join, names, prefixes, inaccessible, cost, listSize);
         }
 
         boolean owns(String name) {
@@ -228,6 +238,7 @@ public final class SupergraphParser {
                 TypeMeta t = types.computeIfAbsent(o.getName(), n -> new TypeMeta(n, TypeMeta.Kind.OBJECT));
                 readJoinTypes(t, o, f);
                 readFields(t, o.getFieldDefinitions(), f);
+                t.cost = costOf(o, f);
                 for (Directive imp : o.getDirectives(f.d("implements"))) {
                     t.addImplements(str(arg(imp, "graph")), str(arg(imp, "interface")));
                 }
@@ -235,6 +246,7 @@ public final class SupergraphParser {
                 TypeMeta t = types.computeIfAbsent(i.getName(), n -> new TypeMeta(n, TypeMeta.Kind.INTERFACE));
                 readJoinTypes(t, i, f);
                 readFields(t, i.getFieldDefinitions(), f);
+                t.cost = costOf(i, f);
                 for (Directive imp : i.getDirectives(f.d("implements"))) {
                     t.addImplements(str(arg(imp, "graph")), str(arg(imp, "interface")));
                 }
@@ -245,9 +257,9 @@ public final class SupergraphParser {
                     t.addMember(str(arg(m, "graph")), str(arg(m, "member")));
                 }
             } else if (d instanceof EnumTypeDefinition e && !f.owns(e.getName())) {
-                types.putIfAbsent(e.getName(), new TypeMeta(e.getName(), TypeMeta.Kind.OTHER));
+                types.computeIfAbsent(e.getName(), n -> new TypeMeta(n, TypeMeta.Kind.OTHER)).cost = costOf(e, f);
             } else if (d instanceof ScalarTypeDefinition s && !f.owns(s.getName())) {
-                types.putIfAbsent(s.getName(), new TypeMeta(s.getName(), TypeMeta.Kind.OTHER));
+                types.computeIfAbsent(s.getName(), n -> new TypeMeta(n, TypeMeta.Kind.OTHER)).cost = costOf(s, f);
             } else if (d instanceof InputObjectTypeDefinition in) {
                 types.putIfAbsent(in.getName(), new TypeMeta(in.getName(), TypeMeta.Kind.OTHER));
             }
@@ -291,7 +303,49 @@ public final class SupergraphParser {
             }
             t.fields.put(fd.getName(), new TypeMeta.FieldMeta(fd.getName(), fd.getType(),
                     namedType(fd.getType()), graphs, graphLess && graphs.isEmpty()));
+            CostDirectives cost = costOf(fd, f);
+            if (cost != CostDirectives.NONE) {
+                t.fieldCosts.put(fd.getName(), cost);
+            }
         }
+    }
+
+    /** {@code @cost} and {@code @listSize} (under their local names) of a type or field definition. */
+    private static CostDirectives costOf(DirectivesContainer<?> def, Features f) {
+        Directive cost = def.getDirectives(f.cost()).stream().findFirst().orElse(null);
+        Directive listSize = def.getDirectives(f.listSize()).stream().findFirst().orElse(null);
+        if (cost == null && listSize == null) {
+            return CostDirectives.NONE;
+        }
+        Integer weight = cost == null ? null : integer(arg(cost, "weight"));
+        if (cost != null && weight == null) {
+            weight = parseWeight(str(arg(cost, "weight"))); // the IBM spec declares weight a String
+        }
+        return listSize == null ? new CostDirectives(weight, null, List.of(), List.of())
+                : new CostDirectives(weight, integer(arg(listSize, "assumedSize")),
+                        strings(arg(listSize, "slicingArguments")), strings(arg(listSize, "sizedFields")));
+    }
+
+    private static Integer parseWeight(String weight) {
+        try {
+            return weight == null ? null : (int) Math.round(Double.parseDouble(weight));
+        } catch (NumberFormatException e) {
+            throw new InvalidSupergraphException("invalid @cost weight \"" + weight + "\"", e);
+        }
+    }
+
+    /** An Int argument, or null. */
+    public static Integer integer(Value<?> v) {
+        return v instanceof IntValue i ? i.getValue().intValueExact() : null;
+    }
+
+    /** A [String] argument (or a single String, as input coercion allows), empty when absent. */
+    public static List<String> strings(Value<?> v) {
+        if (v instanceof ArrayValue a) {
+            return a.getValues().stream().map(SupergraphParser::str).filter(x -> x != null).toList();
+        }
+        String single = str(v);
+        return single == null ? List.of() : List.of(single);
     }
 
     private static Type<?> parseType(String type) {

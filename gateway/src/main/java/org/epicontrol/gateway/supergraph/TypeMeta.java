@@ -44,6 +44,9 @@ public final class TypeMeta {
     final Map<String, Set<String>> implementsIn = new LinkedHashMap<>();
     /** graph -> members of this union there ({@code @join__unionMember}). */
     final Map<String, Set<String>> membersIn = new LinkedHashMap<>();
+    /** {@code @cost} of the type itself, and {@code @cost}/{@code @listSize} of its fields (only those that have them). */
+    CostDirectives cost = CostDirectives.NONE;
+    final Map<String, CostDirectives> fieldCosts = new LinkedHashMap<>();
 
     TypeMeta(String name, Kind kind) {
         this.name = name;
@@ -72,6 +75,14 @@ public final class TypeMeta {
 
     public Map<String, FieldMeta> fields() {
         return fields;
+    }
+
+    public CostDirectives cost() {
+        return cost;
+    }
+
+    public CostDirectives fieldCost(String fieldName) {
+        return fieldCosts.getOrDefault(fieldName, CostDirectives.NONE);
     }
 
     void addImplements(String graph, String iface) {

@@ -43,8 +43,8 @@ class GatewayExecutionTest {
         shop = new ShopSubgraphs(vertx);
         media = new MediaSubgraphs(vertx);
         client = new HttpSubgraphClient(vertx, JSON, Duration.ofMillis(1500), 16);
-        processor = new RequestProcessor(new PlanExecutor(vertx, client, JSON),
-                new OperationLimits(20, 50, 20_000, 5_000));
+        processor = new RequestProcessor(vertx, new PlanExecutor(vertx, client, JSON),
+                new OperationLimits(20, 50, 20_000, 5_000, 2_000));
         shopSnapshot = GatewaySnapshot.of(SupergraphParser.parse(
                 Supergraphs.supergraph(Supergraphs.SHOP, shop.urls())), 100);
         mediaSnapshot = GatewaySnapshot.of(SupergraphParser.parse(

@@ -62,8 +62,8 @@ class InterfaceObjectExecutionTest {
                 return Future.failedFuture(e);
             }
         };
-        processor = new RequestProcessor(new PlanExecutor(vertx, client, JSON),
-                new OperationLimits(20, 50, 20_000, 5_000));
+        processor = new RequestProcessor(vertx, new PlanExecutor(vertx, client, JSON),
+                new OperationLimits(20, 50, 20_000, 5_000, 2_000));
         snapshot = GatewaySnapshot.of(SupergraphParser.parse(Supergraphs.supergraph(Supergraphs.INTERFACE_OBJECT,
                 Map.of("inventory", "http://inventory", "reviews", "http://reviews"))), 100);
     }
