@@ -134,9 +134,10 @@ node "$HERE/compose.mjs" "$WORK/supergraph.graphql" notice="$NOTICE_URL" volunte
 # --- gateways ----------------------------------------------------------------------------------------------------
 log "starting our gateway :$OURS_PORT, Hive Gateway :$HIVE_PORT and :$HIVEND_PORT (fork $HIVE_FORK), Apollo Gateway :$APOLLO_PORT"
 # It verifies tokens with the suite's Keycloak (bad ones get 401 before any fan-out) and forwards Authorization
-# (gateway.forward-headers, default). No traces, like the other gateways here (and the service benchmarks).
+# (gateway.forward-headers, default). No traces, like the other gateways here (and the service benchmarks). No rate
+# limits (on in production): wrk sends everything with one token from one address.
 # shellcheck disable=SC2086
-GATEWAY_SUPERGRAPH_FILE="$WORK/supergraph.graphql" QUARKUS_OIDC_AUTH_SERVER_URL="$REALM_URL" OTEL_SDK_DISABLED=true java $GATEWAY_JAVA_OPTS -Dquarkus.http.port="$OURS_PORT" \
+GATEWAY_SUPERGRAPH_FILE="$WORK/supergraph.graphql" QUARKUS_OIDC_AUTH_SERVER_URL="$REALM_URL" OTEL_SDK_DISABLED=true GATEWAY_RATE_LIMIT_ENABLED=false java $GATEWAY_JAVA_OPTS -Dquarkus.http.port="$OURS_PORT" \
   -Dquarkus.http.host=127.0.0.1 -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/ours.log" 2>&1 &
 OURS_PID=$!; PIDS+=("$OURS_PID")
 # Hive Gateway as it comes, except that it forwards the client's Authorization header to the subgraphs (it forwards

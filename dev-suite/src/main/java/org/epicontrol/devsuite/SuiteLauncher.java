@@ -209,7 +209,9 @@ public final class SuiteLauncher {
         gatewayArgs.add("-Dgateway.subgraphs.volunteers.url=" + settings.route().url("volunteers", volunteerGraphql));
         settings.gatewayProperties().forEach((k, v) -> gatewayArgs.add("-D" + k + "=" + v));
         Process gateway = launch(settings, "gateway", "gateway", settings.gatewayPort(), "gateway.port",
-                suiteEnv(Map.of(), oidcUrl), gatewayArgs);
+                // Production rate limits would throttle the e2e tests and benchmarks, which send everything from one
+                // address and a few tokens (a test that wants them: -D%prod.gateway.rate-limit.enabled=true).
+                suiteEnv(Map.of("GATEWAY_RATE_LIMIT_ENABLED", "false"), oidcUrl), gatewayArgs);
         waitUntilReady(settings, "notice-service", notices, settings.noticePort());
         waitUntilReady(settings, "volunteer-service", volunteers, settings.volunteerPort());
         try {

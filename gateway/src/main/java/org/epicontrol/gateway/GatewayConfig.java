@@ -72,6 +72,12 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    /** Persisted operations: which documents callers may send ({@code gateway.trusted-documents.*}). */
+    TrustedDocuments trustedDocuments();
+
+    /** Requests per client ({@code gateway.rate-limit.*}). */
+    RateLimit rateLimit();
+
     /** Demand control: static cost of each operation against a budget per caller ({@code gateway.cost.*}). */
     Cost cost();
 
@@ -146,5 +152,53 @@ public interface GatewayConfig {
 
         /** Assumed list size by field ({@code gateway.cost.list-sizes."Notice.designations"=30}). */
         Map<String, Integer> listSizes();
+    }
+
+    interface TrustedDocuments {
+        /**
+         * {@code off}: any document (hashes looked up when sent); {@code anonymous}: callers without a token may send
+         * registered documents only; {@code all}: registered documents only, for everyone.
+         */
+        @WithDefault("off")
+        TrustedDocumentsMode mode();
+
+        /**
+         * The manifest of registered operations (Apollo persisted query manifest or GraphQL Code Generator's
+         * {@code persisted-documents.json}); required unless the mode is {@code off}.
+         */
+        Optional<String> manifestFile();
+
+        /** How often the manifest file is checked for changes; 0 = read at start-up only. */
+        @WithDefault("2s")
+        Duration manifestPollInterval();
+    }
+
+    /** The three switch positions of {@code gateway.trusted-documents.mode}. */
+    enum TrustedDocumentsMode {
+        OFF, ANONYMOUS, ALL
+    }
+
+    interface RateLimit {
+        /** Off in dev and test (a test profile turns it on), on in production. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Callers without a token, one bucket per client address. */
+        Bucket anonymous();
+
+        /** Callers with a verified token, one bucket per token subject ({@code sub}). */
+        Bucket signedIn();
+
+        /** Clients whose buckets are remembered at most (least recently seen forgotten first). */
+        @WithDefault("100000")
+        int maxClients();
+
+        interface Bucket {
+            /** Sustained requests per second (the refill rate). */
+            double requestsPerSecond();
+
+            /** Requests that may come at once after a quiet spell (the bucket's size). */
+            int burst();
+        }
     }
 }

@@ -2,9 +2,9 @@ package org.epicontrol.gateway.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,22 +17,25 @@ import java.util.Locale;
 import java.util.Map;
 import org.epicontrol.gateway.GatewayConfig;
 import org.epicontrol.gateway.execute.Errors;
+import org.epicontrol.gateway.metrics.RefusalMetrics;
 import org.epicontrol.gateway.request.GraphQLRequest;
 import org.epicontrol.gateway.request.GraphQLResponse;
 import org.epicontrol.gateway.request.RequestProcessor;
 import org.epicontrol.gateway.supergraph.SupergraphSource;
+import org.epicontrol.gateway.trust.ManifestSource;
+import org.epicontrol.gateway.trust.TrustDecision;
+import org.epicontrol.gateway.trust.TrustedDocuments;
 import org.jboss.logging.Logger;
 
 /**
  * GraphQL over HTTP on {@code /graphql}: POST with a JSON body, GET with query parameters (queries only). Answers
  * {@code application/graphql-response+json} when the client accepts it (then request errors get status 400),
- * {@code application/json} otherwise.
+ * {@code application/json} otherwise. Cheapest checks first: the rate limit before the body is read, the
+ * trusted-documents check once it is decoded and before anything is parsed.
  */
 @ApplicationScoped
 public class GraphQLRoute {
     private static final Logger LOG = Logger.getLogger(GraphQLRoute.class);
-    private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
-    private static final String JSON = "application/json";
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -40,16 +43,32 @@ public class GraphQLRoute {
     private final RequestProcessor processor;
     private final ObjectMapper mapper;
     private final GatewayConfig config;
+    private final ResponseWriter writer;
+    private final RateLimitHandler rateLimit;
+    private final ManifestSource manifest;
+    private final TrustedDocuments trustedDocuments;
+    private final RefusalMetrics refusals;
 
     public GraphQLRoute(SupergraphSource source, RequestProcessor processor, ObjectMapper mapper,
-                        GatewayConfig config) {
+                        GatewayConfig config, ResponseWriter writer, RateLimitHandler rateLimit,
+                        ManifestSource manifest, RefusalMetrics refusals) {
         this.source = source;
         this.processor = processor;
         this.mapper = mapper;
         this.config = config;
+        this.writer = writer;
+        this.rateLimit = rateLimit;
+        this.manifest = manifest;
+        this.trustedDocuments = new TrustedDocuments(config.trustedDocuments().mode());
+        this.refusals = refusals;
     }
 
     void register(@Observes Router router) {
+        if (config.rateLimit().enabled()) {
+            // Its own route, registered first, so it runs before the body handler below reads anything (Vert.x Web
+            // does not put a plain handler before a body handler on one route). Off: nothing added per request.
+            router.route("/graphql").method(HttpMethod.POST).method(HttpMethod.GET).handler(rateLimit);
+        }
         // The body limit is generous: the query size limit itself is checked with a clear GraphQL error.
         long bodyLimit = Math.max(1_048_576L, 4L * config.limits().maxQueryBytes());
         router.post("/graphql").handler(BodyHandler.create(false).setBodyLimit(bodyLimit)).handler(this::post);
@@ -58,8 +77,8 @@ public class GraphQLRoute {
 
     private void post(RoutingContext ctx) {
         String contentType = ctx.request().getHeader("content-type");
-        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
-            fail(ctx, 415, "POST bodies must be application/json");
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith(ResponseWriter.JSON)) {
+            writer.error(ctx, 415, "POST bodies must be application/json", "BAD_REQUEST");
             return;
         }
         Map<String, Object> body;
@@ -67,11 +86,11 @@ public class GraphQLRoute {
             Buffer buffer = ctx.body().buffer();
             body = buffer == null ? null : mapper.readValue(buffer.getBytes(), MAP);
         } catch (Exception e) {
-            fail(ctx, 400, "the request body is not a JSON object");
+            writer.error(ctx, 400, "the request body is not a JSON object", "BAD_REQUEST");
             return;
         }
         if (body == null) {
-            fail(ctx, 400, "the request body is empty");
+            writer.error(ctx, 400, "the request body is empty", "BAD_REQUEST");
             return;
         }
         GraphQLRequest request;
@@ -80,7 +99,7 @@ public class GraphQLRoute {
                     string(body.get("operationName"), "operationName"),
                     object(body.get("variables"), "variables"), object(body.get("extensions"), "extensions"));
         } catch (IllegalArgumentException e) {
-            fail(ctx, 400, e.getMessage());
+            writer.error(ctx, 400, e.getMessage(), "BAD_REQUEST");
             return;
         }
         handle(ctx, request, true);
@@ -93,48 +112,53 @@ public class GraphQLRoute {
             request = new GraphQLRequest(params.get("query"), emptyToNull(params.get("operationName")),
                     json(params.get("variables"), "variables"), json(params.get("extensions"), "extensions"));
         } catch (IllegalArgumentException e) {
-            fail(ctx, 400, e.getMessage());
+            writer.error(ctx, 400, e.getMessage(), "BAD_REQUEST");
             return;
         }
         handle(ctx, request, false);
     }
 
-    private void handle(RoutingContext ctx, GraphQLRequest request, boolean post) {
-        String mediaType = negotiate(ctx.request().getHeader("accept"));
+    private void handle(RoutingContext ctx, GraphQLRequest sent, boolean post) {
+        String mediaType = ResponseWriter.negotiate(ctx.request().getHeader("accept"));
         if (mediaType == null) {
             ctx.response().setStatusCode(406).putHeader("content-type", "text/plain")
-                    .end("accepts " + GRAPHQL_RESPONSE + " or " + JSON);
+                    .end("accepts " + ResponseWriter.GRAPHQL_RESPONSE + " or " + ResponseWriter.JSON);
             return;
         }
+        boolean signedIn = Callers.subject(ctx) != null;
+        TrustDecision trust = trustedDocuments.check(sent, signedIn, manifest.current());
+        if (trust.refused()) {
+            refusals.refused(trust.code(), signedIn);
+            respond(ctx, mediaType, new GraphQLResponse(Map.of("errors", List.of(Errors.error(trust.message(),
+                    trust.code()))), true, false));
+            return;
+        }
+        GraphQLRequest request = trust.request();
         boolean showPlan = config.exposeQueryPlan()
                 && ("true".equalsIgnoreCase(ctx.request().getHeader("x-query-plan"))
                 || request.extensions() != null && Boolean.TRUE.equals(request.extensions().get("queryPlan")));
-        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan, signedIn(ctx))
+        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan, signedIn)
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         LOG.error("request failed", ar.cause());
-                        write(ctx, 500, mediaType, Map.of("errors", List.of(Errors.error(
+                        writer.write(ctx, 500, mediaType, Map.of("errors", List.of(Errors.error(
                                 "internal gateway error", "INTERNAL_SERVER_ERROR"))));
                         return;
                     }
-                    GraphQLResponse response = ar.result();
-                    int status = 200;
-                    if (response.methodNotAllowed()) {
-                        status = 405;
-                        ctx.response().putHeader("allow", "POST");
-                    } else if (response.requestError() && mediaType.equals(GRAPHQL_RESPONSE)) {
-                        status = 400;
-                    }
-                    write(ctx, status, mediaType, response.body());
+                    respond(ctx, mediaType, ar.result());
                 });
     }
 
-    /**
-     * Whether quarkus-oidc verified a bearer token for this request (it runs before this route and answers 401 for
-     * a bad one); a token that was not verified (OIDC off) does not count.
-     */
-    private static boolean signedIn(RoutingContext ctx) {
-        return ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous();
+    /** Status per GraphQL over HTTP: 400 for a request error only where the client reads graphql-response+json. */
+    private void respond(RoutingContext ctx, String mediaType, GraphQLResponse response) {
+        int status = 200;
+        if (response.methodNotAllowed()) {
+            status = 405;
+            ctx.response().putHeader("allow", "POST");
+        } else if (response.requestError() && mediaType.equals(ResponseWriter.GRAPHQL_RESPONSE)) {
+            status = 400;
+        }
+        writer.write(ctx, status, mediaType, response.body());
     }
 
     private Map<String, String> forwarded(HttpServerRequest request) {
@@ -146,56 +170,6 @@ public class GraphQLRoute {
             }
         }
         return headers;
-    }
-
-    /** The response media type for an Accept header, or null when none of ours is acceptable. */
-    static String negotiate(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return JSON;
-        }
-        String a = accept.toLowerCase(Locale.ROOT);
-        int gql = a.indexOf(GRAPHQL_RESPONSE);
-        int json = indexOfJson(a);
-        if (gql >= 0 && (json < 0 || gql < json)) {
-            return GRAPHQL_RESPONSE;
-        }
-        if (json >= 0 || a.contains("*/*") || a.contains("application/*")) {
-            return JSON;
-        }
-        return null;
-    }
-
-    private static int indexOfJson(String accept) {
-        int from = 0;
-        while (true) {
-            int i = accept.indexOf(JSON, from);
-            if (i < 0) {
-                return -1;
-            }
-            int end = i + JSON.length();
-            if (end == accept.length() || accept.charAt(end) == ',' || accept.charAt(end) == ';'
-                    || accept.charAt(end) == ' ') {
-                return i;
-            }
-            from = end;
-        }
-    }
-
-    private void fail(RoutingContext ctx, int status, String message) {
-        String mediaType = negotiate(ctx.request().getHeader("accept"));
-        write(ctx, status, mediaType == null ? JSON : mediaType,
-                Map.of("errors", List.of(Errors.error(message, "BAD_REQUEST"))));
-    }
-
-    private void write(RoutingContext ctx, int status, String mediaType, Map<String, Object> body) {
-        try {
-            ctx.response().setStatusCode(status)
-                    .putHeader("content-type", mediaType + "; charset=utf-8")
-                    .end(Buffer.buffer(mapper.writeValueAsBytes(body)));
-        } catch (Exception e) {
-            LOG.error("cannot write response", e);
-            ctx.response().setStatusCode(500).end();
-        }
     }
 
     private static String string(Object value, String name) {
