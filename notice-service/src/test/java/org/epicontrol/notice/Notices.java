@@ -104,6 +104,15 @@ public final class Notices {
                 + district + "(" + items.length + "个):" + String.join(",", items) + "。\n";
     }
 
+    /** 7103 → 七一〇三: a number for names the parsers read as names (district names carry no digits). */
+    public static String chineseDigits(int number) {
+        StringBuilder out = new StringBuilder();
+        for (char c : String.valueOf(number).toCharArray()) {
+            out.append("〇一二三四五六七八九".charAt(c - '0'));
+        }
+        return out.toString();
+    }
+
     public static void importFixtures() {
         importText(fixture("taiyuan-2022-194.txt"), 2022);
         importText(fixture("taiyuan-2022-195.txt"), 2022);

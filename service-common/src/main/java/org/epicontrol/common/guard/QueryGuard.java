@@ -6,6 +6,8 @@ import graphql.execution.AbortExecutionException;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +18,12 @@ import java.util.Map;
  * linear walk (QueryCostEstimator), where graphql-java's own depth and complexity instrumentations run only after
  * validation and walk a fragment again at each spread, and its overlapping-fields validation is exponential in a
  * fragment bomb. The refusal is a typed GraphQL error: extensions.code DEPTH_LIMIT_EXCEEDED or COST_LIMIT_EXCEEDED,
- * with the measure and the limit.
+ * with the measure and the limit. A bean, so that its configuration is read and checked at start-up; unremovable,
+ * since only the QueryGuardInstrumentation (outside CDI) looks it up.
  */
-public final class QueryGuard {
+@ApplicationScoped
+@Unremovable
+public class QueryGuard {
 
     private final QueryGuardConfig limits;
 
