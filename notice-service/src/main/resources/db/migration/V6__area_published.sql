@@ -5,24 +5,25 @@
 -- wherever an area is served, instead of a walk over designations per area.
 alter table area add column published boolean not null default false;
 
-update area set published = true
-where id in (select unnest(a.ancestor_ids)
-             from designation_target t
-             join designation d on d.id = t.designation_id
-             join notice n on n.id = d.notice_id
-             join area a on a.id = t.area_id
-             where n.status <> 'DRAFT');
-
--- A notice leaves the draft state: its areas and every area enclosing them become public.
-create function publish_areas_of_notice() returns trigger language plpgsql as $$
-begin
+-- Makes the given areas public, and every area enclosing them.
+create function publish_areas(target_ids bigint[]) returns void language sql as $$
   update area set published = true
   where not published
-    and id in (select unnest(a.ancestor_ids)
-               from designation d
-               join designation_target t on t.designation_id = d.id
-               join area a on a.id = t.area_id
-               where d.notice_id = new.id);
+    and id in (select unnest(a.ancestor_ids) from area a where a.id = any(target_ids));
+$$;
+
+-- Every area named by a notice that is not a draft today.
+select publish_areas(array(select t.area_id from designation_target t
+                           join designation d on d.id = t.designation_id
+                           join notice n on n.id = d.notice_id
+                           where n.status <> 'DRAFT'));
+
+-- A notice leaves the draft state: the areas it names become public.
+create function publish_areas_of_notice() returns trigger language plpgsql as $$
+begin
+  perform publish_areas(array(select t.area_id from designation d
+                              join designation_target t on t.designation_id = d.id
+                              where d.notice_id = new.id));
   return null;
 end $$;
 
@@ -33,14 +34,10 @@ create trigger notice_published_areas after update of status on notice
 -- Targets added to a notice that is not a draft (a load of published notices): the same, once per statement.
 create function publish_areas_of_targets() returns trigger language plpgsql as $$
 begin
-  update area set published = true
-  where not published
-    and id in (select unnest(a.ancestor_ids)
-               from added t
-               join designation d on d.id = t.designation_id
-               join notice n on n.id = d.notice_id
-               join area a on a.id = t.area_id
-               where n.status <> 'DRAFT');
+  perform publish_areas(array(select t.area_id from added t
+                              join designation d on d.id = t.designation_id
+                              join notice n on n.id = d.notice_id
+                              where n.status <> 'DRAFT'));
   return null;
 end $$;
 
