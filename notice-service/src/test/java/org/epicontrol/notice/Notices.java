@@ -104,11 +104,14 @@ public final class Notices {
                 + district + "(" + items.length + "个):" + String.join(",", items) + "。\n";
     }
 
-    /** 7103 → 七一〇三: a number for names the parsers read as names (district names carry no digits). */
-    public static String chineseDigits(int number) {
+    /**
+     * 7103 → 庚甲甲丁: a number spelled in the heavenly stems, for unique names the parsers read as plain names
+     * (district names carry neither digits nor numerals).
+     */
+    public static String stems(int number) {
         StringBuilder out = new StringBuilder();
         for (char c : String.valueOf(number).toCharArray()) {
-            out.append("〇一二三四五六七八九".charAt(c - '0'));
+            out.append("甲乙丙丁戊己庚辛壬癸".charAt(c - '0'));
         }
         return out.toString();
     }

@@ -72,7 +72,7 @@ class DraftVisibilityTest {
     @ParameterizedTest
     @EnumSource(value = Who.class, names = {"ANONYMOUS", "VOLUNTEER"})
     void aDistrictOnlyADraftNamesDoesNotExistEither(Who who) {
-        Draft draft = draft("草稿" + Notices.chineseDigits(NUMBERS.incrementAndGet()) + "县", "新区小区");
+        Draft draft = draft("草稿" + Notices.stems(NUMBERS.incrementAndGet()) + "县", "新区小区");
 
         who.client().post(SEARCH, Map.of("t", draft.fullName())).body("data.searchAreas", equalTo(List.of()));
         who.client().post(AREA, Map.of("id", draft.parentId())).body("data.area", nullValue());

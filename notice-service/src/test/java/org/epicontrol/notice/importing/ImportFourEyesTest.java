@@ -51,7 +51,7 @@ class ImportFourEyesTest {
     void anImportIsADraftAndTheRiskMapChangesOnlyWhenAnotherPersonPublishesIt() {
         int number = NUMBERS.incrementAndGet();
         // Its own district, named without digits as district names are
-        String district = "地图" + Notices.chineseDigits(number) + "县";
+        String district = "地图" + Notices.stems(number) + "县";
         String area = "导入甲小区" + number;
         JsonPath imported = Notices.importDraft(Notices.synthetic(number, 12, 20, district, "HIGH", area), 2022);
         assertTrue(imported.getBoolean("created"));
