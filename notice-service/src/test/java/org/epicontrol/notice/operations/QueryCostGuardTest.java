@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class QueryCostGuardTest {
 
-    /** Refused, an operation answers in milliseconds; without the guard a 30-fragment bomb holds a thread for minutes. */
+    /** Refused, an operation answers in milliseconds; an operation that is run instead is abandoned after PATIENCE. */
     private static final Duration QUICKLY = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 

@@ -15,11 +15,13 @@ import java.util.Map;
 
 /**
  * Refuses an operation whose depth or estimated cost is over the limits, before any of it is validated or run: one
- * linear walk (QueryCostEstimator), where graphql-java's own depth and complexity instrumentations run only after
- * validation and walk a fragment again at each spread, and its overlapping-fields validation is exponential in a
- * fragment bomb. The refusal is a typed GraphQL error: extensions.code DEPTH_LIMIT_EXCEEDED or COST_LIMIT_EXCEEDED,
- * with the measure and the limit. A bean, so that its configuration is read and checked at start-up; unremovable,
- * since only the QueryGuardInstrumentation (outside CDI) looks it up.
+ * linear walk (QueryCostEstimator). graphql-java's own depth and complexity instrumentations run only after
+ * validation and walk a fragment again at every spread, which is exponential in a fragment bomb (each fragment
+ * spreading the next one twice); graphql-java 24 validates such a bomb itself in about 0.1 s (measured, 24 to 40
+ * fragments), so refusing it before validation keeps even that off the event loop. The refusal is a typed GraphQL
+ * error: extensions.code DEPTH_LIMIT_EXCEEDED or COST_LIMIT_EXCEEDED, with the measure and the limit. A bean, so
+ * that its configuration is read and checked at start-up; unremovable, since only the QueryGuardInstrumentation
+ * (outside CDI) looks it up.
  */
 @ApplicationScoped
 @Unremovable
