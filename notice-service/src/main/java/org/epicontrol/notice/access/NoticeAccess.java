@@ -26,15 +26,19 @@ import static org.epicontrol.common.security.StaffRole.SYSTEM_ADMIN;
  *       system-admin</td><td>published notices are public; to others a draft does not exist (null / not listed)</td></tr>
  *   <tr><td>notices(status: DRAFT)</td><td>notice-editor, notice-publisher, system-admin</td>
  *       <td>asking for drafts explicitly is refused rather than answered empty</td></tr>
- *   <tr><td>riskLevel, riskAreas, riskCounts, riskLevels, area, searchAreas, Area (_entities), levelHistory</td>
- *       <td>anyone</td><td>the public risk map; these read published notices only</td></tr>
- *   <tr><td>noticePublished (subscription)</td><td>anyone</td><td>announces only published or imported notices</td></tr>
+ *   <tr><td>riskLevel, riskAreas, riskCounts, riskLevels, levelHistory</td>
+ *       <td>anyone</td><td>the public risk map; these read notices in force only, never drafts</td></tr>
+ *   <tr><td>area, searchAreas, Area (_entities), parent, children, a designation's areas</td><td>anyone; an area
+ *       only drafts name only notice-editor, notice-publisher, system-admin</td><td>to others such an area does not
+ *       exist (null / not listed), as its draft does not; a shared area shows without the draft's designations</td></tr>
+ *   <tr><td>noticePublished (subscription)</td><td>anyone</td><td>announces published notices only</td></tr>
  *   <tr><td>dueForDowngrade</td><td>notice-editor, notice-publisher, district-officer, system-admin</td>
  *       <td>staff work list that leads to the next notice; reveals case data</td></tr>
  *   <tr><td>reportCases</td><td>notice-editor, system-admin</td><td>case data drives downgrades, the notice office
  *       enters it</td></tr>
- *   <tr><td>createNotice (draft, also a correction or cancellation), importNotice</td>
- *       <td>notice-editor, system-admin</td><td>editors draft; an import records a notice the office already printed</td></tr>
+ *   <tr><td>createNotice (draft, also a correction or cancellation), importNotice (draft, or replaces the draft
+ *       of the same notice)</td><td>notice-editor, system-admin</td><td>editors draft; an imported text may be
+ *       misread, so it is a draft until another person publishes it</td></tr>
  *   <tr><td>publishNotice</td><td>notice-publisher, system-admin; never the drafter (FOUR_EYES)</td>
  *       <td>four eyes, even for a user holding both roles or system-admin</td></tr>
  *   <tr><td>noticeAuditTrail</td><td>system-admin</td><td>the trail names users</td></tr>

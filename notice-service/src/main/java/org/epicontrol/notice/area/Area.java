@@ -8,7 +8,10 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-/** A place at some depth of the address hierarchy, shared by every notice that names it. */
+/**
+ * A place at some depth of the address hierarchy, shared by every notice that names it. published: a notice that is
+ * no longer a draft names it or a place inside it; an area only drafts name is shown to draft readers only.
+ */
 @Type("Area")
 @Key(fields = @FieldSet("id"))
 @Description("A place at some depth of the address hierarchy (district, street, compound, section, building, unit, part)")
@@ -19,7 +22,8 @@ public record Area(
         @Description("The name of this level as printed, e.g. 4号楼") @NonNull String name,
         @Description("District and every level down to this one") @NonNull String fullName,
         @NonNull int depth,
-        @Ignore Long parentId) {
+        @Ignore Long parentId,
+        @Ignore boolean published) {
 
     public long numericId() {
         return Long.parseLong(id);

@@ -48,17 +48,20 @@ public class AreaQueries {
                 });
     }
 
-    /** Substring search over full names (district included); pg_trgm's index serves it for Chinese text. */
-    public Uni<List<Area>> search(String text, String district, int first) {
+    /**
+     * Substring search over full names (district included); pg_trgm's index serves it for Chinese text. Areas only
+     * drafts name are left out in SQL unless withDraftAreas, so a page stays full.
+     */
+    public Uni<List<Area>> search(String text, String district, int first, boolean withDraftAreas) {
         String needle = text == null ? "" : text.strip();
         if (needle.isEmpty()) {
             throw new DomainException("INVALID_INPUT", "search text must not be empty");
         }
         String pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String sql = "select " + AreaRow.COLUMNS + " from area a where a.full_name like $1"
-                + " and ($2::text is null or a.district = $2) and a.depth > 0"
+                + " and ($2::text is null or a.district = $2) and a.depth > 0 and ($4 or a.published)"
                 + " order by a.depth, length(a.full_name), a.id limit $3";
-        return pool.preparedQuery(sql).execute(Tuple.of(pattern, district, first)).map(rows -> {
+        return pool.preparedQuery(sql).execute(Tuple.of(pattern, district, first, withDraftAreas)).map(rows -> {
             List<Area> areas = new ArrayList<>();
             rows.forEach(r -> areas.add(AreaRow.map(r)));
             return areas;

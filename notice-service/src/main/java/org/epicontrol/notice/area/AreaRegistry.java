@@ -143,11 +143,14 @@ public class AreaRegistry {
                 .replaceWithVoid();
     }
 
-    /** Ids of the stored areas on the chain of an address, root first; the deepest is the most specific match. */
+    /**
+     * The public areas on the chain of an address, root first; the deepest is the most specific match. Public only:
+     * riskLevel answers from the published map, and an area only drafts name must not show as its matchedArea.
+     */
     public Uni<List<Area>> matchChain(SqlClient client, AreaPath address) {
         List<NodeKey> keys = chain(address);
         String[] localKeys = keys.stream().map(NodeKey::localKey).toArray(String[]::new);
-        String sql = "select " + AreaRow.COLUMNS + " from area a where a.local_key = any($1::text[])"
+        String sql = "select " + AreaRow.COLUMNS + " from area a where a.local_key = any($1::text[]) and a.published"
                 + (address.district() == null ? "" : " and a.district = $2")
                 + " order by a.depth";
         Tuple args = address.district() == null ? Tuple.of(localKeys) : Tuple.of(localKeys, address.district());

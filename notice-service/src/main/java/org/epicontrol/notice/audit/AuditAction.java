@@ -4,8 +4,10 @@ package org.epicontrol.notice.audit;
 public enum AuditAction {
     /** A draft entered through the form (an ALERT, or an UPDATE or CANCEL of a published notice). */
     CREATE,
-    /** A printed notice imported, stored as published. */
+    /** A printed notice imported, stored as a draft for another person to publish. */
     IMPORT,
+    /** A draft's content replaced by a corrected import of the same notice. */
+    REPLACE,
     PUBLISH,
     /** A published notice replaced from a date by the UPDATE just published. */
     CORRECT,

@@ -16,7 +16,7 @@ public class FeedGraphQLApi {
     }
 
     @Subscription("noticePublished")
-    @Description("Each notice as it is published or imported")
+    @Description("Each notice as it is published (an import is a draft and is announced when published)")
     public Multi<Notice> noticePublished() {
         return feed.published();
     }

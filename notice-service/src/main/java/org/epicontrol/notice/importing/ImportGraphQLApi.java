@@ -20,7 +20,10 @@ public class ImportGraphQLApi {
     }
 
     @Mutation("importNotice")
-    @Description("Imports a notice exactly as printed. Re-importing the same notice changes nothing and says so.")
+    @Description("Imports a notice exactly as printed, as a draft with its parse and warnings for review; another"
+            + " person with notice-publisher publishes it (publishNotice). Importing the same notice (issuer, year,"
+            + " number) again replaces the draft with the corrected text; a published notice is never changed and"
+            + " the answer says so.")
     public Uni<ImportResult> importNotice(
             @NonNull String text,
             @Description("For texts that print only month and day") Integer year,

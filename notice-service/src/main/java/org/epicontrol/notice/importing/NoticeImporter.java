@@ -1,27 +1,17 @@
 package org.epicontrol.notice.importing;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.notice.area.AreaTextParser;
 import org.epicontrol.notice.area.ParsedAreaItem;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.security.Caller;
-import org.epicontrol.notice.audit.AuditAction;
-import org.epicontrol.notice.audit.AuditEntry;
-import org.epicontrol.notice.audit.AuditStore;
 import org.epicontrol.notice.common.NoticeConfig;
-import org.epicontrol.notice.feed.NoticeFeed;
 import org.epicontrol.notice.level.LevelCatalog;
 import org.epicontrol.notice.level.RiskLevel;
 import org.epicontrol.notice.notice.MessageType;
 import org.epicontrol.notice.notice.NewNotice;
-import org.epicontrol.notice.notice.Notice;
-import org.epicontrol.notice.notice.NoticeDrafts;
-import org.epicontrol.notice.notice.NoticeQueries;
 import org.epicontrol.notice.notice.NoticeStatus;
-import org.epicontrol.notice.notice.NoticeStore;
 import org.epicontrol.notice.notice.NoticeWarning;
 
 import java.time.DateTimeException;
@@ -30,28 +20,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Imports a notice as the office printed it: it is published already, so it is stored as published. */
+/**
+ * Imports a notice as the office printed it. Printed is not yet public here: the text may be misread, so it is
+ * stored as a draft for review (its parse and warnings), and another person publishes it (four eyes, ImportedDrafts).
+ */
 @ApplicationScoped
 public class NoticeImporter {
 
-    private final Pool pool;
-    private final NoticeStore store;
-    private final NoticeQueries queries;
     private final LevelCatalog levels;
-    private final NoticeFeed feed;
     private final NoticeConfig config;
-    private final AuditStore audit;
+    private final ImportedDrafts drafts;
     private final AreaTextParser areaParser = new AreaTextParser();
 
-    public NoticeImporter(Pool pool, NoticeStore store, NoticeQueries queries, LevelCatalog levels, NoticeFeed feed,
-                          NoticeConfig config, AuditStore audit) {
-        this.pool = pool;
-        this.store = store;
-        this.queries = queries;
+    public NoticeImporter(LevelCatalog levels, NoticeConfig config, ImportedDrafts drafts) {
         this.levels = levels;
-        this.feed = feed;
         this.config = config;
-        this.audit = audit;
+        this.drafts = drafts;
     }
 
     /**
@@ -75,36 +59,8 @@ public class NoticeImporter {
                 throw new DomainException(e.code(), e.getMessage());
             }
             NewNotice notice = toNotice(parsed, text, known, yearHint, issuerHint, importedBy);
-            return queries.byNumber(notice.issuer(), notice.year(), notice.number())
-                    .chain(existing -> existing != null
-                            ? Uni.createFrom().item(unchanged(existing))
-                            : store(notice, importedBy));
+            return drafts.store(notice, importedBy);
         });
-    }
-
-    private Uni<ImportResult> store(NewNotice notice, Caller importedBy) {
-        return pool.withTransaction(tx -> store.insert(tx, notice)
-                        .call(id -> audit.append(tx, AuditEntry.of(importedBy, AuditAction.IMPORT, AuditEntry.NOTICE, id,
-                                new JsonObject()
-                                        .put("issuer", notice.issuer())
-                                        .put("year", notice.year())
-                                        .put("number", notice.number())
-                                        .put("designations", notice.designations().size())
-                                        .put("warnings", notice.warnings().size())))))
-                .chain(queries::byId)
-                .invoke(feed::announce)
-                .map(stored -> new ImportResult(stored, true, "imported notice " + stored.number() + " of "
-                        + stored.year() + " with " + notice.designations().size() + " designations"
-                        + (stored.warnings().isEmpty() ? "" : " and " + stored.warnings().size() + " warnings")))
-                // A concurrent import of the same notice won the unique key: report it as the duplicate it is.
-                .onFailure(NoticeDrafts::isUniqueViolation)
-                .recoverWithUni(() -> queries.byNumber(notice.issuer(), notice.year(), notice.number())
-                        .map(NoticeImporter::unchanged));
-    }
-
-    private static ImportResult unchanged(Notice existing) {
-        return new ImportResult(existing, false, "notice " + existing.number() + " of " + existing.year() + " by "
-                + existing.issuer() + " was already imported (id " + existing.id() + "); nothing changed");
     }
 
     private NewNotice toNotice(ParsedNotice parsed, String text, Map<String, RiskLevel> known, Integer yearHint,
@@ -153,7 +109,7 @@ public class NoticeImporter {
                 .toList();
         // Notices of this office take effect at once (即日起).
         return new NewNotice(issuer.strip(), year, parsed.number(), issued, issued, parsed.title(),
-                parsed.legalBasis(), parsed.measures(), text, NoticeStatus.PUBLISHED, MessageType.ALERT, null,
+                parsed.legalBasis(), parsed.measures(), text, NoticeStatus.DRAFT, MessageType.ALERT, null,
                 warnings, importedBy.username(), importedBy.subject(), items);
     }
 }

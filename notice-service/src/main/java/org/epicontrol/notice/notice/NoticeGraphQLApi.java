@@ -112,12 +112,16 @@ public class NoticeGraphQLApi {
 
     @Description("The earlier notice this one updates or cancels")
     public Uni<Notice> references(@Source Notice notice) {
-        return notice.referencesId() == null ? Uni.createFrom().nullItem() : queries.byId(notice.referencesId());
+        NoticeVisibility visibility = access.visibility();
+        return notice.referencesId() == null ? Uni.createFrom().nullItem()
+                : queries.byId(notice.referencesId()).map(visibility::filter);
     }
 
     @Description("The later notice that updated or cancelled this one")
     public Uni<Notice> supersededBy(@Source Notice notice) {
-        return notice.supersededById() == null ? Uni.createFrom().nullItem() : queries.byId(notice.supersededById());
+        NoticeVisibility visibility = access.visibility();
+        return notice.supersededById() == null ? Uni.createFrom().nullItem()
+                : queries.byId(notice.supersededById()).map(visibility::filter);
     }
 
     public Uni<List<RiskLevel>> level(@Source List<Designation> designations) {
@@ -126,15 +130,20 @@ public class NoticeGraphQLApi {
 
     @Description("The areas this designation covers (several for a list of buildings)")
     public Uni<List<List<Area>>> areas(@Source List<Designation> designations) {
-        return queries.targetsOf(designations.stream().map(d -> Long.parseLong(d.id())).toList(), false);
+        NoticeVisibility visibility = access.visibility();
+        return queries.targetsOf(designations.stream().map(d -> Long.parseLong(d.id())).toList(), false)
+                .map(visibility::visibleAreasOfEach);
     }
 
     @Description("The areas exempted, e.g. C座1单元 of 翠竹小院(C座1单元除外)")
     public Uni<List<List<Area>>> exceptions(@Source List<Designation> designations) {
-        return queries.targetsOf(designations.stream().map(d -> Long.parseLong(d.id())).toList(), true);
+        NoticeVisibility visibility = access.visibility();
+        return queries.targetsOf(designations.stream().map(d -> Long.parseLong(d.id())).toList(), true)
+                .map(visibility::visibleAreasOfEach);
     }
 
     public Uni<List<Notice>> notice(@Source List<Designation> designations) {
-        return queries.byIds(designations.stream().map(Designation::noticeId).toList());
+        NoticeVisibility visibility = access.visibility();
+        return queries.byIds(designations.stream().map(Designation::noticeId).toList()).map(visibility::filterAll);
     }
 }

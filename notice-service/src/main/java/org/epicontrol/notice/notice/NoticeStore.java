@@ -41,6 +41,27 @@ public class NoticeStore {
                 .chain(noticeId -> insertDesignations(tx, noticeId, n.designations()).replaceWith(noticeId));
     }
 
+    /**
+     * Replaces the content of a draft — dates, texts, warnings, author, designations — with that of n. Guarded by the
+     * status, so a draft published meanwhile stays as published: answers false then, and nothing changed.
+     */
+    public Uni<Boolean> replaceDraft(SqlClient tx, long id, NewNotice n) {
+        String update = """
+                update notice set issue_date = $2, effective_date = $3, title = $4, legal_basis = $5, measures = $6,
+                                  source_text = $7, warnings = $8::jsonb, created_by = $9, created_by_subject = $10
+                where id = $1 and status = 'DRAFT'
+                """;
+        Tuple args = Tuple.from(java.util.Arrays.asList(id, n.issueDate(), n.effectiveDate(), n.title(), n.legalBasis(),
+                n.measures(), n.sourceText(), NoticeRows.warningsJson(n.warnings()).encode(), n.createdBy(),
+                n.createdBySubject()));
+        return tx.preparedQuery(update).execute(args).chain(rows -> rows.rowCount() == 0
+                ? Uni.createFrom().item(false)
+                // Targets go with their designations (on delete cascade).
+                : tx.preparedQuery("delete from designation where notice_id = $1").execute(Tuple.of(id))
+                        .chain(() -> insertDesignations(tx, id, n.designations()))
+                        .replaceWith(true));
+    }
+
     private Uni<Void> insertDesignations(SqlClient tx, long noticeId, List<NewNotice.Item> items) {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();

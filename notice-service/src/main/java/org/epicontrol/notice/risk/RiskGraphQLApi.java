@@ -7,6 +7,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.epicontrol.notice.access.NoticeAccess;
+import org.epicontrol.notice.access.NoticeVisibility;
 import org.epicontrol.notice.area.Area;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.notice.common.NoticeConfig;
@@ -26,12 +28,15 @@ public class RiskGraphQLApi {
     private final NoticeQueries notices;
     private final PageRequest pages;
     private final NoticeConfig config;
+    private final NoticeAccess access;
 
-    public RiskGraphQLApi(RiskQueries risk, NoticeQueries notices, PageRequest pages, NoticeConfig config) {
+    public RiskGraphQLApi(RiskQueries risk, NoticeQueries notices, PageRequest pages, NoticeConfig config,
+                          NoticeAccess access) {
         this.risk = risk;
         this.notices = notices;
         this.pages = pages;
         this.config = config;
+        this.access = access;
     }
 
     @Query("riskLevel")
@@ -63,13 +68,16 @@ public class RiskGraphQLApi {
         return risk.history(area, today());
     }
 
+    // The risk map reads notices in force only, never drafts; filtered all the same, deny by default.
     public Uni<List<Notice>> notice(@Source List<RiskArea> areas) {
-        return notices.byIds(areas.stream().map(RiskArea::noticeId).toList());
+        NoticeVisibility visibility = access.visibility();
+        return notices.byIds(areas.stream().map(RiskArea::noticeId).toList()).map(visibility::filterAll);
     }
 
     @Name("notice")
     public Uni<List<Notice>> changeNotice(@Source List<LevelChange> changes) {
-        return notices.byIds(changes.stream().map(LevelChange::noticeId).toList());
+        NoticeVisibility visibility = access.visibility();
+        return notices.byIds(changes.stream().map(LevelChange::noticeId).toList()).map(visibility::filterAll);
     }
 
     private LocalDate today() {

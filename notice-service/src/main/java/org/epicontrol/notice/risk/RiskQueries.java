@@ -112,7 +112,7 @@ public class RiskQueries {
     }
 
     public Uni<List<String>> knownDistricts() {
-        return pool.query("select name from area where depth = 0 and name <> ''").execute().map(rows -> {
+        return pool.query("select name from area where depth = 0 and published and name <> ''").execute().map(rows -> {
             List<String> names = new ArrayList<>();
             rows.forEach(r -> names.add(r.getString("name")));
             return names;

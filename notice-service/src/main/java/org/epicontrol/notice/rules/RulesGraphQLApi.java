@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.security.Caller;
 import org.epicontrol.notice.access.NoticeAccess;
+import org.epicontrol.notice.access.NoticeVisibility;
 import org.epicontrol.notice.common.NoticeConfig;
 import org.epicontrol.notice.level.LevelCatalog;
 import org.epicontrol.notice.level.RiskLevel;
@@ -60,6 +61,7 @@ public class RulesGraphQLApi {
     }
 
     public Uni<List<Notice>> notice(@Source List<DowngradeCandidate> candidates) {
-        return notices.byIds(candidates.stream().map(DowngradeCandidate::noticeId).toList());
+        NoticeVisibility visibility = access.visibility();
+        return notices.byIds(candidates.stream().map(DowngradeCandidate::noticeId).toList()).map(visibility::filterAll);
     }
 }
