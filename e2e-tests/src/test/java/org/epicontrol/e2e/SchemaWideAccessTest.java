@@ -57,6 +57,7 @@ class SchemaWideAccessTest {
         OwnershipIndex index = OwnershipIndex.discover(gateway, SYSTEM_ADMIN);
         ArgumentProviders samples = AccessSamples.build(index, gateway, SYSTEM_ADMIN);
         AccessWalk walk = new AccessWalk(policy, index, DemoCallers.load(suite.realmFile(), gateway));
+        long started = System.nanoTime();
 
         QueryGenerator composed = new QueryGenerator(schema, samples, DEPTH);
         walk.run(gateway, schema, composed.rootProbes());
@@ -69,8 +70,8 @@ class SchemaWideAccessTest {
             unprovided.addAll(lookups.unprovided());
         }
 
-        System.out.println("SchemaWideAccessTest: " + walk.requests() + " requests; system-admin saw "
-                + walk.seenBySystemAdmin());
+        System.out.println("SchemaWideAccessTest: " + walk.requests() + " requests in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms; system-admin saw " + walk.seenBySystemAdmin());
         List<String> missing = policy.missingRules(schema);
         String report = AccessReport.of(missing, unprovided, walk.notRun(), walk.leaks());
         assertTrue(report.isEmpty(), report);

@@ -36,7 +36,8 @@ public final class ArgumentProviders {
         for (Sample sample : samples) {
             Map<String, Object> arguments = fill(field, sample.values());
             if (arguments != null && !sets.containsValue(arguments)) {
-                sets.put(sample.label(), arguments);
+                // a set the sample adds nothing to is named after the defaults, not after the sample
+                sets.put(arguments.equals(fill(field, Map.of())) ? "defaults" : sample.label(), arguments);
             }
         }
         return sets;

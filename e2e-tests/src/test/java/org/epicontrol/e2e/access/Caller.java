@@ -27,4 +27,9 @@ public record Caller(String username, Set<String> roles, List<List<String>> grou
     public boolean holdsOver(String role, Owner owner) {
         return roles.contains(role) && groups.stream().anyMatch(owner::isUnder);
     }
+
+    /** Holds {@code role} with a group at or below the owner's unit (a grid of the community). */
+    public boolean holdsWithin(String role, Owner owner) {
+        return roles.contains(role) && groups.stream().anyMatch(owner::contains);
+    }
 }

@@ -1,8 +1,11 @@
 package org.epicontrol.e2e.access;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Judges one answer against the policy: every object the caller received must be allowed by its type's rule for its
@@ -36,7 +39,7 @@ public final class LeakFinder {
             String path = field + "(" + probe.samples().get(alias.getKey()) + ")";
             Rule rule = policy.fieldRule(rootType, field);
             if (value != null && rule != null && !rule.allows(caller, null)) {
-                leaks.add(new Leak(caller.name(), probe.name(), path, rootType + "." + field, rule, "-"));
+                leaks.add(new Leak(caller.name(), probe.name(), path, rootType + "." + field, rule, "-", typesIn(value)));
             } else {
                 visit(value, path, null, caller, probe, leaks);
             }
@@ -58,21 +61,56 @@ public final class LeakFinder {
         Owner owner = ownerOf(type, object, parent);
         Rule rule = policy.typeRule(type);
         if (rule == null || !rule.allows(caller, owner)) {
-            leaks.add(new Leak(caller.name(), probe.name(), path, type, rule, ownerLabel(owner)));
+            if (carriesData(object)) {
+                leaks.add(new Leak(caller.name(), probe.name(), path, type, rule, ownerLabel(owner),
+                        typesIn(object.values())));
+            }
             return;
         }
         for (Map.Entry<String, Object> field : object.entrySet()) {
-            if (field.getValue() == null || field.getKey().equals("__typename")) {
+            if (isEmpty(field.getValue()) || field.getKey().equals("__typename")) {
                 continue;
             }
             Rule fieldRule = policy.fieldRule(type, field.getKey());
             if (fieldRule != null && !fieldRule.allows(caller, owner)) {
                 leaks.add(new Leak(caller.name(), probe.name(), path + "." + field.getKey(), type + "." + field.getKey(),
-                        fieldRule, ownerLabel(owner)));
+                        fieldRule, ownerLabel(owner), typesIn(field.getValue())));
             } else {
                 visit(field.getValue(), path + "." + field.getKey(), owner, caller, probe, leaks);
             }
         }
+    }
+
+    /** The types of the objects with data in {@code value}, at any depth: what a leak carried along. */
+    private static Set<String> typesIn(Object value) {
+        Set<String> types = new TreeSet<>();
+        collectTypes(value, types);
+        return types;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectTypes(Object value, Set<String> types) {
+        if (value instanceof Collection<?> list) {
+            list.forEach(element -> collectTypes(element, types));
+        } else if (value instanceof Map<?, ?> map) {
+            if (map.get("__typename") instanceof String type && carriesData((Map<String, Object>) map)) {
+                types.add(type);
+            }
+            collectTypes(map.values(), types);
+        }
+    }
+
+    /**
+     * Whether an object tells the caller anything beyond the id they may have sent themselves: a subgraph answers a
+     * lookup of another subgraph's entity with a stub of its own (empty) fields, whoever asks.
+     */
+    private static boolean carriesData(Map<String, Object> object) {
+        return object.entrySet().stream().anyMatch(field -> !field.getKey().equals("__typename")
+                && !field.getKey().equals("id") && !isEmpty(field.getValue()));
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof List<?> list && list.isEmpty();
     }
 
     private Owner ownerOf(String type, Map<String, Object> object, Owner parent) {

@@ -27,4 +27,10 @@ public record Owner(List<String> unitPath, String volunteerId, boolean draft) {
     public boolean isUnder(List<String> group) {
         return !draft && group.size() <= unitPath.size() && unitPath.subList(0, group.size()).equals(group);
     }
+
+    /** Whether {@code group} is this owner's unit or one below it. */
+    public boolean contains(List<String> group) {
+        return !draft && !unitPath.isEmpty() && group.size() >= unitPath.size()
+                && group.subList(0, unitPath.size()).equals(unitPath);
+    }
 }

@@ -56,6 +56,13 @@ public final class OwnershipIndex {
         return index;
     }
 
+    /** An index of known owners, keyed {@code Type:id} (for tests of the judging). */
+    static OwnershipIndex of(Map<String, Owner> known) {
+        OwnershipIndex index = new OwnershipIndex();
+        known.forEach((key, owner) -> index.put(key.substring(0, key.indexOf(':')), key.substring(key.indexOf(':') + 1), owner));
+        return index;
+    }
+
     /** The owner of object {@code type}/{@code id}; null when the index does not know it. */
     public Owner ownerOf(String type, Object id) {
         return id == null ? null : owners.get(type + ":" + id);

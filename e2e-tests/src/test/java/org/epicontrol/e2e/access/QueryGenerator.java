@@ -70,7 +70,7 @@ public final class QueryGenerator {
         String document = "query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on " + entity + " "
                 + selection(schema.type(entity), Set.of(entity), 1) + " } }";
         return new Probe("_entities(" + entity + ": " + String.join(", ", sampleLabels) + ")", document,
-                Map.of("r", representations), Map.of("_entities", "_entities"), Map.of("_entities", "-"));
+                Map.of("r", representations), Map.of("_entities", "_entities"), Map.of("_entities", entity));
     }
 
     /** Fields left out because a required argument has no provider: a new argument needs a value. */

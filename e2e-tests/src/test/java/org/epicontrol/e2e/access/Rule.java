@@ -14,14 +14,16 @@ import java.util.stream.Collectors;
  *   <li>{@code roles:r1,r2}: holders of one of these roles;</li>
  *   <li>{@code drafts:r1,r2}: anyone, except that an object of a draft notice only for these roles;</li>
  *   <li>{@code scoped:r1,r2[,self]}: holders of one of these roles with a group over the object's unit (admin of its
- *       community, officer of its district, grid worker of its grid…), or with {@code self} the volunteer the object
- *       is about.</li>
+ *       community, officer of its district, grid worker of its grid…); {@code r(in)}: role r with a group at or below
+ *       the object's unit (a grid worker of any grid of the community); {@code self}: the volunteer the object is
+ *       about.</li>
  * </ul>
  */
 public record Rule(String text, Kind kind, Set<String> roles, boolean self) {
 
     public static final String SYSTEM_ADMIN = "system-admin";
     private static final String SELF = "self";
+    private static final String WITHIN = "(in)";
 
     public enum Kind { PUBLIC, SIGNED_IN, ROLES, DRAFTS, SCOPED }
 
@@ -58,7 +60,9 @@ public record Rule(String text, Kind kind, Set<String> roles, boolean self) {
             case ROLES -> roles.stream().anyMatch(caller.roles()::contains);
             case DRAFTS -> owner == null || !owner.draft() || roles.stream().anyMatch(caller.roles()::contains);
             // deny by default: an object whose owner the test cannot tell is not for anyone but system-admin
-            case SCOPED -> owner != null && (roles.stream().anyMatch(role -> caller.holdsOver(role, owner))
+            case SCOPED -> owner != null && (roles.stream().anyMatch(role -> role.endsWith(WITHIN)
+                    ? caller.holdsWithin(role.substring(0, role.length() - WITHIN.length()), owner)
+                    : caller.holdsOver(role, owner))
                     || self && owner.volunteerId() != null && owner.volunteerId().equals(caller.volunteerId()));
         };
     }
