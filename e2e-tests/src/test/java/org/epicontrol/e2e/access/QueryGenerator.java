@@ -1,5 +1,8 @@
 package org.epicontrol.e2e.access;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +26,8 @@ public final class QueryGenerator {
     public record Probe(String name, String document, Map<String, Object> variables, Map<String, String> aliases,
                         Map<String, String> samples) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Schema schema;
     private final ArgumentProviders providers;
@@ -122,21 +127,15 @@ public final class QueryGenerator {
         return field.arguments().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow().type();
     }
 
-    /** A GraphQL literal: enum values bare, strings quoted as JSON quotes them. */
+    /** A GraphQL literal: enum values bare, strings quoted as JSON quotes them (GraphQL's string syntax is JSON's). */
     private static String literal(Object value, Schema.TypeRef type) {
         if (value instanceof Number || value instanceof Boolean || type.kind().equals("ENUM")) {
             return value.toString();
         }
-        String text = value.toString();
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                default -> quoted.append(c);
-            }
+        try {
+            return JSON.writeValueAsString(value.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return quoted.append('"').toString();
     }
 }

@@ -7,14 +7,27 @@ import java.util.Map;
 
 /** Introspection answers written by hand, for tests of the walker and the policy without a running suite. */
 final class SchemaFixture {
+    private static final List<String> SCALARS = List.of("ID", "String", "Int", "Boolean", "DateTime");
     private final List<Map<String, Object>> types = new ArrayList<>();
 
-    /** A type with fields given as {@code name:Type} ({@code [Type]} for a list, {@code Type!} required). */
+    /**
+     * A type with fields given as {@code name:Type} or {@code name(arg:Type,arg:Type):Type} ({@code [Type]} for a
+     * list, {@code Type!} required).
+     */
     SchemaFixture type(String name, String... fields) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (String field : fields) {
-            String[] parts = field.split(":");
-            list.add(Map.of("name", parts[0], "args", List.of(), "type", ref(parts[1])));
+            int open = field.indexOf('(');
+            int typeAt = open < 0 ? field.indexOf(':') : field.indexOf("):") + 1;
+            List<Map<String, Object>> args = new ArrayList<>();
+            if (open >= 0) {
+                for (String arg : field.substring(open + 1, typeAt - 1).split(",")) {
+                    String[] parts = arg.split(":");
+                    args.add(Map.of("name", parts[0], "type", ref(parts[1])));
+                }
+            }
+            list.add(Map.of("name", field.substring(0, open < 0 ? typeAt : open), "args", args,
+                    "type", ref(field.substring(typeAt + 1))));
         }
         types.add(Map.of("kind", "OBJECT", "name", name, "fields", list));
         return this;
@@ -22,7 +35,7 @@ final class SchemaFixture {
 
     Schema schema() {
         List<Map<String, Object>> all = new ArrayList<>(types);
-        for (String scalar : List.of("ID", "String", "Int", "Boolean")) {
+        for (String scalar : SCALARS) {
             Map<String, Object> type = new LinkedHashMap<>();
             type.put("kind", "SCALAR");
             type.put("name", scalar);
@@ -40,7 +53,7 @@ final class SchemaFixture {
             return wrapper("LIST", ref(type.substring(1, type.length() - 1)));
         }
         Map<String, Object> named = new LinkedHashMap<>();
-        named.put("kind", List.of("ID", "String", "Int", "Boolean").contains(type) ? "SCALAR" : "OBJECT");
+        named.put("kind", SCALARS.contains(type) ? "SCALAR" : "OBJECT");
         named.put("name", type);
         return named;
     }
