@@ -21,17 +21,18 @@ public final class OwnershipIndex {
     private static final String UNITS = """
             { rosterAuditTrail(targetType: "OrgUnit", first: 500) { edges { node { targetId } } } }""";
     private static final String UNIT_PATH = """
-            query($id: ID!) { orgUnit(id: $id) { id kind name areaId parent { name parent { name parent { name parent { name
-              parent { name parent { name } } } } } } } }""";
+            query($id: ID!) { orgUnit(id: $id) { id kind name areaId parent { name parent { name parent { name parent { name } } } } } }""";
     private static final String COMMUNITY = """
             query($c: ID!, $from: DateTime!, $to: DateTime!) {
               community(id: $c) { volunteers(first: 500) { id } dutyPosts { id shifts(from: $from, to: $to) { id assignments { id } } } }
               wishes(communityId: $c, first: 500) { edges { node { id } } } }""";
     private static final String TASKS = """
             query($u: ID!) { tasks(unitId: $u, first: 500) { edges { node { id unit { id } } } } }""";
-    private static final String AREA_CHAIN = "id parent { id parent { id parent { id parent { id parent { id } } } } }";
-    private static final String NOTICES = "{ notices(first: 500) { edges { node { id status designations { id areas { "
-            + AREA_CHAIN + " } exceptions { " + AREA_CHAIN + " } } } } } }";
+    private static final String NOTICES = """
+            { notices(first: 500) { edges { node { id status designations { id areas { id } exceptions { id } } } } } }""";
+    /** An area and four above it: the services bound how deep an operation nests (7), so longer chains take turns. */
+    private static final String AREA_CHAIN = "area(id: \"%s\") { id parent { id parent { id parent { id parent { id } } } } }";
+    private static final int CHAINS_PER_REQUEST = 25;
 
     private final Map<String, Owner> owners = new HashMap<>();
     private final Map<String, List<String>> ids = new LinkedHashMap<>();
@@ -52,7 +53,7 @@ public final class OwnershipIndex {
             index.community(gateway.data(systemAdmin, COMMUNITY, "c", community, "from", now.minusDays(30).toString(),
                     "to", now.plusDays(30).toString()), units.get(community));
         }
-        index.drafts(gateway.data(systemAdmin, NOTICES));
+        index.drafts(gateway, systemAdmin);
         return index;
     }
 
@@ -171,10 +172,10 @@ public final class OwnershipIndex {
 
     /** Drafts, their designations, and the areas (with the areas above them) that no other notice names. */
     @SuppressWarnings("unchecked")
-    private void drafts(Map<String, Object> data) {
+    private void drafts(GraphQLClient gateway, String systemAdmin) {
         Set<String> draftAreas = new HashSet<>();
         Set<String> otherAreas = new HashSet<>();
-        for (Map<String, Object> edge : edges(data, "notices")) {
+        for (Map<String, Object> edge : edges(gateway.data(systemAdmin, NOTICES), "notices")) {
             Map<String, Object> notice = (Map<String, Object>) edge.get("node");
             boolean draft = "DRAFT".equals(notice.get("status"));
             if (draft) {
@@ -186,15 +187,45 @@ public final class OwnershipIndex {
                 }
                 for (String list : List.of("areas", "exceptions")) {
                     for (Map<String, Object> area : (List<Map<String, Object>>) designation.get(list)) {
-                        for (Map<String, Object> level = area; level != null; level = (Map<String, Object>) level.get("parent")) {
-                            (draft ? draftAreas : otherAreas).add((String) level.get("id"));
-                        }
+                        (draft ? draftAreas : otherAreas).add((String) area.get("id"));
                     }
                 }
             }
         }
-        draftAreas.removeAll(otherAreas);
-        draftAreas.forEach(area -> put("Area", area, Owner.DRAFT));
+        Set<String> drafted = withAncestors(gateway, systemAdmin, draftAreas);
+        drafted.removeAll(withAncestors(gateway, systemAdmin, otherAreas));
+        drafted.forEach(area -> put("Area", area, Owner.DRAFT));
+    }
+
+    /** The areas and every area above them. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> withAncestors(GraphQLClient gateway, String systemAdmin, Set<String> areas) {
+        Set<String> found = new HashSet<>(areas);
+        List<String> next = new ArrayList<>(areas);
+        while (!next.isEmpty()) {
+            List<String> batch = next.subList(0, Math.min(CHAINS_PER_REQUEST, next.size()));
+            StringBuilder query = new StringBuilder("{");
+            for (int i = 0; i < batch.size(); i++) {
+                query.append(" a").append(i).append(": ").append(AREA_CHAIN.formatted(batch.get(i)));
+            }
+            Map<String, Object> data = gateway.data(systemAdmin, query.append(" }").toString());
+            List<String> further = new ArrayList<>(next.subList(batch.size(), next.size()));
+            for (Object chain : data.values()) {
+                Map<String, Object> top = null;
+                for (Map<String, Object> level = (Map<String, Object>) chain; level != null;
+                     level = (Map<String, Object>) level.get("parent")) {
+                    found.add((String) level.get("id"));
+                    top = level;
+                }
+                // the chain ended at the depth bound, not at the top: go on from there
+                if (top != null && top != chain && !top.containsKey("parent") && found.add(top.get("id") + "#")) {
+                    further.add((String) top.get("id"));
+                }
+            }
+            next = further;
+        }
+        found.removeIf(id -> id.endsWith("#"));
+        return found;
     }
 
     private void put(String type, String id, Owner owner) {
