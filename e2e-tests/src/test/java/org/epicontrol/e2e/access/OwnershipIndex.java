@@ -28,8 +28,10 @@ public final class OwnershipIndex {
               wishes(communityId: $c, first: 500) { edges { node { id } } } }""";
     private static final String TASKS = """
             query($u: ID!) { tasks(unitId: $u, first: 500) { edges { node { id unit { id } } } } }""";
+    /** A page at a time: the services estimate a list without {@code first} at 10 elements and bound the cost. */
     private static final String NOTICES = """
-            { notices(first: 500) { edges { node { id status designations { id areas { id } exceptions { id } } } } } }""";
+            query($after: String) { notices(first: 20, after: $after) { pageInfo { hasNextPage endCursor }
+              edges { node { id status designations { id areas { id } exceptions { id } } } } } }""";
     /** An area and four above it: the services bound how deep an operation nests (7), so longer chains take turns. */
     private static final String AREA_CHAIN = "area(id: \"%s\") { id parent { id parent { id parent { id parent { id } } } } }";
     private static final int CHAINS_PER_REQUEST = 25;
@@ -175,7 +177,7 @@ public final class OwnershipIndex {
     private void drafts(GraphQLClient gateway, String systemAdmin) {
         Set<String> draftAreas = new HashSet<>();
         Set<String> otherAreas = new HashSet<>();
-        for (Map<String, Object> edge : edges(gateway.data(systemAdmin, NOTICES), "notices")) {
+        for (Map<String, Object> edge : allNotices(gateway, systemAdmin)) {
             Map<String, Object> notice = (Map<String, Object>) edge.get("node");
             boolean draft = "DRAFT".equals(notice.get("status"));
             if (draft) {
@@ -195,6 +197,19 @@ public final class OwnershipIndex {
         Set<String> drafted = withAncestors(gateway, systemAdmin, draftAreas);
         drafted.removeAll(withAncestors(gateway, systemAdmin, otherAreas));
         drafted.forEach(area -> put("Area", area, Owner.DRAFT));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> allNotices(GraphQLClient gateway, String systemAdmin) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        String after = null;
+        do {
+            Map<String, Object> data = gateway.data(systemAdmin, NOTICES, "after", after);
+            all.addAll(edges(data, "notices"));
+            Map<String, Object> page = (Map<String, Object>) ((Map<String, Object>) data.get("notices")).get("pageInfo");
+            after = Boolean.TRUE.equals(page.get("hasNextPage")) ? (String) page.get("endCursor") : null;
+        } while (after != null);
+        return all;
     }
 
     /** The areas and every area above them. */
