@@ -52,6 +52,15 @@ final class RunningSuite implements AutoCloseable {
         return suite.volunteerUrl();
     }
 
+    String noticeUrl() {
+        return suite.noticeUrl();
+    }
+
+    /** The realm file the suite's Keycloak imported: the demo users with their roles and groups. */
+    Path realmFile() {
+        return settings.root().resolve("k8s/keycloak/realm-epidemic.json");
+    }
+
     /** An access token of a demo user (k8s/keycloak/realm-epidemic.json) from the suite's real Keycloak. */
     String token(String username) {
         return suite.token(username);

@@ -1,0 +1,111 @@
+package org.epicontrol.e2e.access;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LeakFinderTest {
+
+    private static final List<String> XIJIA = List.of("小店区", "平阳路街道", "西贾社区");
+    private static final List<String> NANNEIHUAN = List.of("小店区", "平阳路街道", "南内环社区");
+    private static final AccessPolicy POLICY = AccessPolicy.parse("""
+            Query\tpublic\tarea auditTrail
+            Query.auditTrail\troles:community-admin
+            Area\tdrafts:notice-editor\tid name dutyPosts onDutyNow
+            DutyPost\tsigned-in\tid name shifts
+            Shift\tscoped:community-admin,volunteer\tid assignments
+            Assignment\tscoped:community-admin,volunteer\tid volunteer
+            Volunteer\tscoped:community-admin,self\tid name
+            Volunteer.phone\tscoped:community-admin
+            OnDuty\tscoped:community-admin\tfrom post
+            AuditEvent\tscoped:community-admin\taction targetType targetId
+            """);
+    private static final OwnershipIndex INDEX = OwnershipIndex.of(Map.of(
+            "DutyPost:1", Owner.unit(XIJIA), "Shift:10", Owner.unit(XIJIA), "Assignment:100", Owner.unit(XIJIA),
+            "Volunteer:7", Owner.volunteer(XIJIA, "7"), "DutyPost:2", Owner.unit(NANNEIHUAN),
+            "Area:99", Owner.DRAFT));
+    private static final Caller ADMIN_NANNEIHUAN = new Caller("admin-nanneihuan", Set.of("community-admin"),
+            List.of(NANNEIHUAN), null);
+    private static final Caller ADMIN_XIJIA = new Caller("admin-xijia", Set.of("community-admin"), List.of(XIJIA), null);
+    private static final QueryGenerator.Probe AREA = new QueryGenerator.Probe("Query.area", "{ … }", Map.of(),
+            Map.of("s0", "area"), Map.of("s0", "西贾社区"));
+
+    @Test
+    void anotherCommunitysRosterBelowAPublicAreaIsALeakReportedAtTheFirstForbiddenObject() {
+        List<Leak> leaks = find(area("1", "书林苑北门卡口", object("Volunteer", "7", "name", "马超", "phone", "138")), ADMIN_NANNEIHUAN);
+        assertEquals(List.of("admin-nanneihuan reads Shift of 西贾社区 with Assignment, Volunteer at area(西贾社区).dutyPosts[].shifts[]"
+                + " (rule scoped:community-admin,volunteer, Query.area)"), leaks.stream().map(Leak::toString).toList());
+    }
+
+    @Test
+    void theOwnCommunitysAdminReadsItAll() {
+        assertEquals(List.of(), find(area("1", "书林苑北门卡口", object("Volunteer", "7", "name", "马超", "phone", "138")), ADMIN_XIJIA));
+    }
+
+    @Test
+    void aFieldMoreRestrictedThanItsTypeIsALeakOfItsOwn() {
+        Caller wang = new Caller("volunteer-wang", Set.of("volunteer"), List.of(XIJIA), "7");
+        List<Leak> leaks = find(area("1", "书林苑北门卡口", object("Volunteer", "7", "name", "马超", "phone", "138")), wang);
+        assertEquals(List.of("Volunteer.phone"), leaks.stream().map(Leak::subject).toList());
+    }
+
+    @Test
+    void anObjectWithoutIdTakesTheOwnerOfWhatItHolds() {
+        Map<String, Object> onDuty = object("OnDuty", null, "from", "2022-12-01T08:00", "post", object("DutyPost", "1", "name", "卡口"));
+        Map<String, Object> area = object("Area", "5", "name", "书林苑", "onDutyNow", List.of(onDuty));
+        assertEquals(List.of("OnDuty of 西贾社区"), find(area, ADMIN_NANNEIHUAN).stream()
+                .map(leak -> leak.subject() + " of " + leak.owner()).toList());
+    }
+
+    @Test
+    void anAuditEventBelongsToItsTargetAndAnUnknownOwnerIsALeak() {
+        QueryGenerator.Probe trail = new QueryGenerator.Probe("Query.auditTrail", "{ … }", Map.of(),
+                Map.of("s0", "auditTrail"), Map.of("s0", "defaults"));
+        Map<String, Object> data = Map.of("s0", List.of(
+                object("AuditEvent", null, "action", "CREATE_SHIFT", "targetType", "Shift", "targetId", "10"),
+                object("AuditEvent", null, "action", "IMPORT", "targetType", "Organisation", "targetId", "1")));
+        assertEquals(List.of("AuditEvent of 西贾社区", "AuditEvent of unknown owner"),
+                new LeakFinder(POLICY, INDEX, "Query").find(trail, data, ADMIN_NANNEIHUAN).stream()
+                        .map(leak -> leak.subject() + " of " + leak.owner()).toList());
+        assertEquals(List.of("Query.auditTrail"), new LeakFinder(POLICY, INDEX, "Query")
+                .find(trail, data, new Caller("editor", Set.of("notice-editor"), List.of(), null)).stream()
+                .map(Leak::subject).toList());
+    }
+
+    @Test
+    void aDraftsAreaIsALeakToAnonymousButAStubWithItsIdAloneIsNot() {
+        assertEquals(List.of("Area"), find(object("Area", "99", "name", "草稿测试家园"), Caller.ANONYMOUS).stream()
+                .map(Leak::subject).toList());
+        Map<String, Object> stub = object("Area", "99", "dutyPosts", List.of(), "onDutyNow", null);
+        assertEquals(List.of(), find(stub, Caller.ANONYMOUS));
+    }
+
+    private static List<Leak> find(Map<String, Object> area, Caller caller) {
+        return new LeakFinder(POLICY, INDEX, "Query").find(AREA, Map.of("s0", area), caller);
+    }
+
+    /** Area 5 → post → shift 10 → assignment 100 → {@code volunteer}. */
+    private static Map<String, Object> area(String post, String postName, Map<String, Object> volunteer) {
+        Map<String, Object> assignment = object("Assignment", "100", "volunteer", volunteer);
+        Map<String, Object> shift = object("Shift", "10", "assignments", List.of(assignment));
+        return object("Area", "5", "name", "书林苑", "dutyPosts",
+                List.of(object("DutyPost", post, "name", postName, "shifts", List.of(shift))));
+    }
+
+    private static Map<String, Object> object(String type, String id, Object... fields) {
+        Map<String, Object> object = new HashMap<>();
+        object.put("__typename", type);
+        if (id != null) {
+            object.put("id", id);
+        }
+        for (int i = 0; i < fields.length; i += 2) {
+            object.put((String) fields[i], fields[i + 1]);
+        }
+        return object;
+    }
+}

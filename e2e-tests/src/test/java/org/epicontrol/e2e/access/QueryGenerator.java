@@ -1,0 +1,141 @@
+package org.epicontrol.e2e.access;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Generates, from a schema, the queries that read every field path below every root field: each object with its
+ * {@code __typename} and all its fields, down to a bounded depth, never entering a type already on the path (cycles
+ * cut), arguments from the {@link ArgumentProviders}.
+ */
+public final class QueryGenerator {
+
+    /**
+     * One request: a root field under one alias per argument sample ({@code aliases}: alias → field name,
+     * {@code samples}: alias → sample label).
+     */
+    public record Probe(String name, String document, Map<String, Object> variables, Map<String, String> aliases,
+                        Map<String, String> samples) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Schema schema;
+    private final ArgumentProviders providers;
+    private final int maxDepth;
+    private final Set<String> unprovided = new TreeSet<>();
+
+    /** {@code maxDepth}: object levels below the root, the root field's own object counted as 1. */
+    public QueryGenerator(Schema schema, ArgumentProviders providers, int maxDepth) {
+        this.schema = schema;
+        this.providers = providers;
+        this.maxDepth = maxDepth;
+    }
+
+    /** One probe per root field of the query type (federation's own fields left out: see {@link #entityProbe}). */
+    public List<Probe> rootProbes() {
+        List<Probe> probes = new ArrayList<>();
+        for (Schema.Field field : schema.queryType().fields().values()) {
+            if (field.name().startsWith("_")) {
+                continue;
+            }
+            Map<String, Map<String, Object>> sets = providers.rootArguments(field);
+            if (sets.isEmpty()) {
+                unprovided.add(schema.queryType().name() + "." + field.name() + "(" + String.join(", ",
+                        providers.unprovided(field)) + ")");
+                continue;
+            }
+            StringBuilder document = new StringBuilder("{");
+            Map<String, String> aliases = new LinkedHashMap<>();
+            Map<String, String> samples = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, Object>> set : sets.entrySet()) {
+                String alias = "s" + aliases.size();
+                aliases.put(alias, field.name());
+                samples.put(alias, set.getKey());
+                document.append(' ').append(alias).append(": ").append(field.name())
+                        .append(arguments(field, set.getValue())).append(select(field.type(), Set.of(), 1));
+            }
+            probes.add(new Probe(schema.queryType().name() + "." + field.name(), document.append(" }").toString(),
+                    Map.of(), aliases, samples));
+        }
+        return probes;
+    }
+
+    /** A federation lookup of {@code entity} objects by their representations, as a gateway sends it to a subgraph. */
+    public Probe entityProbe(String entity, List<Map<String, Object>> representations, List<String> sampleLabels) {
+        String document = "query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on " + entity + " "
+                + selection(schema.type(entity), Set.of(entity), 1) + " } }";
+        return new Probe("_entities(" + entity + ": " + String.join(", ", sampleLabels) + ")", document,
+                Map.of("r", representations), Map.of("_entities", "_entities"), Map.of("_entities", entity));
+    }
+
+    /** Fields left out because a required argument has no provider: a new argument needs a value. */
+    public Set<String> unprovided() {
+        return unprovided;
+    }
+
+    private String select(Schema.TypeRef type, Set<String> path, int depth) {
+        if (type.isLeaf()) {
+            return "";
+        }
+        Set<String> inner = new HashSet<>(path);
+        inner.add(type.name());
+        return " " + selection(schema.type(type.name()), inner, depth);
+    }
+
+    private String selection(Schema.Type type, Set<String> path, int depth) {
+        StringBuilder out = new StringBuilder("{ __typename");
+        for (Schema.Field field : type.fields().values()) {
+            Schema.TypeRef target = field.type();
+            if (!target.isLeaf() && (depth >= maxDepth || path.contains(target.name()))) {
+                continue;
+            }
+            Map<String, Object> arguments = providers.nestedArguments(field);
+            if (arguments == null) {
+                unprovided.add(type.name() + "." + field.name() + "(" + String.join(", ",
+                        providers.unprovided(field)) + ")");
+                continue;
+            }
+            out.append(' ').append(field.name()).append(arguments(field, arguments)).append(select(target, path, depth + 1));
+        }
+        for (String possible : type.possibleTypes()) {
+            Set<String> inner = new HashSet<>(path);
+            inner.add(possible);
+            out.append(" ... on ").append(possible).append(' ').append(selection(schema.type(possible), inner, depth));
+        }
+        return out.append(" }").toString();
+    }
+
+    private static String arguments(Schema.Field field, Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return "";
+        }
+        return values.entrySet().stream().map(e -> e.getKey() + ": " + literal(e.getValue(), argumentType(field, e.getKey())))
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static Schema.TypeRef argumentType(Schema.Field field, String name) {
+        return field.arguments().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow().type();
+    }
+
+    /** A GraphQL literal: enum values bare, strings quoted as JSON quotes them (GraphQL's string syntax is JSON's). */
+    private static String literal(Object value, Schema.TypeRef type) {
+        if (value instanceof Number || value instanceof Boolean || type.kind().equals("ENUM")) {
+            return value.toString();
+        }
+        try {
+            return JSON.writeValueAsString(value.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

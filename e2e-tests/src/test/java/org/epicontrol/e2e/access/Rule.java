@@ -1,0 +1,79 @@
+package org.epicontrol.e2e.access;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who may receive an object or a field, as the policy table writes it. system-admin may read everything (both
+ * services' tables say so), so no rule names it.
+ *
+ * <ul>
+ *   <li>{@code public}: anyone, anonymous too;</li>
+ *   <li>{@code signed-in}: anyone with a role of the realm;</li>
+ *   <li>{@code roles:r1,r2}: holders of one of these roles;</li>
+ *   <li>{@code drafts:r1,r2}: anyone, except that an object of a draft notice only for these roles;</li>
+ *   <li>{@code scoped:r1,r2[,self]}: holders of one of these roles with a group over the object's unit (admin of its
+ *       community, officer of its district, grid worker of its grid…); {@code r(in)}: role r with a group at or below
+ *       the object's unit (a grid worker of any grid of the community); {@code self}: the volunteer the object is
+ *       about.</li>
+ * </ul>
+ */
+public record Rule(String text, Kind kind, Set<String> roles, boolean self) {
+
+    public static final String SYSTEM_ADMIN = "system-admin";
+    private static final String SELF = "self";
+    private static final String WITHIN = "(in)";
+
+    public enum Kind { PUBLIC, SIGNED_IN, ROLES, DRAFTS, SCOPED }
+
+    public static Rule parse(String text) {
+        String[] parts = text.trim().split(":", 2);
+        Set<String> names = parts.length == 1 ? Set.of()
+                : Arrays.stream(parts[1].split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Kind kind = switch (parts[0]) {
+            case "public" -> Kind.PUBLIC;
+            case "signed-in" -> Kind.SIGNED_IN;
+            case "roles" -> Kind.ROLES;
+            case "drafts" -> Kind.DRAFTS;
+            case "scoped" -> Kind.SCOPED;
+            default -> throw new IllegalArgumentException("unknown rule '" + text + "'");
+        };
+        if ((kind == Kind.PUBLIC || kind == Kind.SIGNED_IN) != names.isEmpty()) {
+            throw new IllegalArgumentException("rule '" + text + "': only roles, drafts and scoped name roles");
+        }
+        boolean self = names.contains(SELF);
+        if (self && kind != Kind.SCOPED) {
+            throw new IllegalArgumentException("rule '" + text + "': only a scoped rule knows 'self'");
+        }
+        return new Rule(text.trim(), kind, names.stream().filter(n -> !n.equals(SELF)).collect(Collectors.toSet()), self);
+    }
+
+    /** Whether {@code caller} may receive an object (or field) of {@code owner}; null: the owner is not known. */
+    public boolean allows(Caller caller, Owner owner) {
+        if (caller.roles().contains(SYSTEM_ADMIN)) {
+            return true;
+        }
+        return switch (kind) {
+            case PUBLIC -> true;
+            case SIGNED_IN -> !caller.roles().isEmpty();
+            case ROLES -> roles.stream().anyMatch(caller.roles()::contains);
+            case DRAFTS -> owner == null || !owner.draft() || roles.stream().anyMatch(caller.roles()::contains);
+            // deny by default: an object whose owner the test cannot tell is not for anyone but system-admin
+            case SCOPED -> owner != null && (roles.stream().anyMatch(role -> role.endsWith(WITHIN)
+                    ? caller.holdsWithin(role.substring(0, role.length() - WITHIN.length()), owner)
+                    : caller.holdsOver(role, owner))
+                    || self && owner.volunteerId() != null && owner.volunteerId().equals(caller.volunteerId()));
+        };
+    }
+
+    /** Whether the decision depends on whose the object is (so an unknown owner matters). */
+    public boolean needsOwner() {
+        return kind == Kind.SCOPED;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

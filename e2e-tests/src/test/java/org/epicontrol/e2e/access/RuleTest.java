@@ -1,0 +1,79 @@
+package org.epicontrol.e2e.access;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RuleTest {
+
+    private static final List<String> XIJIA = List.of("小店区", "平阳路街道", "西贾社区");
+    private static final List<String> NANNEIHUAN = List.of("小店区", "平阳路街道", "南内环社区");
+    private static final Owner XIJIA_SHIFT = Owner.unit(XIJIA);
+    private static final Owner XIJIA_GRID_TASK = Owner.unit(List.of("小店区", "平阳路街道", "西贾社区", "西贾社区第一网格"));
+
+    private static final Caller ADMIN_XIJIA = caller("community-admin", XIJIA);
+    private static final Caller ADMIN_NANNEIHUAN = caller("community-admin", NANNEIHUAN);
+    private static final Caller OFFICER = caller("district-officer", List.of("小店区"));
+    private static final Caller GRID_WORKER = caller("grid-worker", XIJIA_GRID_TASK.unitPath());
+    private static final Caller EDITOR = new Caller("editor", Set.of("notice-editor"), List.of(), null);
+    private static final Caller SYSADMIN = new Caller("sysadmin", Set.of("system-admin"), List.of(), null);
+
+    @Test
+    void scopedRulesAllowTheRoleOverTheObjectsUnitOnly() {
+        Rule staff = Rule.parse("scoped:community-admin,district-officer");
+        assertTrue(staff.allows(ADMIN_XIJIA, XIJIA_SHIFT));
+        assertTrue(staff.allows(OFFICER, XIJIA_SHIFT));
+        assertTrue(staff.allows(ADMIN_XIJIA, XIJIA_GRID_TASK), "a unit below the community");
+        assertFalse(staff.allows(ADMIN_NANNEIHUAN, XIJIA_SHIFT), "another community's admin");
+        assertFalse(staff.allows(EDITOR, XIJIA_SHIFT));
+        assertFalse(staff.allows(Caller.ANONYMOUS, XIJIA_SHIFT));
+        assertFalse(staff.allows(GRID_WORKER, XIJIA_GRID_TASK), "a role the rule does not name");
+    }
+
+    @Test
+    void aGridWorkerIsOverHisGridsTasksAndWithinHisCommunity() {
+        assertTrue(Rule.parse("scoped:grid-worker").allows(GRID_WORKER, XIJIA_GRID_TASK));
+        assertFalse(Rule.parse("scoped:grid-worker").allows(GRID_WORKER, XIJIA_SHIFT), "the community is above his grid");
+        assertTrue(Rule.parse("scoped:grid-worker(in)").allows(GRID_WORKER, Owner.volunteer(XIJIA, "7")));
+        assertFalse(Rule.parse("scoped:grid-worker(in)").allows(GRID_WORKER, Owner.volunteer(NANNEIHUAN, "8")));
+    }
+
+    @Test
+    void selfIsTheVolunteerTheObjectIsAbout() {
+        Rule rule = Rule.parse("scoped:community-admin,self");
+        Caller wang = new Caller("volunteer-wang", Set.of("volunteer"), List.of(XIJIA), "3");
+        assertTrue(rule.allows(wang, Owner.volunteer(XIJIA, "3")));
+        assertFalse(rule.allows(wang, Owner.volunteer(XIJIA, "4")));
+    }
+
+    @Test
+    void anObjectWhoseOwnerIsUnknownIsForNobodyButSystemAdmin() {
+        Rule staff = Rule.parse("scoped:community-admin,district-officer");
+        assertFalse(staff.allows(OFFICER, null));
+        assertTrue(staff.allows(SYSADMIN, null));
+    }
+
+    @Test
+    void draftsAreForTheNamedRolesAndPublishedDataForAnyone() {
+        Rule drafts = Rule.parse("drafts:notice-editor,notice-publisher");
+        assertTrue(drafts.allows(Caller.ANONYMOUS, null));
+        assertFalse(drafts.allows(Caller.ANONYMOUS, Owner.DRAFT));
+        assertFalse(drafts.allows(OFFICER, Owner.DRAFT));
+        assertTrue(drafts.allows(EDITOR, Owner.DRAFT));
+    }
+
+    @Test
+    void signedInMeansAnyRoleOfTheRealm() {
+        assertTrue(Rule.parse("signed-in").allows(EDITOR, null));
+        assertFalse(Rule.parse("signed-in").allows(Caller.ANONYMOUS, null));
+        assertTrue(Rule.parse("public").allows(Caller.ANONYMOUS, null));
+    }
+
+    private static Caller caller(String role, List<String> group) {
+        return new Caller(role, Set.of(role), List.of(group), null);
+    }
+}

@@ -1,0 +1,106 @@
+package org.epicontrol.e2e.access;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Data of the same kinds in two communities, so that every kind of roster object has an owner a caller may and one
+ * they may not read: the demo staffs 西贾社区; this adds 南内环社区's people, a checkpoint at an area of notice 194 with
+ * shifts and people on them, and in both communities a task, a claimed wish and a grid's responsible worker; and a
+ * draft notice whose area no published notice names. Written through the API, as system-admin and an editor.
+ */
+public final class TwoCommunitiesData {
+
+    public static final String DRAFT_AREA = "草稿测试家园";
+    private static final String SECOND = "南内环社区";
+    private static final String FIRST = "西贾社区";
+    private static final String FIRST_GRID = "西贾社区第一网格";
+    /** A low-risk compound of notice 194 no demo unit covers; 南内环社区's grid takes it on here. */
+    private static final String SECOND_AREA = "富士苑小区";
+
+    private final GraphQLClient gateway;
+    private final String systemAdmin;
+
+    private TwoCommunitiesData(GraphQLClient gateway, String systemAdmin) {
+        this.gateway = gateway;
+        this.systemAdmin = systemAdmin;
+    }
+
+    public static void seed(GraphQLClient gateway, String systemAdmin, String editor) {
+        new TwoCommunitiesData(gateway, systemAdmin).seed(OwnershipIndex.discover(gateway, systemAdmin), editor);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void seed(OwnershipIndex demo, String editor) {
+        String first = unit(demo, "Community", FIRST);
+        String second = unit(demo, "Community", SECOND);
+        String firstGrid = unit(demo, "Grid", FIRST_GRID);
+        String secondGrid = demo.idsUnder("Grid", second).get(0);
+
+        String area = (String) ((List<Map<String, Object>>) run("query($t: String!) { searchAreas(text: $t) { id } }",
+                "t", SECOND_AREA).get("searchAreas")).get(0).get("id");
+        run("mutation($u: ID!, $a: ID!) { linkArea(unitId: $u, areaId: $a) { id } }", "u", secondGrid, "a", area);
+        String post = id(run("mutation($in: DutyPostInput!) { createDutyPost(input: $in) { id } }", "in", Map.of(
+                "communityId", second, "name", SECOND_AREA + "北门卡口", "kind", "CHECKPOINT", "requiredHeadcount", 2,
+                "allowedKinds", List.of(), "aroundTheClock", true, "areaId", area)), "createDutyPost");
+        String partyMember = volunteer(second, "郑浩", "PARTY_MEMBER", 0);
+        String resident = volunteer(second, "冯婷", "RESIDENT", 1);
+        String gridWorker = volunteer(second, "何亮", "GRID_WORKER", 2);
+
+        // from yesterday, so that a shift is under way now: people on duty for Area.onDutyNow
+        LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        List<Map<String, Object>> shifts = (List<Map<String, Object>>) run(
+                "mutation($r: RotationInput!) { generateShifts(rotation: $r) { id endsAt } }", "r", Map.of(
+                        "postId", post, "firstDay", yesterday.toString(), "days", 3, "shiftHours", 12)).get("generateShifts");
+        String now = shifts.stream().filter(s -> OffsetDateTime.parse((String) s.get("endsAt")).isAfter(OffsetDateTime.now()))
+                .map(s -> (String) s.get("id")).findFirst().orElseThrow();
+        for (String person : List.of(partyMember, resident)) {
+            run("mutation($s: ID!, $v: ID!) { signUp(shiftId: $s, volunteerId: $v) { id } }", "s", now, "v", person);
+        }
+
+        List<String> firstPeople = ((List<Map<String, Object>>) ((Map<String, Object>) run(
+                "query($c: ID!) { community(id: $c) { volunteers(first: 2) { id } } }", "c", first).get("community"))
+                .get("volunteers")).stream().map(v -> (String) v.get("id")).toList();
+        fieldWork(first, firstGrid, firstPeople.get(0), firstPeople.get(1));
+        fieldWork(second, secondGrid, resident, gridWorker);
+
+        Map<String, Object> draft = Map.of("issuer", "太原市疫情防控办", "year", 2022, "number", 990,
+                "issueDate", "2022-12-01", "designations", List.of(Map.of("district", "小店区", "area", DRAFT_AREA, "level", "HIGH")));
+        gateway.data(editor, "mutation($in: NoticeInput!) { createNotice(input: $in) { id } }", "in", draft);
+    }
+
+    /** A task on the grid, a wish a volunteer claimed, and the grid's responsible worker. */
+    private void fieldWork(String community, String grid, String claimer, String responsible) {
+        run("mutation($in: TaskInput!) { createTask(input: $in) { id } }", "in", Map.of("kind", "SUPPLY_DELIVERY",
+                "unitId", grid, "household", "1号楼1单元101", "description", "送菜上门"));
+        String wish = id(run("mutation($c: ID!) { postWish(communityId: $c, household: \"2号楼3单元402\", kind: MEDICINE,"
+                + " description: \"降压药\") { id } }", "c", community), "postWish");
+        run("mutation($w: ID!, $v: ID!) { claimWish(wishId: $w, volunteerId: $v) { id } }", "w", wish, "v", claimer);
+        run("mutation($u: ID!, $v: ID!) { assignResponsibility(unitId: $u, volunteerId: $v) { id } }",
+                "u", grid, "v", responsible);
+    }
+
+    private String volunteer(String community, String name, String kind, int number) {
+        Map<String, Object> input = new HashMap<>(Map.of("name", name, "communityId", community, "kinds", List.of(kind),
+                "phone", "1390351" + String.format("%04d", number)));
+        return id(run("mutation($in: VolunteerInput!) { createVolunteer(input: $in) { id } }", "in", input), "createVolunteer");
+    }
+
+    private static String unit(OwnershipIndex index, String type, String name) {
+        return index.idsOf(type).stream().filter(id -> index.unitName(id).equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the demo has no " + type + " " + name));
+    }
+
+    private Map<String, Object> run(String document, Object... variables) {
+        return gateway.data(systemAdmin, document, variables);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String id(Map<String, Object> data, String field) {
+        return (String) ((Map<String, Object>) data.get(field)).get("id");
+    }
+}
