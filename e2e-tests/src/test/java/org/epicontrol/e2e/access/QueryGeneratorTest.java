@@ -2,11 +2,15 @@ package org.epicontrol.e2e.access;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QueryGeneratorTest {
 
@@ -44,5 +48,59 @@ class QueryGeneratorTest {
         assertEquals("{ s0: posts { __typename id area { __typename id name }"
                 + " shifts(from: \"2022-12-01T00:00Z\") { __typename id } } }", posts.document());
         assertEquals(Map.of("s0", "defaults"), posts.samples());
+    }
+
+    @Test
+    void aRefusedProbeSplitsPerSampleThenPerBranchUntilEachPartIsOneChainAndEveryPathIsStillRead() {
+        QueryGenerator.Probe area = new QueryGenerator(SCHEMA, PROVIDERS, 6).rootProbes().get(0);
+        List<QueryGenerator.Probe> perSample = area.smaller();
+        assertEquals(List.of(Map.of("s0", "西贾社区"), Map.of("s1", "draft")),
+                perSample.stream().map(QueryGenerator.Probe::samples).toList());
+        assertEquals("{ s1: area(id: \"99\") { __typename id name posts { __typename id"
+                + " shifts(from: \"2022-12-01T00:00Z\") { __typename id } } } }", perSample.get(1).document());
+
+        List<QueryGenerator.Probe> smallest = smallest(perSample);
+        assertEquals(paths(area.roots()), smallest.stream().flatMap(p -> paths(p.roots()).stream())
+                .collect(Collectors.toCollection(TreeSet::new)));
+        smallest.forEach(part -> assertTrue(part.smaller().isEmpty(), part.document()));
+    }
+
+    @Test
+    void aProbeWithSeveralBranchesSplitsIntoOnePerBranchEachKeepingTheLeavesOnItsWay() {
+        QueryGenerator.Probe posts = new QueryGenerator(SCHEMA, PROVIDERS, 2).rootProbes().get(1);
+        assertEquals(List.of("{ s0: posts { __typename id area { __typename id name } } }",
+                        "{ s0: posts { __typename id shifts(from: \"2022-12-01T00:00Z\") { __typename id } } }"),
+                posts.smaller().stream().map(QueryGenerator.Probe::document).toList());
+    }
+
+    @Test
+    void aLookupSplitsOneRepresentationAtATime() {
+        QueryGenerator generator = new QueryGenerator(SCHEMA, PROVIDERS, 1);
+        QueryGenerator.Probe lookup = generator.entityProbe("Area", List.of(Map.of("__typename", "Area", "id", "5"),
+                Map.of("__typename", "Area", "id", "99")), List.of("西贾社区", "draft"));
+        assertEquals("query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Area { __typename id"
+                + " name } } }", lookup.document());
+        assertEquals(List.of(Map.of("r", List.of(Map.of("__typename", "Area", "id", "5"))),
+                        Map.of("r", List.of(Map.of("__typename", "Area", "id", "99")))),
+                lookup.smaller().stream().map(QueryGenerator.Probe::variables).toList());
+    }
+
+    private static List<QueryGenerator.Probe> smallest(List<QueryGenerator.Probe> probes) {
+        List<QueryGenerator.Probe> out = new ArrayList<>();
+        for (QueryGenerator.Probe probe : probes) {
+            List<QueryGenerator.Probe> parts = probe.smaller();
+            out.addAll(parts.isEmpty() ? List.of(probe) : smallest(parts));
+        }
+        return out;
+    }
+
+    /** Every leaf path of the selections, as head/head/…/leaf. */
+    private static Set<String> paths(List<Selection> selections) {
+        Set<String> paths = new TreeSet<>();
+        for (Selection selection : selections) {
+            selection.leaves().forEach(leaf -> paths.add(selection.head() + "/" + leaf));
+            paths(selection.branches()).forEach(path -> paths.add(selection.head() + "/" + path));
+        }
+        return paths;
     }
 }

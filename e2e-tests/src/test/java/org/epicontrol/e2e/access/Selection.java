@@ -1,0 +1,51 @@
+package org.epicontrol.e2e.access;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One object selection of a generated probe: its head ({@code alias: field(args)} or {@code ... on Type}), its leaf
+ * fields (with {@code __typename}) and its object selections, the branches. A probe too big for an endpoint's limits
+ * is read as several smaller ones ({@link #split}), each with every leaf on its way and one branch at each level.
+ */
+public record Selection(String head, List<String> leaves, List<Selection> branches) {
+
+    public Selection {
+        leaves = List.copyOf(leaves);
+        branches = List.copyOf(branches);
+    }
+
+    /** A field of a leaf type (a root field answering a scalar): its head alone. */
+    public static Selection leaf(String head) {
+        return new Selection(head, List.of(), List.of());
+    }
+
+    public String render() {
+        if (leaves.isEmpty() && branches.isEmpty()) {
+            return head;
+        }
+        StringBuilder out = new StringBuilder(head).append(" {");
+        leaves.forEach(leaf -> out.append(' ').append(leaf));
+        branches.forEach(branch -> out.append(' ').append(branch.render()));
+        return out.append(" }").toString();
+    }
+
+    /**
+     * The same paths in smaller selections: one per branch (each with this selection's leaves); a selection with one
+     * branch splits that branch instead. Empty when nothing is left to split (a chain of single branches down to
+     * leaves): its smallest form. Every path of this selection is in exactly one of the parts, or in each for leaves.
+     */
+    public List<Selection> split() {
+        if (branches.size() > 1) {
+            return branches.stream().map(branch -> new Selection(head, leaves, List.of(branch))).toList();
+        }
+        if (branches.size() == 1) {
+            List<Selection> parts = new ArrayList<>();
+            for (Selection part : branches.get(0).split()) {
+                parts.add(new Selection(head, leaves, List.of(part)));
+            }
+            return parts;
+        }
+        return List.of();
+    }
+}
