@@ -2,6 +2,7 @@ package org.epicontrol.notice.importing;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.notice.area.AreaTextParser;
@@ -13,6 +14,8 @@ import org.epicontrol.notice.audit.AuditEntry;
 import org.epicontrol.notice.audit.AuditStore;
 import org.epicontrol.notice.common.NoticeConfig;
 import org.epicontrol.notice.feed.NoticeFeed;
+import org.epicontrol.notice.issuer.IssuerDirectory;
+import org.epicontrol.notice.issuer.IssuerNames;
 import org.epicontrol.notice.level.LevelCatalog;
 import org.epicontrol.notice.level.RiskLevel;
 import org.epicontrol.notice.notice.MessageType;
@@ -41,11 +44,15 @@ public class NoticeImporter {
     private final NoticeFeed feed;
     private final NoticeConfig config;
     private final AuditStore audit;
+    private final IssuerDirectory issuers;
+    private final Vertx vertx;
     private final AreaTextParser areaParser = new AreaTextParser();
 
     public NoticeImporter(Pool pool, NoticeStore store, NoticeQueries queries, LevelCatalog levels, NoticeFeed feed,
-                          NoticeConfig config, AuditStore audit) {
+                          NoticeConfig config, AuditStore audit, IssuerDirectory issuers, Vertx vertx) {
         this.pool = pool;
+        this.issuers = issuers;
+        this.vertx = vertx;
         this.store = store;
         this.queries = queries;
         this.levels = levels;
@@ -67,19 +74,28 @@ public class NoticeImporter {
             throw new DomainException("TEXT_TOO_LARGE",
                     "the text has " + text.length() + " characters; a notice has at most " + max);
         }
-        return levels.byCode().chain(known -> {
-            ParsedNotice parsed;
-            try {
-                parsed = new NoticeTextParser(known.values().stream().map(RiskLevel::name).toList()).parse(text);
-            } catch (NoticeFormatException e) {
-                throw new DomainException(e.code(), e.getMessage());
-            }
-            NewNotice notice = toNotice(parsed, text, known, yearHint, issuerHint, importedBy);
-            return queries.byNumber(notice.issuer(), notice.year(), notice.number())
-                    .chain(existing -> existing != null
-                            ? Uni.createFrom().item(unchanged(existing))
-                            : store(notice, importedBy));
-        });
+        return Uni.combine().all().unis(levels.byCode(), issuers.names()).asTuple()
+                // Reading is CPU work on untrusted text: on a worker thread, never the event loop, within a budget.
+                .chain(vocabulary -> vertx.executeBlocking(() -> read(text, vocabulary.getItem1(),
+                        vocabulary.getItem2(), yearHint, issuerHint, importedBy), false))
+                .chain(notice -> queries.byNumber(notice.issuer(), notice.year(), notice.number())
+                        .chain(existing -> existing != null
+                                ? Uni.createFrom().item(unchanged(existing))
+                                : store(notice, importedBy)));
+    }
+
+    /** Parses the text and reads its items into areas, all within the configured time budget. */
+    private NewNotice read(String text, Map<String, RiskLevel> known, IssuerNames names, Integer yearHint,
+                           String issuerHint, Caller importedBy) {
+        ParseDeadline deadline = ParseDeadline.after(config.importing().parseBudget());
+        try {
+            NoticeTextParser parser = new NoticeTextParser(known.values().stream().map(RiskLevel::name).toList(),
+                    names.aliases());
+            ParsedNotice parsed = parser.parse(text, deadline);
+            return toNotice(parsed, text, known, names, yearHint, issuerHint, importedBy, deadline);
+        } catch (NoticeFormatException e) {
+            throw new DomainException(e.code(), e.getMessage());
+        }
     }
 
     private Uni<ImportResult> store(NewNotice notice, Caller importedBy) {
@@ -107,8 +123,8 @@ public class NoticeImporter {
                 + existing.issuer() + " was already imported (id " + existing.id() + "); nothing changed");
     }
 
-    private NewNotice toNotice(ParsedNotice parsed, String text, Map<String, RiskLevel> known, Integer yearHint,
-                               String issuerHint, Caller importedBy) {
+    private NewNotice toNotice(ParsedNotice parsed, String text, Map<String, RiskLevel> known, IssuerNames names,
+                               Integer yearHint, String issuerHint, Caller importedBy, ParseDeadline deadline) {
         Integer year = parsed.year() != null ? parsed.year() : yearHint;
         if (year == null) {
             throw new DomainException("YEAR_UNKNOWN",
@@ -129,7 +145,8 @@ public class NoticeImporter {
             throw new DomainException("DATE_IN_FUTURE",
                     "the notice is dated " + issued + ", after today (" + today + ")");
         }
-        String issuer = parsed.issuer() != null ? parsed.issuer() : issuerHint;
+        // Any alias of a known issuer, printed or passed, stands for its canonical name.
+        String issuer = names.canonical(parsed.issuer() != null ? parsed.issuer() : issuerHint);
         if (issuer == null || issuer.isBlank()) {
             throw new DomainException("ISSUER_UNKNOWN", "the text does not name its issuer; pass issuer");
         }
@@ -142,18 +159,39 @@ public class NoticeImporter {
                     .orElseThrow(() -> new DomainException("UNKNOWN_LEVEL", "level " + section.levelName() + " is unknown"));
             for (ParsedDistrictList list : section.districts()) {
                 for (String item : list.items()) {
+                    deadline.checkNow();
                     ParsedAreaItem areas = areaParser.parseItem(list.district(), item);
                     items.add(new NewNotice.Item(list.district(), item, levelCode, section.action(),
                             areas.included(), areas.excluded()));
                 }
             }
         }
-        List<NoticeWarning> warnings = parsed.warnings().stream()
+        List<NoticeWarning> warnings = new ArrayList<>(parsed.warnings().stream()
                 .map(w -> new NoticeWarning(w.code(), w.message()))
-                .toList();
-        // Notices of this office take effect at once (即日起).
-        return new NewNotice(issuer.strip(), year, parsed.number(), issued, issued, parsed.title(),
+                .toList());
+        LocalDate effective = effectiveDate(parsed, issued, warnings);
+        return new NewNotice(issuer, year, parsed.number(), issued, effective, parsed.title(),
                 parsed.legalBasis(), parsed.measures(), text, NoticeStatus.PUBLISHED, MessageType.ALERT, null,
                 warnings, importedBy.username(), importedBy.subject(), items);
+    }
+
+    /** "11月28日起" as printed, in the year nearest the issue date; "即日起" or nothing: the issue date. */
+    private static LocalDate effectiveDate(ParsedNotice parsed, LocalDate issued, List<NoticeWarning> warnings) {
+        if (parsed.effectiveFrom() == null) {
+            return issued;
+        }
+        LocalDate effective;
+        try {
+            effective = parsed.effectiveFrom().near(issued);
+        } catch (DateTimeException e) {
+            throw new DomainException("INVALID_DATE", "the notice's effective date is not a date: " + e.getMessage());
+        }
+        if (effective.isBefore(issued)) {
+            // The public map does not change before a notice exists: it counts from its issue date.
+            warnings.add(new NoticeWarning("EFFECTIVE_BEFORE_ISSUE", "The text says it takes effect on " + effective
+                    + ", before its issue date " + issued + "; it counts from " + issued + "."));
+            return issued;
+        }
+        return effective;
     }
 }
