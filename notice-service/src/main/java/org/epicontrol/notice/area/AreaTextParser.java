@@ -65,15 +65,25 @@ public final class AreaTextParser {
      * @param itemText the item as printed
      */
     public ParsedAreaItem parseItem(String district, String itemText) {
+        return parseItem(district, itemText, () -> { });
+    }
+
+    /**
+     * Parses one designation item, running {@code checkpoint} before each place it names, so that a caller's time
+     * budget can stop an item that lists thousands of numbers.
+     */
+    public ParsedAreaItem parseItem(String district, String itemText, Runnable checkpoint) {
         Objects.requireNonNull(itemText, "itemText");
         // "坞城路6巷5、6、8号", "滨河小区1.2号楼、9号楼": one printed item naming one place per number.
         List<String> places = NumberLists.expand(NoticeText.splitTopLevel(itemText));
         if (places.size() <= 1) {
+            checkpoint.run();
             return parse(district, itemText, true);
         }
         List<AreaPath> included = new ArrayList<>();
         List<AreaPath> excluded = new ArrayList<>();
         for (String place : places) {
+            checkpoint.run();
             ParsedAreaItem one = parse(district, place, true);
             included.addAll(one.included());
             excluded.addAll(one.excluded());

@@ -159,8 +159,7 @@ public class NoticeImporter {
                     .orElseThrow(() -> new DomainException("UNKNOWN_LEVEL", "level " + section.levelName() + " is unknown"));
             for (ParsedDistrictList list : section.districts()) {
                 for (String item : list.items()) {
-                    deadline.checkNow();
-                    ParsedAreaItem areas = areaParser.parseItem(list.district(), item);
+                    ParsedAreaItem areas = areaParser.parseItem(list.district(), item, deadline::checkNow);
                     items.add(new NewNotice.Item(list.district(), item, levelCode, section.action(),
                             areas.included(), areas.excluded()));
                 }

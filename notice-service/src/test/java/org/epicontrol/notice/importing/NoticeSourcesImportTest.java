@@ -83,6 +83,16 @@ class NoticeSourcesImportTest {
     }
 
     @Test
+    void aWebPageCopyWithoutSignatureIsIssuedByTheNameInItsHeadingOnTheDateOfItsSourceLine() {
+        String unsigned = WEB_PAGE.replace("第221号", "第223号").replace("太原市疫情防控领导小组办公室\n2022年12月6日\n", "")
+                .replace("2022年12月6日 23:40", "2022年12月5日 23:40");
+        JsonPath result = Notices.importText(unsigned, null);
+        assertTrue(result.getBoolean("created"), result.getString("message"));
+        assertEquals(CANONICAL, result.getString("notice.issuer"));
+        assertEquals("2022-12-05", result.getString("notice.issueDate"));
+    }
+
+    @Test
     void oneNoticeImportedFromTwoSourcesIsOneNotice() {
         JsonPath first = Notices.importText(WEB_PAGE, null);
         JsonPath second = Notices.importText(REPOST, 2022);
