@@ -152,27 +152,32 @@ final class NoticeHeaderReader {
     }
 
     /**
-     * The issue date: the signature's when printed, else the lead's ("11月30日,…发布"), else a web page's source
-     * line ("来源:太原日报 2022年11月22日 23:40"), else the first date anywhere.
+     * The issue date: the signature's when printed, else a web page's source line ("来源:太原日报 2022年11月22日
+     * 23:40"), else the header's and lead's ("11月30日,…发布", never a "…日起" that says when it takes effect), else
+     * the first date anywhere.
      */
     ParsedDate date(Sources s) {
-        for (List<String> lines : List.of(s.signature(), s.preTexts())) {
-            for (String t : lines) {
-                ParsedDate hit = firstDate(t);
-                if (hit != null) {
-                    return hit;
-                }
+        for (String t : s.signature()) {
+            ParsedDate hit = firstDate(t, false);
+            if (hit != null) {
+                return hit;
             }
         }
         for (String t : s.furniture()) {
             if (PageFurniture.isSourceLine(t)) {
-                ParsedDate hit = firstDate(t);
+                ParsedDate hit = firstDate(t, false);
                 if (hit != null) {
                     return hit;
                 }
             }
         }
-        return firstDate(cap(s.text()));
+        for (String t : s.preTexts()) {
+            ParsedDate hit = firstDate(t, true);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        return firstDate(cap(s.text()), false);
     }
 
     /**
@@ -188,10 +193,8 @@ final class NoticeHeaderReader {
             int immediate = firstImmediate(t);
             Matcher m = DATE.matcher(t);
             while (m.find() && (immediate < 0 || m.start() < immediate)) {
-                Matcher start = HOUR_BEFORE_START.matcher(t);
-                start.region(m.end(), t.length());
                 ParsedDate date = toDate(m);
-                if (date != null && start.lookingAt()) {
+                if (date != null && startsAt(t, m.end())) {
                     return date;
                 }
             }
@@ -249,15 +252,23 @@ final class NoticeHeaderReader {
         return null;
     }
 
-    private static ParsedDate firstDate(String source) {
+    /** First date in {@code source}; with {@code skipStarts}, not one followed by "起" (a date of effect). */
+    private static ParsedDate firstDate(String source, boolean skipStarts) {
         Matcher m = DATE.matcher(source);
         while (m.find()) {
             ParsedDate hit = toDate(m);
-            if (hit != null) {
+            if (hit != null && !(skipStarts && startsAt(source, m.end()))) {
                 return hit;
             }
         }
         return null;
+    }
+
+    /** True if a date ending at {@code end} is followed by "起" or "开始", an hour allowed in between. */
+    private static boolean startsAt(String t, int end) {
+        Matcher start = HOUR_BEFORE_START.matcher(t);
+        start.region(end, t.length());
+        return start.lookingAt();
     }
 
     private static ParsedDate toDate(Matcher m) {

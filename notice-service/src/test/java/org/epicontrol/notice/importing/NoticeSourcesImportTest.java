@@ -33,22 +33,11 @@ class NoticeSourcesImportTest {
               designated level { code } notice { number } designation { text } } }""";
 
     /** Notice 221 as the office's web page shows it, in effect from the day after its issue date. */
-    private static final String WEB_PAGE = """
-            太原市人民政府门户网站
-            首页 > 新闻中心 > 通知公告 > 正文
-            太原市新型冠状病毒肺炎疫情防控工作领导小组办公室通告
-            （2022年第221号）
-            来源:太原日报  2022年12月6日 23:40
-            字号：大 中 小
-            根据《新型冠状病毒肺炎防控方案（第九版）》有关规定，经专家组研判，自2022年12月8日起对我市部分风险区域作如下调整：
+    private static final String WEB_PAGE = NoticeSourcesTest.webPage(221, "自2022年12月8日起", """
             一、新增高风险区（2个）
-            %1$s（2个）：坞城路6巷5、6、8号、滨河小区1.2号楼、9号楼
+            %s（2个）：坞城路6巷5、6、8号、滨河小区1.2号楼、9号楼
             【打印】【关闭】
-            二、高风险区实行“足不出户、上门服务”。
-            太原市疫情防控领导小组办公室
-            2022年12月6日
-            分享到：
-            """.formatted(D);
+            """.formatted(D));
 
     /** The same notice as a newspaper reprinted it. */
     private static final String REPOST = """

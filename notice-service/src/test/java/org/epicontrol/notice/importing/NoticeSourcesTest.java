@@ -16,27 +16,33 @@ class NoticeSourcesTest {
             "太原市新冠肺炎疫情防控工作领导小组办公室", "太原市新型冠状病毒肺炎疫情防控工作领导小组办公室");
 
     /** A copy of the office's web page: site name, breadcrumbs, source line, page buttons around the notice. */
-    static final String WEB_PAGE = """
-            太原市人民政府门户网站
-            首页 > 新闻中心 > 通知公告 > 正文
-            太原市新型冠状病毒肺炎疫情防控工作领导小组办公室通告
-            （2022年第203号）
-            来源:太原日报  2022年12月6日 23:40
-            字号：大 中 小
-            分享到：
-            根据《新型冠状病毒肺炎防控方案（第九版）》有关规定，经专家组研判，自2022年12月7日起对我市部分风险区域作如下调整：
+    static final String WEB_PAGE = webPage(203, "自2022年12月7日起", """
             一、新增高风险区（3个）
             小店区（2个）：坞城路6巷5、6、8号、滨河小区1.2号楼、9号楼
             迎泽区（1个）：桃园南路3、5号楼
             【打印】【关闭】
             二、调整为低风险区（1个）
             杏花岭区（1个）：胜利街7号院
-            三、高风险区实行“足不出户、上门服务”。
-            太原市疫情防控领导小组办公室
-            2022年12月6日
-            【打印】【关闭】
-            上一篇：市疫情防控办发布第202号通告
-            """;
+            """);
+
+    /** Notice {@code number} of 2022-12-06 as the office's web page shows it, with its sections {@code lists}. */
+    static String webPage(int number, String start, String lists) {
+        return """
+                太原市人民政府门户网站
+                首页 > 新闻中心 > 通知公告 > 正文
+                太原市新型冠状病毒肺炎疫情防控工作领导小组办公室通告
+                （2022年第%d号）
+                来源:太原日报  2022年12月6日 23:40
+                字号：大 中 小
+                分享到：
+                根据《新型冠状病毒肺炎防控方案（第九版）》有关规定，经专家组研判，%s对我市部分风险区域作如下调整：
+                %s高风险区实行“足不出户、上门服务”。
+                太原市疫情防控领导小组办公室
+                2022年12月6日
+                【打印】【关闭】
+                上一篇：市疫情防控办发布第202号通告
+                """.formatted(number, start, lists);
+    }
 
     private final NoticeTextParser parser = new NoticeTextParser(NoticeFixtures.LEVELS, TAIYUAN_NAMES);
 
@@ -61,9 +67,11 @@ class NoticeSourcesTest {
     @Test
     void withoutASignatureDateTheDateComesFromThePageSourceLine() {
         String text = WEB_PAGE.replace("太原市疫情防控领导小组办公室\n2022年12月6日\n", "")
-                .replace("自2022年12月7日起", "即日起");
+                .replace("2022年12月6日 23:40", "2022年12月5日 23:40");
         ParsedNotice n = parser.parse(text);
-        assertEquals(List.of(2022, 12, 6), List.of(n.year(), n.month(), n.day()));
+        // The lead's "自2022年12月7日起" says when it takes effect, not when it was issued.
+        assertEquals(List.of(2022, 12, 5), List.of(n.year(), n.month(), n.day()));
+        assertEquals(new ParsedDate(2022, 12, 7), n.effectiveFrom());
     }
 
     @Test
