@@ -6,24 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.epicontrol.notice.area.AreaTextParser;
-import org.epicontrol.notice.area.ParsedAreaItem;
+import org.epicontrol.common.DomainException;
+import org.epicontrol.common.security.Caller;
+import org.epicontrol.notice.issuer.IssuerNames;
+import org.epicontrol.notice.level.RiskLevel;
+import org.epicontrol.notice.notice.NewNotice;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Property test of the whole reading (notice parser, then every item through the area parser) on random and
- * adversarial texts: whatever the text, reading ends within a bounded time, and the only failure is a typed
- * {@link NoticeFormatException}. Generators are seeded: a failure names its seed and case, and
+ * Property test of the importer's whole reading ({@link NoticeReading}: notice parser, issuer, dates, every item
+ * through the area parser) on random and adversarial texts: whatever the text, reading ends within a bounded time,
+ * and the only failure is a typed {@link DomainException}. Generators are seeded: a failure names its seed and case, and
  * {@code -Dfuzz.seed=…} replays it ({@code -Dfuzz.cases=…} runs more cases per generator).
  *
  * <p>Written on JUnit's own dynamic tests rather than jqwik: jqwik 1.10 asks not to be used by coding agents, and
@@ -37,9 +42,21 @@ class NoticeTextFuzzTest {
     private static final Duration BOUND = Duration.ofSeconds(5);
     // The parser's own budget, as the importer gives it: over it is a typed NOTICE_PARSE_TIMEOUT, not a hang.
     private static final Duration BUDGET = Duration.ofSeconds(3);
+    // The parser's codes and the importer's date and issuer checks: every refusal a caller can get for a text.
     private static final Set<String> TYPED = Set.of(NoticeFormatException.TEXT_EMPTY,
             NoticeFormatException.NOT_A_NOTICE, NoticeFormatException.NOTICE_NUMBER_MISSING,
-            NoticeFormatException.DATE_MISSING, NoticeFormatException.NOTICE_PARSE_TIMEOUT);
+            NoticeFormatException.DATE_MISSING, NoticeFormatException.NOTICE_PARSE_TIMEOUT, "YEAR_MISMATCH",
+            "INVALID_DATE", "DATE_IN_FUTURE", "ISSUER_UNKNOWN");
+    private static final Map<String, RiskLevel> LEVELS = Map.of(
+            "HIGH", new RiskLevel("HIGH", "高风险区", 30, null, null, null),
+            "LOW", new RiskLevel("LOW", "低风险区", 10, null, null, null),
+            "MEDIUM", new RiskLevel("MEDIUM", "中风险区", 20, null, null, null),
+            "SEALED", new RiskLevel("SEALED", "封控区", 32, null, null, null),
+            "CONTROLLED", new RiskLevel("CONTROLLED", "管控区", 22, null, null, null),
+            "PRECAUTION", new RiskLevel("PRECAUTION", "防范区", 12, null, null, null));
+    private static final Caller EDITOR = new Caller("fuzz", "fuzz-editor", Set.of(), List.of());
+    private static final IssuerNames ISSUERS = new IssuerNames(NoticeSourcesTest.TAIYUAN_NAMES.stream()
+            .collect(Collectors.toMap(name -> name, name -> "太原市疫情防控领导小组办公室")));
 
     private static final String[] BLANKS = {" ", "\u3000", "\u00A0", "\t", "\r", "\u200B", "\uFEFF", "\u2003", "\r\n"};
     private static final String[] OPENERS = {"(", "（", "【", "[", "〔"};
@@ -55,8 +72,7 @@ class NoticeTextFuzzTest {
             "synthetic-c-headline-mismatch-197.txt", "synthetic-d-broken-lines-198.txt",
             "synthetic-e-qingxu-zones-2022-12.txt");
 
-    private final NoticeTextParser parser = new NoticeTextParser(NoticeFixtures.LEVELS, NoticeSourcesTest.TAIYUAN_NAMES);
-    private final AreaTextParser areas = new AreaTextParser();
+    private final NoticeReading reading = new NoticeReading(ZoneId.of("Asia/Shanghai"), BUDGET);
     private final List<String> fixtures = FIXTURES.stream().map(NoticeFixtures::read).toList();
 
     @TestFactory
@@ -81,31 +97,20 @@ class NoticeTextFuzzTest {
     private void readWithinBound(String text, String what) {
         assertTimeoutPreemptively(BOUND, () -> {
             try {
-                // As the importer reads: the text, then every item into areas, within one budget.
-                ParseDeadline deadline = ParseDeadline.after(BUDGET);
-                readAreas(parser.parse(text, deadline), deadline, what);
-            } catch (NoticeFormatException typed) {
+                // The importer's own reading: the text, the issuer, the dates, every item into areas, one budget.
+                NewNotice notice = reading.read(text, LEVELS, ISSUERS, 2022, null, EDITOR);
+                for (NewNotice.Item item : notice.designations()) {
+                    // Never drops a designation: every item names at least one place.
+                    assertFalse(item.text().isBlank() || item.included().isEmpty(), what);
+                }
+            } catch (DomainException typed) {
                 assertTrue(TYPED.contains(typed.code()), () -> what + ": unexpected code " + typed.code());
                 assertFalse(typed.getMessage().isBlank(), what);
-                return;
             } catch (RuntimeException e) {
                 fail(what + ": " + e, e);
                 return;
             }
         }, () -> what + " was not read within " + BOUND);
-    }
-
-    private void readAreas(ParsedNotice notice, ParseDeadline deadline, String what) {
-        for (ParsedSection section : notice.sections()) {
-            for (ParsedDistrictList list : section.districts()) {
-                for (String item : list.items()) {
-                    assertFalse(item.isBlank(), what);
-                    ParsedAreaItem parsed = areas.parseItem(list.district(), item, deadline::checkNow);
-                    // Never drops a designation: every item names at least one place.
-                    assertFalse(parsed.included().isEmpty(), what);
-                }
-            }
-        }
     }
 
     private String fixture(Random r) {
