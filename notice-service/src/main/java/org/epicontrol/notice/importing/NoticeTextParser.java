@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.epicontrol.notice.text.ChineseNumerals;
+import org.epicontrol.notice.text.NoticeText;
 
 /**
  * Reads an epidemic-control notice (通告) as a newspaper, the office or a web page printed it, line breaks included.
@@ -233,7 +234,7 @@ public final class NoticeTextParser {
         }
 
         private void addLine(String raw) {
-            String line = clean(raw);
+            String line = NoticeText.collapseBlankRuns(clean(raw));
             boolean heading = false;
             if (line.startsWith("#")) {
                 int k = 0;

@@ -60,6 +60,31 @@ public final class NoticeText {
         return sb.toString();
     }
 
+    /**
+     * {@code s} with every run of two or more blanks made one space: OCR'd and pasted texts carry runs of thousands,
+     * which would push a header's words out of the few characters a header is looked for in.
+     */
+    public static String collapseBlankRuns(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!isBlank(c)) {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && isBlank(s.charAt(j))) {
+                j++;
+            }
+            sb.append(j - i >= 2 ? ' ' : c);
+            i = j;
+        }
+        return sb.toString();
+    }
+
     /** CJK ideographs as plain ranges: as good as {@code \p{IsHan}} for notices and much cheaper per char. */
     public static boolean isHan(char c) {
         return c >= '\u4E00' && c <= '\u9FFF' || c >= '\u3400' && c <= '\u4DBF' || c >= '\uF900' && c <= '\uFAFF';

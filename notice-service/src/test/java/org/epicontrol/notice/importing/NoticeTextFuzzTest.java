@@ -119,12 +119,27 @@ class NoticeTextFuzzTest {
 
     private String blankRun(Random r) {
         String text = fixture(r);
-        String blank = BLANKS[r.nextInt(BLANKS.length)];
-        String run = r.nextBoolean() ? blank.repeat(1000 + r.nextInt(20_000))
-                : mixedBlanks(r, 1000 + r.nextInt(20_000));
-        // Into the header (where the 4,000 spaces were found) or anywhere.
-        int at = r.nextBoolean() ? r.nextInt(Math.min(200, text.length())) : r.nextInt(text.length());
-        return text.substring(0, at) + run + text.substring(at);
+        if (r.nextBoolean()) {
+            // Anywhere in the text, one run.
+            int at = r.nextInt(text.length());
+            return text.substring(0, at) + run(r) + text.substring(at);
+        }
+        // A section header line with runs between its tokens ("新增 高风险区 20 个 ,分别是 :"), where the 4,000 spaces
+        // of an OCR'd text were found, as the second line of a notice.
+        String[] tokens = {r.nextBoolean() ? "一、" : "", r.nextBoolean() ? "新增" : "调整为", "高风险区",
+                r.nextBoolean() ? "(" : "", r.nextBoolean() ? "共" : "", Integer.toString(1 + r.nextInt(30)), "个",
+                r.nextBoolean() ? ")" : "", r.nextBoolean() ? ",分别是" : "", r.nextBoolean() ? ":" : "。"};
+        StringBuilder header = new StringBuilder();
+        for (String token : tokens) {
+            header.append(token).append(r.nextInt(3) == 0 ? "" : run(r));
+        }
+        int firstBreak = Math.max(0, text.indexOf('\n'));
+        return text.substring(0, firstBreak) + "\n" + header + text.substring(firstBreak);
+    }
+
+    private static String run(Random r) {
+        int n = 1000 + r.nextInt(5000);
+        return r.nextBoolean() ? BLANKS[r.nextInt(BLANKS.length)].repeat(n) : mixedBlanks(r, n);
     }
 
     private static String mixedBlanks(Random r, int n) {

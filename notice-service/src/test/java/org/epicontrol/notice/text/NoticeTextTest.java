@@ -26,4 +26,11 @@ class NoticeTextTest {
         assertEquals(List.of("A((B、C"), NoticeText.splitTopLevel("A((B、C"));
         assertEquals(List.of(), NoticeText.splitTopLevel(" 、，; "));
     }
+
+    @Test
+    void runsOfBlanksBecomeOneSpaceAndSingleBlanksStay() {
+        assertEquals("新增高风险区 20个 ,分别是:", NoticeText.collapseBlankRuns(
+                "新增高风险区" + " ".repeat(4000) + "20个\u3000\u3000\t,分别是:"));
+        assertEquals("A\u3000B C", NoticeText.collapseBlankRuns("A\u3000B C"));
+    }
 }
