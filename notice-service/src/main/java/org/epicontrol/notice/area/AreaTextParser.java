@@ -10,6 +10,12 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.epicontrol.notice.text.ChineseNumerals;
+import org.epicontrol.notice.text.NoticeText;
+import org.epicontrol.notice.text.NumberLists;
+
+import static org.epicontrol.notice.text.NoticeText.clean;
+
 /**
  * Reads designation items ("浦东雅典小区北区16号楼2单元", "翠竹小院(C座1单元除外)") and addresses into
  * {@link AreaPath}s. Items and addresses go through the same segment rules so that the same place gets the same
@@ -21,9 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class AreaTextParser {
 
-    private static final String OPENERS = "(\uFF08【[";
-    private static final String CLOSERS = ")\uFF09】]";
-    private static final String SEPARATORS = ",\uFF0C、;\uFF1B";
     // Tail rules only look this far back, which keeps every match bounded however long the text.
     private static final int TAIL = 24;
 
@@ -53,7 +56,6 @@ public final class AreaTextParser {
     private static final Pattern CITY = Pattern.compile("(?<name>[\\p{IsHan}]{2,4}?)市");
     // "新城市花园", "华联超市", "都市e线": a "市" that ends a place name, not a city.
     private static final Pattern NOT_A_CITY_NAME = Pattern.compile("(?:城|超|都|门|集|菜|夜|股)$");
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u3000\\u00A0]+");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(?:[0-9]{1,5}|" + CN + "{1,4})");
 
     /**
@@ -63,8 +65,30 @@ public final class AreaTextParser {
      * @param itemText the item as printed
      */
     public ParsedAreaItem parseItem(String district, String itemText) {
+        return parseItem(district, itemText, () -> { });
+    }
+
+    /**
+     * Parses one designation item, running {@code checkpoint} before each place it names, so that a caller's time
+     * budget can stop an item that lists thousands of numbers.
+     */
+    public ParsedAreaItem parseItem(String district, String itemText, Runnable checkpoint) {
         Objects.requireNonNull(itemText, "itemText");
-        return parse(district, itemText, true);
+        // "坞城路6巷5、6、8号", "滨河小区1.2号楼、9号楼": one printed item naming one place per number.
+        List<String> places = NumberLists.expand(NoticeText.splitTopLevel(itemText));
+        if (places.size() <= 1) {
+            checkpoint.run();
+            return parse(district, itemText, true);
+        }
+        List<AreaPath> included = new ArrayList<>();
+        List<AreaPath> excluded = new ArrayList<>();
+        for (String place : places) {
+            checkpoint.run();
+            ParsedAreaItem one = parse(district, place, true);
+            included.addAll(one.included());
+            excluded.addAll(one.excluded());
+        }
+        return new ParsedAreaItem(itemText, included, excluded);
     }
 
     /**
@@ -76,7 +100,7 @@ public final class AreaTextParser {
         List<String> districts = new ArrayList<>(knownDistricts == null ? List.of() : knownDistricts);
         districts.removeIf(d -> d == null || d.isBlank());
         districts.sort(Comparator.comparingInt(String::length).reversed());
-        String s = WHITESPACE.matcher(address).replaceAll("");
+        String s = NoticeText.withoutBlanks(address);
         boolean hadProvince = false;
         Matcher pm = PROVINCE.matcher(s);
         if (pm.lookingAt() && pm.end() < s.length()) {
@@ -143,7 +167,7 @@ public final class AreaTextParser {
                 structural[g] = true;
                 continue;
             }
-            List<String> elements = split(content);
+            List<String> elements = NumberLists.expand(NoticeText.splitTopLevel(content));
             List<Segments> parsed = new ArrayList<>();
             boolean anyClean = false;
             for (String e : elements) {
@@ -223,7 +247,7 @@ public final class AreaTextParser {
         int[] map = new int[label.length()];
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
-            if (!commentary[i] && !isBlank(c)) {
+            if (!commentary[i] && !NoticeText.isBlankOrBreak(c)) {
                 map[keyBuilder.length()] = i;
                 keyBuilder.append(c);
             }
@@ -427,7 +451,7 @@ public final class AreaTextParser {
     /** NFKC, no whitespace, upper-case letters: the form keys are compared in. */
     static String norm(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        return WHITESPACE.matcher(n).replaceAll("").toUpperCase(Locale.ROOT);
+        return NoticeText.withoutBlanks(n).toUpperCase(Locale.ROOT);
     }
 
     private static List<String> exceptionElements(String content) {
@@ -451,36 +475,8 @@ public final class AreaTextParser {
         if (body == null) {
             return null;
         }
-        List<String> elements = split(body);
+        List<String> elements = NumberLists.expand(NoticeText.splitTopLevel(body));
         return elements.isEmpty() ? null : elements;
-    }
-
-    private static List<String> split(String s) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (OPENERS.indexOf(c) >= 0) {
-                depth++;
-            } else if (CLOSERS.indexOf(c) >= 0) {
-                depth = Math.max(0, depth - 1);
-            } else if (depth == 0 && SEPARATORS.indexOf(c) >= 0) {
-                addNonEmpty(out, cur);
-                continue;
-            }
-            cur.append(c);
-        }
-        addNonEmpty(out, cur);
-        return out;
-    }
-
-    private static void addNonEmpty(List<String> out, StringBuilder cur) {
-        String v = clean(cur.toString());
-        if (!v.isEmpty()) {
-            out.add(v);
-        }
-        cur.setLength(0);
     }
 
     private static List<Group> topLevelGroups(String text) {
@@ -489,12 +485,12 @@ public final class AreaTextParser {
         int open = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (OPENERS.indexOf(c) >= 0) {
+            if (NoticeText.isOpener(c)) {
                 if (depth == 0) {
                     open = i;
                 }
                 depth++;
-            } else if (CLOSERS.indexOf(c) >= 0 && depth > 0) {
+            } else if (NoticeText.isCloser(c) && depth > 0) {
                 depth--;
                 if (depth == 0) {
                     groups.add(new Group(open, i, text.substring(open + 1, i)));
@@ -512,21 +508,5 @@ public final class AreaTextParser {
         List<AreaSegment> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    private static String clean(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isBlank(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isBlank(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
-    private static boolean isBlank(char c) {
-        return Character.isWhitespace(c) || c == '\u3000' || c == '\u00A0' || c == '\uFEFF';
     }
 }

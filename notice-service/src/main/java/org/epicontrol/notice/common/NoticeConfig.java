@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import org.epicontrol.common.PageLimits;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 @ConfigMapping(prefix = "notices")
@@ -21,6 +22,13 @@ public interface NoticeConfig {
         /** Longer texts are refused before parsing; the longest real notice is a few kB. */
         @WithDefault("200000")
         int maxTextLength();
+
+        /**
+         * Time a text may take to read (parse and areas), on a worker thread; over it the import ends in
+         * NOTICE_PARSE_TIMEOUT. A real notice takes milliseconds.
+         */
+        @WithDefault("3s")
+        Duration parseBudget();
     }
 
     interface Page extends PageLimits {

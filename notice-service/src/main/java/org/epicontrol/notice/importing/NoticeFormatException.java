@@ -7,6 +7,8 @@ public class NoticeFormatException extends RuntimeException {
     public static final String NOT_A_NOTICE = "NOT_A_NOTICE";
     public static final String NOTICE_NUMBER_MISSING = "NOTICE_NUMBER_MISSING";
     public static final String DATE_MISSING = "DATE_MISSING";
+    /** The parse ran over its time budget (see {@link ParseDeadline}). */
+    public static final String NOTICE_PARSE_TIMEOUT = "NOTICE_PARSE_TIMEOUT";
 
     private static final long serialVersionUID = 1L;
 

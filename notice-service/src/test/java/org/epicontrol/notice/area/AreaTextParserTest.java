@@ -231,6 +231,29 @@ class AreaTextParserTest {
         assertEquals(3, parser.parseItem("小店区", "某小区1至3号楼").included().size());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "坞城路6巷5、6、8号 | 坞城路6巷5号,坞城路6巷6号,坞城路6巷8号 | 坞城路6巷7号,坞城路6巷",
+            "滨河小区1.2号楼、9号楼 | 滨河小区1号楼,滨河小区2号楼3单元,滨河小区9号楼 | 滨河小区12号楼,滨河小区3号楼",
+            "桃园南路3、5号楼 | 桃园南路3号楼,桃园南路5号楼 | 桃园南路4号楼",
+            "华城小区C、D座 | 华城小区C座,华城小区D座2单元 | 华城小区E座",
+            "晋阳紫城4号楼1、2单元 | 晋阳紫城4号楼1单元,晋阳紫城4号楼2单元 | 晋阳紫城4号楼3单元,晋阳紫城5号楼1单元",
+            "早西门小区(7、8号楼) | 早西门小区7号楼,早西门小区8号楼 | 早西门小区9号楼",
+            "翠竹小院(C座1、2单元除外) | 翠竹小院C座3单元,翠竹小院A座 | 翠竹小院C座1单元,翠竹小院C座2单元"})
+    void anItemListingSeveralNumbersUnderOnePrefixDesignatesEachOfThem(String item, String designated,
+                                                                      String notDesignated) {
+        ParsedAreaItem parsed = parser.parseItem("小店区", item);
+        for (String address : designated.split(",")) {
+            assertTrue(parsed.designates(parser.parseAddress("小店区" + address, DISTRICTS)),
+                    () -> item + " should designate " + address + ": " + keys(parsed.included()));
+        }
+        for (String address : notDesignated.split(",")) {
+            assertFalse(parsed.designates(parser.parseAddress("小店区" + address, DISTRICTS)),
+                    () -> item + " should not designate " + address + ": " + keys(parsed.included()));
+        }
+        assertEquals(item, parsed.text());
+    }
+
     private static List<String> keys(List<AreaPath> paths) {
         return paths.stream().map(AreaPath::localKey).toList();
     }

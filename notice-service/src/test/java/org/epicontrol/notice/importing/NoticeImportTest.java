@@ -39,7 +39,8 @@ class NoticeImportTest {
         JsonPath result = Notices.importText(Notices.fixture("taiyuan-2022-195.txt"), 2022);
         assertEquals(195, result.getInt("notice.number"));
         assertEquals("2022-11-30", result.getString("notice.issueDate"));
-        assertEquals("市疫情防控办", result.getString("notice.issuer"));
+        // Printed as 市疫情防控办, the newspapers' name of the office: stored under its canonical name.
+        assertEquals("太原市疫情防控领导小组办公室", result.getString("notice.issuer"));
         assertTrue(result.getString("notice.legalBasis").contains("二十条措施"));
         assertEquals(List.of(), result.getList("notice.warnings"));
         Map<String, Integer> counts = counts(result);
@@ -88,7 +89,8 @@ class NoticeImportTest {
         assertEquals(165, result.getInt("notice.number"));
         assertEquals(2022, result.getInt("notice.year"));
         assertEquals("2022-11-12", result.getString("notice.issueDate"));
-        assertEquals("太原市新冠肺炎疫情防控工作领导小组办公室", result.getString("notice.issuer"));
+        // Printed as 太原市新冠肺炎疫情防控工作领导小组办公室: the same office as the newspapers' 市疫情防控办.
+        assertEquals("太原市疫情防控领导小组办公室", result.getString("notice.issuer"));
         assertEquals("关于调整我市风险区域的通告", result.getString("notice.title"));
         assertEquals(Map.of("HIGH/小店区", 2, "HIGH/迎泽区", 2, "LOW/杏花岭区", 3, "LOW/万柏林区", 1), counts(result));
         assertEquals(List.of(), result.getList("notice.warnings"));

@@ -1,4 +1,4 @@
-package org.epicontrol.notice.area;
+package org.epicontrol.notice.text;
 
 /** Reads the small numbers notices print either in digits (ASCII or full-width) or in Chinese numerals. */
 public final class ChineseNumerals {
