@@ -33,23 +33,29 @@ public final class QueryGenerator {
         }
 
         /**
-         * The same paths in smaller probes, for an endpoint that refused this one by a limit: one per sample (alias),
-         * then one per federation representation, then the root's selection {@link Selection#split split}. Empty for
-         * the smallest form.
+         * The same paths in smaller probes, for an endpoint that refused this one by a limit: the samples (aliases) in
+         * two halves, then the federation representations in two halves, then the root's selection
+         * {@link Selection#split split}. Empty for the smallest form.
          */
         public List<Probe> smaller() {
             if (roots.size() > 1) {
                 List<Probe> parts = new ArrayList<>();
-                for (Selection root : roots) {
-                    String alias = root.head().substring(0, root.head().indexOf(':'));
-                    parts.add(new Probe(name + "[" + samples.get(alias) + "]", operation, List.of(root), variables,
-                            Map.of(alias, aliases.get(alias)), Map.of(alias, samples.get(alias))));
+                for (List<Selection> half : Selection.halves(roots)) {
+                    Map<String, String> partAliases = new LinkedHashMap<>();
+                    Map<String, String> partSamples = new LinkedHashMap<>();
+                    for (Selection root : half) {
+                        String alias = root.head().substring(0, root.head().indexOf(':'));
+                        partAliases.put(alias, aliases.get(alias));
+                        partSamples.put(alias, samples.get(alias));
+                    }
+                    parts.add(new Probe(name + partSamples.values(), operation, half, variables, partAliases,
+                            partSamples));
                 }
                 return parts;
             }
             if (variables.get(REPRESENTATIONS) instanceof List<?> representations && representations.size() > 1) {
-                return representations.stream().map(one -> new Probe(name + "[" + one + "]", operation, roots,
-                        Map.<String, Object>of(REPRESENTATIONS, List.of(one)), aliases, samples)).toList();
+                return Selection.halves(representations).stream().map(half -> new Probe(name + half, operation, roots,
+                        Map.<String, Object>of(REPRESENTATIONS, half), aliases, samples)).toList();
             }
             List<Probe> parts = new ArrayList<>();
             for (Selection root : roots.get(0).split()) {

@@ -51,7 +51,7 @@ class QueryGeneratorTest {
     }
 
     @Test
-    void aRefusedProbeSplitsPerSampleThenPerBranchUntilEachPartIsOneChainAndEveryPathIsStillRead() {
+    void aRefusedProbeSplitsItsSamplesThenItsBranchesInHalvesDownToSingleChainsAndEveryPathIsStillRead() {
         QueryGenerator.Probe area = new QueryGenerator(SCHEMA, PROVIDERS, 6).rootProbes().get(0);
         List<QueryGenerator.Probe> perSample = area.smaller();
         assertEquals(List.of(Map.of("s0", "西贾社区"), Map.of("s1", "draft")),
@@ -66,7 +66,7 @@ class QueryGeneratorTest {
     }
 
     @Test
-    void aProbeWithSeveralBranchesSplitsIntoOnePerBranchEachKeepingTheLeavesOnItsWay() {
+    void aProbeWithTwoBranchesSplitsIntoOnePerBranchEachKeepingTheLeavesOnItsWay() {
         QueryGenerator.Probe posts = new QueryGenerator(SCHEMA, PROVIDERS, 2).rootProbes().get(1);
         assertEquals(List.of("{ s0: posts { __typename id area { __typename id name } } }",
                         "{ s0: posts { __typename id shifts(from: \"2022-12-01T00:00Z\") { __typename id } } }"),
@@ -74,7 +74,7 @@ class QueryGeneratorTest {
     }
 
     @Test
-    void aLookupSplitsOneRepresentationAtATime() {
+    void aLookupSplitsItsRepresentationsInHalves() {
         QueryGenerator generator = new QueryGenerator(SCHEMA, PROVIDERS, 1);
         QueryGenerator.Probe lookup = generator.entityProbe("Area", List.of(Map.of("__typename", "Area", "id", "5"),
                 Map.of("__typename", "Area", "id", "99")), List.of("西贾社区", "draft"));
@@ -83,6 +83,15 @@ class QueryGeneratorTest {
         assertEquals(List.of(Map.of("r", List.of(Map.of("__typename", "Area", "id", "5"))),
                         Map.of("r", List.of(Map.of("__typename", "Area", "id", "99")))),
                 lookup.smaller().stream().map(QueryGenerator.Probe::variables).toList());
+    }
+
+    @Test
+    void moreBranchesSplitInTwoHalvesSoAPartThatFitsIsFoundInFewRequests() {
+        Selection post = new Selection("post", List.of("__typename"), List.of(
+                new Selection("area", List.of("id"), List.of()), new Selection("shifts", List.of("id"), List.of()),
+                new Selection("community", List.of("id"), List.of())));
+        assertEquals(List.of("post { __typename area { id } shifts { id } }", "post { __typename community { id } }"),
+                post.split().stream().map(Selection::render).toList());
     }
 
     private static List<QueryGenerator.Probe> smallest(List<QueryGenerator.Probe> probes) {

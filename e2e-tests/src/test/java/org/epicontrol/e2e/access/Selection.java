@@ -31,13 +31,14 @@ public record Selection(String head, List<String> leaves, List<Selection> branch
     }
 
     /**
-     * The same paths in smaller selections: one per branch (each with this selection's leaves); a selection with one
-     * branch splits that branch instead. Empty when nothing is left to split (a chain of single branches down to
-     * leaves): its smallest form. Every path of this selection is in exactly one of the parts, or in each for leaves.
+     * The same paths in smaller selections: this selection's branches in two halves (each with this selection's
+     * leaves), so a part that fits is found in few requests; a selection with one branch splits that branch instead.
+     * Empty when nothing is left to split (a chain of single branches down to leaves): its smallest form. Every path
+     * of this selection is in exactly one of the parts, leaves in each.
      */
     public List<Selection> split() {
         if (branches.size() > 1) {
-            return branches.stream().map(branch -> new Selection(head, leaves, List.of(branch))).toList();
+            return halves(branches).stream().map(half -> new Selection(head, leaves, half)).toList();
         }
         if (branches.size() == 1) {
             List<Selection> parts = new ArrayList<>();
@@ -47,5 +48,11 @@ public record Selection(String head, List<String> leaves, List<Selection> branch
             return parts;
         }
         return List.of();
+    }
+
+    /** The list in two halves, the first one the larger; both non-empty for two or more elements. */
+    static <T> List<List<T>> halves(List<T> list) {
+        int middle = (list.size() + 1) / 2;
+        return List.of(list.subList(0, middle), list.subList(middle, list.size()));
     }
 }
