@@ -23,6 +23,7 @@ public final class AccessWalk {
     private final List<Caller> callers;
     private final List<Leak> leaks = new ArrayList<>();
     private final Set<String> notRun = new TreeSet<>();
+    private final Set<String> refused = new TreeSet<>();
     private final Set<String> seenBySystemAdmin = new TreeSet<>();
     private int requests;
 
@@ -43,8 +44,8 @@ public final class AccessWalk {
 
     /**
      * Sends the probe and judges the answer; a probe an endpoint refused by one of its limits (the gateway's, or a
-     * subgraph's behind it) is read instead as its smaller probes, down to a single chain of fields, which is reported
-     * if still refused: every path is judged or named.
+     * subgraph's behind it) is read instead as its smaller probes, down to a single chain of fields, which is listed
+     * in {@link #refusedInSmallestForm} if still refused: every path is judged or named.
      */
     @SuppressWarnings("unchecked")
     private void read(GraphQLClient endpoint, LeakFinder finder, QueryGenerator.Probe probe, Caller caller) {
@@ -60,7 +61,8 @@ public final class AccessWalk {
                 parts.forEach(part -> read(endpoint, finder, part, caller));
                 return;
             }
-            notRun.add(endpoint.url() + " " + probe.name() + " as " + caller.name() + ", in its smallest form: "
+            // what the limit kept from the caller is no data of theirs; what came with it is judged below
+            refused.add(endpoint.url() + " " + probe.name() + " as " + caller.name() + ": "
                     + limit.get().get("message") + "\n    " + probe.document());
         }
         // an error without a path refused the whole operation: nothing of it was judged
@@ -85,6 +87,11 @@ public final class AccessWalk {
 
     public Set<String> notRun() {
         return notRun;
+    }
+
+    /** Single chains of fields an endpoint still refused by a limit: not readable by that caller in any form. */
+    public Set<String> refusedInSmallestForm() {
+        return refused;
     }
 
     public Set<String> seenBySystemAdmin() {
