@@ -94,16 +94,16 @@ echo "   draft: $(echo "$draft" | jq -c '.data.createNotice // .errors[0].extens
 found=$(gql "$GATEWAY" "" '{ searchAreas(text: "探针草稿小区") { id fullName } }' | jq '.data.searchAreas | length')
 report "anonymous searchAreas finds the draft's area: $found"
 
-echo "== 7. import then public map (four eyes)"
+echo "== 7. import by chief (editor and publisher), then the public map (four eyes)"
 n=$((800 + RANDOM % 99))
 text="市疫情防控办发布第${n}号通告
 12月1日,市疫情防控办发布第${n}号通告,即日起小店区新增高风险区1个,分别是:
 小店区(1个):探针导入小区。"
-own=$(gql "$GATEWAY" "$EDITOR" 'mutation($t: String!) { importNotice(text: $t, year: 2022) { notice { id status } } }' \
+own=$(gql "$GATEWAY" "$CHIEF" 'mutation($t: String!) { importNotice(text: $t, year: 2022) { notice { id status } } }' \
   "$(jq -cn --arg t "$text" '{t: $t}')")
 echo "$own" | jq -c '.data.importNotice.notice // .errors[0].extensions.code' | sed 's/^/   imported: /'
 own_id=$(echo "$own" | jq -r '.data.importNotice.notice.id // empty')
-[ -n "$own_id" ] && gql "$GATEWAY" "$EDITOR" "mutation { publishNotice(id: \"$own_id\") { status } }" |
+[ -n "$own_id" ] && gql "$GATEWAY" "$CHIEF" "mutation { publishNotice(id: \"$own_id\") { status } }" |
   jq -c '{published_by_the_importer: (.data.publishNotice.status // .errors[0].extensions.code)}' | sed 's/^/   /'
 level=$(gql "$GATEWAY" "" '{ riskLevel(address: "小店区探针导入小区", asOf: "2022-12-02") { designated level { code } } }' |
   jq -c '.data.riskLevel')
