@@ -133,9 +133,12 @@ public final class QueryGenerator {
     private Selection selection(String head, Schema.Type type, Set<String> path, int depth) {
         List<String> leaves = new ArrayList<>(List.of("__typename"));
         List<Selection> branches = new ArrayList<>();
+        // An object without an id is judged by the owner of what it refers to (LeakFinder): at the bound it keeps its
+        // object fields for one more level, with their leaves, so that owner comes with it.
+        boolean bounded = depth > maxDepth || depth == maxDepth && type.fields().containsKey("id");
         for (Schema.Field field : type.fields().values()) {
             Schema.TypeRef target = field.type();
-            if (!target.isLeaf() && (depth >= maxDepth || path.contains(target.name()))) {
+            if (!target.isLeaf() && (bounded || path.contains(target.name()))) {
                 continue;
             }
             Map<String, Object> arguments = providers.nestedArguments(field);

@@ -51,6 +51,20 @@ class QueryGeneratorTest {
     }
 
     @Test
+    void anObjectWithoutAnIdAtTheBoundKeepsTheObjectsThatTellItsOwner() {
+        Schema schema = new SchemaFixture()
+                .type("Query", "posts:[Post]")
+                .type("Post", "id:ID!", "onDuty:[OnDuty]", "area:Area")
+                .type("OnDuty", "since:String", "post:Post", "volunteer:Volunteer")
+                .type("Volunteer", "id:ID!", "name:String", "area:Area")
+                .type("Area", "id:ID!")
+                .schema();
+        QueryGenerator.Probe posts = new QueryGenerator(schema, PROVIDERS, 2).rootProbes().get(0);
+        assertEquals("{ s0: posts { __typename id onDuty { __typename since volunteer { __typename id name } }"
+                + " area { __typename id } } }", posts.document());
+    }
+
+    @Test
     void aRefusedProbeSplitsItsSamplesThenItsBranchesInHalvesDownToSingleChainsAndEveryPathIsStillRead() {
         QueryGenerator.Probe area = new QueryGenerator(SCHEMA, PROVIDERS, 6).rootProbes().get(0);
         List<QueryGenerator.Probe> perSample = area.smaller();
@@ -92,6 +106,16 @@ class QueryGeneratorTest {
                 new Selection("community", List.of("id"), List.of())));
         assertEquals(List.of("post { __typename area { id } shifts { id } }", "post { __typename community { id } }"),
                 post.split().stream().map(Selection::render).toList());
+    }
+
+    @Test
+    void theEndOfAChainSplitsItsLeavesInHalvesEachKeepingTheTypeAndId() {
+        Selection chain = new Selection("post", List.of("__typename", "id", "name"), List.of(
+                new Selection("area", List.of("__typename", "id", "name", "kind", "code"), List.of())));
+        assertEquals(List.of("post { __typename id name area { __typename id name kind } }",
+                        "post { __typename id name area { __typename id code } }"),
+                chain.split().stream().map(Selection::render).toList());
+        assertEquals(List.of(), new Selection("area", List.of("__typename", "id", "code"), List.of()).split());
     }
 
     private static List<QueryGenerator.Probe> smallest(List<QueryGenerator.Probe> probes) {
