@@ -107,7 +107,7 @@ own_id=$(echo "$own" | jq -r '.data.importNotice.notice.id // empty')
   jq -c '{published_by_the_importer: (.data.publishNotice.status // .errors[0].extensions.code)}' | sed 's/^/   /'
 level=$(gql "$GATEWAY" "" '{ riskLevel(address: "小店区探针导入小区", asOf: "2022-12-02") { designated level { code } } }' |
   jq -c '.data.riskLevel')
-report "public riskLevel right after one editor's import: $level"
+report "public riskLevel right after chief's import: $level"
 
 echo "== 8. texts of other sources"
 web="太原市新型冠状病毒肺炎疫情防控工作领导小组办公室关于调整风险区的通告
@@ -131,7 +131,8 @@ done
 if [ "$PARSER_PROBE" = 1 ]; then
   echo "== 3. a header with a run of 4,000 spaces (importNotice, editor); meanwhile another caller asks riskLevel"
   spaces=$(printf '%4000s' '')
-  text="市疫情防控办发布第${n}2号通告${spaces}x
+  text="市疫情防控办发布第${n}2号通告${spaces}:
+12月1日,市疫情防控办${spaces}发布第${n}2号通告,即日起小店区新增高风险区1个,分别是:
 小店区(1个):探针空白小区。"
   (gql "$NOTICE" "$EDITOR" 'mutation($t: String!) { importNotice(text: $t, year: 2022) { notice { id } } }' \
     "$(jq -cn --arg t "$text" '{t: $t}')" >/dev/null; report "import with 4,000 spaces in the header") &

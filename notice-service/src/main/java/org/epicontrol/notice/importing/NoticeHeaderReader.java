@@ -51,7 +51,7 @@ final class NoticeHeaderReader {
 
     /** The lines and paragraphs the header is read from, as the line reader sorted them. */
     record Sources(List<String> preTexts, List<String> headings, List<String> signature, List<String> furniture,
-                   String lead, String measures, String text) {
+                   String lead, String openings, String measures, String text) {
     }
 
     private final List<String> issuerNamesLongestFirst;
@@ -181,11 +181,12 @@ final class NoticeHeaderReader {
     }
 
     /**
-     * The date the designations take effect, read from the lead, else the measures: "11月28日起",
+     * The date the designations take effect, read from the lead, else the text that opens each list ("自11月28日起
+     * 小店区新增高风险区1个,分别是:"), else the measures: "11月28日起",
      * "自2022年11月28日起", "11月28日0时起". Null for "即日起" or when nothing is said: the issue date then.
      */
     ParsedDate effectiveFrom(Sources s) {
-        for (String source : new String[] {s.lead(), s.measures()}) {
+        for (String source : new String[] {s.lead(), s.openings(), s.measures()}) {
             if (source == null || source.isEmpty()) {
                 continue;
             }

@@ -158,6 +158,8 @@ public final class NoticeTextParser {
         private Kind[] kinds;
         private State state = State.PRE;
         private final List<String> preTexts = new ArrayList<>();
+        // The lines' text that opened each list ("自11月28日起小店区新增高风险区1个"): it may say when they take effect.
+        private final List<String> openings = new ArrayList<>();
         private final List<String> headings = new ArrayList<>();
         private final List<String> furniture = new ArrayList<>();
         private final StringBuilder lead = new StringBuilder();
@@ -199,7 +201,7 @@ public final class NoticeTextParser {
             }
             checkHeadline();
             NoticeHeaderReader.Sources sources = new NoticeHeaderReader.Sources(preTexts, headings, signature,
-                    furniture, lead.toString(), measuresText(), text);
+                    furniture, lead.toString(), String.join("\n", openings), measuresText(), text);
             Integer number = header.number(sources);
             if (number == null) {
                 throw new NoticeFormatException(NoticeFormatException.NOTICE_NUMBER_MISSING,
@@ -286,6 +288,7 @@ public final class NoticeTextParser {
                 if (!before.isEmpty()) {
                     plain(before, null, force);
                 }
+                openings.add(line.substring(from, hit.end()));
                 startSection(hit);
                 from = hit.end();
                 force = true;

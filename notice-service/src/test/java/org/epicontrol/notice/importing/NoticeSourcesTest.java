@@ -112,6 +112,18 @@ class NoticeSourcesTest {
         assertEquals(effective, n.effectiveFrom().near(java.time.LocalDate.of(2022, 11, 27)).toString());
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "'根据疫情防控需要,经专家研判,自11月28日起小店区新增高风险区1个,分别是:', 2022-11-28",
+            "'11月28日起，新增高风险区1个，分别是：', 2022-11-28",
+            "'经研判，决定自2022年11月28日0时起，调整以下区域为高风险区1个，分别是：', 2022-11-28"})
+    void theEffectiveDateIsReadFromTheLineThatOpensTheList(String opening, String effective) {
+        String text = "太原市新型冠状病毒肺炎疫情防控工作领导小组办公室关于调整风险区的通告\n（2022年第207号）\n"
+                + opening + "\n小店区(1个):晋阳紫城小区。\n太原市新型冠状病毒肺炎疫情防控工作领导小组办公室\n2022年11月26日\n";
+        ParsedNotice n = parser.parse(text);
+        assertEquals(effective, n.effectiveFrom().near(java.time.LocalDate.of(2022, 11, 26)).toString());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"'即日起，我市新增高风险区1个'", "'我市新增高风险区1个'", "'自发布之日起，我市新增高风险区1个'"})
     void aNoticeWithoutADateOfEffectTakesEffectOnItsIssueDate(String lead) {
