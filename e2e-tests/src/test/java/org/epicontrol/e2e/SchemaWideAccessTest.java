@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,10 @@ class SchemaWideAccessTest {
 
         System.out.println("SchemaWideAccessTest: " + walk.requests() + " requests in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms; system-admin saw " + walk.seenBySystemAdmin());
+        // a limit that refuses even a single chain of fields gives that caller nothing there: named, not a leak
+        System.out.println("SchemaWideAccessTest: " + walk.refusedInSmallestForm().size()
+                + " chains refused by a limit in their smallest form" + walk.refusedInSmallestForm().stream()
+                .map(chain -> "\n  " + chain).collect(Collectors.joining()));
         List<String> missing = policy.missingRules(schema);
         String report = AccessReport.of(missing, unprovided, walk.notRun(), walk.leaks());
         assertTrue(report.isEmpty(), report);

@@ -33,4 +33,23 @@ public final class QueryShapes {
     public static String recursion(String field, String step, int levels, String leaf) {
         return (field + " { " + step + " { ").repeat(levels) + leaf + " } }".repeat(levels);
     }
+
+    /** step { step { … leaf … } }: times nested step fields around leaf (a cheap chain of single objects). */
+    public static String chain(String step, int times, String leaf) {
+        return (step + " { ").repeat(times) + leaf + " }".repeat(times);
+    }
+
+    /**
+     * The same chain spread over fragments C0 … C(times-1) on type, each selecting step with the next spread inside:
+     * as deep once expanded, though no selection set of the document nests more than two levels. root is the
+     * operation's body, with "...C0" where the chain starts.
+     */
+    public static String chainThroughFragments(String type, String step, int times, String leaf, String root) {
+        StringBuilder query = new StringBuilder("query Chain { ").append(root).append(" }");
+        for (int i = 0; i < times; i++) {
+            query.append(" fragment C").append(i).append(" on ").append(type).append(" { ").append(step).append(" { ")
+                    .append(i == times - 1 ? leaf : "...C" + (i + 1)).append(" } }");
+        }
+        return query.toString();
+    }
 }

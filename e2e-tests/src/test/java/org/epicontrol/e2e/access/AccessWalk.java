@@ -3,20 +3,27 @@ package org.epicontrol.e2e.access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Sends every probe as every caller and judges each answer: the leaks, the probes an endpoint did not run (an invalid
- * document, a refused operation: the walk would be blind there), and the types system-admin received data of.
+ * document, a refused operation: the walk would be blind there), and the types system-admin received data of. A probe
+ * refused by a size limit is split until its parts pass (see {@link #read}).
  */
 public final class AccessWalk {
+
+    /** The services' query guard (service-common) and the gateway's operation limits and demand control. */
+    private static final Pattern LIMIT_CODES = Pattern.compile("COST_LIMIT_EXCEEDED|DEPTH_LIMIT_EXCEEDED|MAX_[A-Z_]+_EXCEEDED");
 
     private final AccessPolicy policy;
     private final OwnershipIndex index;
     private final List<Caller> callers;
     private final List<Leak> leaks = new ArrayList<>();
     private final Set<String> notRun = new TreeSet<>();
+    private final Set<String> refused = new TreeSet<>();
     private final Set<String> seenBySystemAdmin = new TreeSet<>();
     private int requests;
 
@@ -26,24 +33,52 @@ public final class AccessWalk {
         this.callers = callers;
     }
 
-    @SuppressWarnings("unchecked")
     public void run(GraphQLClient endpoint, Schema schema, List<QueryGenerator.Probe> probes) {
         LeakFinder finder = new LeakFinder(policy, index, schema.queryType().name());
         for (QueryGenerator.Probe probe : probes) {
             for (Caller caller : callers) {
-                Map<String, Object> response = endpoint.send(caller.username(), probe.document(), probe.variables());
-                requests++;
-                Map<String, Object> data = (Map<String, Object>) response.get("data");
-                List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getOrDefault("errors", List.of());
-                // an error without a path refused the whole operation: nothing of it was judged
-                errors.stream().filter(e -> e.get("path") == null).findFirst().ifPresent(e -> notRun.add(endpoint.url()
-                        + " " + probe.name() + " as " + caller.name() + ": " + e.get("message") + "\n    " + probe.document()));
-                leaks.addAll(finder.find(probe, data, caller));
-                if (caller.roles().contains(Rule.SYSTEM_ADMIN)) {
-                    collectTypes(data, seenBySystemAdmin);
-                }
+                read(endpoint, finder, probe, caller);
             }
         }
+    }
+
+    /**
+     * Sends the probe and judges the answer; a probe an endpoint refused by one of its limits (the gateway's, or a
+     * subgraph's behind it) is read instead as its smaller probes, down to a single chain of fields, which is listed
+     * in {@link #refusedInSmallestForm} if still refused: every path is judged or named.
+     */
+    @SuppressWarnings("unchecked")
+    private void read(GraphQLClient endpoint, LeakFinder finder, QueryGenerator.Probe probe, Caller caller) {
+        Map<String, Object> response = endpoint.send(caller.username(), probe.document(), probe.variables());
+        requests++;
+        Map<String, Object> data = (Map<String, Object>) response.get("data");
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getOrDefault("errors", List.of());
+        Optional<Map<String, Object>> limit = errors.stream().filter(AccessWalk::isLimit).findFirst();
+        if (limit.isPresent()) {
+            List<QueryGenerator.Probe> parts = probe.smaller();
+            if (!parts.isEmpty()) {
+                // the answer may be partial (a subgraph refused its part): its parts are read again, whole
+                parts.forEach(part -> read(endpoint, finder, part, caller));
+                return;
+            }
+            // what the limit kept from the caller is no data of theirs; what came with it is judged below
+            refused.add(endpoint.url() + " " + probe.name() + " as " + caller.name() + ": "
+                    + limit.get().get("message") + "\n    " + probe.document());
+        }
+        // an error without a path refused the whole operation: nothing of it was judged
+        errors.stream().filter(e -> e.get("path") == null && !isLimit(e)).findFirst().ifPresent(e -> notRun.add(
+                endpoint.url() + " " + probe.name() + " as " + caller.name() + ": " + e.get("message") + "\n    "
+                        + probe.document()));
+        leaks.addAll(finder.find(probe, data, caller));
+        if (caller.roles().contains(Rule.SYSTEM_ADMIN)) {
+            collectTypes(data, seenBySystemAdmin);
+        }
+    }
+
+    /** A refusal by a limit of size (depth, cost, aliases, fields, tokens), which a smaller operation passes. */
+    static boolean isLimit(Map<String, Object> error) {
+        return error.get("extensions") instanceof Map<?, ?> extensions && extensions.get("code") instanceof String code
+                && LIMIT_CODES.matcher(code).matches();
     }
 
     public List<Leak> leaks() {
@@ -52,6 +87,11 @@ public final class AccessWalk {
 
     public Set<String> notRun() {
         return notRun;
+    }
+
+    /** Single chains of fields an endpoint still refused by a limit: not readable by that caller in any form. */
+    public Set<String> refusedInSmallestForm() {
+        return refused;
     }
 
     public Set<String> seenBySystemAdmin() {

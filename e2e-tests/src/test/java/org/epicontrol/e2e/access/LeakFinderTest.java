@@ -32,7 +32,7 @@ class LeakFinderTest {
     private static final Caller ADMIN_NANNEIHUAN = new Caller("admin-nanneihuan", Set.of("community-admin"),
             List.of(NANNEIHUAN), null);
     private static final Caller ADMIN_XIJIA = new Caller("admin-xijia", Set.of("community-admin"), List.of(XIJIA), null);
-    private static final QueryGenerator.Probe AREA = new QueryGenerator.Probe("Query.area", "{ … }", Map.of(),
+    private static final QueryGenerator.Probe AREA = new QueryGenerator.Probe("Query.area", "", List.of(), Map.of(),
             Map.of("s0", "area"), Map.of("s0", "西贾社区"));
 
     @Test
@@ -64,7 +64,7 @@ class LeakFinderTest {
 
     @Test
     void anAuditEventBelongsToItsTargetAndAnUnknownOwnerIsALeak() {
-        QueryGenerator.Probe trail = new QueryGenerator.Probe("Query.auditTrail", "{ … }", Map.of(),
+        QueryGenerator.Probe trail = new QueryGenerator.Probe("Query.auditTrail", "", List.of(), Map.of(),
                 Map.of("s0", "auditTrail"), Map.of("s0", "defaults"));
         Map<String, Object> data = Map.of("s0", List.of(
                 object("AuditEvent", null, "action", "CREATE_SHIFT", "targetType", "Shift", "targetId", "10"),

@@ -20,12 +20,52 @@ import java.util.stream.Collectors;
 public final class QueryGenerator {
 
     /**
-     * One request: a root field under one alias per argument sample ({@code aliases}: alias → field name,
-     * {@code samples}: alias → sample label).
+     * One request: {@code operation} (e.g. {@code query($r: [_Any!]!)}, or empty) with a root field under one alias
+     * per argument sample ({@code roots}, {@code aliases}: alias → field name, {@code samples}: alias → sample label).
      */
-    public record Probe(String name, String document, Map<String, Object> variables, Map<String, String> aliases,
-                        Map<String, String> samples) {
+    public record Probe(String name, String operation, List<Selection> roots, Map<String, Object> variables,
+                        Map<String, String> aliases, Map<String, String> samples) {
+
+        public String document() {
+            StringBuilder out = new StringBuilder(operation).append(operation.isEmpty() ? "{" : " {");
+            roots.forEach(root -> out.append(' ').append(root.render()));
+            return out.append(" }").toString();
+        }
+
+        /**
+         * The same paths in smaller probes, for an endpoint that refused this one by a limit: the samples (aliases) in
+         * two halves, then the federation representations in two halves, then the root's selection
+         * {@link Selection#split split}. Empty for the smallest form.
+         */
+        public List<Probe> smaller() {
+            if (roots.size() > 1) {
+                List<Probe> parts = new ArrayList<>();
+                for (List<Selection> half : Selection.halves(roots)) {
+                    Map<String, String> partAliases = new LinkedHashMap<>();
+                    Map<String, String> partSamples = new LinkedHashMap<>();
+                    for (Selection root : half) {
+                        String alias = root.head().substring(0, root.head().indexOf(':'));
+                        partAliases.put(alias, aliases.get(alias));
+                        partSamples.put(alias, samples.get(alias));
+                    }
+                    parts.add(new Probe(name + partSamples.values(), operation, half, variables, partAliases,
+                            partSamples));
+                }
+                return parts;
+            }
+            if (variables.get(REPRESENTATIONS) instanceof List<?> representations && representations.size() > 1) {
+                return Selection.halves(representations).stream().map(half -> new Probe(name + half, operation, roots,
+                        Map.<String, Object>of(REPRESENTATIONS, half), aliases, samples)).toList();
+            }
+            List<Probe> parts = new ArrayList<>();
+            for (Selection root : roots.get(0).split()) {
+                parts.add(new Probe(name, operation, List.of(root), variables, aliases, samples));
+            }
+            return parts;
+        }
     }
+
+    private static final String REPRESENTATIONS = "r";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,28 +94,28 @@ public final class QueryGenerator {
                         providers.unprovided(field)) + ")");
                 continue;
             }
-            StringBuilder document = new StringBuilder("{");
+            List<Selection> roots = new ArrayList<>();
             Map<String, String> aliases = new LinkedHashMap<>();
             Map<String, String> samples = new LinkedHashMap<>();
             for (Map.Entry<String, Map<String, Object>> set : sets.entrySet()) {
                 String alias = "s" + aliases.size();
                 aliases.put(alias, field.name());
                 samples.put(alias, set.getKey());
-                document.append(' ').append(alias).append(": ").append(field.name())
-                        .append(arguments(field, set.getValue())).append(select(field.type(), Set.of(), 1));
+                String head = alias + ": " + field.name() + arguments(field, set.getValue());
+                roots.add(field.type().isLeaf() ? Selection.leaf(head) : select(head, field.type(), Set.of(), 1));
             }
-            probes.add(new Probe(schema.queryType().name() + "." + field.name(), document.append(" }").toString(),
-                    Map.of(), aliases, samples));
+            probes.add(new Probe(schema.queryType().name() + "." + field.name(), "", roots, Map.of(), aliases, samples));
         }
         return probes;
     }
 
     /** A federation lookup of {@code entity} objects by their representations, as a gateway sends it to a subgraph. */
     public Probe entityProbe(String entity, List<Map<String, Object>> representations, List<String> sampleLabels) {
-        String document = "query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on " + entity + " "
-                + selection(schema.type(entity), Set.of(entity), 1) + " } }";
-        return new Probe("_entities(" + entity + ": " + String.join(", ", sampleLabels) + ")", document,
-                Map.of("r", representations), Map.of("_entities", "_entities"), Map.of("_entities", entity));
+        Selection lookup = new Selection("_entities(representations: $" + REPRESENTATIONS + ")", List.of("__typename"),
+                List.of(selection("... on " + entity, schema.type(entity), Set.of(entity), 1)));
+        return new Probe("_entities(" + entity + ": " + String.join(", ", sampleLabels) + ")",
+                "query($" + REPRESENTATIONS + ": [_Any!]!)", List.of(lookup), Map.of(REPRESENTATIONS, representations),
+                Map.of("_entities", "_entities"), Map.of("_entities", entity));
     }
 
     /** Fields left out because a required argument has no provider: a new argument needs a value. */
@@ -83,20 +123,22 @@ public final class QueryGenerator {
         return unprovided;
     }
 
-    private String select(Schema.TypeRef type, Set<String> path, int depth) {
-        if (type.isLeaf()) {
-            return "";
-        }
+    /** The selection of a field with an object type (head: the field with its alias and arguments); leaves are inline. */
+    private Selection select(String head, Schema.TypeRef type, Set<String> path, int depth) {
         Set<String> inner = new HashSet<>(path);
         inner.add(type.name());
-        return " " + selection(schema.type(type.name()), inner, depth);
+        return selection(head, schema.type(type.name()), inner, depth);
     }
 
-    private String selection(Schema.Type type, Set<String> path, int depth) {
-        StringBuilder out = new StringBuilder("{ __typename");
+    private Selection selection(String head, Schema.Type type, Set<String> path, int depth) {
+        List<String> leaves = new ArrayList<>(List.of("__typename"));
+        List<Selection> branches = new ArrayList<>();
+        // An object without an id is judged by the owner of what it refers to (LeakFinder): at the bound it keeps its
+        // object fields for one more level, with their leaves, so that owner comes with it.
+        boolean bounded = depth > maxDepth || depth == maxDepth && type.fields().containsKey("id");
         for (Schema.Field field : type.fields().values()) {
             Schema.TypeRef target = field.type();
-            if (!target.isLeaf() && (depth >= maxDepth || path.contains(target.name()))) {
+            if (!target.isLeaf() && (bounded || path.contains(target.name()))) {
                 continue;
             }
             Map<String, Object> arguments = providers.nestedArguments(field);
@@ -105,14 +147,19 @@ public final class QueryGenerator {
                         providers.unprovided(field)) + ")");
                 continue;
             }
-            out.append(' ').append(field.name()).append(arguments(field, arguments)).append(select(target, path, depth + 1));
+            String fieldHead = field.name() + arguments(field, arguments);
+            if (target.isLeaf()) {
+                leaves.add(fieldHead);
+            } else {
+                branches.add(select(fieldHead, target, path, depth + 1));
+            }
         }
         for (String possible : type.possibleTypes()) {
             Set<String> inner = new HashSet<>(path);
             inner.add(possible);
-            out.append(" ... on ").append(possible).append(' ').append(selection(schema.type(possible), inner, depth));
+            branches.add(selection("... on " + possible, schema.type(possible), inner, depth));
         }
-        return out.append(" }").toString();
+        return new Selection(head, leaves, branches);
     }
 
     private static String arguments(Schema.Field field, Map<String, Object> values) {

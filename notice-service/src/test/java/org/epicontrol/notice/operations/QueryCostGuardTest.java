@@ -1,6 +1,7 @@
 package org.epicontrol.notice.operations;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.epicontrol.notice.Notices;
 import org.epicontrol.testsupport.QueryShapes;
 import org.epicontrol.testsupport.Refusals;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.epicontrol.notice.Notices.GRAPHQL;
 import static org.hamcrest.Matchers.hasSize;
@@ -43,11 +45,12 @@ class QueryCostGuardTest {
 
     @ParameterizedTest
     @ValueSource(ints = {3, 4, 6})
-    void theRecursionThroughDesignationsIsRefusedAtAnyDepthBeyondTheLimit(int levels) {
+    void theRecursionThroughDesignationsIsRefusedAtAnyDepth(int levels) {
         // levels = 3 is the example found: { notice { designations { notice { designations { notice { designations { notice { id } } } } } } } }
+        // Within the depth limit its cost refuses it (every designations list counts 100), beyond it either limit does.
         String query = "{ notice(id: \"" + noticeId + "\") { "
                 + QueryShapes.recursion("designations", "notice", levels, "id") + " } }";
-        refusedQuickly(query, Map.of(), "DEPTH_LIMIT_EXCEEDED");
+        refusedQuickly(query, Map.of(), Set.of("COST_LIMIT_EXCEEDED", "DEPTH_LIMIT_EXCEEDED"));
     }
 
     @Test
@@ -55,6 +58,27 @@ class QueryCostGuardTest {
         String query = "{ notice(id: \"" + noticeId + "\") { designations { notice { designations { notice {"
                 + " designations { id } } } } } } }";
         refusedQuickly(query, Map.of(), "COST_LIMIT_EXCEEDED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 5})
+    void aCheapChainDeeperThanTheLimitIsRefusedByItsDepth(int beyond) {
+        // area + parents + id: as deep as the limit plus beyond, and costing a field per level
+        String chain = QueryShapes.chain("parent", maxDepth() - 2 + beyond, "id");
+        refusedQuickly("{ area(id: \"" + areaId() + "\") { " + chain + " } }", Map.of(), "DEPTH_LIMIT_EXCEEDED");
+        String spread = QueryShapes.chainThroughFragments("Area", "parent", maxDepth() - 2 + beyond, "id",
+                "area(id: \"" + areaId() + "\") { ...C0 }");
+        refusedQuickly(spread, Map.of(), "DEPTH_LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void aCheapChainAsDeepAsTheLimitAnswers() {
+        String chain = QueryShapes.chain("parent", maxDepth() - 2, "id");
+        GRAPHQL.post("{ area(id: \"" + areaId() + "\") { " + chain + " } }", Map.of())
+                .body("errors", nullValue()).body("data.area", notNullValue());
+        String spread = QueryShapes.chainThroughFragments("Area", "parent", maxDepth() - 2, "id",
+                "area(id: \"" + areaId() + "\") { ...C0 }");
+        GRAPHQL.post(spread, Map.of()).body("errors", nullValue()).body("data.area", notNullValue());
     }
 
     @ParameterizedTest
@@ -108,6 +132,9 @@ class QueryCostGuardTest {
             "{ notices(first: 10) { edges { node { designations { areas { id fullName } } } } } }",
             "{ notices(first: 5) { edges { node { ...N } } } } fragment N on Notice { number designations { ...D } }"
                     + " fragment D on Designation { text level { code } }",
+            // each area of a notice with its compound, street and district, as a client lists them: depth 9
+            "{ notices(first: 2) { edges { node { number designations { text areas { fullName parent { fullName"
+                    + " parent { fullName parent { fullName } } } } } } } } }",
             // what GraphiQL asks (abridged): introspection adds no depth
             "{ __schema { types { name fields { name args { name type { ...T } } type { ...T } } } } }"
                     + " fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name"
@@ -117,7 +144,20 @@ class QueryCostGuardTest {
     }
 
     private static void refusedQuickly(String query, Map<String, Object> variables, String code) {
-        Refusals.refusedQuickly(GRAPHQL, query, variables, code, QUICKLY, PATIENCE);
+        refusedQuickly(query, variables, Set.of(code));
+    }
+
+    private static void refusedQuickly(String query, Map<String, Object> variables, Set<String> codes) {
+        Refusals.refusedQuickly(GRAPHQL, query, variables, codes, QUICKLY, PATIENCE);
+    }
+
+    /** The depth the service is configured with (query-guard.max-depth), so the chains sit at and beyond it. */
+    private static int maxDepth() {
+        return ConfigProvider.getConfig().getValue("query-guard.max-depth", Integer.class);
+    }
+
+    private static String areaId() {
+        return GRAPHQL.data("{ searchAreas(text: \"区\", first: 1) { id } }").getString("searchAreas[0].id");
     }
 
     private List<Map<String, Object>> representations(int n) {

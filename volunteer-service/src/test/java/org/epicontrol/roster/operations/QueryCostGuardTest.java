@@ -1,6 +1,7 @@
 package org.epicontrol.roster.operations;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.epicontrol.roster.RosterFixtures;
 import org.epicontrol.testsupport.QueryShapes;
 import org.epicontrol.testsupport.Refusals;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.epicontrol.roster.RosterFixtures.GRAPHQL;
 import static org.hamcrest.Matchers.hasSize;
@@ -44,13 +46,42 @@ class QueryCostGuardTest {
 
     @ParameterizedTest
     @ValueSource(ints = {3, 4, 6})
-    void theRecursionThroughPostsAndShiftsIsRefusedAtAnyDepthBeyondTheLimit(int levels) {
+    void theRecursionThroughPostsAndShiftsIsRefusedAtAnyDepth(int levels) {
+        // within the depth limit its cost refuses it (DutyPost.shifts counts 50), beyond it either limit does
         String query = "{ dutyPost(id: \"" + post + "\") { "
                 + QueryShapes.recursion("shifts(" + WEEK + ")", "post", levels, "id") + " } }";
-        refusedQuickly(query, Map.of(), "DEPTH_LIMIT_EXCEEDED");
+        refusedQuickly(query, Map.of(), Set.of("COST_LIMIT_EXCEEDED", "DEPTH_LIMIT_EXCEEDED"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {5, 6, 8})
+    void theRecursionThroughCommunitiesAndPostsIsRefusedOnceItCostsTooMuchOrIsTooDeep(int levels) {
+        // Community.dutyPosts counts 10: at 3 and 4 levels it is estimated at 2,222 and 22,222 fields, which the
+        // cost bound takes like any other query of that cost; from 5 levels its cost refuses it, from 6 its depth too
         String communities = "{ community(id: \"" + community + "\") { "
                 + QueryShapes.recursion("dutyPosts", "community", levels, "id") + " } }";
-        refusedQuickly(communities, Map.of(), "DEPTH_LIMIT_EXCEEDED");
+        refusedQuickly(communities, Map.of(), Set.of("COST_LIMIT_EXCEEDED", "DEPTH_LIMIT_EXCEEDED"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 5})
+    void aCheapChainDeeperThanTheLimitIsRefusedByItsDepth(int beyond) {
+        // orgUnit + parents + id: as deep as the limit plus beyond, and costing a field per level
+        String chain = QueryShapes.chain("parent", maxDepth() - 2 + beyond, "id");
+        refusedQuickly("{ orgUnit(id: \"" + community + "\") { " + chain + " } }", Map.of(), "DEPTH_LIMIT_EXCEEDED");
+        String spread = QueryShapes.chainThroughFragments("OrgUnit", "parent", maxDepth() - 2 + beyond, "id",
+                "orgUnit(id: \"" + community + "\") { ...C0 }");
+        refusedQuickly(spread, Map.of(), "DEPTH_LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void aCheapChainAsDeepAsTheLimitAnswers() {
+        String chain = QueryShapes.chain("parent", maxDepth() - 2, "id");
+        GRAPHQL.post("{ orgUnit(id: \"" + community + "\") { " + chain + " } }", Map.of())
+                .body("errors", nullValue()).body("data.orgUnit", notNullValue());
+        String spread = QueryShapes.chainThroughFragments("OrgUnit", "parent", maxDepth() - 2, "id",
+                "orgUnit(id: \"" + community + "\") { ...C0 }");
+        GRAPHQL.post(spread, Map.of()).body("errors", nullValue()).body("data.orgUnit", notNullValue());
     }
 
     @Test
@@ -101,15 +132,27 @@ class QueryCostGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "{ community(id: \"%s\") { name dutyPosts { name shifts(" + WEEK + ") { assignments { volunteer { name } } } } } }",
+            // from a post, its community's posts and who is on them this week with their community: depth 8
+            "{ dutyPost(id: \"%2$s\") { name community { name dutyPosts { name shifts(" + WEEK + ") { assignments {"
+                    + " volunteer { name community { name } } } } } } } }",
             "{ community(id: \"%s\") { volunteers(first: 200) { name kinds community { name } } } }",
             "{ __schema { types { name fields { name type { ...T } } } } } fragment T on __Type { kind name"
                     + " ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }"})
     void theQueriesStaffAndTheGatewaySendStillAnswer(String query) {
-        GRAPHQL.post(query.formatted(community), Map.of()).body("errors", nullValue()).body("data", notNullValue());
+        GRAPHQL.post(query.formatted(community, post), Map.of()).body("errors", nullValue()).body("data", notNullValue());
     }
 
     private static void refusedQuickly(String query, Map<String, Object> variables, String code) {
-        Refusals.refusedQuickly(GRAPHQL, query, variables, code, QUICKLY, PATIENCE);
+        refusedQuickly(query, variables, Set.of(code));
+    }
+
+    private static void refusedQuickly(String query, Map<String, Object> variables, Set<String> codes) {
+        Refusals.refusedQuickly(GRAPHQL, query, variables, codes, QUICKLY, PATIENCE);
+    }
+
+    /** The depth the service is configured with (query-guard.max-depth), so the chains sit at and beyond it. */
+    private static int maxDepth() {
+        return ConfigProvider.getConfig().getValue("query-guard.max-depth", Integer.class);
     }
 
     private static List<Map<String, Object>> areas(int n) {
