@@ -2,8 +2,6 @@ package org.epicontrol.e2e.access;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One object selection of a generated probe: its head ({@code alias: field(args)} or {@code ... on Type}), its leaf
@@ -13,7 +11,6 @@ import java.util.stream.Stream;
 public record Selection(String head, List<String> leaves, List<Selection> branches) {
 
     /** The leaves every part keeps: what the judge needs to know the object's type and owner. */
-    private static final Set<String> IDENTITY = Set.of("__typename", "id");
 
     public Selection {
         leaves = List.copyOf(leaves);
@@ -38,9 +35,8 @@ public record Selection(String head, List<String> leaves, List<Selection> branch
     /**
      * The same paths in smaller selections: this selection's branches in two halves (each with this selection's
      * leaves), so a part that fits is found in few requests; a selection with one branch splits that branch instead.
-     * A chain of single branches splits the leaves at its end in halves, each part keeping {@code __typename} and
-     * {@code id}. Empty when nothing is left to split: its smallest form. Every path of this selection is in one of
-     * the parts.
+     * A chain of single branches is its smallest form (empty): its leaves are scalars, which cost nothing and add no
+     * depth, so halving them would only multiply requests. Every path of this selection is in one of the parts.
      */
     public List<Selection> split() {
         if (branches.size() > 1) {
@@ -52,13 +48,6 @@ public record Selection(String head, List<String> leaves, List<Selection> branch
                 parts.add(new Selection(head, leaves, List.of(part)));
             }
             return parts;
-        }
-        List<String> rest = leaves.stream().filter(leaf -> !IDENTITY.contains(leaf)).toList();
-        if (rest.size() > 1) {
-            // the end of a chain: its leaves in halves, each with what identifies the object (its owner is judged)
-            List<String> identity = leaves.stream().filter(IDENTITY::contains).toList();
-            return halves(rest).stream().map(half -> new Selection(head,
-                    Stream.concat(identity.stream(), half.stream()).toList(), branches)).toList();
         }
         return List.of();
     }
