@@ -51,7 +51,7 @@ public final class SupergraphComposer {
     public record Composition(String supergraphSdl, Supergraph supergraph) {
     }
 
-    private record Src<T>(SubgraphSchema graph, T value) {
+    record Src<T>(SubgraphSchema graph, T value) {
     }
 
     private static final String PRELUDE_DIRECTIVES = """
@@ -75,11 +75,6 @@ public final class SupergraphComposer {
     private static final String TAG_DIRECTIVE = "directive @tag(name: String!) repeatable on FIELD_DEFINITION | "
             + "OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | "
             + "INPUT_FIELD_DEFINITION | SCHEMA\n";
-    private static final String COST_DIRECTIVES = """
-            directive @cost(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR
-
-            directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
-            """;
     private static final List<String> ROOTS = List.of("Query", "Mutation", "Subscription");
 
     private final List<SubgraphSchema> graphs = new ArrayList<>();
@@ -940,59 +935,11 @@ public final class SupergraphComposer {
             usesTag = true;
             out.append(" @tag(name: ").append(quote(tag)).append(')');
         }
-        appendCostDirectives(out, sources);
-    }
-
-    /**
-     * The gateway estimates operation costs from these, so they reach the supergraph: the highest {@code @cost}
-     * weight of any subgraph, and one {@code @listSize} with the largest assumed size and the union of slicing
-     * arguments and sized fields (a subgraph never gets a smaller estimate than it asked for).
-     */
-    private void appendCostDirectives(StringBuilder out, List<Src<List<Directive>>> sources) {
-        Integer weight = null;
-        Integer assumedSize = null;
-        boolean listSize = false;
-        Set<String> slicing = new TreeSet<>();
-        Set<String> sized = new TreeSet<>();
-        for (Src<List<Directive>> s : sources) {
-            for (Directive cost : s.graph().directives(s.value(), "cost")) {
-                weight = max(weight, SupergraphParser.integer(SubgraphSchema.argument(cost, "weight")));
-            }
-            for (Directive d : s.graph().directives(s.value(), "listSize")) {
-                listSize = true;
-                assumedSize = max(assumedSize, SupergraphParser.integer(SubgraphSchema.argument(d, "assumedSize")));
-                slicing.addAll(SupergraphParser.strings(SubgraphSchema.argument(d, "slicingArguments")));
-                sized.addAll(SupergraphParser.strings(SubgraphSchema.argument(d, "sizedFields")));
-            }
-        }
-        if (weight != null) {
+        String cost = CostDirectives.merged(sources);
+        if (!cost.isEmpty()) {
             usesCost = true;
-            out.append(" @cost(weight: ").append(weight).append(')');
+            out.append(cost);
         }
-        if (listSize) {
-            usesCost = true;
-            List<String> args = new ArrayList<>();
-            if (assumedSize != null) {
-                args.add("assumedSize: " + assumedSize);
-            }
-            if (!slicing.isEmpty()) {
-                args.add("slicingArguments: " + slicing.stream().map(SupergraphComposer::quote).toList());
-            }
-            if (!sized.isEmpty()) {
-                args.add("sizedFields: " + sized.stream().map(SupergraphComposer::quote).toList());
-            }
-            // Apollo's default (true) would make a slicing argument mandatory; we only estimate, never enforce.
-            args.add("requireOneSlicingArgument: false");
-            out.append(" @listSize(").append(String.join(", ", args)).append(')');
-        }
-    }
-
-    /** The larger of two optional values. */
-    private static Integer max(Integer a, Integer b) {
-        if (a == null || b == null) {
-            return a == null ? b : a;
-        }
-        return Math.max(a, b);
     }
 
     private String header(List<String> typeNames) {
@@ -1005,7 +952,7 @@ public final class SupergraphComposer {
             out.append("  @link(url: \"https://specs.apollo.dev/tag/v0.3\")\n");
         }
         if (usesCost) {
-            out.append("  @link(url: \"https://specs.apollo.dev/cost/v0.1\", import: [\"@cost\", \"@listSize\"])\n");
+            out.append(CostDirectives.LINK);
         }
         out.append("{\n");
         for (String root : ROOTS) {
@@ -1022,7 +969,7 @@ public final class SupergraphComposer {
             out.append(TAG_DIRECTIVE).append('\n');
         }
         if (usesCost) {
-            out.append(COST_DIRECTIVES).append('\n');
+            out.append(CostDirectives.DEFINITIONS).append('\n');
         }
         for (DirectiveDefinition d : executableDirectives()) {
             out.append(AstPrinter.printAst(d.transform(b -> b.description(null)))).append("\n\n");
