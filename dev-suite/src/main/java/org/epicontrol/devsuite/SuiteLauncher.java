@@ -59,6 +59,15 @@ public final class SuiteLauncher {
                            Path logDir, SubgraphRoute route, Map<String, String> gatewayProperties,
                            List<String> jvmOptions, List<Path> realmFiles) {
 
+        public Settings {
+            // Two processes told the same port: the one that binds first answers for both (a volunteer-service
+            // answering notice-service's readiness check and its seeding), which is far harder to read than this.
+            if (java.util.stream.IntStream.of(noticePort, volunteerPort, gatewayPort, keycloakPort).distinct().count() < 4) {
+                throw new IllegalArgumentException("the suite needs four different ports, got notice " + noticePort
+                        + ", volunteer " + volunteerPort + ", gateway " + gatewayPort + ", keycloak " + keycloakPort);
+            }
+        }
+
         /**
          * Ports from {@code -Dnotice.port}, {@code -Dvolunteer.port}, {@code -Dgateway.port}, {@code -Dkeycloak.port}
          * (8081, 8082, 8080, 8180); the realm of {@code k8s/keycloak}.
@@ -214,6 +223,7 @@ public final class SuiteLauncher {
                 suiteEnv(Map.of("GATEWAY_RATE_LIMIT_ENABLED", "false"), oidcUrl), gatewayArgs);
         waitUntilReady(settings, "notice-service", notices, settings.noticePort());
         waitUntilReady(settings, "volunteer-service", volunteers, settings.volunteerPort());
+        requireAlive(settings, "notice-service", notices); // ready, and it was this process that answered
         try {
             keycloakStart.get();
         } catch (ExecutionException e) {
@@ -367,6 +377,13 @@ public final class SuiteLauncher {
         }
         throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT.toSeconds() + " s; see "
                 + settings.logFile(name));
+    }
+
+    private static void requireAlive(Settings settings, String name, Process process) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see "
+                    + settings.logFile(name));
+        }
     }
 
     private static String javaBinary() {

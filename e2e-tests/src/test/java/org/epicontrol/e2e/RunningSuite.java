@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,9 +26,10 @@ final class RunningSuite implements AutoCloseable {
     static RunningSuite start() {
         RunningSuite running = new RunningSuite();
         try {
+            int[] ports = freePorts(4);
             Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
             running.settings = SuiteLauncher.Settings.fromSystemProperties(root)
-                    .withPorts(freePort(), freePort(), freePort(), freePort())
+                    .withPorts(ports[0], ports[1], ports[2], ports[3])
                     // a second realm: its tokens are well signed, but by an issuer the services do not trust
                     .withExtraRealm(root.resolve("e2e-tests/src/test/resources/keycloak/realm-elsewhere.json"))
                     .withLogDir(root.resolve("e2e-tests/target/suite-logs"))
@@ -105,6 +108,21 @@ final class RunningSuite implements AutoCloseable {
     public void close() {
         launcher.stop();
         proxies.values().forEach(CountingProxy::close);
+    }
+
+    /** Distinct free ports: each socket stays bound until all are chosen, so none is handed out twice. */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
     }
 
     private static int freePort() throws IOException {
