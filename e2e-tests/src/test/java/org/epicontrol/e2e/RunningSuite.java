@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The real suite (PostgreSQL, Keycloak, services, gateway), started once per test run through {@link SuiteLauncher}
- * on free ports, with a {@link CountingProxy} between the gateway and each subgraph.
+ * on free ports, with a {@link CountingProxy} between the gateway and each subgraph, and between each volunteer-service
+ * process and notice-service's area-event feed.
  */
 final class RunningSuite implements AutoCloseable {
     private final SuiteLauncher launcher = new SuiteLauncher();
@@ -78,6 +79,11 @@ final class RunningSuite implements AutoCloseable {
         return settings.logFile(name);
     }
 
+    /** The suite's own process of notice-service or volunteer-service. */
+    SuiteLauncher.ServiceProcess service(String module) {
+        return launcher.service(module);
+    }
+
     /** One more process of notice-service or volunteer-service, on a free port, beside the suite's own. */
     SuiteLauncher.ServiceProcess startReplica(String service) {
         try {
@@ -98,6 +104,25 @@ final class RunningSuite implements AutoCloseable {
     /** The proxy in front of subgraph {@code notices} or {@code volunteers}. */
     CountingProxy proxy(String subgraph) {
         return proxies.get(subgraph);
+    }
+
+    /**
+     * The proxy through which the volunteer-service process {@code process} ({@code volunteer-service}, or a
+     * replica's name) reads notice-service's area-event feed.
+     */
+    CountingProxy feedProxy(String process) {
+        CountingProxy proxy = proxies.get(SuiteLauncher.feedRoute(process));
+        if (proxy == null) {
+            throw new IllegalStateException("no volunteer-service process " + process + " reads the feed");
+        }
+        return proxy;
+    }
+
+    /** The proxies of every volunteer-service process's feed: all of them stopped, none reads it. */
+    List<CountingProxy> feedProxies() {
+        String feedRoutes = SuiteLauncher.feedRoute(""); // the routes' common prefix
+        return proxies.entrySet().stream().filter(e -> e.getKey().startsWith(feedRoutes))
+                .map(Map.Entry::getValue).toList();
     }
 
     void resetCounts() {
