@@ -14,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +71,7 @@ class GracefulShutdownTest {
                 s.execute("lock table area, designation_target, designation, notice in access exclusive mode");
             }
             inFlight = graphql(replica);
-            assertTrue(Eventually.within(Duration.ofSeconds(10), () -> waitingForLocks(db) > 0),
+            assertTrue(Eventually.within(Duration.ofSeconds(10), () -> LockWaits.count(db) > 0),
                     "the request waits for the table lock");
 
             process.destroy(); // SIGTERM, as the kubelet sends it
@@ -145,17 +143,6 @@ class GracefulShutdownTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
-        }
-    }
-
-    /** Lock requests of this database that are not granted (this test's lock blocks them). */
-    private static int waitingForLocks(Connection db) {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select count(*) from pg_locks l"
-                + " join pg_database d on d.oid = l.database where d.datname = current_database() and not l.granted")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
