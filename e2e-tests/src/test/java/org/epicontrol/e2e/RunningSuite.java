@@ -39,7 +39,10 @@ final class RunningSuite implements AutoCloseable {
                     // Composed once at start-up: no SDL polling may show up in the request counts.
                     .withGatewayProperty("gateway.subgraph-refresh-interval", "0s")
                     // Short-lived JVMs: quick compilation and a small collector start faster on few cores.
-                    .withJvmOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+                    // Alerts escalate after a day, not 30 min: the schema-wide walk knows each alert's audience from
+                    // one look-up, and a run on a busy machine can outlast 30 min (volunteer-service's own tests
+                    // cover escalation).
+                    .withJvmOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-D%prod.alerts.escalate-after=P1D");
             running.suite = running.launcher.start(running.settings);
             return running;
         } catch (Exception e) {
