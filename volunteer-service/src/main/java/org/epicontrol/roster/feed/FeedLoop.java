@@ -102,12 +102,14 @@ public final class FeedLoop {
     private long next(BatchResult result) {
         return switch (result.outcome()) {
             case NOT_LEADING -> {
+                recovered(); // what failed is another replica's to retry now
                 state = state.standby();
                 yield config.pollInterval().toMillis();
             }
             case HANDLER_FAILED -> failed(result.failure(), result.failure().event().sequence());
             case MORE, CAUGHT_UP, STOPPED -> {
-                recovered(result.position());
+                recovered();
+                state = state.leading(result.position());
                 yield result.outcome() == BatchResult.Outcome.MORE ? 0 : config.pollInterval().toMillis();
             }
         };
@@ -141,14 +143,13 @@ public final class FeedLoop {
         return backoff(failuresInARow).toMillis();
     }
 
-    private void recovered(long position) {
+    private void recovered() {
         if (failuresInARow > 0) {
-            LOG.infof("notice feed consumer recovered after %d failed attempts; at sequence %d", failuresInARow, position);
+            LOG.infof("notice feed consumer recovered after %d failed attempts", failuresInARow);
             failuresInARow = 0;
             failingSequence = -1;
             metrics.retries(batch.feed(), 0);
         }
-        state = state.leading(position);
     }
 
     /** {@code initial}, doubled per further failure, at most {@code max}. */
