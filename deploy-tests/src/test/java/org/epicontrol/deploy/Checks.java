@@ -546,12 +546,7 @@ final class Checks {
         if (container.isEmpty()) {
             return List.of("no gateway Deployment with a container named gateway");
         }
-        String file = null;
-        for (JsonNode env : container.get().path("env")) {
-            if (env.path("name").asText().equals("GATEWAY_SUPERGRAPH_FILE")) {
-                file = env.path("value").asText(null);
-            }
-        }
+        String file = literalEnv(container.get(), "GATEWAY_SUPERGRAPH_FILE");
         if (file == null) {
             return List.of("the gateway has no literal GATEWAY_SUPERGRAPH_FILE");
         }
@@ -636,12 +631,7 @@ final class Checks {
         if (container.isEmpty()) {
             return List.of();
         }
-        String url = null;
-        for (JsonNode env : container.get().path("env")) {
-            if (env.path("name").asText().equals("NOTICE_FEED_URL")) {
-                url = env.path("value").asText(null);
-            }
-        }
+        String url = literalEnv(container.get(), "NOTICE_FEED_URL");
         if (url == null) {
             return List.of("volunteer-service has no literal NOTICE_FEED_URL (notice-service's GraphQL endpoint)");
         }
@@ -652,6 +642,17 @@ final class Checks {
             problems.add(what + " reaches " + reached + ", not notice-service");
         }
         return problems;
+    }
+
+    /** The literal value a container gives an environment variable (null when none, or taken from elsewhere). */
+    private static String literalEnv(JsonNode container, String name) {
+        String value = null;
+        for (JsonNode env : container.path("env")) {
+            if (env.path("name").asText().equals(name)) {
+                value = env.path("value").asText(null);
+            }
+        }
+        return value;
     }
 
     /** Secrets named in a YAML file, with their keys (the managed overlay's documented external Secrets). */
