@@ -1,11 +1,13 @@
 package org.epicontrol.roster.feed;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 
 /**
  * Runs {@link FeedBatch}es one after another on Vert.x timers, never two at once: at once again while the feed has
@@ -82,17 +84,20 @@ public final class FeedLoop {
             }
             inFlight = done;
         }
-        batch.run(this::isStopping).subscribe().with(
-                result -> {
-                    long delay = next(result);
-                    done.complete(null);
-                    schedule(delay);
-                },
-                failure -> {
-                    long delay = failed(failure, 0);
-                    done.complete(null);
-                    schedule(delay);
-                });
+        Uni.createFrom().deferred(() -> batch.run(this::isStopping)).subscribe().with(
+                result -> ended(done, () -> next(result)),
+                failure -> ended(done, () -> failed(failure, 0)));
+    }
+
+    /** Whatever happens in between, the batch counts as ended and the next one is scheduled: the loop never dies. */
+    private void ended(CompletableFuture<Void> done, LongSupplier nextDelay) {
+        long delay = config.backoff().max().toMillis();
+        try {
+            delay = nextDelay.getAsLong();
+        } finally {
+            done.complete(null);
+            schedule(delay);
+        }
     }
 
     private synchronized boolean isStopping() {
