@@ -145,7 +145,7 @@ public final class FeedLoop {
                     what, failuresInARow);
         }
         state = state.failing(what, failure.getMessage(), failuresInARow);
-        return backoff(failuresInARow).toMillis();
+        return backoff(config.backoff().initial(), config.backoff().max(), failuresInARow).toMillis();
     }
 
     private void recovered() {
@@ -158,9 +158,7 @@ public final class FeedLoop {
     }
 
     /** {@code initial}, doubled per further failure, at most {@code max}. */
-    Duration backoff(long failures) {
-        Duration initial = config.backoff().initial();
-        Duration max = config.backoff().max();
+    static Duration backoff(Duration initial, Duration max, long failures) {
         int doublings = (int) Math.min(30, Math.max(0, failures - 1));
         Duration delay = initial.multipliedBy(1L << doublings);
         return delay.compareTo(max) > 0 ? max : delay;
