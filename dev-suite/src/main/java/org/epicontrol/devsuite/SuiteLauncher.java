@@ -210,7 +210,7 @@ public final class SuiteLauncher {
         String oidcUrl = oidcUrl(settings);
         System.out.println("Starting PostgreSQL (embedded binaries, throw-away data directory)");
         database = EmbeddedDatabase.start(null);
-        String noticeGraphql = "http://localhost:" + settings.noticePort() + "/graphql";
+        String noticeGraphql = noticeGraphql(settings);
         String volunteerGraphql = "http://localhost:" + settings.volunteerPort() + "/graphql";
         String gatewayGraphql = "http://localhost:" + settings.gatewayPort() + "/graphql";
 
@@ -304,13 +304,13 @@ public final class SuiteLauncher {
 
     /**
      * The settings of the process {@code name} of {@code module}: its database, and for volunteer-service where it
-     * reads notice-service's area-event feed (through its own {@link #feedRoute}).
+     * reads notice-service's area-event feed: through its own {@link #feedRoute}, which is direct (as in Kubernetes)
+     * unless the settings route it (the e2e tests, to cut one process off the feed).
      */
     private Map<String, String> serviceEnv(Settings settings, String module, String name) {
         Map<String, String> env = new LinkedHashMap<>(databaseEnv(subgraph(module)));
         if (module.equals("volunteer-service")) {
-            env.put("NOTICE_FEED_URL", settings.route().url(feedRoute(name),
-                    "http://localhost:" + settings.noticePort() + "/graphql"));
+            env.put("NOTICE_FEED_URL", settings.route().url(feedRoute(name), noticeGraphql(settings)));
         }
         return env;
     }
@@ -360,6 +360,10 @@ public final class SuiteLauncher {
         System.out.println("  curl -s " + suite.noticeUrl() + " -H 'Content-Type: application/json' \\");
         System.out.println("    -d '{\"query\":\"{ riskLevel(address: \\\"晋阳紫城4号楼10单元\\\", asOf: \\\"2022-11-30\\\") "
                 + "{ level { name } notice { number } designation { text } } }\"}'");
+    }
+
+    private static String noticeGraphql(Settings settings) {
+        return "http://localhost:" + settings.noticePort() + "/graphql";
     }
 
     /** One database and its connection settings per service, as in production (created on first use). */
