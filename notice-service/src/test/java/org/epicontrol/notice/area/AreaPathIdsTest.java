@@ -93,6 +93,17 @@ class AreaPathIdsTest {
         String sdl = GRAPHQL.data("{ _service { sdl } }").getString("_service.sdl");
         assertTrue(sdl.matches("(?s).*type Area @key[^{]*\\{[^}]*pathIds: \\[ID!]!.*"), sdl);
         assertTrue(sdl.matches("(?s).*areaEvents\\(after: ID, first: Int = 100\\): AreaEventPage!.*"), sdl);
+        String event = sdl.substring(sdl.indexOf("type AreaEvent {"), sdl.indexOf("}", sdl.indexOf("type AreaEvent {")));
+        for (String field : List.of("sequence: ID!", "kind: AreaEventKind!", "areaId: ID!", "area: Area!",
+                "areaPath: [ID!]!", "district: String!", "fullName: String!", "level: String\n",
+                "levelInForce: String\n", "effectiveDate: Date!", "noticeId: ID!", "noticeNumber: Int!",
+                "occurredAt: DateTime!")) {
+            assertTrue(event.contains(field), () -> field + " in " + event);
+        }
+        String page = sdl.substring(sdl.indexOf("type AreaEventPage {"), sdl.indexOf("}", sdl.indexOf("type AreaEventPage {")));
+        for (String field : List.of("events: [AreaEvent!]!", "endCursor: ID\n", "hasMore: Boolean!")) {
+            assertTrue(page.contains(field), () -> field + " in " + page);
+        }
         assertTrue(sdl.matches("(?s).*enum AreaEventKind \\{\\s*CANCELLED\\s*CORRECTED\\s*DESIGNATED\\s*}.*")
                 || sdl.matches("(?s).*enum AreaEventKind \\{\\s*DESIGNATED\\s*CORRECTED\\s*CANCELLED\\s*}.*"), sdl);
     }
