@@ -263,6 +263,30 @@ class ResponseTriggerTest {
         assertEquals(List.of(), responses(scene.community));
     }
 
+    @Test
+    void whatOpensIsThePlanInForceForTheLevel() {
+        StringBuilder level = new StringBuilder("TEST_");
+        for (char c : org.epicontrol.roster.RosterFixtures.unique("").toCharArray()) {
+            level.append(Character.isDigit(c) ? (char) ('A' + c - '0') : '_');
+        }
+        GRAPHQL.data("mutation($in: ResponsePlanInput!) { setResponsePlan(input: $in) { id } }", Map.of("in", Map.of(
+                "level", level.toString(), "validFrom", "2026-01-01", "testingRounds", 2, "roundIntervalDays", 2,
+                "posts", List.of(Map.of("key", "patrol", "kind", "PATROL", "nameTemplate", "{area}巡逻",
+                        "shiftHours", 8, "headcount", 1, "aroundTheClock", false)))));
+        Scene scene = new Scene();
+        LocalDate effective = tomorrow();
+        handle(scene.compound(AreaEventKind.DESIGNATED, level.toString(), level.toString(), effective, 195));
+
+        Map<String, Object> response = responses(scene.community).get(0);
+        Map<String, Object> post = list(response, "posts").get(0);
+        assertEquals("PATROL", post.get("kind"));
+        assertEquals(false, post.get("aroundTheClock"));
+        assertEquals(List.of(21L, 0L), shiftCounts((String) post.get("id"), ""));
+        assertEquals(List.of(effective.toString(), effective.plusDays(2).toString()),
+                list(response, "testingRounds").stream().map(r -> r.get("date")).toList());
+        assertEquals(List.of(), list(response, "tasks"));
+    }
+
     private double unassigned() {
         var counter = metrics.find("responses.unassigned.areas").counter();
         return counter == null ? 0 : counter.count();

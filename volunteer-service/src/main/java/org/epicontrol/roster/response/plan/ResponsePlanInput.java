@@ -21,14 +21,14 @@ public record ResponsePlanInput(
         @DefaultValue("0") Integer testingRounds,
         @DefaultValue("0") Integer firstRoundDay,
         @DefaultValue("1") Integer roundIntervalDays,
-        List<@NonNull Post> posts,
-        List<@NonNull Task> tasks) {
+        List<Post> posts,
+        List<Task> tasks) {
 
     @Input("PlannedPostInput")
     public record Post(@NonNull String key, @NonNull PostKind kind, @NonNull String nameTemplate,
                        @DefaultValue("true") Boolean aroundTheClock, @NonNull int shiftHours,
                        @DefaultValue("08:00") LocalTime dayStartsAt, @NonNull int headcount,
-                       List<@NonNull VolunteerKind> allowedKinds, String requiredSkill) {
+                       List<VolunteerKind> allowedKinds, String requiredSkill) {
     }
 
     @Input("PlannedTaskInput")
