@@ -1,6 +1,5 @@
 package org.epicontrol.roster.response;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -16,6 +15,7 @@ import org.epicontrol.roster.coverage.CoverageGap;
 import org.epicontrol.roster.org.Community;
 import org.epicontrol.roster.org.OrgKind;
 import org.epicontrol.roster.org.OrgUnits;
+import org.epicontrol.roster.persistence.Reading;
 import org.epicontrol.roster.post.DutyPost;
 import org.epicontrol.roster.post.DutyPosts;
 import org.epicontrol.roster.task.Task;
@@ -38,6 +38,7 @@ import java.util.Map;
 public class ResponseGraphQLApi {
 
     private final Responses responses;
+    private final Reading reading;
     private final ResponseStates states;
     private final DutyPosts posts;
     private final TestingRounds rounds;
@@ -45,9 +46,10 @@ public class ResponseGraphQLApi {
     private final OrgUnits units;
     private final RosterAccess access;
 
-    public ResponseGraphQLApi(Responses responses, ResponseStates states, DutyPosts posts, TestingRounds rounds,
-                              Tasks tasks, OrgUnits units, RosterAccess access) {
+    public ResponseGraphQLApi(Responses responses, Reading reading, ResponseStates states, DutyPosts posts,
+                              TestingRounds rounds, Tasks tasks, OrgUnits units, RosterAccess access) {
         this.responses = responses;
+        this.reading = reading;
         this.states = states;
         this.posts = posts;
         this.rounds = rounds;
@@ -113,8 +115,8 @@ public class ResponseGraphQLApi {
     @Description("The notice changes that opened, changed or closed it, in feed order")
     public Uni<List<List<DrivingNotice>>> notices(@Source List<Response> list) {
         List<Long> ids = ids(list);
-        return Panache.withSession(() -> DrivingNoticeEntity.<DrivingNoticeEntity>list(
-                "responseId in ?1 order by sequence, id", ids)).map(found -> {
+        return reading.apply(s -> s.createSelectionQuery("from DrivingNoticeEntity where responseId in ?1"
+                + " order by sequence, id", DrivingNoticeEntity.class).setParameter(1, ids).getResultList()).map(found -> {
                     Map<Long, List<DrivingNotice>> byResponse = new HashMap<>();
                     found.forEach(n -> byResponse.computeIfAbsent(n.responseId, k -> new ArrayList<>())
                             .add(DrivingNotice.of(n)));

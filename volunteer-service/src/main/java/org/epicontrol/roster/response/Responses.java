@@ -1,8 +1,8 @@
 package org.epicontrol.roster.response;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.roster.persistence.Reading;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,18 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads of responses (Panache) as their views, with state. */
+/** Reads of responses (Hibernate Reactive, a session per read) as their views, with state. */
 @ApplicationScoped
 class Responses {
 
+    private final Reading reading;
     private final ResponseStates states;
 
-    Responses(ResponseStates states) {
+    Responses(Reading reading, ResponseStates states) {
+        this.reading = reading;
         this.states = states;
     }
 
     Uni<List<Response>> byIds(List<Long> ids) {
-        return Panache.withSession(() -> ResponseEntity.<ResponseEntity>list("id in ?1", ids))
+        return reading.apply(s -> s.createSelectionQuery("from ResponseEntity where id in ?1", ResponseEntity.class)
+                        .setParameter(1, ids).getResultList())
                 .chain(states::views)
                 .map(views -> {
                     Map<Long, Response> byId = new HashMap<>();
@@ -32,8 +35,9 @@ class Responses {
 
     /** Each community's responses, newest first; only those in {@code state} when given. */
     Uni<List<List<Response>>> ofCommunities(List<Long> communityIds, ResponseState state) {
-        return Panache.withSession(() -> ResponseEntity.<ResponseEntity>list(
-                        "communityId in ?1 order by openedAt desc, id desc", communityIds))
+        return reading.apply(s -> s.createSelectionQuery("from ResponseEntity where communityId in ?1"
+                        + " order by openedAt desc, id desc", ResponseEntity.class).setParameter(1, communityIds)
+                        .getResultList())
                 .chain(states::views)
                 .map(views -> {
                     Map<Long, List<Response>> byCommunity = new HashMap<>();
@@ -51,10 +55,12 @@ class Responses {
      * building of a sealed compound named by a notice) gets the response that noted it.
      */
     Uni<List<Response>> ofAreas(List<String> areaIds) {
-        return Panache.withSession(() -> DrivingNoticeEntity.<DrivingNoticeEntity>list("areaId in ?1", areaIds)
-                .chain(notices -> ResponseEntity.<ResponseEntity>list("areaId in ?1 or id in ?2"
-                                + " order by openedAt desc, id desc", areaIds,
-                        notices.isEmpty() ? List.of(-1L) : notices.stream().map(n -> n.responseId).toList())
+        return reading.apply(s -> s.createSelectionQuery("from DrivingNoticeEntity where areaId in ?1",
+                        DrivingNoticeEntity.class).setParameter(1, areaIds).getResultList()
+                .chain(notices -> s.createSelectionQuery("from ResponseEntity where areaId in ?1 or id in ?2"
+                                + " order by openedAt desc, id desc", ResponseEntity.class).setParameter(1, areaIds)
+                        .setParameter(2, notices.isEmpty() ? List.of(-1L) : notices.stream().map(n -> n.responseId).toList())
+                        .getResultList()
                         .map(responses -> {
                             Map<String, ResponseEntity> chosen = new LinkedHashMap<>();
                             for (String area : areaIds) {

@@ -12,6 +12,7 @@ import org.epicontrol.common.Ids;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.config.RosterConfig;
+import org.epicontrol.roster.post.DutyPost;
 import org.epicontrol.roster.post.DutyPosts;
 
 import java.time.Duration;
@@ -51,6 +52,7 @@ public class Shifts {
         long postId = Ids.parse(input.postId());
         LocalTime dayStart = input.dayStartsAt() == null ? LocalTime.of(8, 0) : input.dayStartsAt();
         return posts.byId(postId).chain(post -> {
+            refuseClosed(post);
             int headcount = input.requiredHeadcount() == null ? post.requiredHeadcount() : input.requiredHeadcount();
             checkHeadcount(headcount);
             int perDay = 24 / input.shiftHours();
@@ -92,6 +94,7 @@ public class Shifts {
             throw DomainException.invalid("a shift lasts from 30 minutes to 24 hours, this one " + length.toMinutes() + " minutes");
         }
         return posts.byId(postId).chain(post -> {
+            refuseClosed(post);
             int headcount = requiredHeadcount == null ? post.requiredHeadcount() : requiredHeadcount;
             checkHeadcount(headcount);
             return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into shift (post_id, during, required_headcount)"
@@ -183,6 +186,13 @@ public class Shifts {
                     }
                     return postIds.stream().map(id -> byPost.getOrDefault(id, List.of())).toList();
                 });
+    }
+
+    /** A closed post gets no new shifts (closeDutyPost, or its response closed). */
+    private static void refuseClosed(DutyPost post) {
+        if (post.activeUntil() != null) {
+            throw new DomainException("POST_CLOSED", "duty post " + post.id() + " is closed: " + post.closedReason());
+        }
     }
 
     private static void checkHeadcount(int headcount) {

@@ -79,6 +79,19 @@ class ResponseAccessTest {
     }
 
     @Test
+    void responsesReachedByManyPathsOfOneQueryAreAnsweredTogether() {
+        // several Hibernate Reactive reads of one request, side by side
+        String query = "query($r: ID!, $c: ID!) { a: response(id: $r) { id notices { noticeNumber } }"
+                + " b: response(id: $r) { id notices { noticeNumber } } community(id: $c) { responses { id } }"
+                + " plans: responsePlans(level: \"HIGH\") { id } more: responsePlans(level: \"SEALED\") { id } }";
+        WORLD.get().as(Who.ADMIN_OF_A).post(query, Map.of("r", response(), "c", WORLD.get().communityA))
+                .body("errors", nullValue())
+                .body("data.a.id", equalTo(response())).body("data.b.notices[0].noticeNumber", equalTo(1))
+                .body("data.community.responses[0].id", equalTo(response()))
+                .body("data.plans", notNullValue()).body("data.more", notNullValue());
+    }
+
+    @Test
     void aResponsesTasksAndUncoveredHoursKeepTheirOwnRules() {
         String tasks = "query($r: ID!) { response(id: $r) { id tasks { id } } }";
         WORLD.get().as(Who.VOLUNTEER_OF_A).post(tasks, Map.of("r", response()))

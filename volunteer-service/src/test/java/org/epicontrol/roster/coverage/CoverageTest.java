@@ -64,6 +64,11 @@ class CoverageTest {
         assertTrue(shifts.stream().allMatch(s -> s.get("cancelled").equals(true) && s.get("cancelReason").equals("解封撤岗")));
         GRAPHQL.post("mutation($p: ID!) { closeDutyPost(id: $p, reason: \"again\") { id } }", Map.of("p", checkpoint))
                 .body("errors[0].extensions.code", equalTo("POST_CLOSED"));
+        // and it gets no new shifts
+        GRAPHQL.post("mutation($r: RotationInput!) { generateShifts(rotation: $r) { id } }", Map.of("r",
+                        Map.of("postId", checkpoint, "firstDay", LocalDate.now().plusDays(5).toString(), "days", 1,
+                                "shiftHours", 12)))
+                .body("errors[0].extensions.code", equalTo("POST_CLOSED"));
     }
 
     @Test

@@ -1,14 +1,7 @@
 package org.epicontrol.roster.response.plan;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -18,20 +11,7 @@ import java.time.LocalTime;
 /** A post a plan opens, with its rotation (table response_plan_post). */
 @Entity
 @Table(name = "response_plan_post")
-public class PlanPostEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "plan_id")
-    public PlanEntity plan;
-
-    @Column(name = "item_key")
-    public String itemKey;
-
-    public String kind;
+public class PlanPostEntity extends PlanItemEntity {
 
     @Column(name = "name_template")
     public String nameTemplate;

@@ -6,6 +6,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.persistence.Reading;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalDate;
@@ -27,13 +28,20 @@ public class ResponsePlans {
     private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_-]{0,39}$");
     private static final String IN_FORCE = "levelCode = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2)";
 
+    private final Reading reading;
+
+    public ResponsePlans(Reading reading) {
+        this.reading = reading;
+    }
+
     /** The version of the level's plan in force on {@code date}; null when the level has none (it opens nothing). */
     public Uni<ResponsePlan> inForce(String level, LocalDate date) {
         if (level == null) {
             return Uni.createFrom().nullItem();
         }
-        return Panache.withSession(() -> PlanEntity.<PlanEntity>find(IN_FORCE, level, date).firstResult()
-                .chain(plan -> plan == null ? Uni.createFrom().<ResponsePlan>nullItem() : loaded(plan)));
+        return reading.apply(s -> s.createSelectionQuery("from PlanEntity where " + IN_FORCE, PlanEntity.class)
+                .setParameter(1, level).setParameter(2, date).getResultList()
+                .chain(plans -> plans.isEmpty() ? Uni.createFrom().<ResponsePlan>nullItem() : loaded(s, plans.get(0))));
     }
 
     /** Versions of one level (or of all), oldest first; only the one in force on {@code asOf} when it is given. */
@@ -50,18 +58,23 @@ public class ResponsePlans {
             query.append(" and validFrom <= ?").append(i).append(" and (validTo is null or validTo > ?").append(i).append(")");
         }
         query.append(" order by levelCode, validFrom");
-        return Panache.withSession(() -> PlanEntity.<PlanEntity>list(query.toString(), args.toArray())
-                .chain(plans -> {
+        return reading.apply(s -> {
+            var select = s.createSelectionQuery("from PlanEntity where " + query, PlanEntity.class);
+            for (int i = 0; i < args.size(); i++) {
+                select.setParameter(i + 1, args.get(i));
+            }
+            return select.getResultList().chain(plans -> {
                     Uni<List<ResponsePlan>> all = Uni.createFrom().item(new ArrayList<>());
                     // one after the other: a session runs one operation at a time
                     for (PlanEntity plan : plans) {
-                        all = all.chain(done -> loaded(plan).map(p -> {
+                        all = all.chain(done -> loaded(s, plan).map(p -> {
                             done.add(p);
                             return done;
                         }));
                     }
                     return all;
-                }));
+                });
+        });
     }
 
     /**
@@ -94,8 +107,8 @@ public class ResponsePlans {
                 .chain(saved -> inForce(plan.levelCode, plan.validFrom));
     }
 
-    private static Uni<ResponsePlan> loaded(PlanEntity plan) {
-        return Mutiny.fetch(plan.posts).chain(() -> Mutiny.fetch(plan.tasks)).map(x -> ResponsePlan.of(plan));
+    private static Uni<ResponsePlan> loaded(Mutiny.Session session, PlanEntity plan) {
+        return session.fetch(plan.posts).chain(() -> session.fetch(plan.tasks)).map(x -> ResponsePlan.of(plan));
     }
 
     private static PlanEntity validated(ResponsePlanInput in) {
