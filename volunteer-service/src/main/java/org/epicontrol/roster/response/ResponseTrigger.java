@@ -3,6 +3,7 @@ package org.epicontrol.roster.response;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.vertx.VertxContext;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -89,7 +90,9 @@ public class ResponseTrigger implements AreaEventHandler {
         if (VertxContext.isOnDuplicatedContext()) {
             return Uni.createFrom().deferred(action);
         }
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        // marked safe for Hibernate Reactive, as the feed consumer's dispatch and a request mark theirs
+        VertxContextSafetyToggle.setContextSafe(context, true);
         return Uni.createFrom().deferred(action).runSubscriptionOn(task -> context.runOnContext(x -> task.run()));
     }
 }
