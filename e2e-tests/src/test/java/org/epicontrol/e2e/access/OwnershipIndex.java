@@ -24,7 +24,8 @@ public final class OwnershipIndex {
             query($id: ID!) { orgUnit(id: $id) { id kind name areaId parent { name parent { name parent { name parent { name } } } } } }""";
     private static final String COMMUNITY = """
             query($c: ID!, $from: DateTime!, $to: DateTime!) {
-              community(id: $c) { volunteers(first: 500) { id } dutyPosts { id shifts(from: $from, to: $to) { id assignments { id } } } }
+              community(id: $c) { volunteers(first: 500) { id } dutyPosts { id shifts(from: $from, to: $to) { id assignments { id } } }
+                responses { id testingRounds { id } } }
               wishes(communityId: $c, first: 500) { edges { node { id } } } }""";
     private static final String TASKS = """
             query($u: ID!) { tasks(unitId: $u, first: 500) { edges { node { id unit { id } } } } }""";
@@ -169,6 +170,12 @@ public final class OwnershipIndex {
         }
         for (Map<String, Object> edge : edges(data, "wishes")) {
             put("Wish", (String) ((Map<String, Object>) edge.get("node")).get("id"), owner);
+        }
+        for (Map<String, Object> response : (List<Map<String, Object>>) community.get("responses")) {
+            put("Response", (String) response.get("id"), owner);
+            for (Map<String, Object> round : (List<Map<String, Object>>) response.get("testingRounds")) {
+                put("TestingRound", (String) round.get("id"), owner);
+            }
         }
     }
 
