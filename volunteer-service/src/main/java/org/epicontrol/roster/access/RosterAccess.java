@@ -3,10 +3,12 @@ package org.epicontrol.roster.access;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.common.security.Caller;
 import org.epicontrol.common.security.StaffRole;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -50,6 +52,11 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <tr><td>AuditEvent</td><td>{@link #auditScope}: admin of C / officer of C, the events under their community or
  *     district</td><td>filtered by the query</td></tr>
  * <tr><td>Team (name)</td><td>only answered to its creator (createTeam)</td><td></td></tr>
+ * <tr><td>Response, TestingRound, DrivingNotice (a community's field response to a designation)</td><td>
+ *     {@link #mayReadResponse}: admin of C, officer of C, a grid worker in C, a volunteer of C (they staff it); its
+ *     posts, tasks and uncovered hours apply their own rules (post, tasks, staffing)</td><td>as Volunteer</td></tr>
+ * <tr><td>ResponsePlan, PlannedPost, PlannedTask</td><td>{@link #mayReadPlans}: anyone signed in (no personal
+ *     data)</td><td>null + error</td></tr>
  * </table>
  *
  * <p>Where each rule is applied: root fields and {@code _entities} of Volunteer, Shift, DutyPost, Community, Grid
@@ -75,8 +82,12 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  *     system-admin only</td></tr>
  * <tr><td>createVolunteer</td><td>community: {@link #mayManage}; team: {@link #mayUseTeam} (a city-wide team or one
  *     of that admin's community)</td></tr>
- * <tr><td>createTeam, createDutyPost, generateShifts, createShift, cancelShift, cancelAssignment, setRosterRules,
- *     postWish, cancelWish</td><td>the community, post, shift, assignment or wish: {@link #mayManage}</td></tr>
+ * <tr><td>createTeam, createDutyPost, updateDutyPost, closeDutyPost, generateShifts, createShift, cancelShift,
+ *     cancelAssignment, setRosterRules, postWish, cancelWish, completeTestingRound</td><td>the community, post,
+ *     shift, assignment, wish or testing round: {@link #mayManage}</td></tr>
+ * <tr><td>setResponsePlan</td><td>{@link #organise}: system-admin only</td></tr>
+ * <tr><td>a response's own writes (posts, shifts, tasks, rounds; the area-event trigger, no caller)</td><td>
+ *     {@link #system}: not reachable through the API</td></tr>
  * <tr><td>assignVolunteer</td><td>shift: {@link #mayManage}; volunteer: {@link #mayManage}</td></tr>
  * <tr><td>assignResponsibility</td><td>unit: {@link #mayManage}; volunteer: {@link #mayManage}</td></tr>
  * <tr><td>signUp, claimWish, acceptSwap, declineSwap, withdrawSwap (as volunteer V)</td><td>shift / wish / swap:
@@ -121,6 +132,16 @@ public class RosterAccess {
 
     /** A duty post's own description (not its roster): anyone signed in. */
     public boolean mayReadPost(Scope scope, Targets.Placed placed) {
+        return mayReadOrganisation(scope, placed);
+    }
+
+    /** A community's responses and their testing rounds: its staff, its grid workers and its volunteers. */
+    public boolean mayReadResponse(Scope scope, Targets.Placed placed) {
+        return reads(scope, placed.path()) || scope.worksIn(placed.path()) || scope.memberOf(placed.path());
+    }
+
+    /** Response plans (what a level opens): anyone signed in. */
+    public boolean mayReadPlans(Scope scope, Targets.Placed placed) {
         return mayReadOrganisation(scope, placed);
     }
 
@@ -205,6 +226,7 @@ public class RosterAccess {
             case VOLUNTEER -> this::mayReadVolunteer;
             case SHIFT, ASSIGNMENT, SWAP, WISH -> this::mayReadRoster;
             case TASK -> this::mayReadTasks;
+            case RESPONSE, TESTING_ROUND -> this::mayReadResponse;
         };
     }
 
@@ -317,6 +339,28 @@ public class RosterAccess {
     }
 
     // ---- writes: the role here, where the objects sit in the write's transaction (Permit.confirm) -------------------
+
+    /**
+     * A write the service makes itself, for no caller (a response opened or closed by an area event): passes every
+     * rule, and the audit trail names the actor {@code system:<operation>} at the object's place. Never reached from
+     * the API.
+     */
+    public Permit system(String operation, Target target, long id) {
+        Caller system = new Caller("system:" + operation, "system:" + operation, Set.of(SYSTEM_ADMIN), List.of());
+        return new Permit(operation, new Scope(system, List.of(), null, null), targets, List.of())
+                .and(target, id, (scope, placed) -> true);
+    }
+
+    /** Reading response plans: {@link #mayReadPlans}. */
+    public Uni<Scope> readPlans(String operation) {
+        return current.get().map(scope -> {
+            scope.caller().require(operation, ANY_ROLE);
+            if (!mayReadPlans(scope, null)) {
+                throw DomainException.forbidden(operation + ": response plans are for signed-in staff");
+            }
+            return scope;
+        });
+    }
 
     /** Changes to the organisation tree itself. */
     public Uni<Permit> organise(String operation) {

@@ -24,7 +24,12 @@ public enum Target {
     TASK("task", "t", "select t.id, o.path_ids, t.assignee_id as owner from task t"
             + " join org_unit o on o.id = t.org_unit_id where t.id"),
     WISH("wish", "w", "select w.id, c.path_ids, w.claimed_by as owner from wish w"
-            + " join org_unit c on c.id = w.community_id where w.id");
+            + " join org_unit c on c.id = w.community_id where w.id"),
+    // a response and its testing rounds belong to the response's community (whatever unit answers for the area)
+    RESPONSE("response", "r", "select r.id, c.path_ids, null::bigint as owner from response r"
+            + " join org_unit c on c.id = r.community_id where r.id"),
+    TESTING_ROUND("testing round", "t", "select t.id, c.path_ids, null::bigint as owner from testing_round t"
+            + " join response r on r.id = t.response_id join org_unit c on c.id = r.community_id where t.id");
 
     private final String noun;
     private final String one;

@@ -29,22 +29,26 @@ public class Coverage {
     // Runs are computed per shift (and per stretch without any shift) rather than per post-hour: a street's week is
     // ~30,000 post-hours but only a few thousand runs. Hour k of the window is [$2 + k h, $2 + (k+1) h); it belongs
     // to the shift containing its start, so a run's first hour is the first window hour at or after its lower bound.
+    // Only the part of the window inside a post's active period counts: a closed post, or time before a post starts
+    // or after it closed, needs nobody (%s: which posts, $1).
     private static final String GAPS = """
             with posts as (
-              select p.id, p.required_headcount, p.around_the_clock from duty_post p
-              join org_unit c on c.id = p.community_id where $1 = any(c.path_ids)),
+              select p.id, p.required_headcount, p.around_the_clock,
+                     tstzrange($2, $3) * tstzrange(p.active_from, p.active_until) as active
+              from duty_post p join org_unit c on c.id = p.community_id
+              where %s and tstzrange($2, $3) && tstzrange(p.active_from, p.active_until)),
             shifts as (
-              select s.id, s.post_id, s.during * tstzrange($2, $3) as part, s.required_headcount,
+              select s.id, s.post_id, s.during * p.active as part, s.required_headcount,
                      (select count(*) from assignment a where a.shift_id = s.id and a.status = 'ACTIVE') as staffed
               -- per post through the (post, during) index; a hash join over all shifts scans the whole table
               from posts p cross join lateral (select * from shift s where s.post_id = p.id and not s.cancelled
-                                               and s.during && tstzrange($2, $3) offset 0) s),
+                                               and s.during && p.active offset 0) s),
             runs as (
               select post_id, id as shift_id, part, required_headcount as required, staffed
               from shifts where staffed < required_headcount
               union all
               select p.id, null, u.part, p.required_headcount, 0
-              from posts p cross join lateral unnest(tstzmultirange(tstzrange($2, $3))
+              from posts p cross join lateral unnest(tstzmultirange(p.active)
                   - coalesce((select range_agg(s.part) from shifts s where s.post_id = p.id), '{}'::tstzmultirange)) u(part)
               where p.around_the_clock),
             aligned as (
@@ -55,6 +59,8 @@ public class Coverage {
                    ceil(extract(epoch from bound - first_hour) / 3600)::int as hour_count
             from aligned where first_hour < bound
             order by post_id, first_hour""";
+    private static final String GAPS_OF_UNIT = GAPS.formatted("$1 = any(c.path_ids)");
+    private static final String GAPS_OF_POSTS = GAPS.formatted("p.id = any($1)");
 
     private final Pool pool;
     private final AuditTrail audit;
@@ -66,9 +72,18 @@ public class Coverage {
 
     /** Every under-staffed post-hour in [from, to) of the posts of a unit (community, street, district), in runs. */
     public Uni<List<CoverageGap>> gaps(long unitId, OffsetDateTime from, OffsetDateTime to) {
+        return gaps(GAPS_OF_UNIT, unitId, from, to);
+    }
+
+    /** The same for some posts (those of a response). */
+    public Uni<List<CoverageGap>> gapsOfPosts(List<Long> postIds, OffsetDateTime from, OffsetDateTime to) {
+        return gaps(GAPS_OF_POSTS, postIds.toArray(Long[]::new), from, to);
+    }
+
+    private Uni<List<CoverageGap>> gaps(String sql, Object posts, OffsetDateTime from, OffsetDateTime to) {
         checkWindow(from, to);
         OffsetDateTime start = from.withMinute(0).withSecond(0).withNano(0);
-        return pool.preparedQuery(GAPS).execute(Tuple.of(unitId, start, to)).map(rows -> {
+        return pool.preparedQuery(sql).execute(Tuple.of(posts, start, to)).map(rows -> {
             List<CoverageGap> gaps = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 OffsetDateTime first = row.getOffsetDateTime("first_hour");

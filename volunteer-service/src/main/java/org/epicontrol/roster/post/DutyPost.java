@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.epicontrol.roster.people.VolunteerKind;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 @Type("DutyPost")
@@ -23,7 +24,12 @@ public record DutyPost(
         @Description("Staffed 24 h a day: an hour without a shift is a gap") @NonNull boolean aroundTheClock,
         @Description("The notice-service Area it guards or serves") String areaId,
         String address,
-        @Ignore long communityId) {
+        @Description("From when it is staffed; null: since it was created") OffsetDateTime activeFrom,
+        @Description("When it was closed (or closes); null while open. Shifts after it are cancelled, coverage ignores it")
+        OffsetDateTime activeUntil,
+        @Description("Why it was closed") String closedReason,
+        @Ignore long communityId,
+        @Ignore Long responseId) {
 
     public long numericId() {
         return Long.parseLong(id);

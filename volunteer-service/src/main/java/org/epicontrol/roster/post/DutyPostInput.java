@@ -1,11 +1,13 @@
 package org.epicontrol.roster.post;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.epicontrol.roster.people.VolunteerKind;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 @Input("DutyPostInput")
@@ -18,5 +20,6 @@ public record DutyPostInput(
         String requiredSkill,
         @DefaultValue("false") Boolean aroundTheClock,
         @Id String areaId,
-        String address) {
+        String address,
+        @Description("From when it is staffed; default: now") OffsetDateTime activeFrom) {
 }

@@ -2,6 +2,7 @@ package org.epicontrol.roster.post;
 
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -22,11 +23,13 @@ import java.util.List;
 public class PostGraphQLApi {
 
     private final DutyPosts posts;
+    private final PostClosure closure;
     private final OrgUnits units;
     private final RosterAccess access;
 
-    public PostGraphQLApi(DutyPosts posts, OrgUnits units, RosterAccess access) {
+    public PostGraphQLApi(DutyPosts posts, PostClosure closure, OrgUnits units, RosterAccess access) {
         this.posts = posts;
+        this.closure = closure;
         this.units = units;
         this.access = access;
     }
@@ -42,6 +45,20 @@ public class PostGraphQLApi {
     public Uni<DutyPost> createDutyPost(@NonNull DutyPostInput input) {
         return access.manage("createDutyPost", Target.UNIT, Ids.parse(input.communityId()))
                 .chain(permit -> posts.create(input, permit));
+    }
+
+    @Mutation("updateDutyPost")
+    @Description("Changes a post's name, headcount, kinds, skill, hours or start; the community's administrators")
+    public Uni<DutyPost> updateDutyPost(@Id @NonNull String id, @NonNull DutyPostUpdate change) {
+        long post = Ids.parse(id);
+        return access.manage("updateDutyPost", Target.POST, post).chain(permit -> posts.update(post, change, permit));
+    }
+
+    @Mutation("closeDutyPost")
+    @Description("Closes a post now: its shifts from now on are cancelled with the reason, coverage no longer counts it")
+    public Uni<DutyPost> closeDutyPost(@Id @NonNull String id, @NonNull String reason) {
+        long post = Ids.parse(id);
+        return access.manage("closeDutyPost", Target.POST, post).chain(permit -> closure.close(post, reason, permit));
     }
 
     public Uni<List<List<DutyPost>>> dutyPosts(@Source List<Community> communities) {

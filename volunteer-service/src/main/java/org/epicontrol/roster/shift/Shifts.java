@@ -3,6 +3,7 @@ package org.epicontrol.roster.shift;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import org.epicontrol.common.Ids;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.config.RosterConfig;
+import org.epicontrol.roster.post.DutyPost;
 import org.epicontrol.roster.post.DutyPosts;
 
 import java.time.Duration;
@@ -50,6 +52,7 @@ public class Shifts {
         long postId = Ids.parse(input.postId());
         LocalTime dayStart = input.dayStartsAt() == null ? LocalTime.of(8, 0) : input.dayStartsAt();
         return posts.byId(postId).chain(post -> {
+            refuseClosed(post);
             int headcount = input.requiredHeadcount() == null ? post.requiredHeadcount() : input.requiredHeadcount();
             checkHeadcount(headcount);
             int perDay = 24 / input.shiftHours();
@@ -91,6 +94,7 @@ public class Shifts {
             throw DomainException.invalid("a shift lasts from 30 minutes to 24 hours, this one " + length.toMinutes() + " minutes");
         }
         return posts.byId(postId).chain(post -> {
+            refuseClosed(post);
             int headcount = requiredHeadcount == null ? post.requiredHeadcount() : requiredHeadcount;
             checkHeadcount(headcount);
             return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into shift (post_id, during, required_headcount)"
@@ -117,13 +121,34 @@ public class Shifts {
                             if (rows.rowCount() == 0) {
                                 throw new DomainException("SHIFT_NOT_OPEN", "shift " + shiftId + " does not exist or is cancelled");
                             }
-                            return tx.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
-                                            + " where shift_id = $1 and status = 'ACTIVE'")
-                                    .execute(Tuple.of(shiftId, "shift cancelled: " + reason.strip()));
+                            return cancelAssignments(tx, List.of(shiftId), reason.strip());
                         })
                         .chain(ended -> audit.record(tx, actor, "CANCEL_SHIFT", "Shift", shiftId,
-                                Map.of("reason", reason.strip(), "cancelledAssignments", ended.rowCount()))))
+                                Map.of("reason", reason.strip(), "cancelledAssignments", ended))))
                 .chain(() -> byId(shiftId));
+    }
+
+    /**
+     * Cancels, in {@code tx}, every shift of the posts that starts at or after {@code from}, with their assignments
+     * (a post closing: the shifts before stay, so does one in progress). Answers the shifts cancelled.
+     */
+    public Uni<List<Long>> cancelFrom(SqlClient tx, List<Long> postIds, OffsetDateTime from, String reason) {
+        return tx.preparedQuery("update shift set cancelled = true, cancel_reason = $3"
+                        + " where post_id = any($1) and lower(during) >= $2 and not cancelled returning id")
+                .execute(Tuple.of(postIds.toArray(Long[]::new), from, reason))
+                .chain(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getLong("id")));
+                    return cancelAssignments(tx, ids, reason).replaceWith(ids);
+                });
+    }
+
+    /** Ends the active assignments of cancelled shifts; answers how many. */
+    private static Uni<Integer> cancelAssignments(SqlClient tx, List<Long> shiftIds, String reason) {
+        return tx.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
+                        + " where shift_id = any($1) and status = 'ACTIVE'")
+                .execute(Tuple.of(shiftIds.toArray(Long[]::new), "shift cancelled: " + reason))
+                .map(rows -> rows.rowCount());
     }
 
     public Uni<Shift> byId(long id) {
@@ -161,6 +186,13 @@ public class Shifts {
                     }
                     return postIds.stream().map(id -> byPost.getOrDefault(id, List.of())).toList();
                 });
+    }
+
+    /** A closed post gets no new shifts (closeDutyPost, or its response closed). */
+    private static void refuseClosed(DutyPost post) {
+        if (post.activeUntil() != null) {
+            throw new DomainException("POST_CLOSED", "duty post " + post.id() + " is closed: " + post.closedReason());
+        }
     }
 
     private static void checkHeadcount(int headcount) {

@@ -18,11 +18,13 @@ public record Task(
         String description,
         @NonNull TaskStatus status,
         @Description("Why it failed; set when FAILED") String failureReason,
+        @Description("Why it was cancelled; set when CANCELLED") String cancelReason,
         OffsetDateTime dueAt,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         @Ignore long unitId,
-        @Ignore Long assigneeId) {
+        @Ignore Long assigneeId,
+        @Ignore Long responseId) {
 
     public long numericId() {
         return Long.parseLong(id);

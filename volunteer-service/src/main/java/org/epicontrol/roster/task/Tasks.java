@@ -70,6 +70,53 @@ public class Tasks {
                         }));
     }
 
+    /**
+     * The task a response creates for one item of its plan (and day, for daily ones), once per (response, item): a
+     * response's unit may be a community, grid or building. Answers the task, new or found.
+     */
+    public Uni<Task> openForResponse(TaskInput input, long responseId, String item, Permit permit) {
+        long unitId = Ids.parse(input.unitId());
+        String description = Texts.optional(input.description(), 2000, "description");
+        String sql = "insert into task as t (kind, org_unit_id, area_id, description, due_at, response_id, response_item)"
+                + " values ($1, $2, $3, $4, $5, $6, $7)"
+                + " on conflict (response_id, response_item) where response_id is not null do nothing returning "
+                + TaskRows.COLUMNS;
+        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
+                .execute(Tuple.from(Arrays.asList(input.kind().name(), unitId, input.areaId(), description,
+                        input.dueAt(), responseId, item)))
+                .chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return tx.preparedQuery("select " + TaskRows.COLUMNS + " from task t where t.response_id = $1"
+                                + " and t.response_item = $2").execute(Tuple.of(responseId, item))
+                                .map(found -> TaskRows.map(found.iterator().next()));
+                    }
+                    Task task = TaskRows.map(rows.iterator().next());
+                    return audit.record(tx, actor, "CREATE_TASK", "Task", task.id(),
+                            Map.of("kind", input.kind().name(), "unitId", unitId, "responseId", responseId, "item", item))
+                            .replaceWith(task);
+                }));
+    }
+
+    /** Cancels, in {@code tx}, a response's tasks not yet done (OPEN or ASSIGNED); answers how many. */
+    public Uni<Integer> cancelOfResponse(SqlClient tx, long responseId, String reason) {
+        return tx.preparedQuery("update task set status = 'CANCELLED', cancel_reason = $2, updated_at = now()"
+                        + " where response_id = $1 and status in ('OPEN', 'ASSIGNED')")
+                .execute(Tuple.of(responseId, reason)).map(rows -> rows.rowCount());
+    }
+
+    /** Tasks of each response, in creation order. */
+    public Uni<List<List<Task>>> ofResponses(List<Long> responseIds) {
+        return pool.preparedQuery("select " + TaskRows.COLUMNS + " from task t where t.response_id = any($1) order by t.id")
+                .execute(Tuple.of((Object) responseIds.toArray(Long[]::new))).map(rows -> {
+                    Map<Long, List<Task>> byResponse = new HashMap<>();
+                    for (Row row : rows) {
+                        Task task = TaskRows.map(row);
+                        byResponse.computeIfAbsent(task.responseId(), k -> new ArrayList<>()).add(task);
+                    }
+                    return responseIds.stream().map(id -> byResponse.getOrDefault(id, List.of())).toList();
+                });
+    }
+
     public Uni<Task> assign(long taskId, long volunteerId, Permit permit) {
         return transition(taskId, "assigned", List.of(TaskStatus.OPEN),
                 "status = 'ASSIGNED', assignee_id = $3",

@@ -46,6 +46,61 @@ class CoverageTest {
     }
 
     @Test
+    void aClosedPostIsNoGapAndItsFutureShiftsAreCancelledWithTheReason() {
+        String community = RosterFixtures.community();
+        String checkpoint = RosterFixtures.post(community, "CHECKPOINT", 2);
+        RosterFixtures.rotation(checkpoint, 2, 12);
+        OffsetDateTime day = LocalDate.now().plusDays(1).atTime(8, 0).atOffset(CITY);
+        Map<String, Object> window = Map.of("c", community, "from", day.toString(), "to", day.plusHours(24).toString());
+        assertEquals(2, GRAPHQL.data(GAPS, window).getList("coverageGaps").size());
+
+        GRAPHQL.data("mutation($p: ID!) { closeDutyPost(id: $p, reason: \"解封撤岗\") { id } }", Map.of("p", checkpoint));
+
+        assertEquals(List.of(), GRAPHQL.data(GAPS, window).getList("coverageGaps"));
+        List<Map<String, Object>> shifts = GRAPHQL.data("query($p: ID!, $f: DateTime!, $t: DateTime!) { dutyPost(id: $p) {"
+                        + " activeUntil closedReason shifts(from: $f, to: $t) { cancelled cancelReason } } }",
+                Map.of("p", checkpoint, "f", day.toString(), "t", day.plusDays(2).toString())).getList("dutyPost.shifts");
+        assertEquals(4, shifts.size());
+        assertTrue(shifts.stream().allMatch(s -> s.get("cancelled").equals(true) && s.get("cancelReason").equals("解封撤岗")));
+        GRAPHQL.post("mutation($p: ID!) { closeDutyPost(id: $p, reason: \"again\") { id } }", Map.of("p", checkpoint))
+                .body("errors[0].extensions.code", equalTo("POST_CLOSED"));
+        // and it gets no new shifts
+        GRAPHQL.post("mutation($r: RotationInput!) { generateShifts(rotation: $r) { id } }", Map.of("r",
+                        Map.of("postId", checkpoint, "firstDay", LocalDate.now().plusDays(5).toString(), "days", 1,
+                                "shiftHours", 12)))
+                .body("errors[0].extensions.code", equalTo("POST_CLOSED"));
+    }
+
+    @Test
+    void hoursBeforeAPostStartsAreNoGap() {
+        String community = RosterFixtures.community();
+        OffsetDateTime day = LocalDate.now().plusDays(1).atTime(8, 0).atOffset(CITY);
+        String post = GRAPHQL.data("mutation($in: DutyPostInput!) { createDutyPost(input: $in) { id activeFrom } }",
+                Map.of("in", Map.of("communityId", community, "name", RosterFixtures.unique("卡口"), "kind", "CHECKPOINT",
+                        "requiredHeadcount", 1, "aroundTheClock", true, "activeFrom", day.plusHours(12).toString())))
+                .getString("createDutyPost.id");
+        RosterFixtures.rotation(post, 1, 12);
+        List<Map<String, Object>> gaps = GRAPHQL.data(GAPS, Map.of("c", community, "from", day.toString(),
+                "to", day.plusHours(24).toString())).getList("coverageGaps");
+        // the day shift is before the post starts: only the night shift's 12 hours are short
+        assertEquals(List.of(12), gaps.stream().map(g -> ((List<?>) g.get("hours")).size()).toList());
+        assertEquals(day.plusHours(12).toInstant(), OffsetDateTime.parse((String) gaps.get(0).get("from")).toInstant());
+    }
+
+    @Test
+    void updatingAPostChangesOnlyWhatItNames() {
+        String community = RosterFixtures.community();
+        String post = RosterFixtures.post(community, "PATROL", 1);
+        String name = RosterFixtures.unique("巡逻岗");
+        Map<String, Object> updated = GRAPHQL.data("mutation($p: ID!, $n: String!) { updateDutyPost(id: $p,"
+                        + " change: { name: $n, requiredHeadcount: 4 }) { name requiredHeadcount kind aroundTheClock } }",
+                Map.of("p", post, "n", name)).getMap("updateDutyPost");
+        assertEquals(Map.of("name", name, "requiredHeadcount", 4, "kind", "PATROL", "aroundTheClock", false), updated);
+        GRAPHQL.post("mutation($p: ID!) { updateDutyPost(id: $p, change: { requiredHeadcount: 0 }) { id } }",
+                Map.of("p", post)).body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
+    }
+
+    @Test
     void aStreetSeesTheGapsOfItsCommunities() {
         String community = RosterFixtures.community();
         String street = GRAPHQL.data("query($c: ID!) { orgUnit(id: $c) { parent { id } } }", Map.of("c", community))
