@@ -2,10 +2,6 @@ package org.epicontrol.e2e;
 
 import io.restassured.path.json.JsonPath;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -51,7 +47,7 @@ final class TestNotices {
     /** Imports a draft of {@code template} numbered {@code number} naming {@code items} of 小店区. */
     static Notice draft(RunningSuite suite, String template, int number, List<String> items) {
         LocalDate today = LocalDate.now(CITY);
-        String text = read(template).replace("{number}", String.valueOf(number))
+        String text = TestResources.read(template).replace("{number}", String.valueOf(number))
                 .replace("{month}", String.valueOf(today.getMonthValue()))
                 .replace("{day}", String.valueOf(today.getDayOfMonth()))
                 .replace("{count}", String.valueOf(items.size()))
@@ -82,16 +78,5 @@ final class TestNotices {
     /** Imports and publishes. */
     static Notice publish(RunningSuite suite, String template, int number, List<String> items) {
         return publish(suite, draft(suite, template, number, items));
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = TestNotices.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no test resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
