@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.roster.access.RosterAccess;
+import org.epicontrol.roster.access.Target;
 
 import java.util.List;
 
@@ -60,9 +61,12 @@ public class OrgGraphQLApi {
     }
 
     @Mutation("linkArea")
-    @Description("Links a unit to the notice-service Area it corresponds to")
+    @Description("Links a unit to the notice-service Area it corresponds to: it then answers for every area inside"
+            + " it. Community admins link their community's units, district officers those of their district")
     public Uni<OrgUnit> linkArea(@Id @NonNull String unitId, @Id @NonNull String areaId) {
-        return access.organise("linkArea").chain(permit -> units.linkArea(Ids.parse(unitId), areaId, permit.actor()));
+        long unit = Ids.parse(unitId);
+        String area = AreaLink.checked(areaId);
+        return access.linkArea("linkArea", Target.UNIT, unit).chain(permit -> units.linkArea(unit, area, permit));
     }
 
     public Uni<List<List<OrgUnit>>> children(@Source List<OrgUnit> parents) {

@@ -2,6 +2,7 @@ package org.epicontrol.roster.post;
 
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
+import org.epicontrol.roster.org.AreaLink;
 import org.epicontrol.roster.org.Community;
 import org.epicontrol.roster.org.OrgKind;
 import org.epicontrol.roster.org.OrgUnits;
@@ -42,6 +44,15 @@ public class PostGraphQLApi {
     public Uni<DutyPost> createDutyPost(@NonNull DutyPostInput input) {
         return access.manage("createDutyPost", Target.UNIT, Ids.parse(input.communityId()))
                 .chain(permit -> posts.create(input, permit));
+    }
+
+    @Mutation("linkPostArea")
+    @Description("Links a post to the notice-service Area it guards or serves: it then shows on every area inside it."
+            + " Community admins link their community's posts, district officers those of their district")
+    public Uni<DutyPost> linkPostArea(@Id @NonNull String postId, @Id @NonNull String areaId) {
+        long post = Ids.parse(postId);
+        String area = AreaLink.checked(areaId);
+        return access.linkArea("linkPostArea", Target.POST, post).chain(permit -> posts.linkArea(post, area, permit));
     }
 
     public Uni<List<List<DutyPost>>> dutyPosts(@Source List<Community> communities) {
