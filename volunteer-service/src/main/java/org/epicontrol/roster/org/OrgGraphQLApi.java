@@ -27,10 +27,12 @@ import java.util.List;
 public class OrgGraphQLApi {
 
     private final OrgUnits units;
+    private final AreaLinks links;
     private final RosterAccess access;
 
-    public OrgGraphQLApi(OrgUnits units, RosterAccess access) {
+    public OrgGraphQLApi(OrgUnits units, AreaLinks links, RosterAccess access) {
         this.units = units;
+        this.links = links;
         this.access = access;
     }
 
@@ -65,8 +67,10 @@ public class OrgGraphQLApi {
             + " it. Community admins link their community's units, district officers those of their district")
     public Uni<OrgUnit> linkArea(@Id @NonNull String unitId, @Id @NonNull String areaId) {
         long unit = Ids.parse(unitId);
-        String area = AreaLink.checked(areaId);
-        return access.linkArea("linkArea", Target.UNIT, unit).chain(permit -> units.linkArea(unit, area, permit));
+        String area = AreaLinks.checked(areaId);
+        return access.linkArea("linkArea", Target.UNIT, unit)
+                .chain(permit -> links.link(AreaLinks.Linked.UNIT, unit, area, permit))
+                .chain(() -> units.byId(unit, null));
     }
 
     public Uni<List<List<OrgUnit>>> children(@Source List<OrgUnit> parents) {

@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
-import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.access.ScopeResolver;
 import org.epicontrol.roster.audit.Actor;
 import org.epicontrol.roster.audit.AuditTrail;
@@ -126,21 +125,5 @@ public class OrgUnits {
                     }
                     return ids.stream().map(id -> byParent.getOrDefault(id, List.of())).toList();
                 });
-    }
-
-    /**
-     * Links a unit (typically a grid or building) to the notice-service Area it corresponds to; the permit's check of
-     * the unit runs first in the same transaction.
-     */
-    public Uni<OrgUnit> linkArea(long id, String areaId, Permit permit) {
-        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update org_unit set area_id = $2 where id = $1")
-                        .execute(Tuple.of(id, areaId))
-                        .chain(rows -> {
-                            if (rows.rowCount() == 0) {
-                                throw DomainException.notFound("unit", id);
-                            }
-                            return audit.record(tx, actor, "LINK_AREA", "OrgUnit", id, Map.of("areaId", areaId));
-                        }))
-                .chain(() -> byId(id, null));
     }
 }

@@ -77,19 +77,6 @@ public class DutyPosts {
                 });
     }
 
-    /** Links a post to the notice area it guards or serves; the permit's check of the post runs first. */
-    public Uni<DutyPost> linkArea(long id, String areaId, Permit permit) {
-        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update duty_post set area_id = $2 where id = $1")
-                        .execute(Tuple.of(id, areaId))
-                        .chain(rows -> {
-                            if (rows.rowCount() == 0) {
-                                throw DomainException.notFound("duty post", id);
-                            }
-                            return audit.record(tx, actor, "LINK_AREA", "DutyPost", id, Map.of("areaId", areaId));
-                        }))
-                .chain(() -> byId(id));
-    }
-
     public Uni<DutyPost> byId(long id) {
         return byIds(List.of(id)).map(list -> {
             if (list.get(0) == null) {

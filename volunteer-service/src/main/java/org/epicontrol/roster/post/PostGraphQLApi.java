@@ -13,7 +13,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
-import org.epicontrol.roster.org.AreaLink;
+import org.epicontrol.roster.org.AreaLinks;
 import org.epicontrol.roster.org.Community;
 import org.epicontrol.roster.org.OrgKind;
 import org.epicontrol.roster.org.OrgUnits;
@@ -25,11 +25,13 @@ public class PostGraphQLApi {
 
     private final DutyPosts posts;
     private final OrgUnits units;
+    private final AreaLinks links;
     private final RosterAccess access;
 
-    public PostGraphQLApi(DutyPosts posts, OrgUnits units, RosterAccess access) {
+    public PostGraphQLApi(DutyPosts posts, OrgUnits units, AreaLinks links, RosterAccess access) {
         this.posts = posts;
         this.units = units;
+        this.links = links;
         this.access = access;
     }
 
@@ -51,8 +53,10 @@ public class PostGraphQLApi {
             + " Community admins link their community's posts, district officers those of their district")
     public Uni<DutyPost> linkPostArea(@Id @NonNull String postId, @Id @NonNull String areaId) {
         long post = Ids.parse(postId);
-        String area = AreaLink.checked(areaId);
-        return access.linkArea("linkPostArea", Target.POST, post).chain(permit -> posts.linkArea(post, area, permit));
+        String area = AreaLinks.checked(areaId);
+        return access.linkArea("linkPostArea", Target.POST, post)
+                .chain(permit -> links.link(AreaLinks.Linked.POST, post, area, permit))
+                .chain(() -> posts.byId(post));
     }
 
     public Uni<List<List<DutyPost>>> dutyPosts(@Source List<Community> communities) {
