@@ -42,10 +42,14 @@ public class AreaGraphQLApi {
         this.access = access;
     }
 
-    /** The key alone (fields that need no tree): any area id is a valid reference, without field work it has none. */
+    /**
+     * The key alone (fields that need no tree): any area id is a valid reference, without field work it has none.
+     * Without its ancestry the area stands for itself only, and its path (should anyone ask this subgraph for the
+     * external field) is the area alone, never null for the non-null field.
+     */
     @Resolver
     public List<Area> areasByIds(@Name("id") List<String> ids) {
-        return ids.stream().map(id -> new Area(id, null)).toList();
+        return ids.stream().map(id -> new Area(id, List.of(id))).toList();
     }
 
     /**

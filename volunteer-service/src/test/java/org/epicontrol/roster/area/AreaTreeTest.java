@@ -122,6 +122,11 @@ class AreaTreeTest {
 
         assertEquals(Map.of("name", grid), areas.get(0).get("responsibleGrid"));
         assertNull(areas.get(1).get("responsibleGrid"));
+        // what this subgraph knows of the external field then: the area alone, not null (the field is non-null)
+        String unit = tree.id("书林苑小区3号楼2单元");
+        assertEquals(List.of(unit), GRAPHQL.data("query($r: [_Any!]!) { _entities(representations: $r) {"
+                        + " ... on Area { pathIds } } }", Map.of("r", List.of(Map.of("__typename", "Area", "id", unit))))
+                .getList("_entities[0].pathIds"));
     }
 
     @Test
