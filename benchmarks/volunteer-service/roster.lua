@@ -1,12 +1,16 @@
 -- wrk script for volunteer-service.
 --   -- gaps <ids file> <from> <to>   coverageGaps for a unit drawn at random from the file
 --   -- signUp <shifts file> <first volunteer id> <volunteer count>
+--   -- areas <representations file> <areas per request> grid|all   _entities of Areas drawn at random (issue 12)
 -- Counts responses that are not HTTP 200 or carry an error other than a rule refusal (for signUp, a refusal
 -- such as SHIFT_FULL is an answer: every rule was checked), and tallies sign-up outcomes by code.
 
 local GAPS = "query($c: ID!, $from: DateTime!, $to: DateTime!) { coverageGaps(community: $c, from: $from, to: $to) "
   .. "{ from until required staffed hours } }"
 local SIGN_UP = "mutation($s: ID!, $v: ID!) { signUp(shiftId: $s, volunteerId: $v) { id } }"
+local AREA_FIELDS = {
+  grid = "responsibleGrid { name }",
+  all = "responsibleGrid { name } dutyPosts { name } onDutyNow { from } openTasks { household }" }
 local RULES = { SHIFT_FULL = true, OVERLAPPING_SHIFT = true, MIN_REST_VIOLATED = true, MAX_HOURS_EXCEEDED = true,
   NOT_QUALIFIED = true, ALREADY_ON_SHIFT = true, SHIFT_ENDED = true }
 
@@ -16,7 +20,7 @@ function setup(thread)
   thread:set("id", #threads)
 end
 
-local mode, ids, from, to, first_volunteer, volunteers
+local mode, ids, from, to, first_volunteer, volunteers, per_request, area_query
 bad, accepted, refused = 0, 0, 0
 
 local function lines(file)
@@ -31,6 +35,10 @@ function init(args)
   ids = lines(args[2])
   if mode == "gaps" then
     from, to = args[3], args[4]
+  elseif mode == "areas" then
+    per_request = tonumber(args[3])
+    area_query = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Area { " .. AREA_FIELDS[args[4]]
+      .. " } } }"
   else
     first_volunteer, volunteers = tonumber(args[3]), tonumber(args[4])
   end
@@ -48,6 +56,10 @@ function request()
   if mode == "gaps" then
     body = string.format('{"query":"%s","variables":{"c":"%s","from":"%s","to":"%s"}}', GAPS,
       ids[math.random(#ids)], from, to)
+  elseif mode == "areas" then
+    local reps = {}
+    for i = 1, per_request do reps[i] = ids[math.random(#ids)] end
+    body = string.format('{"query":"%s","variables":{"r":[%s]}}', area_query, table.concat(reps, ","))
   else
     body = string.format('{"query":"%s","variables":{"s":"%s","v":"%d"}}', SIGN_UP,
       ids[math.random(#ids)], first_volunteer + math.random(0, volunteers - 1))

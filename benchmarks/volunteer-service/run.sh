@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of volunteer-service on a city-sized roster: coverageGaps for a community and a street over 7 days,
-# and sign-up throughput with every rule checked. Prints figures; asserts nothing. See README.md beside it.
+# sign-up throughput with every rule checked, and the Area fields along the area tree for batches of areas. Prints figures; asserts nothing. See README.md beside it.
 #
 # Environment (all optional):
 #   BENCH_SKIP_BUILD=1      reuse the jars of an earlier build
@@ -57,8 +57,10 @@ URL="$SERVICE_URL"
 log "generating the roster (150 communities, 3,000 posts, 50,000 volunteers, 84,000 shifts)"
 start=$(date +%s.%N)
 "${PSQL[@]}" -At -f "$HERE/generate.sql" >"$WORK/generate.txt"
+"${PSQL[@]}" -At -f "$HERE/areas.sql" >>"$WORK/generate.txt"
 GENERATION_S=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
 cat "$WORK/generate.txt" >&2
+"${PSQL[@]}" -At -f "$HERE/representations.sql" >"$WORK/representations.txt"
 
 "${PSQL[@]}" -At -c "select id from org_unit where kind = 'COMMUNITY' and name like '基准街道%'" >"$WORK/communities.txt"
 "${PSQL[@]}" -At -c "select id from org_unit where kind = 'STREET' and name like '基准街道%'" >"$WORK/streets.txt"
@@ -78,6 +80,8 @@ read -r C_RPS C_P50 C_P90 C_P99 C_FAILED C_OTHER C_CPU_S C_CPU_PG < <(run_wrk ga
 read -r S_RPS S_P50 S_P90 S_P99 S_FAILED S_OTHER S_CPU_S S_CPU_PG < <(run_wrk gaps-street "$CONNECTIONS" "$HERE/roster.lua" "$URL" gaps "$WORK/streets.txt" "$FROM" "$TO")
 read -r S1_RPS S1_P50 S1_P90 S1_P99 S1_FAILED S1_OTHER S1_CPU_S S1_CPU_PG < <(run_wrk gaps-street 1 "$HERE/roster.lua" "$URL" gaps "$WORK/streets.txt" "$FROM" "$TO")
 read -r U_RPS U_P50 U_P90 U_P99 U_FAILED U_OTHER U_CPU_S U_CPU_PG < <(run_wrk signUp "$CONNECTIONS" "$HERE/roster.lua" "$URL" signUp "$WORK/open-shifts.txt" "$FIRST_SIGNER" "$SIGNERS")
+read -r A_RPS A_P50 A_P90 A_P99 A_FAILED A_OTHER A_CPU_S A_CPU_PG < <(run_wrk areas-grid-1000 1 "$HERE/roster.lua" "$URL" areas "$WORK/representations.txt" 1000 grid)
+read -r F_RPS F_P50 F_P90 F_P99 F_FAILED F_OTHER F_CPU_S F_CPU_PG < <(run_wrk areas-all-200 1 "$HERE/roster.lua" "$URL" areas "$WORK/representations.txt" 200 all)
 ACCEPTED="$(awk '/^accepted:/ { print $2 }' "$WORK/wrk-signUp-c$CONNECTIONS.txt")"
 REFUSED="$(awk '/^refused by a rule:/ { print $5 }' "$WORK/wrk-signUp-c$CONNECTIONS.txt")"
 DOUBLE="$("${PSQL[@]}" -At -c "select count(*) from (select shift_id from assignment a join shift s on s.id = a.shift_id
@@ -94,6 +98,10 @@ coverageGaps street, 7 d, c$CONNECTIONS     $(printf '%7s %9s %8s %8s %8s %6s' "
 coverageGaps street, 7 d, c1       $(printf '%7s %9s %8s %8s %8s %6s' "$S1_RPS" "$S1_P50" "$S1_P90" "$S1_P99" "$S1_FAILED" "$S1_OTHER") $(printf '%8s %8s' "$S1_CPU_S" "$S1_CPU_PG")
 signUp, c$CONNECTIONS                      $(printf '%7s %9s %8s %8s %8s %6s' "$U_RPS" "$U_P50" "$U_P90" "$U_P99" "$U_FAILED" "$U_OTHER") $(printf '%8s %8s' "$U_CPU_S" "$U_CPU_PG")
   sign-ups accepted: $ACCEPTED, refused by a rule: $REFUSED; shifts over their headcount afterwards: $DOUBLE
+Area.responsibleGrid, 1000 areas, c1 $(printf '%7s %9s %8s %8s %8s %6s' "$A_RPS" "$A_P50" "$A_P90" "$A_P99" "$A_FAILED" "$A_OTHER") $(printf '%8s %8s' "$A_CPU_S" "$A_CPU_PG")
+4 Area fields, 200 areas, c1       $(printf '%7s %9s %8s %8s %8s %6s' "$F_RPS" "$F_P50" "$F_P90" "$F_P99" "$F_FAILED" "$F_OTHER") $(printf '%8s %8s' "$F_CPU_S" "$F_CPU_PG")
+  (_entities straight to the subgraph, each area a building unit found through its building's and compound's links)
 
-goals: coverageGaps for a street over 7 days p99 <= 200 ms; sign-ups >= 500/s with all rules checked
+goals: coverageGaps for a street over 7 days p99 <= 200 ms; sign-ups >= 500/s with all rules checked;
+Area.responsibleGrid for 1,000 areas p99 <= 100 ms (issue 12: through the gateway; this is the subgraph's share)
 REPORT

@@ -32,7 +32,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off");
+                    .setServerConfig("fsync", "off")
+                    // Statement counts (pg_stat_statements, once a test creates the extension): batching is asserted
+                    // by how many statements a request runs, not by timing.
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }

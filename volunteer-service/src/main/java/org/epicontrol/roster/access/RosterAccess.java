@@ -78,8 +78,9 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <table>
  * <caption>write → the rule each named object must pass (in the write's transaction, rows locked)</caption>
  * <tr><th>write</th><th>named objects and rules</th></tr>
- * <tr><td>createOrgUnit, linkArea, importOrganisation, createTeam without community</td><td>{@link #organise}:
+ * <tr><td>createOrgUnit, importOrganisation, createTeam without community</td><td>{@link #organise}:
  *     system-admin only</td></tr>
+ * <tr><td>linkArea, linkPostArea</td><td>the unit or post: {@link #mayLinkArea} (admin of C, officer of C)</td></tr>
  * <tr><td>createVolunteer</td><td>community: {@link #mayManage}; team: {@link #mayUseTeam} (a city-wide team or one
  *     of that admin's community)</td></tr>
  * <tr><td>createTeam, createDutyPost, updateDutyPost, closeDutyPost, generateShifts, createShift, cancelShift,
@@ -112,6 +113,7 @@ public class RosterAccess {
     private static final StaffRole[] MANAGERS_OR_VOLUNTEER = {SYSTEM_ADMIN, COMMUNITY_ADMIN, VOLUNTEER};
     private static final StaffRole[] TASK_MANAGERS = {SYSTEM_ADMIN, COMMUNITY_ADMIN, GRID_WORKER};
     private static final StaffRole[] TASK_READERS = {SYSTEM_ADMIN, DISTRICT_OFFICER, COMMUNITY_ADMIN, GRID_WORKER};
+    private static final StaffRole[] LINKERS = {SYSTEM_ADMIN, COMMUNITY_ADMIN, DISTRICT_OFFICER};
 
     private final CurrentScope current;
     private final Targets targets;
@@ -174,6 +176,14 @@ public class RosterAccess {
     /** Writes to a community's people, posts, roster and rules: its administrators. */
     public boolean mayManage(Scope scope, Targets.Placed placed) {
         return manages(scope, placed.path());
+    }
+
+    /**
+     * Linking a unit or a post to the notice area it answers for: the community's administrators (their community's
+     * units and posts), the district's officers (those of their district).
+     */
+    public boolean mayLinkArea(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path()) || scope.holds(DISTRICT_OFFICER, placed.path());
     }
 
     /** Writes of tasks: the community's administrators, grid workers of the task's unit. */
@@ -370,6 +380,11 @@ public class RosterAccess {
     /** A write to the object's community: {@link #mayManage}. */
     public Uni<Permit> manage(String operation, Target target, long id) {
         return permit(operation, MANAGERS).map(p -> p.and(target, id, this::mayManage));
+    }
+
+    /** Linking a unit or post to a notice area: {@link #mayLinkArea}. */
+    public Uni<Permit> linkArea(String operation, Target target, long id) {
+        return permit(operation, LINKERS).map(p -> p.and(target, id, this::mayLinkArea));
     }
 
     /** A write of tasks: {@link #mayManageTasks}. */

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.roster.access.RosterAccess;
+import org.epicontrol.roster.access.Target;
 
 import java.util.List;
 
@@ -26,10 +27,12 @@ import java.util.List;
 public class OrgGraphQLApi {
 
     private final OrgUnits units;
+    private final AreaLinks links;
     private final RosterAccess access;
 
-    public OrgGraphQLApi(OrgUnits units, RosterAccess access) {
+    public OrgGraphQLApi(OrgUnits units, AreaLinks links, RosterAccess access) {
         this.units = units;
+        this.links = links;
         this.access = access;
     }
 
@@ -60,9 +63,14 @@ public class OrgGraphQLApi {
     }
 
     @Mutation("linkArea")
-    @Description("Links a unit to the notice-service Area it corresponds to")
+    @Description("Links a unit to the notice-service Area it corresponds to: it then answers for every area inside"
+            + " it. Community admins link their community's units, district officers those of their district")
     public Uni<OrgUnit> linkArea(@Id @NonNull String unitId, @Id @NonNull String areaId) {
-        return access.organise("linkArea").chain(permit -> units.linkArea(Ids.parse(unitId), areaId, permit.actor()));
+        long unit = Ids.parse(unitId);
+        String area = AreaLinks.checked(areaId);
+        return access.linkArea("linkArea", Target.UNIT, unit)
+                .chain(permit -> links.link(AreaLinks.Linked.UNIT, unit, area, permit))
+                .chain(() -> units.byId(unit, null));
     }
 
     public Uni<List<List<OrgUnit>>> children(@Source List<OrgUnit> parents) {

@@ -126,18 +126,4 @@ public class OrgUnits {
                     return ids.stream().map(id -> byParent.getOrDefault(id, List.of())).toList();
                 });
     }
-
-    /** Links a unit (typically a grid or building) to the notice-service Area it corresponds to. */
-    public Uni<OrgUnit> linkArea(long id, String areaId, Actor actor) {
-        return pool.withTransaction(tx -> tx.preparedQuery("update org_unit set area_id = $2 where id = $1 returning path_ids")
-                        .execute(Tuple.of(id, areaId))
-                        .chain(rows -> {
-                            if (rows.rowCount() == 0) {
-                                throw DomainException.notFound("unit", id);
-                            }
-                            List<Long> path = Arrays.asList(rows.iterator().next().getArrayOfLongs("path_ids"));
-                            return audit.record(tx, actor.at(path), "LINK_AREA", "OrgUnit", id, Map.of("areaId", areaId));
-                        }))
-                .chain(() -> byId(id, null));
-    }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
+import org.epicontrol.roster.org.AreaLinks;
 import org.epicontrol.roster.org.Community;
 import org.epicontrol.roster.org.OrgKind;
 import org.epicontrol.roster.org.OrgUnits;
@@ -25,12 +26,15 @@ public class PostGraphQLApi {
     private final DutyPosts posts;
     private final PostClosure closure;
     private final OrgUnits units;
+    private final AreaLinks links;
     private final RosterAccess access;
 
-    public PostGraphQLApi(DutyPosts posts, PostClosure closure, OrgUnits units, RosterAccess access) {
+    public PostGraphQLApi(DutyPosts posts, PostClosure closure, OrgUnits units, AreaLinks links,
+                          RosterAccess access) {
         this.posts = posts;
         this.closure = closure;
         this.units = units;
+        this.links = links;
         this.access = access;
     }
 
@@ -59,6 +63,17 @@ public class PostGraphQLApi {
     public Uni<DutyPost> closeDutyPost(@Id @NonNull String id, @NonNull String reason) {
         long post = Ids.parse(id);
         return access.manage("closeDutyPost", Target.POST, post).chain(permit -> closure.close(post, reason, permit));
+    }
+
+    @Mutation("linkPostArea")
+    @Description("Links a post to the notice-service Area it guards or serves: it then shows on every area inside it."
+            + " Community admins link their community's posts, district officers those of their district")
+    public Uni<DutyPost> linkPostArea(@Id @NonNull String postId, @Id @NonNull String areaId) {
+        long post = Ids.parse(postId);
+        String area = AreaLinks.checked(areaId);
+        return access.linkArea("linkPostArea", Target.POST, post)
+                .chain(permit -> links.link(AreaLinks.Linked.POST, post, area, permit))
+                .chain(() -> posts.byId(post));
     }
 
     public Uni<List<List<DutyPost>>> dutyPosts(@Source List<Community> communities) {

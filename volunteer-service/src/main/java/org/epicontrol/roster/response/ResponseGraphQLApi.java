@@ -86,7 +86,7 @@ public class ResponseGraphQLApi {
 
     @Description("The notice-service Area it answers")
     public List<Area> area(@Source List<Response> list) {
-        return list.stream().map(r -> new Area(r.areaId())).toList();
+        return list.stream().map(r -> Area.byKey(r.areaId())).toList();
     }
 
     @Description("The posts it opened (closed ones too, with their active period)")

@@ -16,17 +16,21 @@ import java.util.Map;
 public class TaskQueries {
 
     // An area covers a task when the task names it, or when the task's unit or a unit above it is linked to it
-    // (a compound linked to its grid covers the tasks of the grid's buildings).
+    // (a compound linked to its grid covers the tasks of the grid's buildings). The linked units, then the units
+    // under them, are found first, each by one index probe (org_unit_area_idx, org_unit_path_idx with &&): joined
+    // directly, PostgreSQL's generic plan of this prepared statement hashed every unit or scanned every task once per
+    // linked unit (200 areas among 10^5 links: 700 ms against 8 ms).
     private static final String OPEN_FOR_AREAS = """
             with wanted(area_id) as (select distinct unnest($1::text[])),
+            linked as materialized (select l.id, l.area_id from org_unit l where l.area_id = any($1::text[])),
+            under as materialized (select o.id, o.path_ids from org_unit o where o.path_ids && array(select id from linked)),
             hits as (
               select w.area_id, t.id from wanted w join task t on t.area_id = w.area_id where t.status = 'OPEN'
               union
-              select w.area_id, t.id
-              from wanted w
-              join org_unit linked on linked.area_id = w.area_id
-              join org_unit o on o.path_ids @> array[linked.id]
-              join task t on t.org_unit_id = o.id
+              select linked.area_id, t.id
+              from under u
+              join linked on linked.id = any(u.path_ids)
+              join task t on t.org_unit_id = u.id
               where t.status = 'OPEN')
             select h.area_id as for_area, %s from hits h join task t on t.id = h.id order by t.id"""
             .formatted(TaskRows.COLUMNS);
