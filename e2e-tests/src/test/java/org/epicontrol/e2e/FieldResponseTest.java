@@ -328,8 +328,7 @@ class FieldResponseTest {
     /** Ends the database sessions waiting for a lock (those the test's own lock holds up). */
     private static void endWaitingBackends(Connection db) throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("select pg_terminate_backend(l.pid) from pg_locks l join pg_database d on d.oid = l.database"
-                    + " where d.datname = current_database() and not l.granted");
+            s.execute("select pg_terminate_backend(l.pid) from " + LockWaits.WAITING);
         }
     }
 
