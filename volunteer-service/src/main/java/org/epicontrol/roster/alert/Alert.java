@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * An alert addressed to an {@link Audience} over one org unit (table {@code alert}, migration V6): plain create, read
@@ -73,4 +74,9 @@ public class Alert extends PanacheEntityBase {
 
     @Column(name = "escalation_of")
     public Long escalationOf;
+
+    /** A time as the database keeps it (microseconds), so an answer given before and after storing is the same. */
+    static OffsetDateTime stamp(OffsetDateTime time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.epicontrol.common.DomainException;
 
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +102,7 @@ public class AlertStore {
                                 + " is not addressed to you");
                     }
                     if (alert.acknowledgedAt == null) {
-                        alert.acknowledgedAt = at;
+                        alert.acknowledgedAt = Alert.stamp(at);
                         alert.acknowledgedBy = who.scope().caller().username();
                         alert.acknowledgedBySubject = who.scope().caller().subject();
                     }
@@ -109,9 +110,11 @@ public class AlertStore {
                 })));
     }
 
+    /** PostgreSQL's unique_violation, however Hibernate Reactive wraps it (a JDBC-style SQLException inside). */
     private static boolean uniqueViolation(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+            if (e instanceof PgException pg && "23505".equals(pg.getSqlState())
+                    || e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
         }

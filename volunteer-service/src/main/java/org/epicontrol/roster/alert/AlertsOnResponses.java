@@ -43,7 +43,7 @@ public class AlertsOnResponses implements ResponseListener {
     private Uni<Void> raise(ResponseNotice response, AlertKind kind, Function<ResponseNotice, String> words) {
         return units.byId(response.communityId(), OrgKind.COMMUNITY).chain(community -> {
             String message = words.apply(response);
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = Alert.stamp(OffsetDateTime.now());
             long gridWorkersOf = response.gridId() != null ? response.gridId() : response.communityId();
             List<Alert> alerts = List.of(
                     alert(response, community, kind, Audience.GRID_WORKERS, gridWorkersOf, message, now),

@@ -3,7 +3,7 @@ package org.epicontrol.roster.alert;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import org.hibernate.LockMode;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,8 +22,6 @@ public class Escalations {
     private static final String DUE = "from Alert a where a.acknowledgedAt is null and a.escalatedAt is null"
             + " and a.kind in ?1 and a.createdAt <= ?2 and not exists (from Alert c where c.responseId = a.responseId"
             + " and c.kind = ?3) order by a.createdAt, a.id";
-    // LockOptions.SKIP_LOCKED as the JPA lock timeout: PostgreSQL's "skip locked"
-    private static final int SKIP_LOCKED = -2;
 
     private final AlertsConfig config;
     private final SafeContext context;
@@ -37,17 +35,22 @@ public class Escalations {
 
     /** Escalates what is due at {@code now} (one batch); answers the escalation alerts raised. */
     public Uni<List<Alert>> escalateDue(OffsetDateTime now) {
-        OffsetDateTime cutoff = now.minus(config.escalateAfter());
-        return context.run(() -> Panache.withTransaction(() -> Alert.<Alert>find(DUE,
-                                List.copyOf(config.escalatedKinds()), cutoff, AlertKind.RESPONSE_CLOSED)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE)
-                        .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                        .range(0, config.escalationBatch() - 1).list()
+        OffsetDateTime at = Alert.stamp(now);
+        OffsetDateTime cutoff = at.minus(config.escalateAfter());
+        return context.run(() -> Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createSelectionQuery(DUE, Alert.class)
+                                .setParameter(1, List.copyOf(config.escalatedKinds()))
+                                .setParameter(2, cutoff)
+                                .setParameter(3, AlertKind.RESPONSE_CLOSED)
+                                // Panache's queries take no hints: the session's query says "skip locked" itself
+                                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                                .setMaxResults(config.escalationBatch())
+                                .getResultList())
                         .chain(due -> {
                             List<Alert> escalations = new ArrayList<>();
                             for (Alert original : due) {
-                                original.escalatedAt = now;
-                                escalations.add(escalationOf(original, now));
+                                original.escalatedAt = at;
+                                escalations.add(escalationOf(original, at));
                             }
                             return Alert.persist(escalations).replaceWith(escalations);
                         })))
