@@ -52,7 +52,8 @@ public class Escalations {
                                 original.escalatedAt = at;
                                 escalations.add(escalationOf(original, at));
                             }
-                            return Alert.persist(escalations).replaceWith(escalations);
+                            return escalations.isEmpty() ? Uni.createFrom().item(escalations)
+                                    : Alert.persist(escalations).replaceWith(escalations);
                         })))
                 .invoke(broadcast::announce);
     }
