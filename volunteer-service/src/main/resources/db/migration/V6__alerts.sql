@@ -39,3 +39,12 @@ create unique index alert_once_per_response on alert (response_id, kind, audienc
 create index alert_audience_idx on alert (audience, audience_unit_id, id);
 -- the escalation job's look-up: unacknowledged, not yet escalated, oldest first
 create index alert_due_idx on alert (created_at) where acknowledged_at is null and escalated_at is null;
+
+-- Live subscribers on every replica learn of each new alert when (and only if) its transaction commits:
+-- NOTIFY is transactional, so whichever replica raised it, every replica's listener gets its id (AlertBroadcast).
+create function alert_raised_notify() returns trigger language plpgsql as $$
+begin
+  perform pg_notify('alert_raised', new.id::text);
+  return null;
+end $$;
+create trigger alert_raised after insert on alert for each row execute function alert_raised_notify();

@@ -22,12 +22,10 @@ public class AlertsOnResponses implements ResponseListener {
 
     private final OrgUnits units;
     private final AlertStore store;
-    private final AlertBroadcast broadcast;
 
-    public AlertsOnResponses(OrgUnits units, AlertStore store, AlertBroadcast broadcast) {
+    public AlertsOnResponses(OrgUnits units, AlertStore store) {
         this.units = units;
         this.store = store;
-        this.broadcast = broadcast;
     }
 
     @Override
@@ -49,7 +47,7 @@ public class AlertsOnResponses implements ResponseListener {
                     alert(response, community, kind, Audience.GRID_WORKERS, gridWorkersOf, message, now),
                     alert(response, community, kind, Audience.COMMUNITY_ADMINS, response.communityId(), message, now));
             return store.raiseOnce(response.responseId(), kind, alerts);
-        }).invoke(broadcast::announce).replaceWithVoid();
+        }).replaceWithVoid();
     }
 
     private static Alert alert(ResponseNotice response, OrgUnit community, AlertKind kind, Audience audience,

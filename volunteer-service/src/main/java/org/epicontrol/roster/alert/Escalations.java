@@ -25,12 +25,10 @@ public class Escalations {
 
     private final AlertsConfig config;
     private final SafeContext context;
-    private final AlertBroadcast broadcast;
 
-    public Escalations(AlertsConfig config, SafeContext context, AlertBroadcast broadcast) {
+    public Escalations(AlertsConfig config, SafeContext context) {
         this.config = config;
         this.context = context;
-        this.broadcast = broadcast;
     }
 
     /** Escalates what is due at {@code now} (one batch); answers the escalation alerts raised. */
@@ -54,8 +52,7 @@ public class Escalations {
                             }
                             return escalations.isEmpty() ? Uni.createFrom().item(escalations)
                                     : Alert.persist(escalations).replaceWith(escalations);
-                        })))
-                .invoke(broadcast::announce);
+                        })));
     }
 
     private Alert escalationOf(Alert original, OffsetDateTime now) {

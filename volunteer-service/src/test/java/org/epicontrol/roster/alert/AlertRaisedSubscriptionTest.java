@@ -2,6 +2,9 @@ package org.epicontrol.roster.alert;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.epicontrol.roster.response.ResponseNotice;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** graphql-transport-ws on /graphql; the subscriber is whoever the upgrade request's token names. */
@@ -31,6 +35,9 @@ class AlertRaisedSubscriptionTest {
 
     @Inject
     AlertsOnResponses listener;
+
+    @Inject
+    Pool pool;
 
     @Test
     void aSubscriberReceivesTheAlertsRaisedForThemAfterSubscribingAndNoOneElses() throws Exception {
@@ -53,6 +60,34 @@ class AlertRaisedSubscriptionTest {
         } finally {
             adminSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
             outsiderSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    @Test
+    void anAlertRaisedByAnotherReplicaReachesTheSubscribersHereOnlyOnceCommitted() throws Exception {
+        AlertWorld world = new AlertWorld();
+        BlockingQueue<String> admin = new LinkedBlockingQueue<>();
+        WebSocket socket = subscribe(world.adminAToken, admin);
+        try {
+            // another replica's writes are rows in the shared database, not calls into this instance
+            String insert = "insert into alert (kind, audience, audience_unit_id, community_id, district_id,"
+                    + " response_id, message) values ('RESPONSE_OPENED', 'COMMUNITY_ADMINS', $1, $1, $2, $3, '别处')";
+            long rolledBack = world.response(null).responseId();
+            assertThrows(IllegalStateException.class, () -> pool.withTransaction(tx -> tx.preparedQuery(insert)
+                    .execute(Tuple.of(Long.parseLong(world.communityA), Long.parseLong(world.district), rolledBack))
+                    .chain(() -> Uni.createFrom().failure(new IllegalStateException("rolled back"))))
+                    .await().atMost(Duration.ofSeconds(30)));
+            long committed = world.response(null).responseId();
+            pool.withTransaction(tx -> tx.preparedQuery(insert)
+                    .execute(Tuple.of(Long.parseLong(world.communityA), Long.parseLong(world.district), committed)))
+                    .await().atMost(Duration.ofSeconds(30));
+
+            String next = admin.poll(10, TimeUnit.SECONDS);
+            assertNotNull(next, "no alert pushed");
+            assertTrue(next.contains("\"responseId\":\"" + committed + "\""), "the committed one first: " + next);
+            assertNull(admin.poll(1, TimeUnit.SECONDS), "a rolled-back alert is announced to nobody");
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
     }
 
