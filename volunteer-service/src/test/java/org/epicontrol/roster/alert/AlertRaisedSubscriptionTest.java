@@ -7,16 +7,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.epicontrol.roster.response.ResponseNotice;
+import org.epicontrol.testsupport.GraphQLSubscription;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,8 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class AlertRaisedSubscriptionTest {
 
-    private static final String SUBSCRIBE = "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":"
-            + "\"subscription { alertRaised { kind audience responseId community { id } } }\"}}";
+    private static final String ALERT_RAISED = "subscription { alertRaised { kind audience responseId community { id } } }";
 
     @TestHTTPResource("/graphql")
     URI graphql;
@@ -42,33 +36,25 @@ class AlertRaisedSubscriptionTest {
     @Test
     void aSubscriberReceivesTheAlertsRaisedForThemAfterSubscribingAndNoOneElses() throws Exception {
         AlertWorld world = new AlertWorld();
-        BlockingQueue<String> admin = new LinkedBlockingQueue<>();
-        BlockingQueue<String> outsider = new LinkedBlockingQueue<>();
-        WebSocket adminSocket = subscribe(world.adminAToken, admin);
-        WebSocket outsiderSocket = subscribe(world.gridWorkerB1Token, outsider);
-        try {
+        try (GraphQLSubscription admin = GraphQLSubscription.open(graphql, world.adminAToken, ALERT_RAISED);
+             GraphQLSubscription outsider = GraphQLSubscription.open(graphql, world.gridWorkerB1Token, ALERT_RAISED)) {
             ResponseNotice response = world.response(world.gridA1);
             listener.opened(response).await().atMost(Duration.ofSeconds(30));
 
-            String next = admin.poll(10, TimeUnit.SECONDS);
+            String next = admin.next(10);
             assertNotNull(next, "no alert pushed to the community's admin");
             assertTrue(next.contains("\"responseId\":\"" + response.responseId() + "\""), next);
             assertTrue(next.contains("\"audience\":\"COMMUNITY_ADMINS\""), next);
             assertTrue(next.contains("\"id\":\"" + world.communityA + "\""), next);
-            assertNull(admin.poll(1, TimeUnit.SECONDS), "the grid workers' alert is not the admin's");
-            assertNull(outsider.poll(1, TimeUnit.SECONDS), "another community's grid worker gets nothing");
-        } finally {
-            adminSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-            outsiderSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            assertNull(admin.next(1), "the grid workers' alert is not the admin's");
+            assertNull(outsider.next(1), "another community's grid worker gets nothing");
         }
     }
 
     @Test
     void anAlertRaisedByAnotherReplicaReachesTheSubscribersHereOnlyOnceCommitted() throws Exception {
         AlertWorld world = new AlertWorld();
-        BlockingQueue<String> admin = new LinkedBlockingQueue<>();
-        WebSocket socket = subscribe(world.adminAToken, admin);
-        try {
+        try (GraphQLSubscription admin = GraphQLSubscription.open(graphql, world.adminAToken, ALERT_RAISED)) {
             // another replica's writes are rows in the shared database, not calls into this instance
             String insert = "insert into alert (kind, audience, audience_unit_id, community_id, district_id,"
                     + " response_id, message) values ('RESPONSE_OPENED', 'COMMUNITY_ADMINS', $1, $1, $2, $3, '别处')";
@@ -82,45 +68,19 @@ class AlertRaisedSubscriptionTest {
                     .execute(Tuple.of(Long.parseLong(world.communityA), Long.parseLong(world.district), committed)))
                     .await().atMost(Duration.ofSeconds(30));
 
-            String next = admin.poll(10, TimeUnit.SECONDS);
+            String next = admin.next(10);
             assertNotNull(next, "no alert pushed");
             assertTrue(next.contains("\"responseId\":\"" + committed + "\""), "the committed one first: " + next);
-            assertNull(admin.poll(1, TimeUnit.SECONDS), "a rolled-back alert is announced to nobody");
-        } finally {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            assertNull(admin.next(1), "a rolled-back alert is announced to nobody");
         }
     }
 
-    /** Opens a socket with the token, subscribes, and answers once the subscription is registered. */
-    private WebSocket subscribe(String token, BlockingQueue<String> pushed) throws Exception {
-        BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        URI ws = URI.create(graphql.toString().replaceFirst("^http", "ws"));
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .subprotocols("graphql-transport-ws")
-                .buildAsync(ws, new WebSocket.Listener() {
-                    private final StringBuilder partial = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        partial.append(data);
-                        if (last) {
-                            String message = partial.toString();
-                            (message.contains("\"next\"") || message.contains("\"error\"") ? pushed : messages)
-                                    .add(message);
-                            partial.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"connection_init\"}", true).get();
-        String ack = messages.poll(10, TimeUnit.SECONDS);
-        assertNotNull(ack);
-        assertTrue(ack.contains("connection_ack"), ack);
-        socket.sendText(SUBSCRIBE, true).get();
-        // the subscriber's audiences are resolved from the token before alerts reach it
-        Thread.sleep(500);
-        return socket;
+    @Test
+    void anAnonymousSubscriberIsRefused() throws Exception {
+        try (GraphQLSubscription anonymous = GraphQLSubscription.open(graphql, null, ALERT_RAISED)) {
+            String refused = anonymous.next(10);
+            assertNotNull(refused, "no refusal");
+            assertTrue(refused.contains("UNAUTHENTICATED"), refused);
+        }
     }
 }
