@@ -3,7 +3,6 @@ package org.epicontrol.roster.alert;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
-import org.epicontrol.common.DomainException;
 import org.epicontrol.common.PageInfo;
 
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ public class Alerts {
     }
 
     public Uni<AlertConnection> page(Addressees to, boolean unacknowledgedOnly, int first, String after) {
-        Long before = beforeId(after);
+        Long before = Cursor.decodeId(CURSOR, after);
         return store.page(to, unacknowledgedOnly, first, before).map(found -> {
             List<AlertConnection.Edge> edges = new ArrayList<>();
             for (Alert alert : found.subList(0, Math.min(first, found.size()))) {
@@ -32,14 +31,5 @@ public class Alerts {
             return new AlertConnection(List.copyOf(edges), new PageInfo(found.size() > first,
                     edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
         });
-    }
-
-    private static Long beforeId(String after) {
-        String key = Cursor.decode(CURSOR, after);
-        try {
-            return key == null ? null : Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw new DomainException("INVALID_CURSOR", "cursor '" + after + "' is not a cursor of this listing");
-        }
     }
 }

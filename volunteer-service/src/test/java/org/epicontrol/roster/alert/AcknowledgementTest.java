@@ -119,7 +119,11 @@ class AcknowledgementTest {
 
         world.adminA.post(AlertWorld.ALERTS, Map.of("first", 0))
                 .body("errors[0].extensions.code", equalTo("INVALID_PAGE_SIZE"));
-        world.adminA.post(AlertWorld.ALERTS, Map.of("after", "bm90LWEtY3Vyc29y"))
-                .body("errors[0].extensions.code", equalTo("INVALID_CURSOR"));
+        for (String cursor : List.of("bm90LWEtY3Vyc29y", org.epicontrol.common.Cursor.encode(Alerts.CURSOR, "x1"),
+                org.epicontrol.common.Cursor.encode("task", "1"))) {
+            world.adminA.post(AlertWorld.ALERTS, Map.of("after", cursor))
+                    .body("errors[0].extensions.code", equalTo("INVALID_CURSOR"))
+                    .body("data", nullValue());
+        }
     }
 }
