@@ -11,14 +11,14 @@ import java.util.List;
 
 /**
  * Escalates alerts nobody acknowledged within {@code alerts.escalate-after} to the officers of their community's
- * district: a new ESCALATION alert linking the original, once. Safe with several replicas: the due alerts are claimed
- * with {@code for update skip locked} (a replica skips the rows another is escalating, and a row escalated meanwhile
- * no longer matches), and the unique {@code escalation_of} refuses a second escalation whatever happens.
+ * district: a new ESCALATION alert linking the original, once; not when the response has closed meanwhile (nothing
+ * left to chase). Safe with several replicas: the due alerts are claimed {@code for no key update skip locked} (a
+ * replica skips the rows another is escalating, and a row escalated meanwhile no longer matches), and the unique
+ * {@code escalation_of} refuses a second escalation whatever happens.
  */
 @ApplicationScoped
 public class Escalations {
 
-    // The response closed before anyone acknowledged its opening: nothing left to chase.
     private static final String DUE = "from Alert a where a.acknowledgedAt is null and a.escalatedAt is null"
             + " and a.kind in ?1 and a.createdAt <= ?2 and not exists (from Alert c where c.responseId = a.responseId"
             + " and c.kind = ?3) order by a.createdAt, a.id";
