@@ -1,6 +1,7 @@
 package org.epicontrol.roster.alert;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.epicontrol.roster.response.ResponseNotice;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +25,9 @@ class AlertsOnResponsesTest {
 
     @Inject
     AlertsOnResponses listener;
+
+    @Inject
+    Vertx vertx;
 
     @Test
     void anOpenedResponseAlertsTheGridsWorkersAndTheCommunitysAdmins() {
@@ -113,6 +118,19 @@ class AlertsOnResponsesTest {
         assertTrue(AlertWorld.alertsAbout(world.adminA, response.responseId()).get(0).get("message").toString()
                 .startsWith("【响应结束】"));
         assertEquals(List.of(), AlertWorld.alertsAbout(world.adminB, response.responseId()));
+    }
+
+    @Test
+    void aListenerCalledOnAVertxEventLoopAsTheFeedConsumerDoesStoresItsAlerts() throws Exception {
+        AlertWorld world = new AlertWorld();
+        ResponseNotice response = world.response(world.gridA1);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        // an event-loop context is not the safe duplicated one Hibernate Reactive needs: the listener makes its own
+        vertx.runOnContext(ignored -> listener.opened(response).subscribe().with(done::complete,
+                done::completeExceptionally));
+        done.get(30, TimeUnit.SECONDS);
+
+        assertEquals(1, AlertWorld.alertsAbout(world.adminA, response.responseId()).size());
     }
 
     @Test
