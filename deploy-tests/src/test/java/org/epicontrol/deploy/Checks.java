@@ -31,7 +31,8 @@ final class Checks {
     /** Who may connect to whom (NetworkPolicy ingress), per app.kubernetes.io/name of the receiving pods. */
     static final Map<String, Set<String>> ALLOWED_SOURCES = Map.of(
             "gateway", Set.of("namespace:ingress-nginx"),
-            "notice-service", Set.of("pod:gateway"),
+            // volunteer-service reads notice-service's areaEvents feed directly (NOTICE_FEED_URL)
+            "notice-service", Set.of("pod:gateway", "pod:volunteer-service"),
             "volunteer-service", Set.of("pod:gateway"),
             "notice-db", Set.of("pod:notice-service"),
             "volunteer-db", Set.of("pod:volunteer-service"),
@@ -545,12 +546,7 @@ final class Checks {
         if (container.isEmpty()) {
             return List.of("no gateway Deployment with a container named gateway");
         }
-        String file = null;
-        for (JsonNode env : container.get().path("env")) {
-            if (env.path("name").asText().equals("GATEWAY_SUPERGRAPH_FILE")) {
-                file = env.path("value").asText(null);
-            }
-        }
+        String file = literalEnv(container.get(), "GATEWAY_SUPERGRAPH_FILE");
         if (file == null) {
             return List.of("the gateway has no literal GATEWAY_SUPERGRAPH_FILE");
         }
@@ -572,42 +568,8 @@ final class Checks {
         Set<String> reached = new TreeSet<>();
         Matcher m = JOIN_GRAPH.matcher(sdl);
         while (m.find()) {
-            String graph = m.group(1);
             URI url = URI.create(m.group(2));
-            String host = url.getHost() == null ? "" : url.getHost().split("\\.")[0];
-            int port = url.getPort() == -1 ? 80 : url.getPort();
-            Optional<? extends JsonNode> service = cluster.find("Service", host);
-            if (service.isEmpty()) {
-                problems.add("subgraph " + graph + " at " + url + ": no Service " + host);
-                continue;
-            }
-            JsonNode servicePort = null;
-            for (JsonNode sp : service.get().path("spec").path("ports")) {
-                if (sp.path("port").asInt() == port) {
-                    servicePort = sp;
-                }
-            }
-            if (servicePort == null) {
-                problems.add("subgraph " + graph + " at " + url + ": Service/" + host + " has no port " + port);
-                continue;
-            }
-            for (Workload target : cluster.selected(Cluster.labels(service.get().path("spec").path("selector")))) {
-                ServiceContract svc = contracts.get(target.name());
-                if (svc == null) {
-                    problems.add("subgraph " + graph + " at " + url + " is not one of the services " + contracts.keySet());
-                    continue;
-                }
-                reached.add(svc.name());
-                JsonNode targetPort = servicePort.has("targetPort") ? servicePort.path("targetPort") : servicePort.path("port");
-                if (target.resolvePort(targetPort) != svc.httpPort()) {
-                    problems.add("subgraph " + graph + " at " + url + " reaches port " + target.resolvePort(targetPort)
-                            + " of " + svc.name() + ", which listens on " + svc.httpPort());
-                }
-                if (!url.getPath().equals(svc.graphqlPath())) {
-                    problems.add("subgraph " + graph + " at " + url + ": " + svc.name() + " serves GraphQL at "
-                            + svc.graphqlPath());
-                }
-            }
+            reached.addAll(graphqlEndpoint(cluster, contracts, "subgraph " + m.group(1) + " at " + url, url, problems));
         }
         for (String svc : contracts.keySet()) {
             if (!svc.equals("gateway") && !reached.contains(svc)) {
@@ -615,6 +577,82 @@ final class Checks {
             }
         }
         return problems;
+    }
+
+    /**
+     * Where a URL inside the cluster lands: a Service of the manifests, on a port that reaches the service's
+     * quarkus.http.port, at its GraphQL path. Adds the problems; answers the services it reaches.
+     */
+    private static Set<String> graphqlEndpoint(Cluster cluster, Map<String, ServiceContract> contracts, String what,
+            URI url, List<String> problems) {
+        Set<String> reached = new TreeSet<>();
+        String host = url.getHost() == null ? "" : url.getHost().split("\\.")[0];
+        int port = url.getPort() == -1 ? 80 : url.getPort();
+        Optional<? extends JsonNode> service = cluster.find("Service", host);
+        if (service.isEmpty()) {
+            problems.add(what + ": no Service " + host);
+            return reached;
+        }
+        JsonNode servicePort = null;
+        for (JsonNode sp : service.get().path("spec").path("ports")) {
+            if (sp.path("port").asInt() == port) {
+                servicePort = sp;
+            }
+        }
+        if (servicePort == null) {
+            problems.add(what + ": Service/" + host + " has no port " + port);
+            return reached;
+        }
+        for (Workload target : cluster.selected(Cluster.labels(service.get().path("spec").path("selector")))) {
+            ServiceContract svc = contracts.get(target.name());
+            if (svc == null) {
+                problems.add(what + " is not one of the services " + contracts.keySet());
+                continue;
+            }
+            reached.add(svc.name());
+            JsonNode targetPort = servicePort.has("targetPort") ? servicePort.path("targetPort") : servicePort.path("port");
+            if (target.resolvePort(targetPort) != svc.httpPort()) {
+                problems.add(what + " reaches port " + target.resolvePort(targetPort) + " of " + svc.name()
+                        + ", which listens on " + svc.httpPort());
+            }
+            if (!url.getPath().equals(svc.graphqlPath())) {
+                problems.add(what + ": " + svc.name() + " serves GraphQL at " + svc.graphqlPath());
+            }
+        }
+        return reached;
+    }
+
+    /**
+     * volunteer-service's NOTICE_FEED_URL (a literal value) is notice-service's GraphQL endpoint through a Service
+     * of the manifests: otherwise its consumer of the areaEvents feed retries forever and nothing happens.
+     */
+    static List<String> noticeFeed(Cluster cluster, Map<String, ServiceContract> contracts) {
+        Optional<JsonNode> container = cluster.workload("volunteer-service").flatMap(w -> w.container("volunteer-service"));
+        if (container.isEmpty()) {
+            return List.of();
+        }
+        String url = literalEnv(container.get(), "NOTICE_FEED_URL");
+        if (url == null) {
+            return List.of("volunteer-service has no literal NOTICE_FEED_URL (notice-service's GraphQL endpoint)");
+        }
+        List<String> problems = new ArrayList<>();
+        String what = "NOTICE_FEED_URL " + url;
+        Set<String> reached = graphqlEndpoint(cluster, contracts, what, URI.create(url), problems);
+        if (problems.isEmpty() && !reached.equals(Set.of("notice-service"))) {
+            problems.add(what + " reaches " + reached + ", not notice-service");
+        }
+        return problems;
+    }
+
+    /** The literal value a container gives an environment variable (null when none, or taken from elsewhere). */
+    private static String literalEnv(JsonNode container, String name) {
+        String value = null;
+        for (JsonNode env : container.path("env")) {
+            if (env.path("name").asText().equals(name)) {
+                value = env.path("value").asText(null);
+            }
+        }
+        return value;
     }
 
     /** Secrets named in a YAML file, with their keys (the managed overlay's documented external Secrets). */
@@ -641,6 +679,7 @@ final class Checks {
         problems.addAll(exposure(cluster));
         problems.addAll(networkPolicies(cluster));
         problems.addAll(supergraph(cluster, contracts));
+        problems.addAll(noticeFeed(cluster, contracts));
         return problems;
     }
 }

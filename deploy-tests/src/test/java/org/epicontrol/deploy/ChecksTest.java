@@ -287,4 +287,22 @@ class ChecksTest {
         ((ObjectNode) env(cluster, "gateway").get(0)).put("value", "/etc/supergraph.graphql");
         assertProblem(Checks.supergraph(cluster, contracts), "/etc/supergraph.graphql", "not a file of a ConfigMap");
     }
+
+    @Test
+    void aNoticeFeedUrlOnTheWrongServicePortOrPath() {
+        ObjectNode feed = null;
+        for (var variable : env(cluster, "volunteer-service")) {
+            if (variable.path("name").asText().equals("NOTICE_FEED_URL")) {
+                feed = (ObjectNode) variable;
+            }
+        }
+        for (var doctored : Map.of(
+                "http://volunteer-service:8082/graphql", "reaches [volunteer-service], not notice-service",
+                "http://notice-service:8082/graphql", "Service/notice-service has no port 8082",
+                "http://notice-service:8081/gql", "serves GraphQL at /graphql",
+                "http://notices:8081/graphql", "no Service notices").entrySet()) {
+            feed.put("value", doctored.getKey());
+            assertProblem(Checks.noticeFeed(cluster, contracts), doctored.getKey(), doctored.getValue());
+        }
+    }
 }

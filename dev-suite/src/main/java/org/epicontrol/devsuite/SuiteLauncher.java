@@ -204,15 +204,15 @@ public final class SuiteLauncher {
         String oidcUrl = oidcUrl(settings);
         System.out.println("Starting PostgreSQL (embedded binaries, throw-away data directory)");
         database = EmbeddedDatabase.start(null);
-        String noticeGraphql = "http://localhost:" + settings.noticePort() + "/graphql";
+        String noticeGraphql = noticeGraphql(settings);
         String volunteerGraphql = "http://localhost:" + settings.volunteerPort() + "/graphql";
         String gatewayGraphql = "http://localhost:" + settings.gatewayPort() + "/graphql";
 
         // All three start at once: the gateway composes as soon as both subgraphs answer (it retries until then).
         Process notices = launch(settings, "notice-service", "notice-service", settings.noticePort(), "notice.port",
-                suiteEnv(databaseEnv(subgraph("notice-service")), oidcUrl), List.of());
+                suiteEnv(serviceEnv(settings, subgraph("notice-service")), oidcUrl), List.of());
         Process volunteers = launch(settings, "volunteer-service", "volunteer-service", settings.volunteerPort(),
-                "volunteer.port", suiteEnv(databaseEnv(subgraph("volunteer-service")), oidcUrl), List.of());
+                "volunteer.port", suiteEnv(serviceEnv(settings, subgraph("volunteer-service")), oidcUrl), List.of());
         List<String> gatewayArgs = new ArrayList<>();
         gatewayArgs.add("-Dgateway.subgraphs.notices.url=" + settings.route().url("notices", noticeGraphql));
         gatewayArgs.add("-Dgateway.subgraphs.volunteers.url=" + settings.route().url("volunteers", volunteerGraphql));
@@ -255,7 +255,7 @@ public final class SuiteLauncher {
         }
         String name = service + "-" + port;
         Process process = launch(settings, service, name, port, null,
-                suiteEnv(databaseEnv(subgraph(service)), oidcUrl(settings)), List.of());
+                suiteEnv(serviceEnv(settings, subgraph(service)), oidcUrl(settings)), List.of());
         waitUntilReady(settings, name, process, port);
         return new ServiceProcess(name, port, process, settings.logFile(name));
     }
@@ -305,6 +305,22 @@ public final class SuiteLauncher {
         System.out.println("  curl -s " + suite.noticeUrl() + " -H 'Content-Type: application/json' \\");
         System.out.println("    -d '{\"query\":\"{ riskLevel(address: \\\"晋阳紫城4号楼10单元\\\", asOf: \\\"2022-11-30\\\") "
                 + "{ level { name } notice { number } designation { text } } }\"}'");
+    }
+
+    private static String noticeGraphql(Settings settings) {
+        return "http://localhost:" + settings.noticePort() + "/graphql";
+    }
+
+    /**
+     * A service's own settings: its database and, for volunteer-service, notice-service's area-event feed, read
+     * directly (as in Kubernetes; not through a route the e2e tests put between the gateway and the subgraphs).
+     */
+    private Map<String, String> serviceEnv(Settings settings, Subgraph subgraph) {
+        Map<String, String> env = new LinkedHashMap<>(databaseEnv(subgraph));
+        if (subgraph.module().equals("volunteer-service")) {
+            env.put("NOTICE_FEED_URL", noticeGraphql(settings));
+        }
+        return env;
     }
 
     /** One database and its connection settings per service, as in production (created on first use). */

@@ -32,6 +32,9 @@ import static org.epicontrol.common.security.StaffRole.SYSTEM_ADMIN;
  *       only drafts name only notice-editor, notice-publisher, system-admin</td><td>to others such an area does not
  *       exist (null / not listed), as its draft does not; a shared area shows without the draft's designations</td></tr>
  *   <tr><td>noticePublished (subscription)</td><td>anyone</td><td>announces published notices only</td></tr>
+ *   <tr><td>areaEvents, AreaEvent (its area, Area.pathIds)</td><td>anyone</td><td>written only when a notice is
+ *       published, so every event and its area are public; pathIds are the ids of the area's ancestors, public with
+ *       it (an area is public with all its enclosing areas)</td></tr>
  *   <tr><td>dueForDowngrade</td><td>notice-editor, notice-publisher, district-officer, system-admin</td>
  *       <td>staff work list that leads to the next notice; reveals case data</td></tr>
  *   <tr><td>reportCases</td><td>notice-editor, system-admin</td><td>case data drives downgrades, the notice office

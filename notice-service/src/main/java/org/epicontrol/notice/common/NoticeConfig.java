@@ -3,6 +3,7 @@ package org.epicontrol.notice.common;
 import io.smallrye.config.ConfigMapping;
 import org.epicontrol.common.PageLimits;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,6 +18,9 @@ public interface NoticeConfig {
     ZoneId zone();
 
     Page page();
+
+    /** The area-event feed (areaEvents). */
+    Feed feed();
 
     interface Import {
         /** Longer texts are refused before parsing; the longest real notice is a few kB. */
@@ -37,6 +41,19 @@ public interface NoticeConfig {
         int defaultSize();
 
         @Override
+        @WithDefault("500")
+        int maxSize();
+    }
+
+    /** Pages of areaEvents: first 1..max-page; the default is the schema's (100), this one only completes the pair. */
+    interface Feed extends PageLimits {
+        @Override
+        @WithDefault("100")
+        int defaultSize();
+
+        /** notices.feed.max-page: a consumer catching up reads this many events per request. */
+        @Override
+        @WithName("max-page")
         @WithDefault("500")
         int maxSize();
     }

@@ -4,52 +4,75 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.security.Caller;
 import org.epicontrol.notice.access.NoticeAccess;
 import org.epicontrol.notice.audit.AuditAction;
 import org.epicontrol.notice.audit.AuditEntry;
 import org.epicontrol.notice.audit.AuditStore;
+import org.epicontrol.notice.feed.AreaEventKind;
+import org.epicontrol.notice.feed.AreaEventLog;
+import org.epicontrol.notice.feed.AreaEventMetrics;
 
 import java.time.OffsetDateTime;
 
-/** Draft → published; publishing an update or cancellation supersedes the notice it refers to. */
+/**
+ * Draft → published; publishing an update or cancellation supersedes the notice it refers to. The lifecycle columns
+ * change through {@link NoticeEntity} (Panache: plain read and update); the publication's area events, audit event
+ * and status changes commit in one transaction.
+ */
 @ApplicationScoped
 public class NoticeLifecycle {
 
     private final NoticeAccess access;
     private final AuditStore audit;
+    private final AreaEventLog events;
+    private final AreaEventMetrics metrics;
 
-    public NoticeLifecycle(NoticeAccess access, AuditStore audit) {
+    public NoticeLifecycle(NoticeAccess access, AuditStore audit, AreaEventLog events, AreaEventMetrics metrics) {
         this.access = access;
         this.audit = audit;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    private record Published(AreaEventKind kind, int events) {
     }
 
     /** Returns the id of the notice it published. The caller's role was checked; four eyes is checked here. */
     public Uni<Long> publish(long id, Caller publisher) {
-        return Panache.withTransaction(() -> NoticeEntity.<NoticeEntity>findById(id)
-                .onItem().ifNull().failWith(() -> DomainException.notFound("notice", id))
-                .chain(notice -> {
-                    if (notice.status != NoticeStatus.DRAFT) {
-                        return Uni.createFrom().failure(new DomainException("NOT_A_DRAFT",
-                                "notice " + id + " is " + notice.status + "; only a draft can be published"));
-                    }
-                    // Needs the stored author, so it runs here rather than before the read.
-                    access.checkFourEyes(publisher, id, notice.createdBySubject);
-                    // Guarded update: of two concurrent publishers exactly one wins.
-                    return NoticeEntity.update("status = ?1, publishedBy = ?2, publishedBySubject = ?3, publishedAt = ?4"
-                                            + " where id = ?5 and status = ?6",
-                                    NoticeStatus.PUBLISHED, publisher.username(), publisher.subject(),
-                                    OffsetDateTime.now(), id, NoticeStatus.DRAFT)
-                            .chain(updated -> updated == 0
-                                    ? Uni.createFrom().failure(new DomainException("NOT_A_DRAFT",
-                                            "notice " + id + " was published concurrently"))
-                                    : supersede(notice, publisher))
-                            .chain(() -> record(publisher, AuditAction.PUBLISH, notice.id, new JsonObject()
-                                    .put("messageType", notice.messageType.name())
-                                    .put("references", notice.referencesId)))
-                            .replaceWith(id);
-                }));
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(events::serialise)
+                        // Row-locked: an import replacing the draft (and its author) waits for us, or we for it, so
+                        // four eyes judges the author of exactly the content that is published.
+                        .chain(() -> NoticeEntity.<NoticeEntity>findById(id, LockModeType.PESSIMISTIC_WRITE))
+                        .onItem().ifNull().failWith(() -> DomainException.notFound("notice", id))
+                        .chain(notice -> {
+                            if (notice.status != NoticeStatus.DRAFT) {
+                                return Uni.createFrom().failure(new DomainException("NOT_A_DRAFT",
+                                        "notice " + id + " is " + notice.status + "; only a draft can be published"));
+                            }
+                            // Needs the stored author, so it runs here rather than before the read.
+                            access.checkFourEyes(publisher, id, notice.createdBySubject);
+                            notice.status = NoticeStatus.PUBLISHED;
+                            notice.publishedBy = publisher.username();
+                            notice.publishedBySubject = publisher.subject();
+                            notice.publishedAt = OffsetDateTime.now();
+                            AreaEventKind kind = AreaEventKind.of(notice.messageType);
+                            return supersede(notice, publisher)
+                                    .chain(() -> record(publisher, AuditAction.PUBLISH, notice.id, new JsonObject()
+                                            .put("messageType", notice.messageType.name())
+                                            .put("references", notice.referencesId)))
+                                    // the events read the new statuses in SQL: written out first
+                                    .chain(Panache::flush)
+                                    .chain(() -> Panache.getSession())
+                                    .chain(session -> events.append(session, id, kind))
+                                    .map(written -> new Published(kind, written));
+                        }))
+                // counted once committed: a rolled-back publication wrote no event
+                .invoke(published -> metrics.written(published.kind(), published.events()))
+                .replaceWith(id);
     }
 
     private Uni<Void> supersede(NoticeEntity correction, Caller publisher) {
@@ -58,18 +81,22 @@ public class NoticeLifecycle {
         }
         NoticeStatus newStatus = correction.messageType == MessageType.CANCEL
                 ? NoticeStatus.CANCELLED : NoticeStatus.SUPERSEDED;
-        return NoticeEntity.update("status = ?1, supersededBy = ?2, supersededOn = ?3 where id = ?4 and status = ?5",
-                        newStatus, correction.id, correction.effectiveDate, correction.referencesId,
-                        NoticeStatus.PUBLISHED)
-                .chain(updated -> updated == 0
-                        ? Uni.createFrom().failure(new DomainException("REFERENCE_NOT_PUBLISHED",
+        return NoticeEntity.<NoticeEntity>findById(correction.referencesId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(earlier -> {
+                    if (earlier == null || earlier.status != NoticeStatus.PUBLISHED) {
+                        return Uni.createFrom().failure(new DomainException("REFERENCE_NOT_PUBLISHED",
                                 "notice " + correction.referencesId + " is no longer a published notice; "
-                                        + "it cannot be " + newStatus.name().toLowerCase()))
-                        : record(publisher,
-                                correction.messageType == MessageType.CANCEL ? AuditAction.CANCEL : AuditAction.CORRECT,
-                                correction.referencesId, new JsonObject()
-                                        .put("by", String.valueOf(correction.id))
-                                        .put("from", correction.effectiveDate.toString())));
+                                        + "it cannot be " + newStatus.name().toLowerCase()));
+                    }
+                    earlier.status = newStatus;
+                    earlier.supersededBy = correction.id;
+                    earlier.supersededOn = correction.effectiveDate;
+                    return record(publisher,
+                            correction.messageType == MessageType.CANCEL ? AuditAction.CANCEL : AuditAction.CORRECT,
+                            correction.referencesId, new JsonObject()
+                                    .put("by", String.valueOf(correction.id))
+                                    .put("from", correction.effectiveDate.toString()));
+                });
     }
 
     /** In the session of the publishing transaction, so the event and the change commit or fail together. */

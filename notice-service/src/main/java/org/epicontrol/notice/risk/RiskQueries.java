@@ -49,16 +49,25 @@ public class RiskQueries {
             + " order by n.effective_date desc, n.year desc, n.number desc, array_position($1, t.area_id) desc"
             + " limit 64";
 
-    /** The level in force for each designated area, computed through its ancestors. */
+    /** The level in force for each designated area, computed through its ancestors (areas without one drop out). */
     public static String current(String asOf) {
-        return " cross join lateral (select d.level_code, d.id as designation_id,"
+        return " cross join lateral (" + decisive(asOf) + ") cur";
+    }
+
+    /**
+     * The designation deciding the level of the area aliased {@code a} at asOf, through its ancestors: one row
+     * (level_code, designation_id, notice_id, effective_date) or none. The one definition of "the level in force"
+     * for set-based queries; the area-event feed joins it too (levelInForce). asOf is an SQL expression.
+     */
+    public static String decisive(String asOf) {
+        return "select d.level_code, d.id as designation_id,"
             + " n.id as notice_id, n.effective_date from designation_target t"
             + " join designation d on d.id = t.designation_id join notice n on n.id = d.notice_id"
             + " where t.area_id = any(a.ancestor_ids) and not t.excluded and " + inForce(asOf)
             + " and not exists (select 1 from designation_target x where x.designation_id = t.designation_id"
             + "   and x.excluded and x.area_id = any(a.ancestor_ids))"
             + " order by n.effective_date desc, n.year desc, n.number desc,"
-            + "   array_position(a.ancestor_ids, t.area_id) desc limit 1) cur";
+            + "   array_position(a.ancestor_ids, t.area_id) desc limit 1";
     }
 
     private final Pool pool;
