@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.roster.context.SafeContexts;
 import jakarta.persistence.LockModeType;
 import org.epicontrol.common.DomainException;
 
@@ -19,10 +21,10 @@ import java.util.Map;
 @ApplicationScoped
 public class AlertStore {
 
-    private final SafeContext context;
+    private final Vertx vertx;
 
-    public AlertStore(SafeContext context) {
-        this.context = context;
+    public AlertStore(Vertx vertx) {
+        this.vertx = vertx;
     }
 
     /**
@@ -31,7 +33,7 @@ public class AlertStore {
      * violation means "already alerted" and stores nothing.
      */
     public Uni<List<Alert>> raiseOnce(long responseId, AlertKind kind, List<Alert> alerts) {
-        return context.run(() -> Panache.withTransaction(() -> Alert.count(
+        return SafeContexts.current(vertx, () -> Panache.withTransaction(() -> Alert.count(
                         "responseId = ?1 and kind = ?2 and escalationOf is null", responseId, kind)
                 .chain(existing -> existing > 0 ? Uni.createFrom().item(List.<Alert>of())
                         : Alert.persist(alerts).replaceWith(alerts)))
@@ -68,8 +70,8 @@ public class AlertStore {
             params.put("before", beforeId);
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return context.run(() -> Panache.withSession(() -> Alert.<Alert>find(query, Sort.descending("id"), params)
-                .range(0, size).list()));
+        return SafeContexts.current(vertx, () -> Panache.withSession(() ->
+                Alert.<Alert>find(query, Sort.descending("id"), params).range(0, size).list()));
     }
 
     /** One position per id; null where there is none. */
@@ -77,7 +79,7 @@ public class AlertStore {
         if (ids.stream().allMatch(id -> id == null)) {
             return Uni.createFrom().item(ids.stream().map(id -> (Alert) null).toList());
         }
-        return context.run(() -> Panache.withSession(() -> Alert.<Alert>list("id in ?1",
+        return SafeContexts.current(vertx, () -> Panache.withSession(() -> Alert.<Alert>list("id in ?1",
                         ids.stream().filter(id -> id != null).distinct().toList())))
                 .map(found -> {
                     Map<Long, Alert> byId = new HashMap<>();
@@ -92,7 +94,7 @@ public class AlertStore {
      * locked row inside this transaction; refused, nothing changes.
      */
     public Uni<Alert> acknowledge(long id, Addressees who, OffsetDateTime at) {
-        return context.run(() -> Panache.withTransaction(() ->
+        return SafeContexts.current(vertx, () -> Panache.withTransaction(() ->
                 Alert.<Alert>findById(id, LockModeType.PESSIMISTIC_WRITE).map(alert -> {
                     if (alert == null) {
                         throw DomainException.notFound("alert", id);

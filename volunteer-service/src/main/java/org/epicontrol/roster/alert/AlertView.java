@@ -22,7 +22,8 @@ public record AlertView(
         String areaName,
         @Description("The level code that opened the response (HIGH, SEALED ...)") String level,
         @NonNull OffsetDateTime createdAt,
-        @Description("When it was first acknowledged; later acknowledgements change nothing") OffsetDateTime acknowledgedAt,
+        @Description("When it was first acknowledged; later acknowledgements change nothing")
+        OffsetDateTime acknowledgedAt,
         @Description("Who acknowledged it first (user name)") String acknowledgedBy,
         @Description("When it was escalated to the district's officers for want of acknowledgement")
         OffsetDateTime escalatedAt,
@@ -34,8 +35,8 @@ public record AlertView(
     static AlertView of(Alert alert) {
         return new AlertView(String.valueOf(alert.id), alert.kind, alert.audience, alert.message,
                 String.valueOf(alert.responseId), alert.areaId, alert.areaName, alert.level, alert.createdAt,
-                alert.acknowledgedAt, alert.acknowledgedBy, alert.escalatedAt, alert.audienceUnitId, alert.communityId, alert.gridId,
-                alert.escalationOf);
+                alert.acknowledgedAt, alert.acknowledgedBy, alert.escalatedAt, alert.audienceUnitId, alert.communityId,
+                alert.gridId, alert.escalationOf);
     }
 
     public long numericId() {

@@ -6,7 +6,9 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Set;
 
-/** {@code alerts.*}: when an unacknowledged alert escalates to the district's officers, and how often that is checked. */
+/**
+ * {@code alerts.*}: when an unacknowledged alert escalates to the district's officers, and how often that is checked.
+ */
 @ConfigMapping(prefix = "alerts")
 public interface AlertsConfig {
 

@@ -2,7 +2,9 @@ package org.epicontrol.roster.alert;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.roster.context.SafeContexts;
 import org.hibernate.LockMode;
 
 import java.time.OffsetDateTime;
@@ -24,18 +26,18 @@ public class Escalations {
             + " and c.kind = ?3) order by a.createdAt, a.id";
 
     private final AlertsConfig config;
-    private final SafeContext context;
+    private final Vertx vertx;
 
-    public Escalations(AlertsConfig config, SafeContext context) {
+    public Escalations(AlertsConfig config, Vertx vertx) {
         this.config = config;
-        this.context = context;
+        this.vertx = vertx;
     }
 
     /** Escalates what is due at {@code now} (one batch); answers the escalation alerts raised. */
     public Uni<List<Alert>> escalateDue(OffsetDateTime now) {
         OffsetDateTime at = Alert.stamp(now);
         OffsetDateTime cutoff = at.minus(config.escalateAfter());
-        return context.run(() -> Panache.withTransaction(() -> Panache.getSession()
+        return SafeContexts.current(vertx, () -> Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createSelectionQuery(DUE, Alert.class)
                                 .setParameter(1, List.copyOf(config.escalatedKinds()))
                                 .setParameter(2, cutoff)
