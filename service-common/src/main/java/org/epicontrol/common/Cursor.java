@@ -30,4 +30,14 @@ public final class Cursor {
         }
         return raw.substring(kind.length() + 1);
     }
+
+    /** For listings keyed by a bigint id: the id, or null for a null cursor; refuses anything else. */
+    public static Long decodeId(String kind, String cursor) {
+        String key = decode(kind, cursor);
+        try {
+            return key == null ? null : Long.valueOf(key);
+        } catch (NumberFormatException e) {
+            throw new DomainException("INVALID_CURSOR", "cursor '" + cursor + "' is not a cursor of this listing");
+        }
+    }
 }

@@ -7,7 +7,10 @@ import org.epicontrol.common.security.Caller;
 import org.epicontrol.common.security.StaffRole;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -57,6 +60,10 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  *     posts, tasks and uncovered hours apply their own rules (post, tasks, staffing)</td><td>as Volunteer</td></tr>
  * <tr><td>ResponsePlan, PlannedPost, PlannedTask</td><td>{@link #mayReadPlans}: anyone signed in (no personal
  *     data)</td><td>null + error</td></tr>
+ * <tr><td>Alert (issue 12), Alert.escalationOf</td><td>{@link #mayReadAlert}: the members of its audience (admins of
+ *     its community, grid workers of its grid or of its community's grids, officers of its district, as addressed;
+ *     grid workers also by a GRID_WORKER responsibility)</td><td>alerts, alertRaised: filtered by the query / the
+ *     stream; escalationOf: null + error</td></tr>
  * </table>
  *
  * <p>Where each rule is applied: root fields and {@code _entities} of Volunteer, Shift, DutyPost, Community, Grid
@@ -98,6 +105,8 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <tr><td>fulfilWish</td><td>wish: {@link #mayUseOwn}</td></tr>
  * <tr><td>createTask, completeTask, failTask, reopenTask</td><td>unit / task: {@link #mayManageTasks}</td></tr>
  * <tr><td>assignTask</td><td>task: {@link #mayManageTasks}; assignee: {@link #mayAssignTo}</td></tr>
+ * <tr><td>acknowledgeAlert</td><td>alert: {@link #mayReadAlert} (a member of its audience), checked on the alert's
+ *     row locked in the acknowledgement's transaction</td></tr>
  * </table>
  *
  * <p>Keycloak Authorization Services was considered: GraphQL is one POST endpoint, so its path-based policy enforcer
@@ -214,6 +223,52 @@ public class RosterAccess {
     /** A team a new volunteer joins: a city-wide one, or one of the administrator's community. */
     public boolean mayUseTeam(Scope scope, Targets.Placed team) {
         return team.path().isEmpty() || manages(scope, team.path());
+    }
+
+    /**
+     * Alerts (issue 12) are addressed to an audience: a role over one unit U. Its members hold that role over U or a
+     * unit inside it (admins of community C; grid workers of grid G, or of every grid of C; officers of district D);
+     * a grid worker is also one of G's by a GRID_WORKER responsibility of their linked volunteer for G (the org data's
+     * own word, whatever their groups say). Answers, per role, every unit the caller is a member over (the paths of
+     * the units they hold it for); {@code responsibleGridPaths}: the paths of the grids of those responsibilities.
+     */
+    public Map<StaffRole, Set<Long>> alertAudiences(Scope scope, List<List<Long>> responsibleGridPaths) {
+        Map<StaffRole, Set<Long>> over = new EnumMap<>(StaffRole.class);
+        for (StaffRole role : List.of(COMMUNITY_ADMIN, GRID_WORKER, DISTRICT_OFFICER)) {
+            Set<Long> units = new HashSet<>();
+            List<Long> held = scope.unitsOf(role);
+            scope.units().stream().filter(u -> held.contains(u.id())).forEach(u -> units.addAll(u.pathIds()));
+            if (role == GRID_WORKER) {
+                responsibleGridPaths.forEach(units::addAll);
+            }
+            over.put(role, Set.copyOf(units));
+        }
+        return over;
+    }
+
+    /**
+     * An alert (and its escalation link): the members of its audience ({@code role} over {@code unitId}) only, as
+     * {@link #alertAudiences} finds them; district officers see their district's alerts only when addressed to them.
+     */
+    public boolean mayReadAlert(Scope scope, Map<StaffRole, Set<Long>> audiences, StaffRole role, long unitId) {
+        return scope.systemAdmin() || audiences.getOrDefault(role, Set.of()).contains(unitId);
+    }
+
+    /**
+     * Alerts resolved by a batch field: each one {@link #mayReadAlert} (audience role and unit of each given by the
+     * functions); a refused alert alone is null with FORBIDDEN at its path, its neighbours answered (as
+     * {@link ObjectGuard} does for the other types).
+     */
+    public <T> List<T> visibleAlerts(String field, Scope scope, Map<StaffRole, Set<Long>> audiences, List<T> alerts,
+                                     Function<T, StaffRole> roleOf, ToLongFunction<T> unitOf) {
+        List<Object> checked = new ArrayList<>(alerts.size());
+        for (T alert : alerts) {
+            checked.add(alert == null || mayReadAlert(scope, audiences, roleOf.apply(alert), unitOf.applyAsLong(alert))
+                    ? alert : DomainException.forbidden(field + ": the alert is not addressed to you"));
+        }
+        @SuppressWarnings("unchecked")
+        List<T> answers = (List<T>) (List<?>) checked;
+        return answers;
     }
 
     private static boolean reads(Scope scope, List<Long> path) {

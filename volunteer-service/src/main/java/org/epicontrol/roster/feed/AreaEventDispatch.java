@@ -1,10 +1,8 @@
 package org.epicontrol.roster.feed;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import org.epicontrol.roster.context.SafeContexts;
 
 import java.util.List;
 
@@ -32,22 +30,8 @@ public final class AreaEventDispatch {
     }
 
     private Uni<Void> onOwnContext(AreaEvent event, AreaEventHandler handler) {
-        return Uni.createFrom().<Void>emitter(emitter -> {
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> {
-                Uni<Void> handled;
-                try {
-                    handled = handler.handle(event);
-                } catch (RuntimeException e) {
-                    handled = Uni.createFrom().failure(e);
-                }
-                if (handled == null) {
-                    handled = Uni.createFrom().failure(new IllegalStateException("handle answered null"));
-                }
-                handled.subscribe().with(emitter::complete, emitter::fail);
-            });
-        }).onFailure().transform(failure -> new HandlerFailed(event, name(handler), failure));
+        return SafeContexts.fresh(vertx, () -> handler.handle(event))
+                .onFailure().transform(failure -> new HandlerFailed(event, name(handler), failure));
     }
 
     /** The bean's class, without the container's proxy suffix. */
