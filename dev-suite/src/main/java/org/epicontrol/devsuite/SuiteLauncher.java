@@ -44,7 +44,11 @@ public final class SuiteLauncher {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
-    /** How the gateway reaches a subgraph; by default directly at the service's URL. */
+    /**
+     * How a process reaches a subgraph: the gateway each one by its name ({@code notices}, {@code volunteers}), each
+     * volunteer-service process notice-service's area-event feed by {@link #feedRoute}; by default directly at the
+     * service's URL.
+     */
     @FunctionalInterface
     public interface SubgraphRoute {
         String url(String subgraph, String serviceUrl);
@@ -159,6 +163,8 @@ public final class SuiteLauncher {
             new Subgraph("volunteer-service", "VOLUNTEER", "volunteers"));
 
     private final List<Process> processes = new ArrayList<>();
+    /** The suite's own process of each service, by module. */
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private EmbeddedDatabase database;
     private volatile KeycloakServer keycloak;
 
@@ -210,9 +216,14 @@ public final class SuiteLauncher {
 
         // All three start at once: the gateway composes as soon as both subgraphs answer (it retries until then).
         Process notices = launch(settings, "notice-service", "notice-service", settings.noticePort(), "notice.port",
-                suiteEnv(serviceEnv(settings, subgraph("notice-service")), oidcUrl), List.of());
+                suiteEnv(serviceEnv(settings, "notice-service", "notice-service"), oidcUrl), List.of());
         Process volunteers = launch(settings, "volunteer-service", "volunteer-service", settings.volunteerPort(),
-                "volunteer.port", suiteEnv(serviceEnv(settings, subgraph("volunteer-service")), oidcUrl), List.of());
+                "volunteer.port", suiteEnv(serviceEnv(settings, "volunteer-service", "volunteer-service"), oidcUrl),
+                List.of());
+        services.put("notice-service", new ServiceProcess("notice-service", settings.noticePort(), notices,
+                settings.logFile("notice-service")));
+        services.put("volunteer-service", new ServiceProcess("volunteer-service", settings.volunteerPort(), volunteers,
+                settings.logFile("volunteer-service")));
         List<String> gatewayArgs = new ArrayList<>();
         gatewayArgs.add("-Dgateway.subgraphs.notices.url=" + settings.route().url("notices", noticeGraphql));
         gatewayArgs.add("-Dgateway.subgraphs.volunteers.url=" + settings.route().url("volunteers", volunteerGraphql));
@@ -236,11 +247,42 @@ public final class SuiteLauncher {
             keycloak.updateRealm(Suite.REALM, "{\"accessTokenLifespan\": " + lifespan + "}");
         }
 
-        DemoSeeding.notices(root, new GraphQLHttp(noticeGraphql), suite);
-        new VolunteerDemo(new GraphQLHttp(volunteerGraphql).bearer(suite.token("sysadmin")),
-                new GraphQLHttp(noticeGraphql)).seed();
+        seedDemo(root, suite);
         waitUntilReady(settings, "gateway", gateway, settings.gatewayPort());
         return suite;
+    }
+
+    /**
+     * The demo in the order a city works: the notices arrive (imported as drafts), the community's organisation is
+     * set up with its grids linked to the compounds they name, then the notices are published, and volunteer-service
+     * reads them from notice-service's feed and opens the responses they call for. Returns once it has handled
+     * every event the publications wrote, so that the suite starts with the demo's live responses in place.
+     */
+    private static void seedDemo(Path root, Suite suite) throws IOException, InterruptedException {
+        GraphQLHttp notices = new GraphQLHttp(suite.noticeUrl());
+        List<DemoSeeding.Draft> drafts = DemoSeeding.importDrafts(root, notices, suite);
+        String sysadmin = suite.token("sysadmin");
+        new VolunteerDemo(new GraphQLHttp(suite.volunteerUrl()).bearer(sysadmin), notices.bearer(sysadmin)).seed();
+        DemoSeeding.publish(drafts, notices, suite);
+        FeedCatchUp.await(notices, suite.volunteerUrl());
+    }
+
+    /**
+     * The route name by which the volunteer-service process {@code process} (its log's name, e.g.
+     * {@code volunteer-service} or a replica's {@code volunteer-service-41237}) reads notice-service's feed: one per
+     * process, so that a test can cut one replica off the feed and leave the others.
+     */
+    public static String feedRoute(String process) {
+        return "notice-feed:" + process;
+    }
+
+    /** The running suite's own process of {@code module} (notice-service or volunteer-service). */
+    public synchronized ServiceProcess service(String module) {
+        ServiceProcess process = services.get(module);
+        if (process == null) {
+            throw new IllegalStateException(module + " is not running in this suite");
+        }
+        return process;
     }
 
     /**
@@ -255,9 +297,22 @@ public final class SuiteLauncher {
         }
         String name = service + "-" + port;
         Process process = launch(settings, service, name, port, null,
-                suiteEnv(serviceEnv(settings, subgraph(service)), oidcUrl(settings)), List.of());
+                suiteEnv(serviceEnv(settings, service, name), oidcUrl(settings)), List.of());
         waitUntilReady(settings, name, process, port);
         return new ServiceProcess(name, port, process, settings.logFile(name));
+    }
+
+    /**
+     * The settings of the process {@code name} of {@code module}: its database, and for volunteer-service where it
+     * reads notice-service's area-event feed: through its own {@link #feedRoute}, which is direct (as in Kubernetes)
+     * unless the settings route it (the e2e tests, to cut one process off the feed).
+     */
+    private Map<String, String> serviceEnv(Settings settings, String module, String name) {
+        Map<String, String> env = new LinkedHashMap<>(databaseEnv(subgraph(module)));
+        if (module.equals("volunteer-service")) {
+            env.put("NOTICE_FEED_URL", settings.route().url(feedRoute(name), noticeGraphql(settings)));
+        }
+        return env;
     }
 
     private static Subgraph subgraph(String module) {
@@ -309,18 +364,6 @@ public final class SuiteLauncher {
 
     private static String noticeGraphql(Settings settings) {
         return "http://localhost:" + settings.noticePort() + "/graphql";
-    }
-
-    /**
-     * A service's own settings: its database and, for volunteer-service, notice-service's area-event feed, read
-     * directly (as in Kubernetes; not through a route the e2e tests put between the gateway and the subgraphs).
-     */
-    private Map<String, String> serviceEnv(Settings settings, Subgraph subgraph) {
-        Map<String, String> env = new LinkedHashMap<>(databaseEnv(subgraph));
-        if (subgraph.module().equals("volunteer-service")) {
-            env.put("NOTICE_FEED_URL", noticeGraphql(settings));
-        }
-        return env;
     }
 
     /** One database and its connection settings per service, as in production (created on first use). */
@@ -424,6 +467,7 @@ public final class SuiteLauncher {
             }
         }
         processes.clear();
+        services.clear();
         if (keycloak != null) {
             keycloak.stop();
             keycloak = null;

@@ -12,8 +12,11 @@ import java.util.Map;
 
 /**
  * Demo organisation from the domain brief: one community of 小店区 with its grids, the six vanguard posts, a
- * 24 h checkpoint at the gate of a compound that notice 194 made high-risk, a bank's vanguard team, volunteers
- * of every kind and a week of rotation with people signed up.
+ * 24 h checkpoint at the gate of a compound that notice 194 makes high-risk, a bank's vanguard team, volunteers
+ * of every kind and a week of rotation with people signed up. Seeded while the demo notices are still drafts: the
+ * grids are linked to the compounds of notice 194 before it is published, so that its publication reaches a
+ * community (a response opens) as a real notice would. Areas only drafts name are found by a caller who sees drafts
+ * (the system admin).
  */
 final class VolunteerDemo {
 
@@ -99,7 +102,10 @@ final class VolunteerDemo {
     private String areaId(String name) {
         JsonNode found = notices.run("query($t: String!) { searchAreas(text: $t) { id fullName } }", vars("t", name))
                 .get("searchAreas");
-        return found.isEmpty() ? null : found.get(0).get("id").asText();
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no area " + name + " in notice-service: the demo notices name it");
+        }
+        return found.get(0).get("id").asText();
     }
 
     private String unit(String kind, String name, String parent, String areaId) {

@@ -18,9 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sits between the gateway and one subgraph: forwards every request to the real subgraph and counts them. It can
- * be stopped (the gateway then finds nothing listening, as if the subgraph were down) and started again on the
- * same port.
+ * Sits between a client (the gateway, a feed reader) and one subgraph: forwards every request to the real subgraph
+ * and counts them. It can be stopped (the client then finds nothing listening, as if the subgraph were down) and
+ * started again on the same port.
  */
 final class CountingProxy implements AutoCloseable {
     private static final List<String> FORWARDED_HEADERS = List.of("content-type", "accept", "authorization",
@@ -92,7 +92,10 @@ final class CountingProxy implements AutoCloseable {
         requests.incrementAndGet();
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
-            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getPath()))
+            URI asked = exchange.getRequestURI();
+            // the query string too: a GraphQL GET carries the operation there
+            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(asked.getRawQuery() == null
+                            ? asked.getRawPath() : asked.getRawPath() + "?" + asked.getRawQuery()))
                     .timeout(Duration.ofSeconds(30))
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -14,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,18 +71,18 @@ class GracefulShutdownTest {
                 s.execute("lock table area, designation_target, designation, notice in access exclusive mode");
             }
             inFlight = graphql(replica);
-            assertTrue(within(Duration.ofSeconds(10), () -> waitingForLocks(db) > 0),
+            assertTrue(Eventually.within(Duration.ofSeconds(10), () -> LockWaits.count(db) > 0),
                     "the request waits for the table lock");
 
             process.destroy(); // SIGTERM, as the kubelet sends it
             sigterm = System.nanoTime();
-            assertTrue(within(Duration.ofSeconds(3), () -> status(replica, "/q/health/ready") == 503),
+            assertTrue(Eventually.within(Duration.ofSeconds(3), () -> status(replica, "/q/health/ready") == 503),
                     "readiness DOWN at once, so that no new traffic is routed here");
             assertEquals(List.of("Graceful Shutdown"), readinessChecksDown(replica), "DOWN for the shutdown alone");
             // while the endpoint removal spreads through the cluster, requests that still arrive are served
             assertEquals(200, status(replica, "/q/health/live"), "still serving");
             // after the delay, Quarkus waits for the requests in flight (up to the timeout)
-            assertTrue(within(DELAY.plusSeconds(5),
+            assertTrue(Eventually.within(DELAY.plusSeconds(5),
                     () -> JsonLog.hasMessage(replica.log(), "Waiting for HTTP requests to complete")),
                     "the shutdown waits for the request in flight; see " + replica.log());
             Thread.sleep(1000);
@@ -147,27 +144,5 @@ class GracefulShutdownTest {
             Thread.currentThread().interrupt();
             return List.of();
         }
-    }
-
-    /** Lock requests of this database that are not granted (this test's lock blocks them). */
-    private static int waitingForLocks(Connection db) {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select count(*) from pg_locks l"
-                + " join pg_database d on d.oid = l.database where d.datname = current_database() and not l.granted")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 }

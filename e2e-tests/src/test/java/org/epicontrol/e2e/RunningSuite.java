@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The real suite (PostgreSQL, Keycloak, services, gateway), started once per test run through {@link SuiteLauncher}
- * on free ports, with a {@link CountingProxy} between the gateway and each subgraph.
+ * on free ports, with a {@link CountingProxy} between the gateway and each subgraph, and between each volunteer-service
+ * process and notice-service's area-event feed.
  */
 final class RunningSuite implements AutoCloseable {
     private final SuiteLauncher launcher = new SuiteLauncher();
@@ -38,7 +39,10 @@ final class RunningSuite implements AutoCloseable {
                     // Composed once at start-up: no SDL polling may show up in the request counts.
                     .withGatewayProperty("gateway.subgraph-refresh-interval", "0s")
                     // Short-lived JVMs: quick compilation and a small collector start faster on few cores.
-                    .withJvmOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+                    // Alerts escalate after a day, not 30 min: the schema-wide walk knows each alert's audience from
+                    // one look-up, and a run on a busy machine can outlast 30 min (volunteer-service's own tests
+                    // cover escalation).
+                    .withJvmOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-D%prod.alerts.escalate-after=P1D");
             running.suite = running.launcher.start(running.settings);
             return running;
         } catch (Exception e) {
@@ -78,6 +82,11 @@ final class RunningSuite implements AutoCloseable {
         return settings.logFile(name);
     }
 
+    /** The suite's own process of notice-service or volunteer-service. */
+    SuiteLauncher.ServiceProcess service(String module) {
+        return launcher.service(module);
+    }
+
     /** One more process of notice-service or volunteer-service, on a free port, beside the suite's own. */
     SuiteLauncher.ServiceProcess startReplica(String service) {
         try {
@@ -98,6 +107,25 @@ final class RunningSuite implements AutoCloseable {
     /** The proxy in front of subgraph {@code notices} or {@code volunteers}. */
     CountingProxy proxy(String subgraph) {
         return proxies.get(subgraph);
+    }
+
+    /**
+     * The proxy through which the volunteer-service process {@code process} ({@code volunteer-service}, or a
+     * replica's name) reads notice-service's area-event feed.
+     */
+    CountingProxy feedProxy(String process) {
+        CountingProxy proxy = proxies.get(SuiteLauncher.feedRoute(process));
+        if (proxy == null) {
+            throw new IllegalStateException("no volunteer-service process " + process + " reads the feed");
+        }
+        return proxy;
+    }
+
+    /** The proxies of every volunteer-service process's feed: all of them stopped, none reads it. */
+    List<CountingProxy> feedProxies() {
+        String feedRoutes = SuiteLauncher.feedRoute(""); // the routes' common prefix
+        return proxies.entrySet().stream().filter(e -> e.getKey().startsWith(feedRoutes))
+                .map(Map.Entry::getValue).toList();
     }
 
     void resetCounts() {

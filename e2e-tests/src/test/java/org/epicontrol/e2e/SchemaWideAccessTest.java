@@ -48,7 +48,7 @@ class SchemaWideAccessTest {
 
     @BeforeAll
     static void dataInTwoCommunitiesAndADraft(RunningSuite suite) {
-        TwoCommunitiesData.seed(client(suite), SYSTEM_ADMIN, "editor");
+        TwoCommunitiesData.seed(client(suite), SYSTEM_ADMIN, "editor", "publisher");
     }
 
     @Test
@@ -57,7 +57,7 @@ class SchemaWideAccessTest {
         Schema schema = Schema.fromIntrospection(gateway.data(SYSTEM_ADMIN, Schema.INTROSPECTION));
         OwnershipIndex index = OwnershipIndex.discover(gateway, SYSTEM_ADMIN);
         ArgumentProviders samples = AccessSamples.build(index, gateway, SYSTEM_ADMIN);
-        AccessWalk walk = new AccessWalk(policy, index, DemoCallers.load(suite.realmFile(), gateway));
+        AccessWalk walk = new AccessWalk(policy, index, DemoCallers.load(suite.realmFile(), gateway, index));
         long started = System.nanoTime();
 
         QueryGenerator composed = new QueryGenerator(schema, samples, DEPTH);

@@ -11,14 +11,14 @@ import java.util.Map;
 
 /**
  * Every caller the walk asks as: anonymous, and each user of the realm file with the roles and groups it gives them,
- * linked to their volunteer record when {@code me} answers one.
+ * linked to their volunteer record when {@code me} answers one, with the grids that volunteer is responsible for.
  */
 public final class DemoCallers {
 
     private DemoCallers() {
     }
 
-    public static List<Caller> load(Path realmFile, GraphQLClient gateway) {
+    public static List<Caller> load(Path realmFile, GraphQLClient gateway, OwnershipIndex index) {
         List<Caller> callers = new ArrayList<>(List.of(Caller.ANONYMOUS));
         List<Map<String, Object>> users = JsonPath.from(realmFile.toFile()).getList("users");
         for (Map<String, Object> user : users) {
@@ -28,7 +28,8 @@ public final class DemoCallers {
             List<String> roles = (List<String>) user.getOrDefault("realmRoles", List.of());
             Caller caller = new Caller((String) user.get("username"), new HashSet<>(roles),
                     groups.stream().map(g -> Arrays.stream(g.split("/")).filter(s -> !s.isEmpty()).toList()).toList(), null);
-            callers.add(caller.withVolunteer(linkedVolunteer(gateway, caller.username())));
+            String volunteer = linkedVolunteer(gateway, caller.username());
+            callers.add(caller.withVolunteer(volunteer).withResponsibleGrids(index.gridsOfResponsible(volunteer)));
         }
         return callers;
     }

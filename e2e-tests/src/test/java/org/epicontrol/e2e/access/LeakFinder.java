@@ -106,7 +106,16 @@ public final class LeakFinder {
      */
     private static boolean carriesData(Map<String, Object> object) {
         return object.entrySet().stream().anyMatch(field -> !field.getKey().equals("__typename")
-                && !field.getKey().equals("id") && !isEmpty(field.getValue()));
+                && !field.getKey().equals("id") && !isEmpty(field.getValue()) && !echoesId(object, field.getValue()));
+    }
+
+    /**
+     * A field that repeats the object's id, alone or as a list of it: volunteer-service's stub of an area known by its
+     * key stands for itself ({@code pathIds: [id]}); that is the id the caller sent.
+     */
+    private static boolean echoesId(Map<String, Object> object, Object value) {
+        Object id = object.get("id");
+        return id != null && (id.equals(value) || value instanceof List<?> list && list.equals(List.of(id)));
     }
 
     private static boolean isEmpty(Object value) {

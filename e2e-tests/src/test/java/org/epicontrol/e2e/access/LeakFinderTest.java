@@ -83,6 +83,10 @@ class LeakFinderTest {
                 .map(Leak::subject).toList());
         Map<String, Object> stub = object("Area", "99", "dutyPosts", List.of(), "onDutyNow", null);
         assertEquals(List.of(), find(stub, Caller.ANONYMOUS));
+        // the path a subgraph's stub gives an area known by its key alone: the area itself, the id the caller sent
+        assertEquals(List.of(), find(object("Area", "99", "pathIds", List.of("99")), Caller.ANONYMOUS));
+        assertEquals(List.of("Area"), find(object("Area", "99", "pathIds", List.of("1", "99")), Caller.ANONYMOUS).stream()
+                .map(Leak::subject).toList(), "an ancestry is data");
     }
 
     private static List<Leak> find(Map<String, Object> area, Caller caller) {

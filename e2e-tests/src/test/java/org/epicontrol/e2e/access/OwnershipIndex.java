@@ -25,8 +25,15 @@ public final class OwnershipIndex {
     private static final String COMMUNITY = """
             query($c: ID!, $from: DateTime!, $to: DateTime!) {
               community(id: $c) { volunteers(first: 500) { id } dutyPosts { id shifts(from: $from, to: $to) { id assignments { id } } }
-                responses { id testingRounds { id } } }
+                grids { id responsibilities { role volunteer { id } } } responses { id testingRounds { id } } }
               wishes(communityId: $c, first: 500) { edges { node { id } } } }""";
+    /** Each alert with the unit its audience is over: the community, its grid, or the district above it. */
+    private static final String ALERTS = """
+            query($after: String) { alerts(first: 500, after: $after) { pageInfo { hasNextPage endCursor }
+              edges { node { id audience grid { id } community { id } } } } }""";
+    /** The realm role of each alert audience. */
+    private static final Map<String, String> AUDIENCE_ROLES = Map.of("COMMUNITY_ADMINS", "community-admin",
+            "GRID_WORKERS", "grid-worker", "DISTRICT_OFFICERS", "district-officer");
     private static final String TASKS = """
             query($u: ID!) { tasks(unitId: $u, first: 500) { edges { node { id unit { id } } } } }""";
     /** A page at a time: the services estimate a list without {@code first} at 10 elements and bound the cost. */
@@ -41,6 +48,8 @@ public final class OwnershipIndex {
     private final Map<String, List<String>> ids = new LinkedHashMap<>();
     private final Map<String, List<String>> unitPaths = new LinkedHashMap<>();
     private final Map<String, String> linkedAreas = new LinkedHashMap<>();
+    /** The grids (unit paths) each volunteer is a grid worker of by a GRID_WORKER responsibility. */
+    private final Map<String, List<List<String>>> responsibleGrids = new HashMap<>();
 
     private OwnershipIndex() {
     }
@@ -56,6 +65,7 @@ public final class OwnershipIndex {
             index.community(gateway.data(systemAdmin, COMMUNITY, "c", community, "from", now.minusDays(30).toString(),
                     "to", now.plusDays(30).toString()), units.get(community));
         }
+        index.alerts(gateway, systemAdmin);
         index.drafts(gateway, systemAdmin);
         return index;
     }
@@ -88,6 +98,11 @@ public final class OwnershipIndex {
         List<String> path = unitPaths.get(unitId);
         return linkedAreas.entrySet().stream().filter(e -> Owner.unit(unitPaths.get(e.getKey())).isUnder(path))
                 .map(Map.Entry::getValue).toList();
+    }
+
+    /** The grids (unit paths) the volunteer {@code volunteerId} is a grid worker of by responsibility. */
+    public List<List<String>> gridsOfResponsible(String volunteerId) {
+        return volunteerId == null ? List.of() : responsibleGrids.getOrDefault(volunteerId, List.of());
     }
 
     /** The unit's name, the last of its path. */
@@ -171,12 +186,45 @@ public final class OwnershipIndex {
         for (Map<String, Object> edge : edges(data, "wishes")) {
             put("Wish", (String) ((Map<String, Object>) edge.get("node")).get("id"), owner);
         }
+        for (Map<String, Object> grid : (List<Map<String, Object>>) community.get("grids")) {
+            List<String> gridPath = unitPaths.get((String) grid.get("id"));
+            for (Map<String, Object> responsibility : (List<Map<String, Object>>) grid.get("responsibilities")) {
+                if ("GRID_WORKER".equals(responsibility.get("role"))) {
+                    String volunteer = (String) ((Map<String, Object>) responsibility.get("volunteer")).get("id");
+                    responsibleGrids.computeIfAbsent(volunteer, k -> new ArrayList<>()).add(gridPath);
+                }
+            }
+        }
+        // a response and its testing rounds belong to the community, whichever of its units answers for the area
         for (Map<String, Object> response : (List<Map<String, Object>>) community.get("responses")) {
             put("Response", (String) response.get("id"), owner);
             for (Map<String, Object> round : (List<Map<String, Object>>) response.get("testingRounds")) {
                 put("TestingRound", (String) round.get("id"), owner);
             }
         }
+    }
+
+    /** Every alert, owned by its audience: the role it is for over its unit. */
+    @SuppressWarnings("unchecked")
+    private void alerts(GraphQLClient gateway, String systemAdmin) {
+        String after = null;
+        do {
+            Map<String, Object> data = gateway.data(systemAdmin, ALERTS, "after", after);
+            for (Map<String, Object> edge : edges(data, "alerts")) {
+                Map<String, Object> alert = (Map<String, Object>) edge.get("node");
+                List<String> community = unitPaths.get((String) ((Map<String, Object>) alert.get("community")).get("id"));
+                Map<String, Object> grid = (Map<String, Object>) alert.get("grid");
+                String audience = (String) alert.get("audience");
+                List<String> unit = switch (audience) {
+                    case "DISTRICT_OFFICERS" -> community.subList(0, 1);
+                    case "GRID_WORKERS" -> grid == null ? community : unitPaths.get((String) grid.get("id"));
+                    default -> community;
+                };
+                put("Alert", (String) alert.get("id"), Owner.audience(unit, AUDIENCE_ROLES.get(audience)));
+            }
+            Map<String, Object> page = (Map<String, Object>) ((Map<String, Object>) data.get("alerts")).get("pageInfo");
+            after = Boolean.TRUE.equals(page.get("hasNextPage")) ? (String) page.get("endCursor") : null;
+        } while (after != null);
     }
 
     /** Drafts, their designations, and the areas (with the areas above them) that no other notice names. */

@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
  *       community, officer of its district, grid worker of its grid…); {@code r(in)}: role r with a group at or below
  *       the object's unit (a grid worker of any grid of the community); {@code self}: the volunteer the object is
  *       about.</li>
+ *   <li>{@code audience}: an object addressed to an audience (an alert: community admins of C, grid workers of G or
+ *       of every grid of C, officers of district D): holders of the audience's role with a group at or below its
+ *       unit, and for grid workers also the volunteers whose GRID_WORKER responsibility is for a grid at or below
+ *       it.</li>
  * </ul>
  */
 public record Rule(String text, Kind kind, Set<String> roles, boolean self) {
@@ -25,7 +29,9 @@ public record Rule(String text, Kind kind, Set<String> roles, boolean self) {
     private static final String SELF = "self";
     private static final String WITHIN = "(in)";
 
-    public enum Kind { PUBLIC, SIGNED_IN, ROLES, DRAFTS, SCOPED }
+    public enum Kind { PUBLIC, SIGNED_IN, ROLES, DRAFTS, SCOPED, AUDIENCE }
+
+    private static final String GRID_WORKER = "grid-worker";
 
     public static Rule parse(String text) {
         String[] parts = text.trim().split(":", 2);
@@ -37,9 +43,10 @@ public record Rule(String text, Kind kind, Set<String> roles, boolean self) {
             case "roles" -> Kind.ROLES;
             case "drafts" -> Kind.DRAFTS;
             case "scoped" -> Kind.SCOPED;
+            case "audience" -> Kind.AUDIENCE;
             default -> throw new IllegalArgumentException("unknown rule '" + text + "'");
         };
-        if ((kind == Kind.PUBLIC || kind == Kind.SIGNED_IN) != names.isEmpty()) {
+        if ((kind == Kind.PUBLIC || kind == Kind.SIGNED_IN || kind == Kind.AUDIENCE) != names.isEmpty()) {
             throw new IllegalArgumentException("rule '" + text + "': only roles, drafts and scoped name roles");
         }
         boolean self = names.contains(SELF);
@@ -64,12 +71,16 @@ public record Rule(String text, Kind kind, Set<String> roles, boolean self) {
                     ? caller.holdsWithin(role.substring(0, role.length() - WITHIN.length()), owner)
                     : caller.holdsOver(role, owner))
                     || self && owner.volunteerId() != null && owner.volunteerId().equals(caller.volunteerId()));
+            // deny by default too: an object without a known audience is for system-admin only
+            case AUDIENCE -> owner != null && owner.audienceRole() != null
+                    && (caller.holdsWithin(owner.audienceRole(), owner)
+                    || owner.audienceRole().equals(GRID_WORKER) && caller.responsibleWithin(owner));
         };
     }
 
     /** Whether the decision depends on whose the object is (so an unknown owner matters). */
     public boolean needsOwner() {
-        return kind == Kind.SCOPED;
+        return kind == Kind.SCOPED || kind == Kind.AUDIENCE;
     }
 
     @Override

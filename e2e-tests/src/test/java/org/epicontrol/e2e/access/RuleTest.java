@@ -67,6 +67,28 @@ class RuleTest {
     }
 
     @Test
+    void anAlertIsForItsAudienceAtOrBelowItsUnitAndForTheGridsResponsibleWorkers() {
+        Rule audience = Rule.parse("audience");
+        Owner gridWorkersOfTheGrid = Owner.audience(XIJIA_GRID_TASK.unitPath(), "grid-worker");
+        Owner gridWorkersOfTheCommunity = Owner.audience(XIJIA, "grid-worker");
+        Owner adminsOfXijia = Owner.audience(XIJIA, "community-admin");
+        Owner officers = Owner.audience(List.of("小店区"), "district-officer");
+        assertTrue(audience.allows(GRID_WORKER, gridWorkersOfTheGrid));
+        assertTrue(audience.allows(GRID_WORKER, gridWorkersOfTheCommunity), "a grid of the community");
+        assertFalse(audience.allows(GRID_WORKER, adminsOfXijia), "another audience");
+        assertTrue(audience.allows(ADMIN_XIJIA, adminsOfXijia));
+        assertFalse(audience.allows(ADMIN_NANNEIHUAN, adminsOfXijia));
+        assertFalse(audience.allows(ADMIN_XIJIA, gridWorkersOfTheGrid), "the admin is not its audience");
+        assertFalse(audience.allows(OFFICER, adminsOfXijia), "nor the officer above the community");
+        assertTrue(audience.allows(OFFICER, officers));
+        Caller li = new Caller("volunteer-li", Set.of("volunteer"), List.of(XIJIA), "4")
+                .withResponsibleGrids(List.of(XIJIA_GRID_TASK.unitPath()));
+        assertTrue(audience.allows(li, gridWorkersOfTheGrid), "the grid's responsible worker by the org data");
+        assertFalse(audience.allows(li, adminsOfXijia));
+        assertFalse(audience.allows(OFFICER, XIJIA_SHIFT), "an object with no audience");
+    }
+
+    @Test
     void signedInMeansAnyRoleOfTheRealm() {
         assertTrue(Rule.parse("signed-in").allows(EDITOR, null));
         assertFalse(Rule.parse("signed-in").allows(Caller.ANONYMOUS, null));

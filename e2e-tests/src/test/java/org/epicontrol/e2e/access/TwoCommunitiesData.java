@@ -9,9 +9,11 @@ import java.util.Map;
 
 /**
  * Data of the same kinds in two communities, so that every kind of roster object has an owner a caller may and one
- * they may not read: the demo staffs 西贾社区; this adds 南内环社区's people, a checkpoint at an area of notice 194 with
- * shifts and people on them, and in both communities a task, a claimed wish and a grid's responsible worker; and a
- * draft notice whose area no published notice names. Written through the API, as system-admin and an editor.
+ * they may not read: the demo staffs 西贾社区 (and its live responses with their alerts); this adds 南内环社区's
+ * people, a checkpoint at an area of notice 194 with shifts and people on them, a response there (a later notice
+ * makes the area high-risk; volunteer-service opens it from the feed, with its alerts), and in both communities a
+ * task, a claimed wish and a grid's responsible worker; and a draft notice whose area no published notice names.
+ * Written through the API, as system-admin, an editor and a publisher.
  */
 public final class TwoCommunitiesData {
 
@@ -22,6 +24,9 @@ public final class TwoCommunitiesData {
     /** A low-risk compound of notice 194 no demo unit covers; 南内环社区's grid takes it on here. */
     private static final String SECOND_AREA = "富士苑小区";
 
+    /** How long volunteer-service may take to open 南内环社区's response from the feed (a bound, not a figure). */
+    private static final long RESPONSE_TIMEOUT_MS = 60_000;
+
     private final GraphQLClient gateway;
     private final String systemAdmin;
 
@@ -30,12 +35,13 @@ public final class TwoCommunitiesData {
         this.systemAdmin = systemAdmin;
     }
 
-    public static void seed(GraphQLClient gateway, String systemAdmin, String editor) {
-        new TwoCommunitiesData(gateway, systemAdmin).seed(OwnershipIndex.discover(gateway, systemAdmin), editor);
+    public static void seed(GraphQLClient gateway, String systemAdmin, String editor, String publisher) {
+        new TwoCommunitiesData(gateway, systemAdmin).seed(OwnershipIndex.discover(gateway, systemAdmin), editor,
+                publisher);
     }
 
     @SuppressWarnings("unchecked")
-    private void seed(OwnershipIndex demo, String editor) {
+    private void seed(OwnershipIndex demo, String editor, String publisher) {
         String first = unit(demo, "Community", FIRST);
         String second = unit(demo, "Community", SECOND);
         String firstGrid = unit(demo, "Grid", FIRST_GRID);
@@ -68,9 +74,38 @@ public final class TwoCommunitiesData {
         fieldWork(first, firstGrid, firstPeople.get(0), firstPeople.get(1));
         fieldWork(second, secondGrid, resident, gridWorker);
 
+        respond(second, editor, publisher);
+
         Map<String, Object> draft = Map.of("issuer", "太原市疫情防控办", "year", 2022, "number", 990,
                 "issueDate", "2022-12-01", "designations", List.of(Map.of("district", "小店区", "area", DRAFT_AREA, "level", "HIGH")));
         gateway.data(editor, "mutation($in: NoticeInput!) { createNotice(input: $in) { id } }", "in", draft);
+    }
+
+    /**
+     * A notice the day after notice 194 makes {@link #SECOND_AREA} high-risk; volunteer-service opens 南内环社区's
+     * response from the feed (waited for, so that the walk finds it and its alerts).
+     */
+    @SuppressWarnings("unchecked")
+    private void respond(String community, String editor, String publisher) {
+        Map<String, Object> notice = Map.of("issuer", "太原市疫情防控办", "year", 2022, "number", 989,
+                "issueDate", "2022-12-01", "designations", List.of(Map.of("district", "小店区", "area", SECOND_AREA, "level", "HIGH")));
+        String id = id(gateway.data(editor, "mutation($in: NoticeInput!) { createNotice(input: $in) { id } }", "in", notice),
+                "createNotice");
+        gateway.data(publisher, "mutation($id: ID!) { publishNotice(id: $id) { id } }", "id", id);
+        long deadline = System.currentTimeMillis() + RESPONSE_TIMEOUT_MS;
+        while (((List<Object>) ((Map<String, Object>) run("query($c: ID!) { community(id: $c) { responses { id } } }",
+                "c", community).get("community")).get("responses")).isEmpty()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("no response of " + SECOND + " " + RESPONSE_TIMEOUT_MS / 1000
+                        + " s after notice 989 made " + SECOND_AREA + " high-risk");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** A task on the grid, a wish a volunteer claimed, and the grid's responsible worker. */
