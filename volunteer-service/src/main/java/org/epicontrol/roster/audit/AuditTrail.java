@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
-import org.epicontrol.common.DomainException;
 
 import org.epicontrol.common.audit.AuditEvent;
 import org.epicontrol.common.audit.AuditEventConnection;
@@ -77,11 +76,7 @@ public class AuditTrail {
     }
 
     private static long beforeId(String after) {
-        String key = Cursor.decode(CURSOR, after);
-        try {
-            return key == null ? Long.MAX_VALUE : Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw new DomainException("INVALID_CURSOR", "cursor '" + after + "' is not a cursor of this listing");
-        }
+        Long id = Cursor.decodeId(CURSOR, after);
+        return id == null ? Long.MAX_VALUE : id;
     }
 }

@@ -206,12 +206,8 @@ public class Tasks {
     }
 
     private static long afterId(String after) {
-        String key = Cursor.decode(CURSOR, after);
-        try {
-            return key == null ? 0 : Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw new DomainException("INVALID_CURSOR", "cursor '" + after + "' is not a cursor of this listing");
-        }
+        Long id = Cursor.decodeId(CURSOR, after);
+        return id == null ? 0 : id;
     }
 
     private static TaskConnection page(RowSet<Row> rows, int first) {

@@ -138,13 +138,8 @@ public class Wishes {
 
     /** Wishes of a community, oldest first. */
     public Uni<WishConnection> ofCommunity(long communityId, WishStatus status, int first, String after) {
-        String key = Cursor.decode(CURSOR, after);
-        long afterId;
-        try {
-            afterId = key == null ? 0 : Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw new DomainException("INVALID_CURSOR", "cursor '" + after + "' is not a cursor of this listing");
-        }
+        Long cursorId = Cursor.decodeId(CURSOR, after);
+        long afterId = cursorId == null ? 0 : cursorId;
         return units.byId(communityId, OrgKind.COMMUNITY).chain(community -> pool.preparedQuery("select " + COLUMNS
                         + " from wish w where w.community_id = $1 and ($2::text is null or w.status = $2)"
                         + " and w.id > $3 order by w.id limit $4")
