@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.security.Caller;
 import org.epicontrol.common.security.StaffRole;
+import org.epicontrol.roster.org.Responsibilities;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -64,6 +65,20 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  *     its community, grid workers of its grid or of its community's grids, officers of its district, as addressed;
  *     grid workers also by a GRID_WORKER responsibility)</td><td>alerts, alertRaised: filtered by the query / the
  *     stream; escalationOf: null + error</td></tr>
+ * <tr><td>Household (building, unit, room, address, head count, needs; issue 13)</td><td>{@link #mayReadHousehold}:
+ *     admin of C, officer of C, a grid worker of its building's grid (group, or GRID_WORKER responsibility), the
+ *     building's captain (BUILDING_CAPTAIN responsibility)</td><td>as Volunteer</td></tr>
+ * <tr><td>Household.contactName, contactPhone (residents' personal data)</td><td>{@link #mayReadResidentContact}:
+ *     admin of C, the grid worker and the captain of its building (not district officers)</td><td>null +
+ *     FORBIDDEN</td></tr>
+ * <tr><td>HouseholdTest, round progress, missed households</td><td>{@link #mayReadHousehold} of the households; the
+ *     round itself {@link #mayReadResponse}</td><td>as Volunteer</td></tr>
+ * <tr><td>ResidentRequest (issue 13)</td><td>{@link #mayReadRequest}: admin of C, officer of C, a grid worker in C,
+ *     its assignee</td><td>as Volunteer</td></tr>
+ * <tr><td>VolunteerRegistration (issue 13)</td><td>{@link #mayReadRegistration}: admin of C, officer of C; the
+ *     registrant their own (by account)</td><td>as Volunteer</td></tr>
+ * <tr><td>CallOut (issue 13)</td><td>{@link #mayReadCallOut}: admin of C, officer of C, volunteers of C (the
+ *     invited answer it)</td><td>as Volunteer</td></tr>
  * </table>
  *
  * <p>Where each rule is applied: root fields and {@code _entities} of Volunteer, Shift, DutyPost, Community, Grid
@@ -105,6 +120,18 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <tr><td>fulfilWish</td><td>wish: {@link #mayUseOwn}</td></tr>
  * <tr><td>createTask, completeTask, failTask, reopenTask</td><td>unit / task: {@link #mayManageTasks}</td></tr>
  * <tr><td>assignTask</td><td>task: {@link #mayManageTasks}; assignee: {@link #mayAssignTo}</td></tr>
+ * <tr><td>importHouseholds, createHousehold</td><td>community / building: {@link #mayManage}; createHousehold,
+ *     updateHousehold, removeHousehold also a grid worker of the building: {@link #mayEditHousehold}</td></tr>
+ * <tr><td>createTestingRound, completeTestingRound, generateMissedTasks</td><td>unit / round:
+ *     {@link #mayManage}</td></tr>
+ * <tr><td>recordHouseholdTest</td><td>round: {@link #mayManage} or {@link #mayReadResponse} as grid worker /
+ *     captain; household: {@link #mayRecordTesting}; status POSITIVE: {@link #mayRecordResult}</td></tr>
+ * <tr><td>takeRequest, assignRequest, closeRequest, cancelRequest</td><td>community / household / request:
+ *     {@link #mayHandleRequests}; assignee: {@link #mayAssignTo}</td></tr>
+ * <tr><td>registerAsVolunteer</td><td>any signed-in account, with or without a role (self-registration)</td></tr>
+ * <tr><td>approveRegistration, rejectRegistration, updateVolunteer, deactivateVolunteer, callOut, team
+ *     members</td><td>registration / volunteer / community / team: {@link #mayManage}</td></tr>
+ * <tr><td>answerCallOut (as volunteer V)</td><td>call-out: {@link #mayTakePartIn}; V: {@link #mayActAs}</td></tr>
  * <tr><td>acknowledgeAlert</td><td>alert: {@link #mayReadAlert} (a member of its audience), checked on the alert's
  *     row locked in the acknowledgement's transaction</td></tr>
  * </table>
@@ -123,6 +150,8 @@ public class RosterAccess {
     private static final StaffRole[] TASK_MANAGERS = {SYSTEM_ADMIN, COMMUNITY_ADMIN, GRID_WORKER};
     private static final StaffRole[] TASK_READERS = {SYSTEM_ADMIN, DISTRICT_OFFICER, COMMUNITY_ADMIN, GRID_WORKER};
     private static final StaffRole[] LINKERS = {SYSTEM_ADMIN, COMMUNITY_ADMIN, DISTRICT_OFFICER};
+    /** Roles that may record testing, edit households and handle requests (the rules then decide per object). */
+    public static final StaffRole[] FIELD_STAFF = {SYSTEM_ADMIN, COMMUNITY_ADMIN, GRID_WORKER, VOLUNTEER};
 
     private final CurrentScope current;
     private final Targets targets;
@@ -180,6 +209,57 @@ public class RosterAccess {
     /** Tasks and responsibilities of a unit: its community's staff, grid workers of the unit; a task's assignee. */
     public boolean mayReadTasks(Scope scope, Targets.Placed placed) {
         return reads(scope, placed.path()) || scope.holds(GRID_WORKER, placed.path()) || owns(scope, placed);
+    }
+
+    /**
+     * A household (issue 13): its community's staff, the grid worker of its building's grid (by group or by a
+     * GRID_WORKER responsibility) and its building's captain. {@code placed}: the household at its building.
+     */
+    public boolean mayReadHousehold(Scope scope, Targets.Placed placed) {
+        return reads(scope, placed.path()) || looksAfter(scope, placed.path());
+    }
+
+    /**
+     * Residents' names and phones: the administrators of their community, the grid worker and the captain of their
+     * building; district officers see the register without them.
+     */
+    public boolean mayReadResidentContact(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path()) || looksAfter(scope, placed.path());
+    }
+
+    /** A household edited one by one: the community's administrators, the grid worker of its building. */
+    public boolean mayEditHousehold(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path()) || gridWorkerOf(scope, placed.path());
+    }
+
+    /** A household's status in a testing round: administrators, its building's grid worker and captain. */
+    public boolean mayRecordTesting(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path()) || looksAfter(scope, placed.path());
+    }
+
+    /** A positive result: staff only (administrators, the building's grid worker), never a volunteer captain. */
+    public boolean mayRecordResult(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path()) || gridWorkerOf(scope, placed.path());
+    }
+
+    /** A resident's request: the community's staff, its grid workers (they take the calls), its assignee. */
+    public boolean mayReadRequest(Scope scope, Targets.Placed placed) {
+        return reads(scope, placed.path()) || takesCalls(scope, placed.path()) || owns(scope, placed);
+    }
+
+    /** Taking, assigning and closing residents' requests: the administrators, the community's grid workers. */
+    public boolean mayHandleRequests(Scope scope, Targets.Placed placed) {
+        return manages(scope, placed.path()) || takesCalls(scope, placed.path());
+    }
+
+    /** Registrations to volunteer at a community: its staff (the registrant reads their own by account). */
+    public boolean mayReadRegistration(Scope scope, Targets.Placed placed) {
+        return reads(scope, placed.path());
+    }
+
+    /** A call for volunteers: the community's staff and its volunteers (the invited answer it). */
+    public boolean mayReadCallOut(Scope scope, Targets.Placed placed) {
+        return reads(scope, placed.path()) || scope.memberOf(placed.path());
     }
 
     /** Writes to a community's people, posts, roster and rules: its administrators. */
@@ -279,6 +359,21 @@ public class RosterAccess {
         return scope.systemAdmin() || scope.holds(COMMUNITY_ADMIN, path);
     }
 
+    /** The grid worker of a grid on the path: by Keycloak group or by the organisation's GRID_WORKER responsibility. */
+    private static boolean gridWorkerOf(Scope scope, List<Long> path) {
+        return scope.holds(GRID_WORKER, path) || scope.dutyOn(Responsibilities.GRID_WORKER, path);
+    }
+
+    /** The grid worker or the building captain of the unit at the end of the path (a household's building). */
+    private static boolean looksAfter(Scope scope, List<Long> path) {
+        return gridWorkerOf(scope, path) || scope.dutyOn(Responsibilities.BUILDING_CAPTAIN, path);
+    }
+
+    /** A grid worker of the object's grid, or of any grid of its community when the object sits above grid level. */
+    private static boolean takesCalls(Scope scope, List<Long> path) {
+        return gridWorkerOf(scope, path) || scope.worksIn(path);
+    }
+
     private static boolean owns(Scope scope, Targets.Placed placed) {
         return placed.owner() != null && scope.is(placed.owner());
     }
@@ -292,6 +387,10 @@ public class RosterAccess {
             case SHIFT, ASSIGNMENT, SWAP, WISH -> this::mayReadRoster;
             case TASK -> this::mayReadTasks;
             case RESPONSE, TESTING_ROUND -> this::mayReadResponse;
+            case HOUSEHOLD -> this::mayReadHousehold;
+            case REQUEST -> this::mayReadRequest;
+            case REGISTRATION -> this::mayReadRegistration;
+            case CALL_OUT -> this::mayReadCallOut;
         };
     }
 
@@ -445,6 +544,28 @@ public class RosterAccess {
     /** A write of tasks: {@link #mayManageTasks}. */
     public Uni<Permit> manageTasks(String operation, Target target, long id) {
         return permit(operation, TASK_MANAGERS).map(p -> p.and(target, id, this::mayManageTasks));
+    }
+
+    /**
+     * A write naming objects under rules of its own (issue 13): {@code roles} may attempt it, then each object must
+     * pass its rule in the write's transaction; add more with {@link Permit#and}. E.g.
+     * {@code access.write("recordHouseholdTest", TASK_RECORDERS, Target.HOUSEHOLD, id, access::mayRecordTesting)}.
+     */
+    public Uni<Permit> write(String operation, StaffRole[] roles, Target target, long id, Rule rule) {
+        return permit(operation, roles).map(p -> p.and(target, id, rule));
+    }
+
+    /**
+     * Any signed-in account, with or without a role of the realm (a person who registered in Keycloak themselves and
+     * reports to a community to volunteer); UNAUTHENTICATED without a token.
+     */
+    public Uni<Scope> authenticated(String operation) {
+        return current.get().map(scope -> {
+            if (!scope.authenticated()) {
+                throw DomainException.unauthenticated(operation);
+            }
+            return scope;
+        });
     }
 
     /** Acting for volunteer {@code volunteerId} on an object: {@link #mayTakePartIn} and {@link #mayActAs}. */

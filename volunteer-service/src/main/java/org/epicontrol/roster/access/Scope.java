@@ -11,14 +11,40 @@ import java.util.List;
  * account is linked to one. A role applies at the level of its unit: district-officer to DISTRICT groups,
  * community-admin to COMMUNITY groups, grid-worker to GRID groups; a group of another level grants that role nothing.
  */
-public record Scope(Caller caller, List<Unit> units, Long volunteerId, Long volunteerCommunityId) {
+public record Scope(Caller caller, List<Unit> units, Long volunteerId, Long volunteerCommunityId, List<Duty> duties) {
 
     /** One org_unit a group path named. */
     public record Unit(long id, OrgKind kind, List<Long> pathIds) {
     }
 
+    /**
+     * A responsibility of the caller's own (active, linked) volunteer row: {@code role} (GRID_WORKER,
+     * BUILDING_CAPTAIN, …) for the unit whose path is {@code pathIds}. The organisation's own word on who looks after
+     * a grid or a building, whatever the caller's Keycloak groups say.
+     */
+    public record Duty(String role, long unitId, List<Long> pathIds) {
+    }
+
+    /** Without responsibilities (callers built by hand: the system, tests). */
+    public Scope(Caller caller, List<Unit> units, Long volunteerId, Long volunteerCommunityId) {
+        this(caller, units, volunteerId, volunteerCommunityId, List.of());
+    }
+
     public static Scope anonymous() {
-        return new Scope(Caller.ANONYMOUS, List.of(), null, null);
+        return new Scope(Caller.ANONYMOUS, List.of(), null, null, List.of());
+    }
+
+    /** Signed in (a token), whatever roles it carries: a self-registered account has none yet. */
+    public boolean authenticated() {
+        return !caller.anonymous();
+    }
+
+    /**
+     * The caller's volunteer holds responsibility {@code role} for a unit on {@code path} (the path of the thing
+     * concerned, root first): e.g. the building captain of the building a household lives in.
+     */
+    public boolean dutyOn(String role, List<Long> path) {
+        return volunteerId != null && duties.stream().anyMatch(d -> d.role().equals(role) && path.contains(d.unitId()));
     }
 
     public boolean systemAdmin() {

@@ -16,11 +16,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Resolves a caller's group paths (names, district first) and their linked volunteer row in one query.
+ * Resolves a caller's group paths (names, district first), their linked (active) volunteer row and that volunteer's
+ * responsibilities in one query.
  *
  * <p>A front end sends many requests with one token, so the result is kept per caller (subject, roles, groups) for
  * a short while ({@code quarkus.cache.caffeine."roster-scope".*}). Units and volunteer links are only ever added,
- * never changed: writes that add them forget every kept scope here at once; other replicas notice within the expiry.
+ * never changed: writes that add them (or a responsibility, or deactivate a volunteer) forget every kept scope here at once; other replicas notice within the expiry.
  */
 @ApplicationScoped
 public class ScopeResolver {
@@ -43,7 +44,11 @@ public class ScopeResolver {
             select 'UNIT' as what, k.id, k.kind, k.path_ids from walk k join wanted w on w.ord = k.ord
             where k.depth = cardinality(w.names)
             union all
-            select 'VOLUNTEER', v.id, null, array[v.community_id] from volunteer v where v.user_id = $2""";
+            select 'VOLUNTEER', v.id, null, array[v.community_id] from volunteer v where v.user_id = $2 and v.active
+            union all
+            select 'DUTY', r.org_unit_id, r.role, o.path_ids from volunteer v
+            join responsibility r on r.volunteer_id = v.id join org_unit o on o.id = r.org_unit_id
+            where v.user_id = $2 and v.active""";
 
     private static final char SEPARATOR = '\u001f';
 
@@ -72,18 +77,22 @@ public class ScopeResolver {
         String[] levels = Arrays.stream(OrgKind.values()).map(Enum::name).toArray(String[]::new);
         return pool.preparedQuery(RESOLVE).execute(Tuple.of(paths, caller.subject(), levels)).map(rows -> {
             List<Scope.Unit> units = new ArrayList<>();
+            List<Scope.Duty> duties = new ArrayList<>();
             Long volunteer = null;
             Long community = null;
             for (Row row : rows) {
-                if (row.getString("what").equals("UNIT")) {
-                    units.add(new Scope.Unit(row.getLong("id"), OrgKind.valueOf(row.getString("kind")),
+                switch (row.getString("what")) {
+                    case "UNIT" -> units.add(new Scope.Unit(row.getLong("id"), OrgKind.valueOf(row.getString("kind")),
                             Arrays.asList(row.getArrayOfLongs("path_ids"))));
-                } else {
-                    volunteer = row.getLong("id");
-                    community = row.getArrayOfLongs("path_ids")[0];
+                    case "DUTY" -> duties.add(new Scope.Duty(row.getString("kind"), row.getLong("id"),
+                            Arrays.asList(row.getArrayOfLongs("path_ids"))));
+                    default -> {
+                        volunteer = row.getLong("id");
+                        community = row.getArrayOfLongs("path_ids")[0];
+                    }
                 }
             }
-            return new Scope(caller, List.copyOf(units), volunteer, community);
+            return new Scope(caller, List.copyOf(units), volunteer, community, List.copyOf(duties));
         });
     }
 }

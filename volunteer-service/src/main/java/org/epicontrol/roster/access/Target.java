@@ -28,8 +28,22 @@ public enum Target {
     // a response and its testing rounds belong to the response's community (whatever unit answers for the area)
     RESPONSE("response", "r", "select r.id, c.path_ids, null::bigint as owner from response r"
             + " join org_unit c on c.id = r.community_id where r.id"),
+    // issue 13: a round belongs to its community (rounds created by hand have no response)
     TESTING_ROUND("testing round", "t", "select t.id, c.path_ids, null::bigint as owner from testing_round t"
-            + " join response r on r.id = t.response_id join org_unit c on c.id = r.community_id where t.id");
+            + " join org_unit c on c.id = t.community_id where t.id"),
+    // a household sits at its building: the path runs district … community, grid, building
+    HOUSEHOLD("household", "h", "select h.id, b.path_ids, null::bigint as owner from household h"
+            + " join org_unit b on b.id = h.building_id where h.id"),
+    // a resident's request: at its household's building when it names one, else at its community; owner: assignee
+    REQUEST("request", "q", "select q.id, coalesce(b.path_ids, c.path_ids) as path_ids, q.assignee_id as owner"
+            + " from resident_request q join org_unit c on c.id = q.community_id"
+            + " left join household h on h.id = q.household_id left join org_unit b on b.id = h.building_id where q.id"),
+    // a person's registration to volunteer (报到) at a community
+    REGISTRATION("registration", "g", "select g.id, c.path_ids, null::bigint as owner from volunteer_registration g"
+            + " join org_unit c on c.id = g.community_id where g.id"),
+    // a community's call for volunteers
+    CALL_OUT("call-out", "k", "select k.id, c.path_ids, null::bigint as owner from call_out k"
+            + " join org_unit c on c.id = k.community_id where k.id");
 
     private final String noun;
     private final String one;

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.roster.access.Permit;
+import org.epicontrol.roster.access.ScopeResolver;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.people.Volunteer;
 import org.epicontrol.roster.people.Volunteers;
@@ -24,17 +25,21 @@ import java.util.Set;
 public class Responsibilities {
 
     public static final String GRID_WORKER = "GRID_WORKER";
+    /** 楼长: looks after a building's households (testing rounds, their residents' contacts). */
+    public static final String BUILDING_CAPTAIN = "BUILDING_CAPTAIN";
 
     private final Pool pool;
     private final OrgUnits units;
     private final Volunteers volunteers;
     private final AuditTrail audit;
+    private final ScopeResolver scopes;
 
-    public Responsibilities(Pool pool, OrgUnits units, Volunteers volunteers, AuditTrail audit) {
+    public Responsibilities(Pool pool, OrgUnits units, Volunteers volunteers, AuditTrail audit, ScopeResolver scopes) {
         this.pool = pool;
         this.units = units;
         this.volunteers = volunteers;
         this.audit = audit;
+        this.scopes = scopes;
     }
 
     /** Idempotent: holding a role twice is holding it once. */
@@ -60,6 +65,8 @@ public class Responsibilities {
                                         : audit.record(tx, actor, "ASSIGN_RESPONSIBILITY", "OrgUnit", unitId,
                                                 Map.of("volunteerId", volunteerId, "role", normalised));
                             }))
+                    // a responsibility widens what its holder may read (Scope.duties): kept scopes are stale
+                    .call(scopes::forgetAll)
                     .replaceWith(unit);
         });
     }

@@ -40,8 +40,9 @@ public class TestingRounds {
         for (int i = 0; i < rounds.length; i++) {
             rounds[i] = i + 1;
         }
-        String sql = "insert into testing_round (response_id, area_id, unit_id, round, rounds, on_date)"
-                + " select $1, $2, $3, n, $5, d from unnest($4::int[], $6::date[]) as t(n, d)"
+        String sql = "insert into testing_round (response_id, community_id, area_id, unit_id, round, rounds, on_date)"
+                + " select $1, (select community_id from response where id = $1), $2, $3, n, $5, d"
+                + " from unnest($4::int[], $6::date[]) as t(n, d)"
                 + " on conflict (response_id, round) do nothing returning id";
         return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
                 .execute(Tuple.from(List.of(responseId, areaId, unitId, rounds, dates.size(),
