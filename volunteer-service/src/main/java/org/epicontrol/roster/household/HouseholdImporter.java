@@ -124,11 +124,18 @@ public class HouseholdImporter {
                 throw new DomainException("TOO_MANY_ROWS", "a file may hold at most " + maxRows
                         + " rows; split it by grid");
             }
+            String unreadable = record.error() != null ? record.error()
+                    : record.fields().size() != columns.size()
+                    ? "expected " + columns.size() + " columns, found " + record.fields().size() : null;
             try {
-                lines.add(line(record, columns));
+                if (unreadable == null) {
+                    lines.add(line(record, columns));
+                }
             } catch (Invalid e) {
-                rejected.add(new RejectedRow(record.line(), e.field().column() + " " + e.getMessage(),
-                        CsvText.excerpt(record.text())));
+                unreadable = e.field().column() + " " + e.getMessage();
+            }
+            if (unreadable != null) {
+                rejected.add(new RejectedRow(record.line(), unreadable, CsvText.excerpt(record.text())));
             }
         }
         return new Parsed(rows, lines, rejected);
@@ -151,13 +158,6 @@ public class HouseholdImporter {
     }
 
     private static Line line(CsvReader.Record record, List<HouseholdField> columns) {
-        if (record.error() != null) {
-            throw new Invalid(HouseholdField.BUILDING, "cannot be read: " + record.error());
-        }
-        if (record.fields().size() != columns.size()) {
-            throw new Invalid(HouseholdField.BUILDING, "cannot be read: expected " + columns.size()
-                    + " columns, found " + record.fields().size());
-        }
         Map<HouseholdField, String> cells = new EnumMap<>(HouseholdField.class);
         for (int i = 0; i < columns.size(); i++) {
             cells.put(columns.get(i), record.fields().get(i));

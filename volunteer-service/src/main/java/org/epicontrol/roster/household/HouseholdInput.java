@@ -17,7 +17,8 @@ public record HouseholdInput(
         @Description("0 to 50") @NonNull Integer headCount,
         String contactName,
         @Description("Digits, spaces, hyphens, an optional leading +") String contactPhone,
-        List<@NonNull HouseholdNeed> needs,
+        // not List<@NonNull …>: SmallRye makes a record component of that type non-null itself ([HouseholdNeed!]!)
+        List<HouseholdNeed> needs,
         String note,
         @Description("updateHousehold: the version read; refused with CONFLICT if it changed since") Integer version) {
 

@@ -37,6 +37,9 @@ record HouseholdValues(String unitLabel, String room, String address, int headCo
             throw new Invalid(HouseholdField.CONTACT_PHONE, "'" + phone + "' is not a phone number (digits, spaces,"
                     + " hyphens, an optional leading +)");
         }
+        if (needs != null && needs.contains(null)) {
+            throw new Invalid(HouseholdField.NEEDS, "holds null");
+        }
         Set<HouseholdNeed> distinct = new LinkedHashSet<>(needs == null ? List.of() : needs);
         return new HouseholdValues(checked(HouseholdField.UNIT, Doors.unitLabel(unit), 20),
                 checked(HouseholdField.ROOM, door, 20), text(HouseholdField.ADDRESS, address, 200), headCount,
