@@ -146,7 +146,7 @@ class HouseholdImportTest {
 
     private static JsonPath importCsv(HouseholdWorld world, String csv) {
         return world.as(Who.ADMIN_OF_A).data(HouseholdWorld.IMPORT, Map.of("c", world.communityA, "csv", csv))
-                .setRootPath("importHouseholds");
+                .setRootPath("data.importHouseholds");
     }
 
     private static String gridName(String grid) {
