@@ -31,6 +31,17 @@ public final class CsvText {
         return null;
     }
 
+    /** The size of {@code text} in UTF-8, counted without encoding it. */
+    public static long utf8Bytes(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // a surrogate pair is 4 bytes: 2 for each half
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
     /** A row as shown in a report: at most 200 characters. */
     public static String excerpt(String text) {
         return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "…";

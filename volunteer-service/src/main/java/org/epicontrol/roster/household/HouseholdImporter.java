@@ -88,10 +88,11 @@ public class HouseholdImporter {
 
     public Uni<HouseholdImportReport> importCsv(long communityId, String csv, Permit permit) {
         String text = csv == null ? "" : csv;
-        int maxChars = config.importing().maxChars();
-        if (text.length() > maxChars) {
-            throw new DomainException("FILE_TOO_LARGE", "a file may hold at most " + maxChars + " characters, this one"
-                    + " has " + text.length() + "; split it by grid");
+        long maxBytes = config.importing().maxBytes();
+        long bytes = CsvText.utf8Bytes(text);
+        if (bytes > maxBytes) {
+            throw new DomainException("FILE_TOO_LARGE", "a file may hold at most " + maxBytes + " bytes, this one"
+                    + " has " + bytes + "; split it by grid");
         }
         // a file of thousands of rows takes a moment to read: not on the event loop
         return Uni.createFrom().item(() -> parse(text))

@@ -12,6 +12,7 @@ import org.epicontrol.roster.persistence.SessionSql;
 import org.hibernate.StaleStateException;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -52,7 +53,7 @@ public class HouseholdRegister {
         return permit.sessionTransaction((session, sql, actor) -> communityOf(sql, buildingId)
                 .chain(community -> active(id).chain(household -> {
                     if (input.version() != null && input.version() != household.version) {
-                        throw conflict(id);
+                        throw conflict();
                     }
                     household.apply(buildingId, community, values, OffsetDateTime.now());
                     return session.flush().replaceWith(household);
@@ -77,7 +78,7 @@ public class HouseholdRegister {
                     }
                     household.active = false;
                     household.updatedAt = OffsetDateTime.now();
-                    Map<String, Object> details = new java.util.HashMap<>(door(household));
+                    Map<String, Object> details = new HashMap<>(door(household));
                     details.put("reason", why);
                     return session.flush().call(() -> audit.record(sql, actor, "REMOVE_HOUSEHOLD", "Household", id,
                             details)).replaceWith(household);
@@ -121,8 +122,8 @@ public class HouseholdRegister {
                 "version", household.version);
     }
 
-    private static DomainException conflict(long id) {
-        return new DomainException("CONFLICT", "household " + id + " was changed by someone else meanwhile;"
+    private static DomainException conflict() {
+        return new DomainException("CONFLICT", "the household was changed by someone else meanwhile;"
                 + " read it again and repeat your change");
     }
 
@@ -136,8 +137,7 @@ public class HouseholdRegister {
         }
         for (Throwable e = failure; e != null; e = e.getCause()) {
             if (e instanceof OptimisticLockException || e instanceof StaleStateException) {
-                return new DomainException("CONFLICT", "the household was changed by someone else meanwhile;"
-                        + " read it again and repeat your change");
+                return conflict();
             }
         }
         return failure;

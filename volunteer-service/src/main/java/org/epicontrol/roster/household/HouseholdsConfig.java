@@ -16,8 +16,8 @@ public interface HouseholdsConfig {
         @WithDefault("5000")
         int maxRows();
 
-        /** Characters one file may hold, read before any row is parsed. */
+        /** Bytes (UTF-8) one file may hold, checked before any row is read. */
         @WithDefault("2000000")
-        int maxChars();
+        long maxBytes();
     }
 }

@@ -122,6 +122,15 @@ class HouseholdImportTest {
     }
 
     @Test
+    void aFileOverTheByteLimitIsRefusedBeforeAnyRowIsRead() {
+        HouseholdWorld world = HouseholdWorld.create();
+        // 700,000 three-byte characters: 2.1 MB of UTF-8 in fewer than 2,000,000 characters
+        String csv = HEADER + "2号楼,1,101,1,,,,," + "备".repeat(700_000) + "\n";
+        world.importCsv(Who.ADMIN_OF_A, world.communityA, csv)
+                .body("errors[0].extensions.code", equalTo("FILE_TOO_LARGE"));
+    }
+
+    @Test
     void aFileWithoutTheHeaderIsRefused() {
         HouseholdWorld world = HouseholdWorld.create();
         world.importCsv(Who.ADMIN_OF_A, world.communityA, "2号楼,1,101,3\n")
