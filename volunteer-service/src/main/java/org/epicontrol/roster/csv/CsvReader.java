@@ -1,5 +1,7 @@
 package org.epicontrol.roster.csv;
 
+import org.epicontrol.common.DomainException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,26 @@ public final class CsvReader {
     public CsvReader(String text) {
         // Editors on Windows save UTF-8 with a byte order mark.
         this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * The records left (the data rows after the header), blank lines skipped; {@code TOO_MANY_ROWS} as soon as there
+     * are more than {@code maxRows}, before the rest is read. {@code howToSplit} ends the message.
+     */
+    public List<Record> dataRows(int maxRows, String howToSplit) {
+        List<Record> rows = new ArrayList<>();
+        while (hasNext()) {
+            Record record = next();
+            if (record.blank()) {
+                continue;
+            }
+            if (rows.size() == maxRows) {
+                throw new DomainException("TOO_MANY_ROWS", "a file may hold at most " + maxRows + " rows; "
+                        + howToSplit);
+            }
+            rows.add(record);
+        }
+        return rows;
     }
 
     public boolean hasNext() {

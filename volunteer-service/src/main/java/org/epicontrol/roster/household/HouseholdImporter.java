@@ -112,19 +112,10 @@ public class HouseholdImporter {
                     + "contact_name,contact_phone,needs,address,note (or 楼栋,单元,门牌,人数,联系人,电话,特殊群体,地址,备注)"
                     + ", found '" + (header == null ? "" : CsvText.excerpt(header.text())) + "'");
         }
-        int maxRows = config.importing().maxRows();
-        int rows = 0;
+        List<CsvReader.Record> records = reader.dataRows(config.importing().maxRows(), "split it by grid");
         List<Line> lines = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
-        while (reader.hasNext()) {
-            CsvReader.Record record = reader.next();
-            if (record.blank()) {
-                continue;
-            }
-            if (++rows > maxRows) {
-                throw new DomainException("TOO_MANY_ROWS", "a file may hold at most " + maxRows
-                        + " rows; split it by grid");
-            }
+        for (CsvReader.Record record : records) {
             String unreadable = record.error() != null ? record.error()
                     : record.fields().size() != columns.size()
                     ? "expected " + columns.size() + " columns, found " + record.fields().size() : null;
@@ -139,7 +130,7 @@ public class HouseholdImporter {
                 rejected.add(new RejectedRow(record.line(), unreadable, CsvText.excerpt(record.text())));
             }
         }
-        return new Parsed(rows, lines, rejected);
+        return new Parsed(records.size(), lines, rejected);
     }
 
     /** The field of each column; null unless every cell names a field once and the required ones are there. */

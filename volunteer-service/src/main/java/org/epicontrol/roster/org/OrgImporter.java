@@ -129,20 +129,12 @@ public class OrgImporter {
             throw new DomainException("INVALID_CSV", "the first line must be the header " + String.join(",", HEADER)
                     + ", found '" + (header == null ? "" : CsvText.excerpt(header.text())) + "'");
         }
-        int maxRows = config.importing().maxRows();
-        int rows = 0;
+        List<CsvReader.Record> records = reader.dataRows(config.importing().maxRows(),
+                "split it, by district or street for instance");
         List<String[]> paths = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
         Map<String, Integer> buildingLines = new HashMap<>();
-        while (reader.hasNext()) {
-            CsvReader.Record record = reader.next();
-            if (record.blank()) {
-                continue;
-            }
-            if (++rows > maxRows) {
-                throw new DomainException("TOO_MANY_ROWS", "a file may hold at most " + maxRows
-                        + " rows; split it, by district or street for instance");
-            }
+        for (CsvReader.Record record : records) {
             String[] names = new String[LEVELS.length];
             String reason = check(record, names, buildingLines);
             if (reason == null) {
@@ -151,7 +143,7 @@ public class OrgImporter {
                 rejected.add(new RejectedRow(record.line(), reason, CsvText.excerpt(record.text())));
             }
         }
-        return new Parsed(rows, paths, rejected);
+        return new Parsed(records.size(), paths, rejected);
     }
 
     /** Fills {@code names} (null for an empty grid or building) and returns why the row is refused, or null. */
