@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
-import org.epicontrol.common.SqlStates;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.Actor;
 import org.epicontrol.roster.audit.AuditTrail;
@@ -26,9 +25,10 @@ import java.util.Map;
 
 /**
  * Imports one community's households from CSV: all rows or nothing. A door already in the register (same building,
- * unit and room, active) is updated, any other row creates a household; one statement in the import's transaction,
- * so a concurrent edit or import of the same door is serialised by its row and the unique index. A bulk upsert is
- * where SQL is the point, so the import writes through the reactive client, not Panache.
+ * unit and room, active) is updated, any other row creates a household; one statement in the import's transaction
+ * (insert … on conflict on the door's unique index: a door created concurrently is updated, never a second one; a
+ * door twice in one file is refused before, as PostgreSQL would refuse to update one row twice in a statement). A
+ * bulk upsert is where SQL is the point, so the import writes through the reactive client, not Panache.
  */
 @ApplicationScoped
 public class HouseholdImporter {
@@ -97,10 +97,7 @@ public class HouseholdImporter {
         // a file of thousands of rows takes a moment to read: not on the event loop
         return Uni.createFrom().item(() -> parse(text))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(parsed -> permit.transaction(pool, (tx, actor) -> store(tx, actor, communityId, parsed)))
-                .onFailure(e -> SqlStates.is(e, SqlStates.UNIQUE_VIOLATION))
-                .transform(e -> new DomainException("CONFLICT", "a door of the file was added by someone else during"
-                        + " the import; import the file again"));
+                .chain(parsed -> permit.transaction(pool, (tx, actor) -> store(tx, actor, communityId, parsed)));
     }
 
     private Parsed parse(String csv) {
