@@ -76,4 +76,24 @@ class HouseholdConcurrencyTest {
         answers.stream().filter(a -> a.get("errors") != null)
                 .forEach(a -> assertEquals("DUPLICATE_HOUSEHOLD", a.getString("errors[0].extensions.code")));
     }
+
+    @Test
+    void concurrentImportsOfOneFileCreateEachDoorOnce() throws Exception {
+        HouseholdWorld world = HouseholdWorld.create();
+        StringBuilder csv = new StringBuilder(HouseholdImportTest.HEADER);
+        for (int room = 1; room <= 40; room++) {
+            csv.append("2号楼,1,").append(room).append(",2,,,,,\n");
+        }
+        List<Callable<JsonPath>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(() -> world.importCsv(HouseholdWorld.Who.ADMIN_OF_A, world.communityA, csv.toString())
+                    .extract().jsonPath().setRootPath("data.importHouseholds"));
+        }
+        List<JsonPath> reports = Concurrently.run(calls);
+        reports.forEach(r -> assertTrue(r.getBoolean("stored"), r.prettify()));
+        assertEquals(40, reports.stream().mapToInt(r -> r.getInt("created")).sum());
+        assertEquals(80, reports.stream().mapToInt(r -> r.getInt("updated")).sum());
+        assertEquals(40, GRAPHQL.data("query($u: ID!) { households(unitId: $u) { totalCount } }",
+                Map.of("u", world.buildingA1Two)).getInt("households.totalCount"));
+    }
 }
