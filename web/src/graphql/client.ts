@@ -21,7 +21,7 @@ export class RequestFailure extends Error {
 }
 
 /** The SHA-256 the code generator put in place of each document (persisted documents, replaceDocumentWithHash). */
-export function hashOf(document: TypedDocumentNode<unknown, unknown>): string {
+export function hashOf<TData, TVars>(document: TypedDocumentNode<TData, TVars>): string {
   const hash = (document as unknown as { __meta__?: { hash?: string } }).__meta__?.hash;
   if (!hash) throw new Error('not a persisted document: run the codegen with persistedDocuments');
   // the manifest's ids read "sha256:<hex>"; the request carries the hex alone
@@ -51,7 +51,7 @@ export async function execute<TData, TVars>(
       headers,
       body: JSON.stringify({
         variables,
-        extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(document as TypedDocumentNode<unknown, unknown>) } },
+        extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(document) } },
       }),
     });
   } catch (e) {
