@@ -268,6 +268,8 @@ public final class SuiteLauncher {
             keycloak.updateRealm(Suite.REALM, "{\"accessTokenLifespan\": " + lifespan + "}");
         }
 
+        // the console's page exchanges its code at Keycloak's token endpoint from its own origin (CORS)
+        keycloak.allowWebOrigin(Suite.REALM, "epidemic-web", settings.webUrl().replaceAll("/$", ""));
         seedDemo(root, suite);
         waitUntilReady(settings, "gateway", gateway, settings.gatewayPort());
         waitUntilReady(settings, "web", web, settings.webPort());

@@ -35,6 +35,7 @@ public final class KeycloakServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.start-timeout", 240));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CLIENT_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Path home;
     private final int port;
@@ -210,6 +211,38 @@ public final class KeycloakServer implements AutoCloseable {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("realm update refused: " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Lets a browser page at {@code origin} (e.g. {@code http://localhost:8083}) call the token endpoint of the public
+     * client {@code clientId}: Keycloak derives no CORS origin from a redirect URI with a wildcard port
+     * ({@code http://localhost:*}), so a page on a port chosen at run time must be named (admin API, this server only).
+     */
+    public void allowWebOrigin(String realm, String clientId, String origin) {
+        String admin = token("master", "admin-cli", "admin", adminPassword);
+        String clients = url() + "/admin/realms/" + realm + "/clients";
+        try {
+            HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
+                            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher id = CLIENT_ID.matcher(found.body());
+            if (found.statusCode() != 200 || !id.find()) {
+                throw new IllegalStateException("no client " + clientId + " in " + realm + ": " + found.body());
+            }
+            // a partial representation: Keycloak updates the fields it carries only
+            String body = "{\"webOrigins\": [\"+\", \"" + origin + "\"]}";
+            HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create(clients + "/" + id.group(1)))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (updated.statusCode() / 100 != 2) {
+                throw new IllegalStateException("client update refused: " + updated.statusCode() + " " + updated.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
