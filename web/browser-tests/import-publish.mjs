@@ -18,8 +18,8 @@ await scenario('import-publish', async (browser, track) => {
   await page.goto(`${env.webUrl}#/import`);
   await signIn(page, 'editor');
 
-  await page.getByLabel('通告原文（粘贴）').fill(TEXT);
-  await page.getByLabel('年份（原文未写明时）').fill(String(today[0]));
+  await page.getByLabel('通告原文（粘贴）', { exact: true }).fill(TEXT);
+  await page.getByLabel('年份（原文未写明时）', { exact: true }).fill(String(today[0]));
   await page.getByRole('button', { name: '解析并保存草稿' }).click();
   const result = page.getByTestId('import-result');
   await result.waitFor();
@@ -53,7 +53,7 @@ await scenario('import-publish', async (browser, track) => {
   await axe(page, 'notice published');
 
   await page.getByRole('link', { name: '风险查询' }).click();
-  await page.getByLabel('地址').fill(`太原市小店区${AREA}1号楼`);
+  await page.getByLabel('地址', { exact: true }).fill(`太原市小店区${AREA}1号楼`);
   await page.getByRole('button', { name: '查询' }).click();
   await page.getByTestId('risk-result').getByText(`第${NUMBER}号`, { exact: false }).waitFor();
   step('the public look-up answers with the new notice');

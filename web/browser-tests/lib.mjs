@@ -37,7 +37,10 @@ export async function newPage(browser, { width = 1280, height = 900 } = {}) {
   page.setDefaultTimeout(30_000);
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+  // the console's own errors; Keycloak's pages are not ours to judge
+  const origin = new URL(env.webUrl).origin;
+  page.on('console', (m) => m.type() === 'error' && page.url().startsWith(origin)
+    && problems.push(`console error: ${m.text()} (${m.location().url})`));
   page.problems = problems;
   return page;
 }

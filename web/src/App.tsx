@@ -57,7 +57,7 @@ export function App() {
           </ul>
         </nav>
         <div className="account">
-          <button type="button" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t('lang.switchLabel')}
+          <button type="button" lang={lang === 'zh' ? 'en' : 'zh-CN'} title={t('lang.switchLabel')}
             onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
             {t('lang.switch')}
           </button>
