@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf, errorAt, unlocated } from './errors';
+import { errorAt } from './errors';
 
 const forbidden = { message: 'no', path: ['notice', 'designations', 0, 'areas'], extensions: { code: 'FORBIDDEN' } };
 const whole = { message: 'bad' };
@@ -13,19 +13,5 @@ describe('errorAt', () => {
     expect(errorAt([forbidden], ['notice', 'warnings'])).toBeUndefined();
     expect(errorAt([forbidden], ['notice', 'designations', 0, 'areas', 1])).toBeUndefined();
     expect(errorAt([whole], ['notice'])).toBeUndefined();
-  });
-});
-
-describe('unlocated', () => {
-  it('keeps errors without a path and those under no shown path', () => {
-    const other = { message: 'x', path: ['riskCounts'] };
-    expect(unlocated([whole, forbidden, other], [['notice']])).toEqual([whole, other]);
-  });
-});
-
-describe('codeOf', () => {
-  it('reads extensions.code', () => {
-    expect(codeOf(forbidden)).toBe('FORBIDDEN');
-    expect(codeOf(whole)).toBeUndefined();
   });
 });

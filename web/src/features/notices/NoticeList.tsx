@@ -5,6 +5,7 @@ import { useQuery } from '../../graphql/useGraphQL';
 import { useI18n } from '../../i18n/I18n';
 import { formatDate } from '../../i18n/time';
 import { Failure, FieldMessage } from '../../ui/FieldMessage';
+import { NextPage } from '../../ui/NextPage';
 import { StatusBadge } from './StatusBadge';
 
 /** Newest first; notice staff also see drafts (the gateway decides). */
@@ -34,11 +35,7 @@ export function NoticeList() {
           </li>
         ))}
       </ul>
-      {page?.pageInfo.hasNextPage && (
-        <button type="button" onClick={() => setAfter(page.pageInfo.endCursor ?? null)}>
-          {t('areas.more')}
-        </button>
-      )}
+      <NextPage pageInfo={page?.pageInfo} onNext={setAfter} />
     </section>
   );
 }

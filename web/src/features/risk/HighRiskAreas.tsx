@@ -5,6 +5,7 @@ import { useQuery } from '../../graphql/useGraphQL';
 import { useI18n } from '../../i18n/I18n';
 import { formatDate, todayInCity } from '../../i18n/time';
 import { Failure, FieldMessage } from '../../ui/FieldMessage';
+import { NextPage } from '../../ui/NextPage';
 
 /** Per district: how many high- and low-risk areas at a date; one district's high-risk areas on demand. */
 export function HighRiskAreas() {
@@ -93,11 +94,7 @@ function DistrictAreas({ district, asOf }: { district: string; asOf: string }) {
           </li>
         ))}
       </ul>
-      {page?.pageInfo.hasNextPage && (
-        <button type="button" onClick={() => setAfter(page.pageInfo.endCursor ?? null)}>
-          {t('areas.more')}
-        </button>
-      )}
+      <NextPage pageInfo={page?.pageInfo} onNext={setAfter} />
     </section>
   );
 }

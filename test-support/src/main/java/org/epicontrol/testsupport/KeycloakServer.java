@@ -204,19 +204,11 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public void updateRealm(String realm, String partialRealmJson) {
         String admin = token("master", "admin-cli", "admin", adminPassword);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(partialRealmJson)).build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("realm update refused: " + response.statusCode() + " " + response.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+                .PUT(HttpRequest.BodyPublishers.ofString(partialRealmJson)).build());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("realm update refused: " + response.statusCode() + " " + response.body());
         }
     }
 
@@ -228,22 +220,26 @@ public final class KeycloakServer implements AutoCloseable {
     public void allowWebOrigin(String realm, String clientId, String origin) {
         String admin = token("master", "admin-cli", "admin", adminPassword);
         String clients = url() + "/admin/realms/" + realm + "/clients";
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + admin).GET().build());
+        Matcher id = CLIENT_ID.matcher(found.body());
+        if (found.statusCode() != 200 || !id.find()) {
+            throw new IllegalStateException("no client " + clientId + " in " + realm + ": " + found.body());
+        }
+        // a partial representation: Keycloak updates the fields it carries only
+        String body = "{\"webOrigins\": [\"+\", \"" + origin + "\"]}";
+        HttpResponse<String> updated = send(HttpRequest.newBuilder(URI.create(clients + "/" + id.group(1)))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (updated.statusCode() / 100 != 2) {
+            throw new IllegalStateException("client update refused: " + updated.statusCode() + " " + updated.body());
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
-                            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)))
-                    .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
-            Matcher id = CLIENT_ID.matcher(found.body());
-            if (found.statusCode() != 200 || !id.find()) {
-                throw new IllegalStateException("no client " + clientId + " in " + realm + ": " + found.body());
-            }
-            // a partial representation: Keycloak updates the fields it carries only
-            String body = "{\"webOrigins\": [\"+\", \"" + origin + "\"]}";
-            HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create(clients + "/" + id.group(1)))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (updated.statusCode() / 100 != 2) {
-                throw new IllegalStateException("client update refused: " + updated.statusCode() + " " + updated.body());
-            }
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
