@@ -34,11 +34,19 @@ class RequestAccessTest {
         String id = world.take(world.communityA, world.householdA1, "URGENT");
         GRAPHQL.data(RequestWorld.ASSIGN, vars("id", id, "v", world.assigneeId));
 
-        for (GraphQLClient reader : List.of(world.adminA, world.officer, world.gridWorkerA1, world.assignee)) {
+        for (GraphQLClient reader : List.of(world.adminA, world.officer, world.gridWorkerA1)) {
             reader.post(RequestWorld.REQUEST, vars("id", id))
                     .body("data.request.id", equalTo(id))
+                    .body("data.request.household.id", equalTo(world.householdA1))
                     .body("errors", nullValue());
         }
+        // the assignee reads the request; its household keeps the register's own rule (staff, grid worker, captain)
+        world.assignee.post(RequestWorld.REQUEST, vars("id", id))
+                .body("data.request.id", equalTo(id))
+                .body("data.request.assignee.id", equalTo(world.assigneeId))
+                .body("data.request.household", nullValue())
+                .body("errors[0].path", equalTo(List.of("request", "household")))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         for (GraphQLClient outsider : List.of(world.adminB, world.officerElsewhere, world.gridWorkerA2,
                 world.gridWorkerB1, world.otherVolunteer)) {
             outsider.post(RequestWorld.REQUEST, vars("id", id))
