@@ -78,7 +78,7 @@ public class RequestGraphQLApi {
             return handling("assignRequest", request).map(permit -> {
                 Permit named = volunteer == null ? permit : permit.and(Target.VOLUNTEER, volunteer, access::mayAssignTo);
                 return team == null ? named : named.and(Target.TEAM, team, access::mayAssignTeam);
-            }).chain(permit -> desk.assign(request, volunteer, team, permit));
+            }).chain(permit -> desk.assign(request, volunteer, team, OffsetDateTime.now(), permit));
         });
     }
 
@@ -87,14 +87,14 @@ public class RequestGraphQLApi {
             + " INVALID_TRANSITION")
     public Uni<@NonNull ResidentRequest> closeRequest(@Id @NonNull String id, @NonNull String outcome) {
         return Uni.createFrom().deferred(() -> handling("closeRequest", Ids.parse(id))
-                .chain(permit -> desk.close(Ids.parse(id), outcome, permit)));
+                .chain(permit -> desk.close(Ids.parse(id), outcome, OffsetDateTime.now(), permit)));
     }
 
     @Mutation("cancelRequest")
     @Description("OPEN or ASSIGNED → CANCELLED, with the reason")
     public Uni<@NonNull ResidentRequest> cancelRequest(@Id @NonNull String id, @NonNull String reason) {
         return Uni.createFrom().deferred(() -> handling("cancelRequest", Ids.parse(id))
-                .chain(permit -> desk.cancel(Ids.parse(id), reason, permit)));
+                .chain(permit -> desk.cancel(Ids.parse(id), reason, OffsetDateTime.now(), permit)));
     }
 
     @Query("request")

@@ -3,7 +3,6 @@ package org.epicontrol.roster.request;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
@@ -17,7 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads of residents' requests (SQL: lists under a unit, figures per community). */
+/** Reads of residents' requests in bulk (SQL): by ids for batch fields, lists under a unit, figures per community. */
 @ApplicationScoped
 public class Requests {
 
@@ -67,12 +66,6 @@ public class Requests {
                 row.getString("cancel_reason"), row.getInteger("escalation_level"), row.getBoolean("overdue"),
                 row.getLong("community_id"), row.getLong("household_id"), row.getLong("assignee_id"),
                 row.getLong("team_id"));
-    }
-
-    /** One request on {@code client} (a write's transaction, to answer what it wrote); null if none. */
-    static Uni<ResidentRequest> byId(SqlClient client, long id) {
-        return client.preparedQuery("select " + COLUMNS + " from resident_request q where q.id = $1")
-                .execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
     }
 
     /** One position per id, null where there is none. */
