@@ -5,12 +5,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.epicontrol.roster.context.PeriodicJob;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Runs {@link RequestEscalations} every {@code requests.escalation-check-every} on each replica; one run at a time here. */
+/** Runs {@link RequestEscalations} every {@code requests.escalation-check-every} on each replica. */
 @ApplicationScoped
 public class RequestEscalationTimer {
 
@@ -19,8 +19,7 @@ public class RequestEscalationTimer {
     private final Vertx vertx;
     private final RequestEscalations escalations;
     private final RequestsConfig config;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private PeriodicJob job;
 
     public RequestEscalationTimer(Vertx vertx, RequestEscalations escalations, RequestsConfig config) {
         this.vertx = vertx;
@@ -29,27 +28,14 @@ public class RequestEscalationTimer {
     }
 
     void start(@Observes StartupEvent started) {
-        timer = vertx.setPeriodic(Math.max(1000, config.escalationCheckEvery().toMillis()), id -> check());
+        job = PeriodicJob.start(vertx, config.escalationCheckEvery(),
+                () -> escalations.escalateDue(OffsetDateTime.now()), LOG,
+                "escalated residents' requests: %d alerts raised");
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (job != null) {
+            job.stop();
         }
-    }
-
-    private void check() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        escalations.escalateDue(OffsetDateTime.now())
-                .eventually(() -> running.set(false))
-                .subscribe().with(
-                        raised -> {
-                            if (!raised.isEmpty()) {
-                                LOG.infof("escalated residents' requests: %d alerts raised", raised.size());
-                            }
-                        },
-                        failure -> LOG.warn("request escalation failed; retried at the next check", failure));
     }
 }
