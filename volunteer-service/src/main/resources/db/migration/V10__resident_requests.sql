@@ -45,8 +45,9 @@ create table resident_request (
   check (closed_at is null or closed_at >= received_at),
   check ((escalation_level = 0) = (escalated_at is null))
 );
--- lists under a unit (community first, newest first), figures per community and window
-create index resident_request_community_idx on resident_request (community_id, received_at desc, id desc);
+-- lists under a unit (per community, newest first); figures per community and window
+create index resident_request_community_idx on resident_request (community_id, id);
+create index resident_request_received_idx on resident_request (community_id, received_at);
 create index resident_request_household_idx on resident_request (household_id) where household_id is not null;
 -- the escalation job's look-up: requests still open
 create index resident_request_open_idx on resident_request (due_at) where status in ('OPEN', 'ASSIGNED');

@@ -27,11 +27,15 @@ public class Requests {
             + " q.outcome, q.cancel_reason, q.escalation_level,"
             + " (q.status in ('OPEN', 'ASSIGNED') and q.due_at < now()) as overdue";
 
-    // Under a unit: a household's request sits at its building, one without a household at its community.
+    // Under a unit: a household's request sits at its building, one without a household at its community. The
+    // communities concerned (under the unit, or the one above it) come first, so the community index serves.
     private static final String PAGE = "select " + COLUMNS + " from resident_request q"
             + " join org_unit c on c.id = q.community_id"
             + " left join household h on h.id = q.household_id left join org_unit b on b.id = h.building_id"
-            + " where coalesce(b.path_ids, c.path_ids) @> array[$1::bigint]"
+            + " where q.community_id = any(array(select o.id from org_unit o where o.kind = 'COMMUNITY'"
+            + " and (o.path_ids @> array[$1::bigint]"
+            + " or o.id = any(coalesce((select u.path_ids from org_unit u where u.id = $1), '{}')))))"
+            + " and coalesce(b.path_ids, c.path_ids) @> array[$1::bigint]"
             + " and ($2::text is null or q.status = $2)"
             + " and (not $3 or (q.status in ('OPEN', 'ASSIGNED') and q.due_at < now()))"
             + " and q.id < $4 order by q.id desc limit $5";
