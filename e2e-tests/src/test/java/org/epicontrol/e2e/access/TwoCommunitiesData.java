@@ -72,7 +72,8 @@ public final class TwoCommunitiesData {
                 "query($c: ID!) { community(id: $c) { volunteers(first: 2) { id } } }", "c", first).get("community"))
                 .get("volunteers")).stream().map(v -> (String) v.get("id")).toList();
         fieldWork(first, firstGrid, firstPeople.get(0), firstPeople.get(1));
-        fieldWork(second, secondGrid, resident, gridWorker);
+        // wishes are claimed by party members (wishes.claimant-kinds)
+        fieldWork(second, secondGrid, partyMember, gridWorker);
 
         respond(second, editor, publisher);
 
