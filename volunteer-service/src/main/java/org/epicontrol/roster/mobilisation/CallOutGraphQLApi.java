@@ -82,7 +82,7 @@ public class CallOutGraphQLApi {
             + " under the roster rules: refused shifts come back in refused with their rule's code, the others are kept."
             + " Answering again changes the answer; a later no does not cancel sign-ups already made")
     public Uni<CallOutAnswer> answerCallOut(@Id @NonNull String callOutId, @Id @NonNull String volunteerId,
-                                            @NonNull boolean accept, @Id List<String> shiftIds) {
+                                            @NonNull boolean accept, @Id List<@NonNull String> shiftIds) {
         long call = Ids.parse(callOutId);
         long volunteer = Ids.parse(volunteerId);
         List<Long> shifts = shiftIds == null ? List.of() : shiftIds.stream().map(Ids::parse).toList();

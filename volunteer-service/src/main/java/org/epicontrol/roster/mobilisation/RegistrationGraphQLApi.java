@@ -92,6 +92,15 @@ public class RegistrationGraphQLApi {
                 .chain(permit -> registrations.reject(registration, reason, permit));
     }
 
+    @Description("Personal data: the registrant themselves and the administrators of the community; others get null and"
+            + " an error")
+    public Uni<String> phone(@Source VolunteerRegistration registration) {
+        return access.authenticated("VolunteerRegistration.phone").chain(scope ->
+                registration.userId().equals(scope.caller().subject()) ? Uni.createFrom().item(registration.phoneNumber())
+                        : access.seePhone("VolunteerRegistration.phone", 0, registration.communityId())
+                                .map(ok -> registration.phoneNumber()));
+    }
+
     public Uni<List<Community>> community(@Source List<VolunteerRegistration> list) {
         return units.byIds(list.stream().map(VolunteerRegistration::communityId).toList(), OrgKind.COMMUNITY)
                 .map(found -> found.stream().map(u -> u == null ? null : Community.of(u)).toList());

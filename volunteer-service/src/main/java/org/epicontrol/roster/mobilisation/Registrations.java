@@ -49,12 +49,12 @@ public class Registrations {
     }
 
     private static VolunteerRegistration map(Row row) {
-        return new VolunteerRegistration(String.valueOf(row.getLong("id")), row.getString("name"), row.getString("phone"),
+        return new VolunteerRegistration(String.valueOf(row.getLong("id")), row.getString("name"),
                 RegistrationKind.valueOf(row.getString("kind")), row.getString("work_unit"),
                 Arrays.asList(row.getArrayOfStrings("skills")), RegistrationStatus.valueOf(row.getString("status")),
                 row.getOffsetDateTime("created_at"), row.getString("decided_by"), row.getOffsetDateTime("decided_at"),
                 row.getString("reason"), row.getOffsetDateTime("role_granted_at") != null, row.getLong("community_id"),
-                row.getLong("volunteer_id"), row.getString("user_id"));
+                row.getLong("volunteer_id"), row.getString("user_id"), row.getString("phone"));
     }
 
     public Uni<VolunteerRegistration> register(RegistrationInput input, Caller caller) {
@@ -114,7 +114,7 @@ public class Registrations {
                 values ($1, $2, $3, array[$4], $5, $6) returning id""";
         return permit.transaction(pool, (tx, actor) -> lockPending(tx, id)
                         .chain(g -> tx.preparedQuery(volunteer)
-                                .execute(Tuple.from(Arrays.asList(g.name(), g.phone(), g.communityId(),
+                                .execute(Tuple.from(Arrays.asList(g.name(), g.phoneNumber(), g.communityId(),
                                         g.kind().volunteerKind().name(), g.skills().toArray(String[]::new), g.userId())))
                                 .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
                                 .transform(e -> new DomainException("ALREADY_VOLUNTEER", "the account of registration "

@@ -12,7 +12,6 @@ import java.util.List;
 public record VolunteerRegistration(
         @Id @NonNull String id,
         @NonNull String name,
-        String phone,
         @NonNull RegistrationKind kind,
         String workUnit,
         @NonNull List<@NonNull String> skills,
@@ -25,7 +24,9 @@ public record VolunteerRegistration(
         @NonNull boolean roleGranted,
         @Ignore long communityId,
         @Ignore Long volunteerId,
-        @Ignore String userId) {
+        @Ignore String userId,
+        // personal data: served only through the guarded phone field
+        @Ignore String phoneNumber) {
 
     public long numericId() {
         return Long.parseLong(id);

@@ -181,6 +181,20 @@ class RegistrationTest {
     }
 
     @Test
+    void theRegistrantsPhoneIsForThemselvesAndTheCommunitysAdministratorsOnly() {
+        Town town = new Town();
+        Town.Account person = Town.account("phone");
+        Town.registered(person, town.communityA, "RESIDENT");
+        person.client().post("{ myRegistrations { phone } }").body("data.myRegistrations[0].phone", equalTo("13900000000"));
+        String query = "query($c: ID!) { registrations(communityId: $c) { name phone } }";
+        town.adminA.post(query, Map.of("c", town.communityA)).body("data.registrations[0].phone", equalTo("13900000000"));
+        town.officer.post(query, Map.of("c", town.communityA))
+                .body("data.registrations[0].name", notNullValue())
+                .body("data.registrations[0].phone", nullValue())
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
     void theRegistrantWithdrawsTheirOwnPendingRegistrationOnly() {
         Town town = new Town();
         Town.Account person = Town.account("withdrawing");

@@ -82,12 +82,38 @@ final class Town {
 
     /** A volunteer with kinds and skills, created by a system administrator. */
     static String volunteer(String community, List<String> kinds, List<String> skills) {
+        return volunteer(community, kinds, skills, null);
+    }
+
+    /** The same, linked to the account {@code userId} (null: none). */
+    static String volunteer(String community, List<String> kinds, List<String> skills, String userId) {
         Map<String, Object> input = new HashMap<>();
+        input.put("userId", userId);
         input.put("name", RosterFixtures.unique("志愿者"));
         input.put("communityId", community);
         input.put("kinds", kinds);
         input.put("skills", skills);
         return GRAPHQL.data("mutation($in: VolunteerInput!) { createVolunteer(input: $in) { id } }", Map.of("in", input))
                 .getString("createVolunteer.id");
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger DAYS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The first of {@code count} days no other caller of this JVM uses (offsets for {@link #shift}). */
+    static int days(int count) {
+        return DAYS.getAndAdd(count);
+    }
+
+    /** A shift of the post on a day of 2033 (in the future), hours in the city's zone. */
+    static String shift(String post, int day, int fromHour, int toHour) {
+        java.time.LocalDate date = java.time.LocalDate.of(2033, 1, 1).plusDays(day);
+        return GRAPHQL.data("mutation($p: ID!, $s: DateTime!, $e: DateTime!) {"
+                        + " createShift(postId: $p, startsAt: $s, endsAt: $e) { id } }",
+                Map.of("p", post, "s", at(date, fromHour), "e", at(date, toHour)))
+                .getString("createShift.id");
+    }
+
+    static String at(java.time.LocalDate date, int hour) {
+        return String.format("%sT%02d:00:00+08:00", date, hour);
     }
 }

@@ -1,0 +1,143 @@
+package org.epicontrol.roster.people;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.epicontrol.roster.RosterFixtures;
+import org.epicontrol.testsupport.GraphQLClient;
+import org.epicontrol.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.epicontrol.roster.RosterFixtures.GRAPHQL;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class VolunteerChangesTest {
+
+    private static final AtomicInteger DAYS = new AtomicInteger();
+
+    private final String districtName = RosterFixtures.unique("区");
+    private final String streetName = RosterFixtures.unique("街道");
+    private final String aName = RosterFixtures.unique("甲社区");
+    private final String bName = RosterFixtures.unique("乙社区");
+    private String communityA;
+    private GraphQLClient adminA;
+    private GraphQLClient adminB;
+
+    @BeforeEach
+    void town() {
+        String district = RosterFixtures.orgUnit("DISTRICT", districtName, null);
+        String street = RosterFixtures.orgUnit("STREET", streetName, district);
+        communityA = RosterFixtures.orgUnit("COMMUNITY", aName, street);
+        RosterFixtures.orgUnit("COMMUNITY", bName, street);
+        String base = "/" + districtName + "/" + streetName + "/";
+        adminA = RosterFixtures.ANONYMOUS.bearer(TestTokens.user("admin-a").roles("community-admin").groups(base + aName).sign());
+        adminB = RosterFixtures.ANONYMOUS.bearer(TestTokens.user("admin-b").roles("community-admin").groups(base + bName).sign());
+    }
+
+    @Test
+    void theCommunitysAdministratorUpdatesWhatIsGivenAndKeepsTheRest() {
+        String person = RosterFixtures.volunteer(communityA, "RESIDENT");
+        Map<String, Object> change = new HashMap<>();
+        change.put("name", "王建国");
+        change.put("kinds", List.of("PARTY_MEMBER", "VETERAN"));
+        change.put("skills", List.of("驾驶", "医护"));
+        update(adminA, person, change)
+                .body("errors", nullValue())
+                .body("data.updateVolunteer.name", equalTo("王建国"))
+                .body("data.updateVolunteer.kinds", contains("PARTY_MEMBER", "VETERAN"))
+                .body("data.updateVolunteer.skills", contains("驾驶", "医护"))
+                // the phone was not named: unchanged
+                .body("data.updateVolunteer.phone", equalTo("13800000000"));
+        update(adminA, person, Map.of("phone", "not a phone")).body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
+        update(adminA, person, Map.of("name", " ")).body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
+    }
+
+    @Test
+    void anotherCommunitysAdministratorCannotUpdateNorDeactivate() {
+        String person = RosterFixtures.volunteer(communityA, "RESIDENT");
+        update(adminB, person, Map.of("name", "改名")).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        deactivate(adminB, person, "离开").body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        GRAPHQL.post("query($v: ID!) { volunteer(id: $v) { name active } }", Map.of("v", person))
+                .body("data.volunteer.active", equalTo(true))
+                .body("data.volunteer.name", org.hamcrest.Matchers.startsWith("志愿者"));
+    }
+
+    @Test
+    void deactivationCancelsComingAssignmentsAndRefusesNewOnes() {
+        String person = RosterFixtures.volunteer(communityA);
+        String post = RosterFixtures.post(communityA, "PATROL", 3);
+        String coming = shift(post);
+        String assignment = RosterFixtures.signUp(coming, person).extract().path("data.signUp.id");
+        deactivate(adminA, person, "返岗复工").body("errors", nullValue())
+                .body("data.deactivateVolunteer.active", equalTo(false));
+        GRAPHQL.post("query($s: ID!) { shift(id: $s) { assignments { id status endedReason } } }", Map.of("s", coming))
+                .body("data.shift.assignments.find { it.id == '" + assignment + "' }.status", equalTo("CANCELLED"))
+                .body("data.shift.assignments.find { it.id == '" + assignment + "' }.endedReason", equalTo("返岗复工"));
+        RosterFixtures.signUp(shift(post), person).body("errors[0].extensions.code", equalTo("VOLUNTEER_INACTIVE"));
+        GRAPHQL.post("mutation($s: ID!, $v: ID!) { assignVolunteer(shiftId: $s, volunteerId: $v) { id } }",
+                        Map.of("s", shift(post), "v", person))
+                .body("errors[0].extensions.code", equalTo("VOLUNTEER_INACTIVE"));
+        deactivate(adminA, person, "again").body("errors[0].extensions.code", equalTo("VOLUNTEER_INACTIVE"));
+    }
+
+    @Test
+    void aDeactivationNeedsAReasonAndChangesNothingWithoutOne() {
+        String person = RosterFixtures.volunteer(communityA);
+        deactivate(adminA, person, "  ").body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
+        GRAPHQL.post("query($v: ID!) { volunteer(id: $v) { active } }", Map.of("v", person))
+                .body("data.volunteer.active", equalTo(true));
+    }
+
+    @Test
+    void aDeactivatedAccountNoLongerActsAsThatVolunteer() {
+        TestTokens token = TestTokens.user("leaving").roles("volunteer");
+        String person = RosterFixtures.linkedVolunteer(communityA, token.subject());
+        String colleague = RosterFixtures.volunteer(communityA);
+        GraphQLClient account = RosterFixtures.ANONYMOUS.bearer(token.sign());
+        String read = "query($v: ID!) { volunteer(id: $v) { id } }";
+        // read once, so that the account's scope is kept
+        account.post(read, Map.of("v", colleague)).body("data.volunteer.id", equalTo(colleague));
+        deactivate(adminA, person, "搬离本社区").body("errors", nullValue());
+        account.post(read, Map.of("v", colleague)).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        RosterFixtures.signUp(account, shift(RosterFixtures.post(communityA, "PATROL", 2)), person)
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void updatesAndDeactivationsAreOnTheAuditTrail() {
+        String person = RosterFixtures.volunteer(communityA);
+        update(adminA, person, Map.of("skills", List.of("消杀")));
+        deactivate(adminA, person, "身体原因");
+        adminA.post("query($id: ID) { rosterAuditTrail(targetType: \"Volunteer\", targetId: $id) { edges { node { action } } } }",
+                        Map.of("id", person))
+                .body("data.rosterAuditTrail.edges.node.action", hasItem("DEACTIVATE_VOLUNTEER"))
+                .body("data.rosterAuditTrail.edges.node.action", hasItem("UPDATE_VOLUNTEER"));
+    }
+
+    /** A 4 h shift tomorrow-and-later, each on a day of its own, so one person may take any of them. */
+    private static String shift(String post) {
+        LocalDate day = LocalDate.now().plusDays(2 + DAYS.getAndIncrement());
+        return GRAPHQL.data("mutation($p: ID!, $s: DateTime!, $e: DateTime!) { createShift(postId: $p, startsAt: $s, endsAt: $e) { id } }",
+                        Map.of("p", post, "s", day + "T08:00:00+08:00", "e", day + "T12:00:00+08:00"))
+                .getString("createShift.id");
+    }
+
+    private static io.restassured.response.ValidatableResponse update(GraphQLClient admin, String id, Map<String, Object> change) {
+        return admin.post("mutation($id: ID!, $in: VolunteerUpdate!) { updateVolunteer(id: $id, input: $in) {"
+                + " name kinds skills phone } }", Map.of("id", id, "in", change));
+    }
+
+    private static io.restassured.response.ValidatableResponse deactivate(GraphQLClient admin, String id, String reason) {
+        return admin.post("mutation($id: ID!, $r: String!) { deactivateVolunteer(id: $id, reason: $r) { id active } }",
+                Map.of("id", id, "r", reason));
+    }
+}
