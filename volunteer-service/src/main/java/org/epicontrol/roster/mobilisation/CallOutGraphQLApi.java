@@ -82,10 +82,14 @@ public class CallOutGraphQLApi {
             + " under the roster rules: refused shifts come back in refused with their rule's code, the others are kept."
             + " Answering again changes the answer; a later no does not cancel sign-ups already made")
     public Uni<CallOutAnswer> answerCallOut(@Id @NonNull String callOutId, @Id @NonNull String volunteerId,
-                                            @NonNull boolean accept, @Id List<@NonNull String> shiftIds) {
+                                            @NonNull boolean accept,
+                                            // [String], not [ID]: SmallRye GraphQL 2.17 cannot coerce the elements of
+                                            // an @Id list argument ("Unknown Scalar Type [java.util.List]")
+                                            List<String> shiftIds) {
         long call = Ids.parse(callOutId);
         long volunteer = Ids.parse(volunteerId);
-        List<Long> shifts = shiftIds == null ? List.of() : shiftIds.stream().map(Ids::parse).toList();
+        List<Long> shifts = shiftIds == null ? List.of()
+                : shiftIds.stream().filter(java.util.Objects::nonNull).map(Ids::parse).toList();
         return access.actFor("answerCallOut", Target.CALL_OUT, call, volunteer)
                 .chain(p -> answers.answer(call, volunteer, accept, shifts, p));
     }

@@ -283,8 +283,10 @@ class CallOutTest {
         vars.put("k", callOut);
         vars.put("v", volunteer);
         vars.put("a", accept);
-        vars.put("s", shifts);
-        return client.post("mutation($k: ID!, $v: ID!, $a: Boolean!, $s: [ID!]) { answerCallOut(callOutId: $k,"
+        if (shifts != null) {
+            vars.put("s", shifts);
+        }
+        return client.post("mutation($k: ID!, $v: ID!, $a: Boolean!, $s: [String!]) { answerCallOut(callOutId: $k,"
                 + " volunteerId: $v, accept: $a, shiftIds: $s) { accepted answeredAt refused { shiftId code message }"
                 + " assignments { id status } } }", vars);
     }

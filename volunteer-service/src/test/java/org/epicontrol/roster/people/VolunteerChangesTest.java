@@ -79,9 +79,15 @@ class VolunteerChangesTest {
         String assignment = RosterFixtures.signUp(coming, person).extract().path("data.signUp.id");
         deactivate(adminA, person, "返岗复工").body("errors", nullValue())
                 .body("data.deactivateVolunteer.active", equalTo(false));
-        GRAPHQL.post("query($s: ID!) { shift(id: $s) { assignments { id status endedReason } } }", Map.of("s", coming))
-                .body("data.shift.assignments.find { it.id == '" + assignment + "' }.status", equalTo("CANCELLED"))
-                .body("data.shift.assignments.find { it.id == '" + assignment + "' }.endedReason", equalTo("返岗复工"));
+        // the place is free again; the trail names the cancelled assignment and why
+        GRAPHQL.post("query($s: ID!) { shift(id: $s) { assignments { id } } }", Map.of("s", coming))
+                .body("data.shift.assignments", org.hamcrest.Matchers.empty());
+        GRAPHQL.post("query($id: ID) { rosterAuditTrail(targetType: \"Volunteer\", targetId: $id, first: 1) {"
+                        + " edges { node { action details } } } }", Map.of("id", person))
+                .body("data.rosterAuditTrail.edges[0].node.action", equalTo("DEACTIVATE_VOLUNTEER"))
+                .body("data.rosterAuditTrail.edges[0].node.details", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("\"cancelledAssignments\":[" + assignment + "]"),
+                        org.hamcrest.Matchers.containsString("返岗复工")));
         RosterFixtures.signUp(shift(post), person).body("errors[0].extensions.code", equalTo("VOLUNTEER_INACTIVE"));
         GRAPHQL.post("mutation($s: ID!, $v: ID!) { assignVolunteer(shiftId: $s, volunteerId: $v) { id } }",
                         Map.of("s", shift(post), "v", person))
