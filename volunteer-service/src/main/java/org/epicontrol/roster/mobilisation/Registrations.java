@@ -160,7 +160,9 @@ public class Registrations {
     }
 
     private static Uni<VolunteerRegistration> lockPending(SqlClient tx, long id) {
-        return tx.preparedQuery("select " + COLUMNS + " from volunteer_registration g where g.id = $1 for update")
+        return tx.preparedQuery("select " + COLUMNS + " from volunteer_registration g where g.id = $1"
+                        // NO KEY UPDATE: no conflict with the KEY SHARE lock the permit took first, so two deciders queue
+                        + " for no key update")
                 .execute(Tuple.of(id))
                 .map(rows -> {
                     if (rows.size() == 0) {

@@ -118,6 +118,33 @@ class RegistrationTest {
     }
 
     @Test
+    void concurrentApprovalsOfOneRegistrationMakeOneVolunteer() throws Exception {
+        Town town = new Town();
+        Town.Account person = Town.account("approved-twice");
+        String registration = Town.registered(person, town.communityA, "RESIDENT");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(() -> {
+                    var json = Town.approve(town.adminA, registration).extract().jsonPath();
+                    return json.get("errors") == null ? "OK" : json.getString("errors[0].extensions.code");
+                });
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(calls)) {
+                results.add(f.get());
+            }
+            assertEquals(1, results.stream().filter("OK"::equals).count(), results.toString());
+            assertEquals(5, results.stream().filter("REGISTRATION_DECIDED"::equals).count(), results.toString());
+        } finally {
+            pool.shutdown();
+        }
+        town.adminA.post("query($c: ID!) { community(id: $c) { volunteers { id } } }", Map.of("c", town.communityA))
+                .body("data.community.volunteers", hasSize(1));
+    }
+
+    @Test
     void aDecidedRegistrationCannotBeDecidedAgain() {
         Town town = new Town();
         String approved = Town.registered(Town.account("a"), town.communityA, "RESIDENT");

@@ -86,7 +86,7 @@ class VolunteerChangesTest {
                         + " edges { node { action details } } } }", Map.of("id", person))
                 .body("data.rosterAuditTrail.edges[0].node.action", equalTo("DEACTIVATE_VOLUNTEER"))
                 .body("data.rosterAuditTrail.edges[0].node.details", org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("\"cancelledAssignments\":[" + assignment + "]"),
+                        org.hamcrest.Matchers.containsString("\"cancelledAssignments\": [" + assignment + "]"),
                         org.hamcrest.Matchers.containsString("返岗复工")));
         RosterFixtures.signUp(shift(post), person).body("errors[0].extensions.code", equalTo("VOLUNTEER_INACTIVE"));
         GRAPHQL.post("mutation($s: ID!, $v: ID!) { assignVolunteer(shiftId: $s, volunteerId: $v) { id } }",
