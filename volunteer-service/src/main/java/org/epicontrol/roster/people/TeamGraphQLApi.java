@@ -56,9 +56,7 @@ public class TeamGraphQLApi {
     public Uni<Team> addTeamMember(@Id @NonNull String teamId, @Id @NonNull String volunteerId) {
         long team = Ids.parse(teamId);
         long volunteer = Ids.parse(volunteerId);
-        return access.manage("addTeamMember", Target.TEAM, team)
-                .map(p -> p.and(Target.VOLUNTEER, volunteer, access::mayManage))
-                .chain(p -> teams.addMember(team, volunteer, p));
+        return membership("addTeamMember", team, volunteer).chain(p -> teams.addMember(team, volunteer, p));
     }
 
     @Mutation("removeTeamMember")
@@ -66,9 +64,12 @@ public class TeamGraphQLApi {
     public Uni<Team> removeTeamMember(@Id @NonNull String teamId, @Id @NonNull String volunteerId) {
         long team = Ids.parse(teamId);
         long volunteer = Ids.parse(volunteerId);
-        return access.manage("removeTeamMember", Target.TEAM, team)
-                .map(p -> p.and(Target.VOLUNTEER, volunteer, access::mayManage))
-                .chain(p -> teams.removeMember(team, volunteer, p));
+        return membership("removeTeamMember", team, volunteer).chain(p -> teams.removeMember(team, volunteer, p));
+    }
+
+    /** A change of a team's members: the team and the volunteer, each {@link RosterAccess#mayManage}. */
+    private Uni<Permit> membership(String operation, long team, long volunteer) {
+        return access.manage(operation, Target.TEAM, team).map(p -> p.and(Target.VOLUNTEER, volunteer, access::mayManage));
     }
 
     @Description("The team's leader (one of its members): under the volunteer rule")

@@ -2,15 +2,12 @@ package org.epicontrol.roster.mobilisation;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.epicontrol.roster.RosterFixtures;
+import org.epicontrol.roster.task.Concurrently;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -77,25 +74,10 @@ class RegistrationTest {
     void concurrentRegistrationsOfOneAccountStoreOne() throws Exception {
         Town town = new Town();
         Town.Account person = Town.account("racing");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<String>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(() -> {
-                    var json = Town.register(person.client(), Town.registration(town.communityA, "RESIDENT"))
-                            .extract().jsonPath();
-                    return json.get("errors") == null ? "OK" : json.getString("errors[0].extensions.code");
-                });
-            }
-            List<String> results = new ArrayList<>();
-            for (Future<String> f : pool.invokeAll(calls)) {
-                results.add(f.get());
-            }
-            assertEquals(1, results.stream().filter("OK"::equals).count(), results.toString());
-            assertEquals(7, results.stream().filter("ALREADY_REGISTERED"::equals).count(), results.toString());
-        } finally {
-            pool.shutdown();
-        }
+        List<String> results = Concurrently.run(Collections.nCopies(8, () -> code(
+                Town.register(person.client(), Town.registration(town.communityA, "RESIDENT")))));
+        assertEquals(1, results.stream().filter("OK"::equals).count(), results.toString());
+        assertEquals(7, results.stream().filter("ALREADY_REGISTERED"::equals).count(), results.toString());
         person.client().post(MINE).body("data.myRegistrations", hasSize(1));
     }
 
@@ -122,24 +104,9 @@ class RegistrationTest {
         Town town = new Town();
         Town.Account person = Town.account("approved-twice");
         String registration = Town.registered(person, town.communityA, "RESIDENT");
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Callable<String>> calls = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                calls.add(() -> {
-                    var json = Town.approve(town.adminA, registration).extract().jsonPath();
-                    return json.get("errors") == null ? "OK" : json.getString("errors[0].extensions.code");
-                });
-            }
-            List<String> results = new ArrayList<>();
-            for (Future<String> f : pool.invokeAll(calls)) {
-                results.add(f.get());
-            }
-            assertEquals(1, results.stream().filter("OK"::equals).count(), results.toString());
-            assertEquals(5, results.stream().filter("REGISTRATION_DECIDED"::equals).count(), results.toString());
-        } finally {
-            pool.shutdown();
-        }
+        List<String> results = Concurrently.run(Collections.nCopies(6, () -> code(Town.approve(town.adminA, registration))));
+        assertEquals(1, results.stream().filter("OK"::equals).count(), results.toString());
+        assertEquals(5, results.stream().filter("REGISTRATION_DECIDED"::equals).count(), results.toString());
         town.adminA.post("query($c: ID!) { community(id: $c) { volunteers { id } } }", Map.of("c", town.communityA))
                 .body("data.community.volunteers", hasSize(1));
     }
@@ -246,6 +213,12 @@ class RegistrationTest {
                         + " { edges { node { action actor } } } }", Map.of("id", registration))
                 .body("data.rosterAuditTrail.edges.node.action", contains("APPROVE_REGISTRATION", "REGISTER_VOLUNTEER"))
                 .body("data.rosterAuditTrail.edges[0].node.actor", notNullValue());
+    }
+
+    /** OK, or the first error's code. */
+    private static String code(io.restassured.response.ValidatableResponse answer) {
+        var json = answer.extract().jsonPath();
+        return json.get("errors") == null ? "OK" : json.getString("errors[0].extensions.code");
     }
 
     private static io.restassured.response.ValidatableResponse reject(Town town, String registration, String reason) {

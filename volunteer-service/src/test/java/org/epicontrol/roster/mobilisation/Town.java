@@ -15,15 +15,15 @@ import static org.epicontrol.roster.RosterFixtures.GRAPHQL;
  * tokens shaped like the realm's (groups name the units by path); people who register themselves get accounts
  * without any role, as the realm's self-registration makes them.
  */
-final class Town {
+public final class Town {
 
-    final String communityA;
-    final String communityB;
-    final GraphQLClient adminA;
-    final GraphQLClient adminB;
-    final GraphQLClient officer;
+    public final String communityA;
+    public final String communityB;
+    public final GraphQLClient adminA;
+    public final GraphQLClient adminB;
+    public final GraphQLClient officer;
 
-    Town() {
+    public Town() {
         String districtName = RosterFixtures.unique("区");
         String streetName = RosterFixtures.unique("街道");
         String aName = RosterFixtures.unique("甲社区");

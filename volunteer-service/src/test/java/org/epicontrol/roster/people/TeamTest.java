@@ -2,8 +2,8 @@ package org.epicontrol.roster.people;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.epicontrol.roster.RosterFixtures;
+import org.epicontrol.roster.mobilisation.Town;
 import org.epicontrol.testsupport.GraphQLClient;
-import org.epicontrol.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,21 +21,18 @@ class TeamTest {
 
     private static final String TEAM = "id name kind leader { id } members { id } community { id }";
 
-    private final String districtName = RosterFixtures.unique("区");
-    private final String streetName = RosterFixtures.unique("街道");
-    private final String aName = RosterFixtures.unique("甲社区");
     private String communityA;
     private String communityB;
     private GraphQLClient adminA;
+    private GraphQLClient adminB;
 
     @BeforeEach
     void town() {
-        String district = RosterFixtures.orgUnit("DISTRICT", districtName, null);
-        String street = RosterFixtures.orgUnit("STREET", streetName, district);
-        communityA = RosterFixtures.orgUnit("COMMUNITY", aName, street);
-        communityB = RosterFixtures.orgUnit("COMMUNITY", RosterFixtures.unique("乙社区"), street);
-        adminA = RosterFixtures.ANONYMOUS.bearer(TestTokens.user("admin-a").roles("community-admin")
-                .groups("/" + districtName + "/" + streetName + "/" + aName).sign());
+        Town town = new Town();
+        communityA = town.communityA;
+        communityB = town.communityB;
+        adminA = town.adminA;
+        adminB = town.adminB;
     }
 
     @Test

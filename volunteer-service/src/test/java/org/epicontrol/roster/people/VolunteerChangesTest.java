@@ -2,6 +2,7 @@ package org.epicontrol.roster.people;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.epicontrol.roster.RosterFixtures;
+import org.epicontrol.roster.mobilisation.Town;
 import org.epicontrol.testsupport.GraphQLClient;
 import org.epicontrol.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,23 +25,16 @@ class VolunteerChangesTest {
 
     private static final AtomicInteger DAYS = new AtomicInteger();
 
-    private final String districtName = RosterFixtures.unique("区");
-    private final String streetName = RosterFixtures.unique("街道");
-    private final String aName = RosterFixtures.unique("甲社区");
-    private final String bName = RosterFixtures.unique("乙社区");
     private String communityA;
     private GraphQLClient adminA;
     private GraphQLClient adminB;
 
     @BeforeEach
     void town() {
-        String district = RosterFixtures.orgUnit("DISTRICT", districtName, null);
-        String street = RosterFixtures.orgUnit("STREET", streetName, district);
-        communityA = RosterFixtures.orgUnit("COMMUNITY", aName, street);
-        RosterFixtures.orgUnit("COMMUNITY", bName, street);
-        String base = "/" + districtName + "/" + streetName + "/";
-        adminA = RosterFixtures.ANONYMOUS.bearer(TestTokens.user("admin-a").roles("community-admin").groups(base + aName).sign());
-        adminB = RosterFixtures.ANONYMOUS.bearer(TestTokens.user("admin-b").roles("community-admin").groups(base + bName).sign());
+        Town town = new Town();
+        communityA = town.communityA;
+        adminA = town.adminA;
+        adminB = town.adminB;
     }
 
     @Test
