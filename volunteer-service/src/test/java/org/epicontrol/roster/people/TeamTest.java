@@ -21,66 +21,59 @@ class TeamTest {
 
     private static final String TEAM = "id name kind leader { id } members { id } community { id }";
 
-    private String communityA;
-    private String communityB;
-    private GraphQLClient adminA;
-    private GraphQLClient adminB;
+    private Town town;
 
     @BeforeEach
     void town() {
-        Town town = new Town();
-        communityA = town.communityA;
-        communityB = town.communityB;
-        adminA = town.adminA;
-        adminB = town.adminB;
+        town = new Town();
     }
 
     @Test
     void aTeamHasAKindAndItsLeaderIsItsFirstMember() {
-        String leader = RosterFixtures.volunteer(communityA, "PARTY_MEMBER");
-        adminA.post("mutation($n: String!, $c: ID!, $l: ID!) { createTeam(name: $n, communityId: $c,"
+        String leader = RosterFixtures.volunteer(town.communityA, "PARTY_MEMBER");
+        town.adminA.post("mutation($n: String!, $c: ID!, $l: ID!) { createTeam(name: $n, communityId: $c,"
                                 + " kind: TEMPORARY_PARTY_BRANCH, leaderId: $l) { " + TEAM + " } }",
-                        Map.of("n", RosterFixtures.unique("临时党支部"), "c", communityA, "l", leader))
+                        Map.of("n", RosterFixtures.unique("临时党支部"), "c", town.communityA, "l", leader))
                 .body("errors", nullValue())
                 .body("data.createTeam.kind", equalTo("TEMPORARY_PARTY_BRANCH"))
                 .body("data.createTeam.leader.id", equalTo(leader))
                 .body("data.createTeam.members.id", containsInAnyOrder(leader))
-                .body("data.createTeam.community.id", equalTo(communityA));
+                .body("data.createTeam.community.id", equalTo(town.communityA));
     }
 
     @Test
     void aPersonIsInSeveralTeams() {
-        String person = RosterFixtures.volunteer(communityA);
-        String meals = team(adminA, communityA, "MEAL_DELIVERY");
-        String party = team(adminA, communityA, "PARTY_TEAM");
-        add(adminA, meals, person).body("data.addTeamMember.members.id", containsInAnyOrder(person));
-        add(adminA, party, person).body("errors", nullValue());
+        String person = RosterFixtures.volunteer(town.communityA);
+        String meals = team(town.adminA, town.communityA, "MEAL_DELIVERY");
+        String party = team(town.adminA, town.communityA, "PARTY_TEAM");
+        add(town.adminA, meals, person).body("data.addTeamMember.members.id", containsInAnyOrder(person));
+        add(town.adminA, party, person).body("errors", nullValue());
         GRAPHQL.post("query($v: ID!) { volunteer(id: $v) { teams { id kind } } }", Map.of("v", person))
                 .body("data.volunteer.teams.id", containsInAnyOrder(meals, party));
-        add(adminA, meals, person).body("errors[0].extensions.code", equalTo("ALREADY_MEMBER"));
+        add(town.adminA, meals, person).body("errors[0].extensions.code", equalTo("ALREADY_MEMBER"));
     }
 
     @Test
     void aMemberLeavesButTheLeaderCannot() {
-        String leader = RosterFixtures.volunteer(communityA);
-        String member = RosterFixtures.volunteer(communityA);
-        String team = adminA.data("mutation($n: String!, $c: ID!, $l: ID!) { createTeam(name: $n, communityId: $c,"
-                        + " leaderId: $l) { id kind } }", Map.of("n", RosterFixtures.unique("队"), "c", communityA, "l", leader))
+        String leader = RosterFixtures.volunteer(town.communityA);
+        String member = RosterFixtures.volunteer(town.communityA);
+        String team = town.adminA.data("mutation($n: String!, $c: ID!, $l: ID!) { createTeam(name: $n, communityId: $c,"
+                        + " leaderId: $l) { id kind } }", Map.of("n", RosterFixtures.unique("队"), "c", town.communityA, "l", leader))
                 .getString("createTeam.id");
-        add(adminA, team, member);
-        remove(adminA, team, member).body("data.removeTeamMember.members.id", containsInAnyOrder(leader));
-        remove(adminA, team, member).body("errors[0].extensions.code", equalTo("NOT_A_MEMBER"));
-        remove(adminA, team, leader).body("errors[0].extensions.code", equalTo("LEADER_CANNOT_LEAVE"));
+        add(town.adminA, team, member);
+        remove(town.adminA, team, member).body("data.removeTeamMember.members.id", containsInAnyOrder(leader));
+        remove(town.adminA, team, member).body("errors[0].extensions.code", equalTo("NOT_A_MEMBER"));
+        remove(town.adminA, team, leader).body("errors[0].extensions.code", equalTo("LEADER_CANNOT_LEAVE"));
         GRAPHQL.post("query($v: ID!) { volunteer(id: $v) { teams { id } } }", Map.of("v", leader))
                 .body("data.volunteer.teams.id", containsInAnyOrder(team));
     }
 
     @Test
     void aCommunitysTeamTakesOnlyItsOwnCommunitysVolunteers() {
-        String team = team(adminA, communityA, "PARTY_TEAM");
-        String outsider = RosterFixtures.volunteer(communityB);
+        String team = team(town.adminA, town.communityA, "PARTY_TEAM");
+        String outsider = RosterFixtures.volunteer(town.communityB);
         // the administrator of A may not even name B's volunteer
-        add(adminA, team, outsider).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        add(town.adminA, team, outsider).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         // a system administrator may, but the team is A's
         add(GRAPHQL, team, outsider).body("errors[0].extensions.code", equalTo("OTHER_COMMUNITY"));
         GRAPHQL.post("query($v: ID!) { volunteer(id: $v) { teams { id } } }", Map.of("v", outsider))
@@ -91,32 +84,32 @@ class TeamTest {
     void aCityWideTeamIsStaffedBySystemAdministratorsOnly() {
         String cityWide = GRAPHQL.data("mutation($n: String!) { createTeam(name: $n, kind: PARTY_TEAM) { id community { id } } }",
                 Map.of("n", RosterFixtures.unique("银行先锋队"))).getString("createTeam.id");
-        String person = RosterFixtures.volunteer(communityA);
-        add(adminA, cityWide, person).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        String person = RosterFixtures.volunteer(town.communityA);
+        add(town.adminA, cityWide, person).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         add(GRAPHQL, cityWide, person).body("data.addTeamMember.members.id", containsInAnyOrder(person))
                 .body("data.addTeamMember.community", nullValue());
-        adminA.post("mutation($n: String!) { createTeam(name: $n) { id } }", Map.of("n", RosterFixtures.unique("队")))
+        town.adminA.post("mutation($n: String!) { createTeam(name: $n) { id } }", Map.of("n", RosterFixtures.unique("队")))
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
     }
 
     @Test
     void aLeaderOfAnotherCommunityIsRefusedAndNoTeamIsMade() {
         String name = RosterFixtures.unique("队");
-        adminA.post("mutation($n: String!, $c: ID!, $l: ID!) { createTeam(name: $n, communityId: $c, leaderId: $l) { id } }",
-                        Map.of("n", name, "c", communityA, "l", RosterFixtures.volunteer(communityB)))
+        town.adminA.post("mutation($n: String!, $c: ID!, $l: ID!) { createTeam(name: $n, communityId: $c, leaderId: $l) { id } }",
+                        Map.of("n", name, "c", town.communityA, "l", RosterFixtures.volunteer(town.communityB)))
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         // the name is still free: nothing was stored
-        team(adminA, communityA, name, "OTHER");
+        team(town.adminA, town.communityA, name, "OTHER");
     }
 
     @Test
     void createVolunteerWithATeamMakesThemAMember() {
-        String team = team(adminA, communityA, "MEAL_DELIVERY");
+        String team = team(town.adminA, town.communityA, "MEAL_DELIVERY");
         Map<String, Object> input = new HashMap<>();
         input.put("name", RosterFixtures.unique("送餐员"));
-        input.put("communityId", communityA);
+        input.put("communityId", town.communityA);
         input.put("teamId", team);
-        String person = adminA.data("mutation($in: VolunteerInput!) { createVolunteer(input: $in) { id teams { id } } }",
+        String person = town.adminA.data("mutation($in: VolunteerInput!) { createVolunteer(input: $in) { id teams { id } } }",
                 Map.of("in", input)).getString("createVolunteer.id");
         GRAPHQL.post("query($v: ID!) { volunteer(id: $v) { teams { id members { id } } } }", Map.of("v", person))
                 .body("data.volunteer.teams[0].id", equalTo(team))

@@ -25,41 +25,36 @@ class VolunteerChangesTest {
 
     private static final AtomicInteger DAYS = new AtomicInteger();
 
-    private String communityA;
-    private GraphQLClient adminA;
-    private GraphQLClient adminB;
+    private Town town;
 
     @BeforeEach
     void town() {
-        Town town = new Town();
-        communityA = town.communityA;
-        adminA = town.adminA;
-        adminB = town.adminB;
+        town = new Town();
     }
 
     @Test
     void theCommunitysAdministratorUpdatesWhatIsGivenAndKeepsTheRest() {
-        String person = RosterFixtures.volunteer(communityA, "RESIDENT");
+        String person = RosterFixtures.volunteer(town.communityA, "RESIDENT");
         Map<String, Object> change = new HashMap<>();
         change.put("name", "王建国");
         change.put("kinds", List.of("PARTY_MEMBER", "VETERAN"));
         change.put("skills", List.of("驾驶", "医护"));
-        update(adminA, person, change)
+        update(town.adminA, person, change)
                 .body("errors", nullValue())
                 .body("data.updateVolunteer.name", equalTo("王建国"))
                 .body("data.updateVolunteer.kinds", contains("PARTY_MEMBER", "VETERAN"))
                 .body("data.updateVolunteer.skills", contains("驾驶", "医护"))
                 // the phone was not named: unchanged
                 .body("data.updateVolunteer.phone", equalTo("13800000000"));
-        update(adminA, person, Map.of("phone", "not a phone")).body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
-        update(adminA, person, Map.of("name", " ")).body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
+        update(town.adminA, person, Map.of("phone", "not a phone")).body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
+        update(town.adminA, person, Map.of("name", " ")).body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
     }
 
     @Test
     void anotherCommunitysAdministratorCannotUpdateNorDeactivate() {
-        String person = RosterFixtures.volunteer(communityA, "RESIDENT");
-        update(adminB, person, Map.of("name", "改名")).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
-        deactivate(adminB, person, "离开").body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        String person = RosterFixtures.volunteer(town.communityA, "RESIDENT");
+        update(town.adminB, person, Map.of("name", "改名")).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        deactivate(town.adminB, person, "离开").body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         GRAPHQL.post("query($v: ID!) { volunteer(id: $v) { name active } }", Map.of("v", person))
                 .body("data.volunteer.active", equalTo(true))
                 .body("data.volunteer.name", org.hamcrest.Matchers.startsWith("志愿者"));
@@ -67,11 +62,11 @@ class VolunteerChangesTest {
 
     @Test
     void deactivationCancelsComingAssignmentsAndRefusesNewOnes() {
-        String person = RosterFixtures.volunteer(communityA);
-        String post = RosterFixtures.post(communityA, "PATROL", 3);
+        String person = RosterFixtures.volunteer(town.communityA);
+        String post = RosterFixtures.post(town.communityA, "PATROL", 3);
         String coming = shift(post);
         String assignment = RosterFixtures.signUp(coming, person).extract().path("data.signUp.id");
-        deactivate(adminA, person, "返岗复工").body("errors", nullValue())
+        deactivate(town.adminA, person, "返岗复工").body("errors", nullValue())
                 .body("data.deactivateVolunteer.active", equalTo(false));
         // the place is free again; the trail names the cancelled assignment and why
         GRAPHQL.post("query($s: ID!) { shift(id: $s) { assignments { id } } }", Map.of("s", coming))
@@ -86,13 +81,13 @@ class VolunteerChangesTest {
         GRAPHQL.post("mutation($s: ID!, $v: ID!) { assignVolunteer(shiftId: $s, volunteerId: $v) { id } }",
                         Map.of("s", shift(post), "v", person))
                 .body("errors[0].extensions.code", equalTo("VOLUNTEER_INACTIVE"));
-        deactivate(adminA, person, "again").body("errors[0].extensions.code", equalTo("VOLUNTEER_INACTIVE"));
+        deactivate(town.adminA, person, "again").body("errors[0].extensions.code", equalTo("VOLUNTEER_INACTIVE"));
     }
 
     @Test
     void aDeactivationNeedsAReasonAndChangesNothingWithoutOne() {
-        String person = RosterFixtures.volunteer(communityA);
-        deactivate(adminA, person, "  ").body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
+        String person = RosterFixtures.volunteer(town.communityA);
+        deactivate(town.adminA, person, "  ").body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
         GRAPHQL.post("query($v: ID!) { volunteer(id: $v) { active } }", Map.of("v", person))
                 .body("data.volunteer.active", equalTo(true));
     }
@@ -100,24 +95,24 @@ class VolunteerChangesTest {
     @Test
     void aDeactivatedAccountNoLongerActsAsThatVolunteer() {
         TestTokens token = TestTokens.user("leaving").roles("volunteer");
-        String person = RosterFixtures.linkedVolunteer(communityA, token.subject());
-        String colleague = RosterFixtures.volunteer(communityA);
+        String person = RosterFixtures.linkedVolunteer(town.communityA, token.subject());
+        String colleague = RosterFixtures.volunteer(town.communityA);
         GraphQLClient account = RosterFixtures.ANONYMOUS.bearer(token.sign());
         String read = "query($v: ID!) { volunteer(id: $v) { id } }";
         // read once, so that the account's scope is kept
         account.post(read, Map.of("v", colleague)).body("data.volunteer.id", equalTo(colleague));
-        deactivate(adminA, person, "搬离本社区").body("errors", nullValue());
+        deactivate(town.adminA, person, "搬离本社区").body("errors", nullValue());
         account.post(read, Map.of("v", colleague)).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
-        RosterFixtures.signUp(account, shift(RosterFixtures.post(communityA, "PATROL", 2)), person)
+        RosterFixtures.signUp(account, shift(RosterFixtures.post(town.communityA, "PATROL", 2)), person)
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
     }
 
     @Test
     void updatesAndDeactivationsAreOnTheAuditTrail() {
-        String person = RosterFixtures.volunteer(communityA);
-        update(adminA, person, Map.of("skills", List.of("消杀")));
-        deactivate(adminA, person, "身体原因");
-        adminA.post("query($id: ID) { rosterAuditTrail(targetType: \"Volunteer\", targetId: $id) { edges { node { action } } } }",
+        String person = RosterFixtures.volunteer(town.communityA);
+        update(town.adminA, person, Map.of("skills", List.of("消杀")));
+        deactivate(town.adminA, person, "身体原因");
+        town.adminA.post("query($id: ID) { rosterAuditTrail(targetType: \"Volunteer\", targetId: $id) { edges { node { action } } } }",
                         Map.of("id", person))
                 .body("data.rosterAuditTrail.edges.node.action", hasItem("DEACTIVATE_VOLUNTEER"))
                 .body("data.rosterAuditTrail.edges.node.action", hasItem("UPDATE_VOLUNTEER"));
