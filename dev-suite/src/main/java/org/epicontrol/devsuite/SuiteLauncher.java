@@ -335,9 +335,16 @@ public final class SuiteLauncher {
         Map<String, String> env = new LinkedHashMap<>(databaseEnv(subgraph(module)));
         if (module.equals("volunteer-service")) {
             env.put("NOTICE_FEED_URL", settings.route().url(feedRoute(name), noticeGraphql(settings)));
+            // approved registrations to volunteer get the realm role in the suite's Keycloak, granted by the service
+            // account of client volunteer-service with the realm file's demo secret
+            env.put("KEYCLOAK_ADMIN_URL", "http://127.0.0.1:" + settings.keycloakPort());
+            env.put("KEYCLOAK_ADMIN_CLIENT_SECRET", VOLUNTEER_SERVICE_DEMO_SECRET);
         }
         return env;
     }
+
+    /** The demo secret of client volunteer-service in k8s/keycloak/realm-epidemic.json. */
+    private static final String VOLUNTEER_SERVICE_DEMO_SECRET = "demo-volunteer-service-secret";
 
     private static Subgraph subgraph(String module) {
         return SUBGRAPHS.stream().filter(s -> s.module().equals(module)).findFirst()

@@ -55,7 +55,6 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  *     of C, grid worker of the unit; a task's assignee</td><td>as Volunteer</td></tr>
  * <tr><td>AuditEvent</td><td>{@link #auditScope}: admin of C / officer of C, the events under their community or
  *     district</td><td>filtered by the query</td></tr>
- * <tr><td>Team (name)</td><td>only answered to its creator (createTeam)</td><td></td></tr>
  * <tr><td>Response, TestingRound, DrivingNotice (a community's field response to a designation)</td><td>
  *     {@link #mayReadResponse}: admin of C, officer of C, a grid worker in C, a volunteer of C (they staff it); its
  *     posts, tasks and uncovered hours apply their own rules (post, tasks, staffing)</td><td>as Volunteer</td></tr>
@@ -83,6 +82,12 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  *     registrant their own (by account)</td><td>as Volunteer</td></tr>
  * <tr><td>CallOut (issue 13)</td><td>{@link #mayReadCallOut}: admin of C, officer of C, volunteers of C (the
  *     invited answer it)</td><td>as Volunteer</td></tr>
+ * <tr><td>CallOut.answers (who answered what)</td><td>{@link #callOutAnswers}: {@link #mayReadStaffing} of the
+ *     call-out (admin of C, officer of C), every volunteer listed the volunteer rule; CallOut.myAnswer: the caller's
+ *     own volunteer's answer</td><td>that call-out's list null + error</td></tr>
+ * <tr><td>Team (name, kind, community; issue 13: leader, members)</td><td>{@link #mayReadOrganisation}: anyone signed
+ *     in; its leader and members the volunteer rule (members: the list only if every one passes)</td><td>as
+ *     Volunteer</td></tr>
  * </table>
  *
  * <p>Where each rule is applied: root fields and {@code _entities} of Volunteer, Shift, DutyPost, Community, Grid
@@ -137,8 +142,12 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <tr><td>takeRequest, assignRequest, closeRequest, cancelRequest</td><td>community / household / request:
  *     {@link #mayHandleRequests}; assignee: {@link #mayAssignTo}; team: {@link #mayAssignTeam}</td></tr>
  * <tr><td>registerAsVolunteer</td><td>any signed-in account, with or without a role (self-registration)</td></tr>
- * <tr><td>approveRegistration, rejectRegistration, updateVolunteer, deactivateVolunteer, callOut, team
- *     members</td><td>registration / volunteer / community / team: {@link #mayManage}</td></tr>
+ * <tr><td>approveRegistration, rejectRegistration, updateVolunteer, deactivateVolunteer, callOut, closeCallOut,
+ *     createTeam (its leader), addTeamMember, removeTeamMember</td><td>registration / volunteer / community / post /
+ *     response / call-out / team: {@link #mayManage} (a city-wide team: system-admin); callOut's team:
+ *     {@link #mayUseTeam}</td></tr>
+ * <tr><td>withdrawRegistration, myRegistrations</td><td>any signed-in account, its own registrations (by token
+ *     subject)</td></tr>
  * <tr><td>answerCallOut (as volunteer V)</td><td>call-out: {@link #mayTakePartIn}; V: {@link #mayActAs}</td></tr>
  * <tr><td>acknowledgeAlert</td><td>alert: {@link #mayReadAlert} (a member of its audience), checked on the alert's
  *     row locked in the acknowledgement's transaction</td></tr>
@@ -462,6 +471,14 @@ public class RosterAccess {
         return check(operation, target, id, TASK_READERS, this::mayReadTasks).replaceWithVoid();
     }
 
+    /**
+     * The objects of a unit whose type's rule is {@code rule} (a community's registrations, its call-outs; issue 13):
+     * every such object lies inside the unit, so the unit must pass the rule.
+     */
+    public Uni<Void> readUnder(String operation, long unitId, Rule rule) {
+        return check(operation, Target.UNIT, unitId, ANY_ROLE, rule).replaceWithVoid();
+    }
+
     /** Whose hours a caller sees in a unit: null for everyone's (staff), else only their own volunteer's. */
     public Uni<Long> hoursVisibleTo(String operation, long unitId) {
         return check(operation, Target.UNIT, unitId, MEMBER_READERS, this::mayReadRoster).chain(placed ->
@@ -518,6 +535,17 @@ public class RosterAccess {
     public <T> Uni<List<List<T>>> unitPeople(String field, List<Long> unitIds,
                                              Function<List<Long>, Uni<List<List<T>>>> load, ToLongFunction<T> personOf) {
         return guard.listsOf(field, Target.UNIT, unitIds, this::mayReadTasks, load, Target.VOLUNTEER, personOf,
+                this::mayReadVolunteer);
+    }
+
+    /**
+     * The answers of call-outs (issue 13): who answered what is for the call-out's community staff
+     * ({@link #mayReadStaffing}), and every volunteer listed passes the volunteer rule; a call-out failing either gets
+     * null and the error, its neighbours their lists.
+     */
+    public <T> Uni<List<List<T>>> callOutAnswers(String field, List<Long> callOutIds,
+                                                 Function<List<Long>, Uni<List<List<T>>>> load, ToLongFunction<T> personOf) {
+        return guard.listsOf(field, Target.CALL_OUT, callOutIds, this::mayReadStaffing, load, Target.VOLUNTEER, personOf,
                 this::mayReadVolunteer);
     }
 

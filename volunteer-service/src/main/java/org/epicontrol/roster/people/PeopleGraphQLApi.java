@@ -24,12 +24,15 @@ import java.util.List;
 public class PeopleGraphQLApi {
 
     private final Volunteers volunteers;
+    private final VolunteerChanges changes;
     private final OrgUnits units;
     private final RosterAccess access;
     private final PageRequest pages;
 
-    public PeopleGraphQLApi(Volunteers volunteers, OrgUnits units, RosterAccess access, PageRequest pages) {
+    public PeopleGraphQLApi(Volunteers volunteers, VolunteerChanges changes, OrgUnits units, RosterAccess access,
+                            PageRequest pages) {
         this.volunteers = volunteers;
+        this.changes = changes;
         this.units = units;
         this.access = access;
         this.pages = pages;
@@ -56,12 +59,21 @@ public class PeopleGraphQLApi {
                 .chain(permit -> volunteers.create(input, permit));
     }
 
-    @Mutation("createTeam")
-    @Description("A team such as a bank's party-member vanguard team")
-    public Uni<Team> createTeam(@NonNull String name, @Id String communityId) {
-        Long community = communityId == null ? null : Ids.parse(communityId);
-        return (community == null ? access.organise("createTeam") : access.manage("createTeam", Target.UNIT, community))
-                .chain(permit -> volunteers.createTeam(name, community, permit));
+    @Mutation("updateVolunteer")
+    @Description("Name, phone, kinds, skills of a volunteer: the administrators of the volunteer's community")
+    public Uni<Volunteer> updateVolunteer(@Id @NonNull String id, @NonNull VolunteerUpdate input) {
+        long volunteer = Ids.parse(id);
+        return access.manage("updateVolunteer", Target.VOLUNTEER, volunteer)
+                .chain(permit -> changes.update(volunteer, input, permit));
+    }
+
+    @Mutation("deactivateVolunteer")
+    @Description("The volunteer stops: assignments not yet started are cancelled with the reason, open call-outs drop"
+            + " them, no new sign-ups; their account no longer acts as this volunteer")
+    public Uni<Volunteer> deactivateVolunteer(@Id @NonNull String id, @NonNull String reason) {
+        long volunteer = Ids.parse(id);
+        return access.manage("deactivateVolunteer", Target.VOLUNTEER, volunteer)
+                .chain(permit -> changes.deactivate(volunteer, reason, permit));
     }
 
     @Description("Personal data: only for the administrators of the volunteer's community; others get null and an error")

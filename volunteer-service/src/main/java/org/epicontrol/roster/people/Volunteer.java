@@ -18,7 +18,6 @@ public record Volunteer(
         @NonNull List<@NonNull String> skills,
         @NonNull boolean active,
         @Ignore long communityId,
-        @Ignore Long teamId,
         // Personal data: served only through the guarded phone field.
         @Ignore String phoneNumber,
         @Ignore String userId) {

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
@@ -22,44 +21,40 @@ import java.util.Map;
 public class Volunteers {
 
     static final String COLUMNS = "v.id as v_id, v.name as v_name, v.kinds as v_kinds, v.skills as v_skills,"
-            + " v.active as v_active, v.community_id as v_community_id, v.team_id as v_team_id,"
+            + " v.active as v_active, v.community_id as v_community_id,"
             + " v.phone as v_phone, v.user_id as v_user_id";
 
     private final Pool pool;
     private final AuditTrail audit;
     private final ScopeResolver scopes;
+    private final Teams teams;
 
-    public Volunteers(Pool pool, AuditTrail audit, ScopeResolver scopes) {
+    public Volunteers(Pool pool, AuditTrail audit, ScopeResolver scopes, Teams teams) {
         this.pool = pool;
         this.audit = audit;
         this.scopes = scopes;
+        this.teams = teams;
     }
 
     public static Volunteer map(Row row) {
         return new Volunteer(String.valueOf(row.getLong("v_id")), row.getString("v_name"),
                 Arrays.stream(row.getArrayOfStrings("v_kinds")).map(VolunteerKind::valueOf).toList(),
                 Arrays.asList(row.getArrayOfStrings("v_skills")), row.getBoolean("v_active"),
-                row.getLong("v_community_id"), row.getLong("v_team_id"), row.getString("v_phone"),
+                row.getLong("v_community_id"), row.getString("v_phone"),
                 row.getString("v_user_id"));
     }
 
     public Uni<Volunteer> create(VolunteerInput input, Permit permit) {
         String name = input.name() == null ? "" : input.name().strip();
-        if (name.isEmpty() || name.length() > 100) {
-            throw DomainException.invalid("name must have 1 to 100 characters");
-        }
-        if (input.phone() != null && !input.phone().matches("\\+?[0-9 -]{5,20}")) {
-            throw DomainException.invalid("phone '" + input.phone() + "' is not a phone number");
-        }
+        checkName(name);
+        checkPhone(input.phone());
         long community = Ids.parse(input.communityId());
         Long team = input.teamId() == null ? null : Ids.parse(input.teamId());
-        String[] kinds = input.kinds() == null ? new String[0]
-                : input.kinds().stream().distinct().map(Enum::name).toArray(String[]::new);
-        String[] skills = input.skills() == null ? new String[0]
-                : input.skills().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toArray(String[]::new);
+        String[] kinds = kinds(input.kinds());
+        String[] skills = skills(input.skills());
         String sql = """
-                insert into volunteer (name, phone, community_id, kinds, skills, team_id, user_id)
-                select $1, $2, o.id, $4, $5, $6, $7 from org_unit o where o.id = $3 and o.kind = 'COMMUNITY'
+                insert into volunteer (name, phone, community_id, kinds, skills, user_id)
+                select $1, $2, o.id, $4, $5, $6 from org_unit o where o.id = $3 and o.kind = 'COMMUNITY'
                 returning id""";
         // the phone is personal data: the trail says whether one was given, not which
         Map<String, Object> details = new HashMap<>();
@@ -69,7 +64,9 @@ public class Volunteers {
         details.put("phoneGiven", input.phone() != null);
         details.put("userId", input.userId());
         return permit.transaction(pool, (tx, actor) -> tx.preparedQuery(sql)
-                        .execute(Tuple.from(Arrays.asList(name, input.phone(), community, kinds, skills, team, input.userId())))
+                        .execute(Tuple.from(Arrays.asList(name, input.phone(), community, kinds, skills, input.userId())))
+                        .call(rows -> rows.rowCount() == 0 || team == null ? Uni.createFrom().voidItem()
+                                : teams.join(tx, team, rows.iterator().next().getLong("id")))
                         .call(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
                                 : audit.record(tx, actor, "CREATE_VOLUNTEER", "Volunteer",
                                         rows.iterator().next().getLong("id"), details)))
@@ -122,20 +119,24 @@ public class Volunteers {
                 .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
     }
 
-    public Uni<Team> createTeam(String name, Long communityId, Permit permit) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty()) {
-            throw DomainException.invalid("team name must not be blank");
+    static void checkName(String name) {
+        if (name.isEmpty() || name.length() > 100) {
+            throw DomainException.invalid("name must have 1 to 100 characters");
         }
-        Map<String, Object> details = new HashMap<>();
-        details.put("name", trimmed);
-        details.put("communityId", communityId);
-        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("insert into team (name, community_id) values ($1, $2) returning id")
-                        .execute(Tuple.of(trimmed, communityId))
-                        .call(rows -> audit.record(tx, actor, "CREATE_TEAM", "Team", rows.iterator().next().getLong("id"),
-                                details)))
-                .map(rows -> new Team(String.valueOf(rows.iterator().next().getLong("id")), trimmed))
-                .onFailure(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState()))
-                .transform(e -> new DomainException("DUPLICATE_NAME", "a team named " + trimmed + " exists"));
+    }
+
+    static void checkPhone(String phone) {
+        if (phone != null && !phone.matches("\\+?[0-9 -]{5,20}")) {
+            throw DomainException.invalid("phone '" + phone + "' is not a phone number");
+        }
+    }
+
+    static String[] kinds(List<VolunteerKind> kinds) {
+        return kinds == null ? new String[0] : kinds.stream().distinct().map(Enum::name).toArray(String[]::new);
+    }
+
+    static String[] skills(List<String> skills) {
+        return skills == null ? new String[0]
+                : skills.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toArray(String[]::new);
     }
 }

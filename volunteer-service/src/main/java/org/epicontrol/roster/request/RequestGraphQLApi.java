@@ -23,6 +23,7 @@ import org.epicontrol.roster.org.OrgKind;
 import org.epicontrol.roster.org.OrgUnits;
 import org.epicontrol.roster.people.Team;
 import org.epicontrol.roster.people.Volunteer;
+import org.epicontrol.roster.people.Teams;
 import org.epicontrol.roster.people.Volunteers;
 
 import java.time.OffsetDateTime;
@@ -37,16 +38,18 @@ public class RequestGraphQLApi {
     private final OrgUnits units;
     private final Households households;
     private final Volunteers volunteers;
+    private final Teams teams;
     private final PageRequest pages;
     private final RosterAccess access;
 
     public RequestGraphQLApi(Requests requests, RequestDesk desk, OrgUnits units, Households households,
-                             Volunteers volunteers, PageRequest pages, RosterAccess access) {
+                             Volunteers volunteers, Teams teams, PageRequest pages, RosterAccess access) {
         this.requests = requests;
         this.desk = desk;
         this.units = units;
         this.households = households;
         this.volunteers = volunteers;
+        this.teams = teams;
         this.pages = pages;
         this.access = access;
     }
@@ -163,7 +166,7 @@ public class RequestGraphQLApi {
 
     @Description("The team it is assigned to")
     public Uni<List<Team>> team(@Source List<ResidentRequest> list) {
-        return requests.teams(ids(list, ResidentRequest::teamId))
+        return teams.byIds(ids(list, ResidentRequest::teamId))
                 .chain(found -> access.visible("ResidentRequest.team", Target.TEAM, found,
                         t -> Long.parseLong(t.id())));
     }

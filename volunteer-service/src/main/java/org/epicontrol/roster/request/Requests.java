@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
 import org.epicontrol.common.PageInfo;
-import org.epicontrol.roster.people.Team;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -81,17 +80,6 @@ public class Requests {
                         ResidentRequest r = map(row);
                         found.put(r.numericId(), r);
                     }
-                    return ids.stream().map(found::get).toList();
-                });
-    }
-
-    /** The teams of the ids (a request's team), one position per id, null where there is none. */
-    public Uni<List<Team>> teams(List<Long> ids) {
-        return pool.preparedQuery("select id, name from team where id = any($1)")
-                .execute(Tuple.of((Object) ids.toArray(Long[]::new))).map(rows -> {
-                    Map<Long, Team> found = new HashMap<>();
-                    rows.forEach(row -> found.put(row.getLong("id"), new Team(String.valueOf(row.getLong("id")),
-                            row.getString("name"))));
                     return ids.stream().map(found::get).toList();
                 });
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** Reads of responses (Hibernate Reactive, a session per read) as their views, with state. */
 @ApplicationScoped
-class Responses {
+public class Responses {
 
     private final Reading reading;
     private final ResponseStates states;
@@ -22,7 +22,7 @@ class Responses {
         this.states = states;
     }
 
-    Uni<List<Response>> byIds(List<Long> ids) {
+    public Uni<List<Response>> byIds(List<Long> ids) {
         return reading.apply(s -> s.createSelectionQuery("from ResponseEntity where id in ?1", ResponseEntity.class)
                         .setParameter(1, ids).getResultList())
                 .chain(states::views)

@@ -70,6 +70,17 @@ public class Roster {
                 .chain(() -> assignment(assignmentId));
     }
 
+    /**
+     * A sign-up inside the caller's own transaction (issue 13: the shifts of an accepted call-out answer): exactly the
+     * rules of {@link #enlist(long, long, AssignmentSource, Permit)}, the person's row locked first, then the shift's.
+     * The caller checks its permit, records the trail and, to keep other shifts after a refusal, wraps each call in a
+     * savepoint.
+     */
+    public Uni<Assignment> signUpWithin(SqlClient tx, long shiftId, long volunteerId) {
+        return lockVolunteers(tx, List.of(volunteerId))
+                .chain(people -> enlist(tx, shiftId, people.get(volunteerId), AssignmentSource.SIGN_UP, List.of()));
+    }
+
     /** Locks people in id order, the one order every writer uses. */
     Uni<Map<Long, Person>> lockVolunteers(SqlClient tx, List<Long> ids) {
         Long[] sorted = ids.stream().sorted().distinct().toArray(Long[]::new);
