@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Every caller the walk asks as: anonymous, and each user of the realm file with the roles and groups it gives them,
- * linked to their volunteer record when {@code me} answers one, with the grids that volunteer is responsible for.
+ * linked to their volunteer record when {@code me} answers one, with that volunteer's responsibilities.
  */
 public final class DemoCallers {
 
@@ -29,7 +29,7 @@ public final class DemoCallers {
             Caller caller = new Caller((String) user.get("username"), new HashSet<>(roles),
                     groups.stream().map(g -> Arrays.stream(g.split("/")).filter(s -> !s.isEmpty()).toList()).toList(), null);
             String volunteer = linkedVolunteer(gateway, caller.username());
-            callers.add(caller.withVolunteer(volunteer).withResponsibleGrids(index.gridsOfResponsible(volunteer)));
+            callers.add(caller.withVolunteer(volunteer).withDuties(index.dutiesOf(volunteer)));
         }
         return callers;
     }

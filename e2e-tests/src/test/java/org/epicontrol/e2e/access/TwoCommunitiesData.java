@@ -72,7 +72,9 @@ public final class TwoCommunitiesData {
                 "query($c: ID!) { community(id: $c) { volunteers(first: 2) { id } } }", "c", first).get("community"))
                 .get("volunteers")).stream().map(v -> (String) v.get("id")).toList();
         fieldWork(first, firstGrid, firstPeople.get(0), firstPeople.get(1));
-        fieldWork(second, secondGrid, resident, gridWorker);
+        // wishes are claimed by party members (wishes.claimant-kinds)
+        fieldWork(second, secondGrid, partyMember, gridWorker);
+        belowTheCheckpoint(second, secondGrid, partyMember);
 
         respond(second, editor, publisher);
 
@@ -117,6 +119,31 @@ public final class TwoCommunitiesData {
         run("mutation($w: ID!, $v: ID!) { claimWish(wishId: $w, volunteerId: $v) { id } }", "w", wish, "v", claimer);
         run("mutation($u: ID!, $v: ID!) { assignResponsibility(unitId: $u, volunteerId: $v) { id } }",
                 "u", grid, "v", responsible);
+    }
+
+    /**
+     * Issue 13 in 南内环社区 (the demo has it in 西贾社区): a building's household register, today's testing round of
+     * the building with one household tested and one missed, and a resident's request given to a volunteer.
+     */
+    @SuppressWarnings("unchecked")
+    private void belowTheCheckpoint(String community, String grid, String assignee) {
+        String building = id(run("mutation($p: ID) { createOrgUnit(kind: BUILDING, name: \"南内环1号楼\", parentId: $p) { id } }",
+                "p", grid), "createOrgUnit");
+        run("mutation($c: ID!, $csv: String!) { importHouseholds(communityId: $c, csv: $csv) { stored } }", "c", community,
+                "csv", "building,unit,room,head_count,contact_name,contact_phone,needs,address,note\n"
+                        + "南内环1号楼,1单元,101,2,冯建华,13903529101,独居老人,,\n南内环1号楼,1单元,102,3,何秀梅,13903529102,,,\n");
+        List<Map<String, Object>> doors = (List<Map<String, Object>>) ((Map<String, Object>) run(
+                "query($u: ID!) { households(unitId: $u) { edges { node { id } } } }", "u", building).get("households"))
+                .get("edges");
+        String tested = (String) ((Map<String, Object>) doors.get(0).get("node")).get("id");
+        String round = id(run("mutation($in: TestingRoundInput!) { createTestingRound(input: $in) { id } }", "in",
+                Map.of("unitId", building, "date", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString())), "createTestingRound");
+        run("mutation($r: ID!, $h: ID!) { recordHouseholdTest(roundId: $r, householdId: $h, status: TESTED, testedCount: 2) { status } }",
+                "r", round, "h", tested);
+        String request = id(run("mutation($in: RequestInput!) { takeRequest(input: $in) { id } }", "in", Map.of(
+                "communityId", community, "householdId", tested, "kind", "SUPPLIES", "urgency", "ROUTINE",
+                "description", "代购蔬菜")), "takeRequest");
+        run("mutation($id: ID!, $v: ID) { assignRequest(id: $id, volunteerId: $v) { id } }", "id", request, "v", assignee);
     }
 
     private String volunteer(String community, String name, String kind, int number) {
