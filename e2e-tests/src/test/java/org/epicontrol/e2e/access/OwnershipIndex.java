@@ -31,7 +31,7 @@ public final class OwnershipIndex {
               households(unitId: $c, first: 500) { edges { node { id building { id } } } }
               testingRounds(unitId: $c) { id }
               requests(unitId: $c, first: 500) { edges { node { id assignee { id } } } }
-              registrations(communityId: $c) { id }
+              registrations(communityId: $c, first: 500) { id }
               callOuts(communityId: $c) { id } }""";
     /** Each alert with the unit its audience is over: the community, its grid, or the district above it. */
     private static final String ALERTS = """

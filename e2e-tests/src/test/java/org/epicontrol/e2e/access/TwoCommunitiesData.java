@@ -12,7 +12,9 @@ import java.util.Map;
  * they may not read: the demo staffs 西贾社区 (and its live responses with their alerts); this adds 南内环社区's
  * people, a checkpoint at an area of notice 194 with shifts and people on them, a response there (a later notice
  * makes the area high-risk; volunteer-service opens it from the feed, with its alerts), and in both communities a
- * task, a claimed wish and a grid's responsible worker; and a draft notice whose area no published notice names.
+ * task, a claimed wish and a grid's responsible worker; below the checkpoint (issue 13) a household register, a round
+ * and an assigned request in 南内环社区 (the demo has 西贾社区's), and in both a pending volunteer registration and a
+ * call-out; and a draft notice whose area no published notice names.
  * Written through the API, as system-admin, an editor and a publisher.
  */
 public final class TwoCommunitiesData {
@@ -35,13 +37,18 @@ public final class TwoCommunitiesData {
         this.systemAdmin = systemAdmin;
     }
 
-    public static void seed(GraphQLClient gateway, String systemAdmin, String editor, String publisher) {
+    /**
+     * {@code registrants}: two accounts without a role and outside the realm file (so not among the walk's callers),
+     * self-registered; each reports to volunteer, the first to 西贾社区, the second to 南内环社区.
+     */
+    public static void seed(GraphQLClient gateway, String systemAdmin, String editor, String publisher,
+                            List<String> registrants) {
         new TwoCommunitiesData(gateway, systemAdmin).seed(OwnershipIndex.discover(gateway, systemAdmin), editor,
-                publisher);
+                publisher, registrants);
     }
 
     @SuppressWarnings("unchecked")
-    private void seed(OwnershipIndex demo, String editor, String publisher) {
+    private void seed(OwnershipIndex demo, String editor, String publisher, List<String> registrants) {
         String first = unit(demo, "Community", FIRST);
         String second = unit(demo, "Community", SECOND);
         String firstGrid = unit(demo, "Grid", FIRST_GRID);
@@ -75,6 +82,8 @@ public final class TwoCommunitiesData {
         // wishes are claimed by party members (wishes.claimant-kinds)
         fieldWork(second, secondGrid, partyMember, gridWorker);
         belowTheCheckpoint(second, secondGrid, partyMember);
+        mobilisation(first, registrants.get(0));
+        mobilisation(second, registrants.get(1));
 
         respond(second, editor, publisher);
 
@@ -144,6 +153,16 @@ public final class TwoCommunitiesData {
                 "communityId", community, "householdId", tested, "kind", "SUPPLIES", "urgency", "ROUTINE",
                 "description", "代购蔬菜")), "takeRequest");
         run("mutation($id: ID!, $v: ID) { assignRequest(id: $id, volunteerId: $v) { id } }", "id", request, "v", assignee);
+    }
+
+    /** A registration waiting for the community's decision, and a call-out of its residents for the next two days. */
+    private void mobilisation(String community, String registrant) {
+        gateway.data(registrant, "mutation($in: RegistrationInput!) { registerAsVolunteer(input: $in) { id } }", "in",
+                Map.of("communityId", community, "name", "报到者", "phone", "13903529900", "kind", "PARTY_MEMBER"));
+        OffsetDateTime now = OffsetDateTime.now();
+        run("mutation($in: CallOutInput!) { callOut(input: $in) { id } }", "in", Map.of("communityId", community,
+                "from", now.toString(), "to", now.plusDays(2).toString(), "kinds", List.of("RESIDENT", "PARTY_MEMBER"),
+                "message", "明日核酸检测点需要志愿者"));
     }
 
     private String volunteer(String community, String name, String kind, int number) {
