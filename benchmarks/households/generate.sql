@@ -58,7 +58,7 @@ where s.status is not null;
 
 -- the compound's rounds, one per measured pass of the recorders (and one to warm up)
 insert into testing_round (community_id, unit_id, round, rounds, on_date)
-select c.id, g.id, 1, 1, (now() at time zone 'Asia/Shanghai')::date + p
+select c.id, g.id, 1, 1, (now() at time zone 'Asia/Shanghai')::date
 from org_unit c join org_unit g on g.parent_id = c.id, generate_series(0, :passes) p where c.name = '基准小区社区';
 
 commit;
