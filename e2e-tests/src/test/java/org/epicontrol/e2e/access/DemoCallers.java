@@ -22,6 +22,9 @@ public final class DemoCallers {
         List<Caller> callers = new ArrayList<>(List.of(Caller.ANONYMOUS));
         List<Map<String, Object>> users = JsonPath.from(realmFile.toFile()).getList("users");
         for (Map<String, Object> user : users) {
+            if (user.get("serviceAccountClientId") != null) {
+                continue; // a client's service account (volunteer-service's, for Keycloak's admin API): nobody signs in as it
+            }
             @SuppressWarnings("unchecked")
             List<String> groups = (List<String>) user.getOrDefault("groups", List.of());
             @SuppressWarnings("unchecked")
