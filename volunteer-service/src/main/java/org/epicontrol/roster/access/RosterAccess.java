@@ -75,6 +75,10 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  *     round itself {@link #mayReadResponse}</td><td>as Volunteer</td></tr>
  * <tr><td>ResidentRequest (issue 13)</td><td>{@link #mayReadRequest}: admin of C, officer of C, a grid worker in C,
  *     its assignee</td><td>as Volunteer</td></tr>
+ * <tr><td>requests(unitId) (issue 13)</td><td>the unit {@link #mayReadRequest}, then each request its own rule: a grid
+ *     worker listing the community gets its requests without a household and those of their own grid's
+ *     households</td><td>the unit: error; a request: left out ({@link #readable})</td></tr>
+ * <tr><td>RequestFigures (issue 13)</td><td>{@link #mayReadStaffing} on the unit asked for</td><td>error</td></tr>
  * <tr><td>VolunteerRegistration (issue 13)</td><td>{@link #mayReadRegistration}: admin of C, officer of C; the
  *     registrant their own (by account)</td><td>as Volunteer</td></tr>
  * <tr><td>CallOut (issue 13)</td><td>{@link #mayReadCallOut}: admin of C, officer of C, volunteers of C (the
@@ -106,13 +110,15 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <tr><td>createVolunteer</td><td>community: {@link #mayManage}; team: {@link #mayUseTeam} (a city-wide team or one
  *     of that admin's community)</td></tr>
  * <tr><td>createTeam, createDutyPost, updateDutyPost, closeDutyPost, generateShifts, createShift, cancelShift,
- *     cancelAssignment, setRosterRules, postWish, cancelWish, completeTestingRound</td><td>the community, post,
+ *     cancelAssignment, setRosterRules, cancelWish, completeTestingRound</td><td>the community, post,
  *     shift, assignment, wish or testing round: {@link #mayManage}</td></tr>
  * <tr><td>setResponsePlan</td><td>{@link #organise}: system-admin only</td></tr>
  * <tr><td>a response's own writes (posts, shifts, tasks, rounds; the area-event trigger, no caller)</td><td>
  *     {@link #system}: not reachable through the API</td></tr>
  * <tr><td>assignVolunteer</td><td>shift: {@link #mayManage}; volunteer: {@link #mayManage}</td></tr>
  * <tr><td>assignResponsibility</td><td>unit: {@link #mayManage}; volunteer: {@link #mayManage}</td></tr>
+ * <tr><td>postWish (issue 13: also grid workers, for residents)</td><td>community and household:
+ *     {@link #mayPostWish}</td></tr>
  * <tr><td>signUp, claimWish, acceptSwap, declineSwap, withdrawSwap (as volunteer V)</td><td>shift / wish / swap:
  *     {@link #mayTakePartIn}; V: {@link #mayActAs}</td></tr>
  * <tr><td>proposeSwap</td><td>assignment: {@link #mayUseOwn}; toVolunteer and toAssignment:
@@ -129,7 +135,7 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <tr><td>recordHouseholdTest</td><td>round: {@link #mayManage} or {@link #mayReadResponse} as grid worker /
  *     captain; household: {@link #mayRecordTesting}; status POSITIVE: {@link #mayRecordResult}</td></tr>
  * <tr><td>takeRequest, assignRequest, closeRequest, cancelRequest</td><td>community / household / request:
- *     {@link #mayHandleRequests}; assignee: {@link #mayAssignTo}</td></tr>
+ *     {@link #mayHandleRequests}; assignee: {@link #mayAssignTo}; team: {@link #mayAssignTeam}</td></tr>
  * <tr><td>registerAsVolunteer</td><td>any signed-in account, with or without a role (self-registration)</td></tr>
  * <tr><td>approveRegistration, rejectRegistration, updateVolunteer, deactivateVolunteer, callOut, team
  *     members</td><td>registration / volunteer / community / team: {@link #mayManage}</td></tr>
@@ -252,6 +258,22 @@ public class RosterAccess {
     /** Taking, assigning and closing residents' requests: the administrators, the community's grid workers. */
     public boolean mayHandleRequests(Scope scope, Targets.Placed placed) {
         return manages(scope, placed.path()) || takesCalls(scope, placed.path());
+    }
+
+    /**
+     * A team a request is assigned to: a city-wide team, or one of a community whose requests the caller handles
+     * (its administrators, its grid workers).
+     */
+    public boolean mayAssignTeam(Scope scope, Targets.Placed team) {
+        return team.path().isEmpty() || manages(scope, team.path()) || takesCalls(scope, team.path());
+    }
+
+    /**
+     * A 微心愿 posted to a community (and on a household): its administrators, and the grid workers who take its
+     * residents' calls (on their behalf), as {@link #mayHandleRequests}.
+     */
+    public boolean mayPostWish(Scope scope, Targets.Placed placed) {
+        return mayHandleRequests(scope, placed);
     }
 
     /** Registrations to volunteer at a community: its staff (the registrant reads their own by account). */
@@ -430,6 +452,11 @@ public class RosterAccess {
         return check(operation, target, id, MEMBER_READERS, this::mayReadRoster).replaceWithVoid();
     }
 
+    /** A unit's residents' requests: {@link #mayReadRequest} on the unit. */
+    public Uni<Void> readRequests(String operation, long unitId) {
+        return check(operation, Target.UNIT, unitId, ANY_ROLE, this::mayReadRequest).replaceWithVoid();
+    }
+
     /** A unit's tasks: {@link #mayReadTasks}. */
     public Uni<Void> readTasks(String operation, Target target, long id) {
         return check(operation, target, id, TASK_READERS, this::mayReadTasks).replaceWithVoid();
@@ -445,6 +472,12 @@ public class RosterAccess {
     /** Objects resolved by a batch field or entity resolver: each one its type's rule, refused ones alone null. */
     public <T> Uni<List<T>> visible(String field, Target target, List<T> objects, ToLongFunction<T> idOf) {
         return guard.each(field, target, objects, idOf, readRule(target));
+    }
+
+    /** The objects of a filtered list the caller may see under their type's rule; the others are left out. */
+    public <T> Uni<List<T>> readable(String field, Target target, List<T> objects, ToLongFunction<T> idOf) {
+        return guard.each(field, target, objects, idOf, readRule(target))
+                .map(checked -> checked.stream().filter(o -> !(o instanceof DomainException)).toList());
     }
 
     /** Lists resolved by a batch field: a list with any object the caller may not see is null with the error. */

@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * An alert addressed to an {@link Audience} over one org unit (table {@code alert}, migration V6): plain create, read
- * and update, so Hibernate Reactive Panache; the constraints (one alert per response, change and audience; one
+ * and update, so Hibernate Reactive Panache; the constraints (one alert per response or request, change and audience; one
  * escalation per alert; the audience's unit at its level) are the database's.
  */
 @Entity
@@ -44,8 +44,17 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "district_id")
     public long districtId;
 
+    /** The response it is about; null for an alert about a resident's request. */
     @Column(name = "response_id")
-    public long responseId;
+    public Long responseId;
+
+    /** The resident's request it is about (issue 13); null for an alert about a response. */
+    @Column(name = "request_id")
+    public Long requestId;
+
+    /** A request's escalation: 1 to the community's admins, 2 to the district's officers. */
+    @Column(name = "request_level")
+    public Integer requestLevel;
 
     @Column(name = "area_id")
     public String areaId;

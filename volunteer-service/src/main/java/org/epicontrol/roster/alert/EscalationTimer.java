@@ -5,10 +5,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.epicontrol.roster.context.PeriodicJob;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Runs {@link Escalations} every {@code alerts.escalation-check-every} on each replica; one run at a time here. */
 @ApplicationScoped
@@ -19,8 +19,7 @@ public class EscalationTimer {
     private final Vertx vertx;
     private final Escalations escalations;
     private final AlertsConfig config;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private PeriodicJob job;
 
     public EscalationTimer(Vertx vertx, Escalations escalations, AlertsConfig config) {
         this.vertx = vertx;
@@ -29,27 +28,14 @@ public class EscalationTimer {
     }
 
     void start(@Observes StartupEvent started) {
-        timer = vertx.setPeriodic(Math.max(1000, config.escalationCheckEvery().toMillis()), id -> check());
+        job = PeriodicJob.start(vertx, config.escalationCheckEvery(),
+                () -> escalations.escalateDue(OffsetDateTime.now()), LOG,
+                "escalated %d unacknowledged alerts to district officers");
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (job != null) {
+            job.stop();
         }
-    }
-
-    private void check() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        escalations.escalateDue(OffsetDateTime.now())
-                .eventually(() -> running.set(false))
-                .subscribe().with(
-                        raised -> {
-                            if (!raised.isEmpty()) {
-                                LOG.infof("escalated %d unacknowledged alerts to district officers", raised.size());
-                            }
-                        },
-                        failure -> LOG.warn("alert escalation failed; retried at the next check", failure));
     }
 }

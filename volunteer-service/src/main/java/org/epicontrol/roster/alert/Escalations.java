@@ -66,6 +66,7 @@ public class Escalations {
         alert.gridId = original.gridId;
         alert.districtId = original.districtId;
         alert.responseId = original.responseId;
+        alert.requestId = original.requestId;
         alert.areaId = original.areaId;
         alert.areaName = original.areaName;
         alert.level = original.level;

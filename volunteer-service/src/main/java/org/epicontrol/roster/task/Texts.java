@@ -2,13 +2,13 @@ package org.epicontrol.roster.task;
 
 import org.epicontrol.common.DomainException;
 
-/** Free text of tasks and wishes: stripped, bounded, blank meaning absent. */
-final class Texts {
+/** Free text of tasks, wishes and residents' requests: stripped, bounded, blank meaning absent. */
+public final class Texts {
 
     private Texts() {
     }
 
-    static String optional(String value, int max, String what) {
+    public static String optional(String value, int max, String what) {
         String stripped = value == null ? "" : value.strip();
         if (stripped.isEmpty()) {
             return null;
@@ -19,7 +19,7 @@ final class Texts {
         return stripped;
     }
 
-    static String required(String value, int max, String what) {
+    public static String required(String value, int max, String what) {
         String stripped = optional(value, max, what);
         if (stripped == null) {
             throw DomainException.invalid(what + " must not be blank");

@@ -1,6 +1,7 @@
 package org.epicontrol.roster.task;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -17,6 +18,8 @@ public record Wish(
         @NonNull String description,
         @NonNull WishStatus status,
         @NonNull OffsetDateTime createdAt,
+        @Description("Who posted it (user name); null for wishes posted before issue 13") String postedBy,
         @Ignore long communityId,
-        @Ignore Long claimedById) {
+        @Ignore Long claimedById,
+        @Ignore Long householdId) {
 }

@@ -12,6 +12,8 @@ import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
+import org.epicontrol.roster.household.Household;
+import org.epicontrol.roster.household.Households;
 import org.epicontrol.roster.org.Community;
 import org.epicontrol.roster.org.OrgKind;
 import org.epicontrol.roster.org.OrgUnits;
@@ -28,8 +30,11 @@ public class WishGraphQLApi {
     private final Volunteers volunteers;
     private final PageRequest pages;
     private final RosterAccess access;
+    private final Households households;
 
-    public WishGraphQLApi(Wishes wishes, OrgUnits units, Volunteers volunteers, PageRequest pages, RosterAccess access) {
+    public WishGraphQLApi(Wishes wishes, OrgUnits units, Volunteers volunteers, PageRequest pages, RosterAccess access,
+                          Households households) {
+        this.households = households;
         this.wishes = wishes;
         this.units = units;
         this.volunteers = volunteers;
@@ -38,15 +43,22 @@ public class WishGraphQLApi {
     }
 
     @Mutation("postWish")
-    @Description("A resident's 微心愿, posted to their community")
+    @Description("A resident's 微心愿, posted to their community by its administrators or, on the resident's behalf,"
+            + " its grid workers; householdId: the resident's household (of the community)")
     public Uni<Wish> postWish(@Id @NonNull String communityId, @NonNull String household, @NonNull WishKind kind,
-                              @NonNull String description) {
-        return Uni.createFrom().deferred(() -> access.manage("postWish", Target.UNIT, Ids.parse(communityId))
-                .chain(permit -> wishes.post(Ids.parse(communityId), household, kind, description, permit)));
+                              @NonNull String description, @Id String householdId) {
+        return Uni.createFrom().deferred(() -> {
+            long community = Ids.parse(communityId);
+            Long home = householdId == null ? null : Ids.parse(householdId);
+            return access.write("postWish", RosterAccess.FIELD_STAFF, Target.UNIT, community, access::mayPostWish)
+                    .map(permit -> home == null ? permit : permit.and(Target.HOUSEHOLD, home, access::mayPostWish))
+                    .chain(permit -> wishes.post(community, home, household, kind, description, permit));
+        });
     }
 
     @Mutation("claimWish")
-    @Description("OPEN → CLAIMED. Exactly one volunteer gets a wish; later claims are refused with ALREADY_CLAIMED")
+    @Description("OPEN → CLAIMED. Exactly one volunteer gets a wish; later claims are refused with ALREADY_CLAIMED."
+            + " Only volunteers of a claimant kind (party members) claim; others get NOT_QUALIFIED")
     public Uni<Wish> claimWish(@Id @NonNull String wishId, @Id @NonNull String volunteerId) {
         return Uni.createFrom().deferred(() -> access.actFor("claimWish", Target.WISH, Ids.parse(wishId), Ids.parse(volunteerId))
                 .chain(permit -> wishes.claim(Ids.parse(wishId), Ids.parse(volunteerId), permit)));
@@ -77,6 +89,12 @@ public class WishGraphQLApi {
     public Uni<List<Community>> community(@Source List<Wish> list) {
         return units.byIds(list.stream().map(Wish::communityId).toList(), OrgKind.COMMUNITY)
                 .map(found -> found.stream().map(u -> u == null ? null : Community.of(u)).toList());
+    }
+
+    @Description("The household it is for, if it names one (the household's own rule applies)")
+    public Uni<List<Household>> householdRecord(@Source List<Wish> list) {
+        return households.byIds(list.stream().map(w -> w.householdId() == null ? 0L : w.householdId()).toList())
+                .chain(found -> access.visible("Wish.householdRecord", Target.HOUSEHOLD, found, Household::numericId));
     }
 
     public Uni<List<Volunteer>> claimedBy(@Source List<Wish> list) {

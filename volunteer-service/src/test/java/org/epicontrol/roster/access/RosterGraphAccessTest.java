@@ -71,7 +71,9 @@ class RosterGraphAccessTest {
             String name = RosterFixtures.unique("机密姓名");
             String skill = RosterFixtures.unique("机密技能");
             String volunteer = GRAPHQL.data("mutation($in: VolunteerInput!) { createVolunteer(input: $in) { id } }",
-                    Map.of("in", Map.of("name", name, "communityId", world.communityA, "skills", List.of(skill))))
+                    // a party member: the only kinds that claim wishes (below)
+                    Map.of("in", Map.of("name", name, "communityId", world.communityA, "skills", List.of(skill),
+                            "kinds", List.of("PARTY_MEMBER"))))
                     .getString("createVolunteer.id");
             String post = checkpoint(world.communityA, area);
             JsonPath shift = shiftNow(post);

@@ -6,6 +6,8 @@ import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.epicontrol.roster.org.OrgFixtures;
+import org.epicontrol.testsupport.GraphQLClient;
+import org.epicontrol.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -32,6 +34,10 @@ class WishTest {
             mutation($community: ID!, $household: String!, $kind: WishKind!, $description: String!) {
               postWish(communityId: $community, household: $household, kind: $kind, description: $description) {
             """ + FIELDS + " } }";
+    private static final String POST_ON_HOUSEHOLD = """
+            mutation($community: ID!, $householdId: ID, $household: String!, $kind: WishKind!, $description: String!) {
+              postWish(communityId: $community, householdId: $householdId, household: $household, kind: $kind,
+                description: $description) { id status postedBy householdRecord { id } } }""";
     private static final String CLAIM = "mutation($wish: ID!, $volunteer: ID!) { claimWish(wishId: $wish, volunteerId: $volunteer) { "
             + FIELDS + " } }";
     private static final String FULFIL = "mutation($wish: ID!) { fulfilWish(wishId: $wish) { " + FIELDS + " } }";
@@ -137,6 +143,73 @@ class WishTest {
         assertEquals(List.of(a), wishes(branch.community(), "OPEN").getList("edges.node.id"));
         assertEquals(List.of(b), wishes(branch.community(), "CLAIMED").getList("edges.node.id"));
         GRAPHQL.post(WISHES, Map.of("community", branch.grid())).body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void aGridWorkerPostsAWishForAResidentOnAHouseholdOfTheirCommunity() {
+        String district = OrgFixtures.unique("小店区");
+        String community = OrgFixtures.unique("府东社区");
+        String other = OrgFixtures.unique("府西社区");
+        String districtId = OrgFixtures.unit("DISTRICT", district, null);
+        String street = OrgFixtures.unit("STREET", "平阳路街道", districtId);
+        String communityId = OrgFixtures.unit("COMMUNITY", community, street);
+        String otherId = OrgFixtures.unit("COMMUNITY", other, street);
+        String grid = OrgFixtures.unit("GRID", "第一网格", communityId);
+        String otherGrid = OrgFixtures.unit("GRID", "第一网格", otherId);
+        String home = household(communityId, OrgFixtures.unit("BUILDING", "5号楼", grid));
+        String otherHome = household(otherId, OrgFixtures.unit("BUILDING", "5号楼", otherGrid));
+        GraphQLClient gridWorker = GRAPHQL.bearer(TestTokens.user("grid-fd").roles("grid-worker")
+                .groups("/" + district + "/平阳路街道/" + community + "/第一网格").sign());
+        GraphQLClient otherGridWorker = GRAPHQL.bearer(TestTokens.user("grid-fx").roles("grid-worker")
+                .groups("/" + district + "/平阳路街道/" + other + "/第一网格").sign());
+        GraphQLClient volunteer = GRAPHQL.bearer(TestTokens.user("vol-fd").roles("volunteer").sign());
+        long before = count(pool, "wish");
+
+        otherGridWorker.post(POST_ON_HOUSEHOLD, onHousehold(communityId, home))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        volunteer.post(POST_ON_HOUSEHOLD, onHousehold(communityId, home))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        gridWorker.post(POST_ON_HOUSEHOLD, onHousehold(communityId, otherHome))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        GRAPHQL.post(POST_ON_HOUSEHOLD, onHousehold(communityId, otherHome))
+                .body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
+        assertEquals(before, count(pool, "wish"), "refused posts store nothing");
+
+        gridWorker.post(POST_ON_HOUSEHOLD, onHousehold(communityId, home))
+                .body("data.postWish.status", equalTo("OPEN"))
+                .body("data.postWish.postedBy", equalTo("grid-fd"))
+                .body("data.postWish.householdRecord.id", equalTo(home));
+    }
+
+    @Test
+    void onlyPartyMembersClaimWishesAndARefusedClaimChangesNothing() {
+        OrgFixtures.Branch branch = OrgFixtures.branch();
+        String wish = post(branch.community(), "6号楼", "SUPPLIES", "代买蔬菜").extract().path("data.postWish.id");
+        Map<String, Object> resident = new HashMap<>(Map.of("name", "居民赵", "communityId", branch.community(),
+                "kinds", List.of("RESIDENT", "VETERAN")));
+        String notAMember = GRAPHQL.data("mutation($in: VolunteerInput!) { createVolunteer(input: $in) { id } }",
+                Map.of("in", resident)).getString("createVolunteer.id");
+        resident.put("kinds", List.of("IN_SERVICE_PARTY_MEMBER"));
+        resident.put("name", "在职党员钱");
+        String inService = GRAPHQL.data("mutation($in: VolunteerInput!) { createVolunteer(input: $in) { id } }",
+                Map.of("in", resident)).getString("createVolunteer.id");
+
+        GRAPHQL.post(CLAIM, Map.of("wish", wish, "volunteer", notAMember))
+                .body("errors[0].extensions.code", equalTo("NOT_QUALIFIED"));
+        assertEquals(1, scalar(pool, "select count(*) from wish where id = $1 and status = 'OPEN' and claimed_by is null",
+                Long.parseLong(wish)));
+        GRAPHQL.post(CLAIM, Map.of("wish", wish, "volunteer", inService))
+                .body("data.claimWish.claimedBy.id", equalTo(inService));
+    }
+
+    private String household(String community, String building) {
+        return String.valueOf(scalar(pool, "insert into household (community_id, building_id, room, head_count)"
+                + " values ($1, $2, '302', 1) returning id", Long.parseLong(community), Long.parseLong(building)));
+    }
+
+    private static Map<String, Object> onHousehold(String community, String household) {
+        return Map.of("community", community, "householdId", household, "household", "5号楼302 独居老人",
+                "kind", "MEDICINE", "description", "降压药两盒");
     }
 
     private static JsonPath wishes(String community, String status) {
