@@ -108,3 +108,28 @@ run_wrk() {
     END { printf "%.0f %.2f %.2f %.2f %d %s%s\n", rps, p50, p90, p99, failed, other, (cpu == "" ? "" : " " cpu) }' \
     other="$other" cpu="$cpu" "$out"
 }
+
+# Stops what a script started (SERVICE_PID, DB_JAVA_PID, KEYCLOAK_PID; the service first, it holds connections)
+# however the script ends. Call once, before starting anything.
+stop_started_on_exit() {
+  DB_JAVA_PID="" SERVICE_PID="" KEYCLOAK_PID=""
+  trap stop_started EXIT
+  trap 'exit 130' INT TERM
+}
+stop_started() {
+  local pid
+  for pid in "$SERVICE_PID" "$DB_JAVA_PID" "$KEYCLOAK_PID"; do
+    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+}
+
+# Builds every module's jar (tests skipped) and writes each module's runtime classpath (BenchmarkDatabase and
+# BenchmarkKeycloak run without Maven), unless BENCH_SKIP_BUILD=1.
+build_unless_skipped() {
+  if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
+    log "building (tests skipped)"
+    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests \
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+      -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime)
+  fi
+}

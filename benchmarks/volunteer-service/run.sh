@@ -21,21 +21,8 @@ done
 mkdir -p "$WORK"
 rm -f "$WORK"/*.log "$WORK"/*.txt
 
-DB_JAVA_PID="" SERVICE_PID="" KEYCLOAK_PID=""
-cleanup() {
-  for pid in "$SERVICE_PID" "$DB_JAVA_PID" "$KEYCLOAK_PID"; do
-    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
-  log "building (tests skipped)"
-  (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests \
-    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime)
-fi
+stop_started_on_exit
+build_unless_skipped
 
 log "starting embedded PostgreSQL"
 start_database volunteers

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** A minimal GraphQL-over-HTTP client for seeding demo data through the services' own APIs. */
@@ -42,6 +43,15 @@ final class GraphQLHttp {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Variables with possibly null values (Map.of refuses nulls): names and values in turn. */
+    static Map<String, Object> vars(Object... namesAndValues) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** Runs an operation and returns its data; fails on any GraphQL error. */

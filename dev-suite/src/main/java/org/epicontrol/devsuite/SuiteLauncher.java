@@ -174,6 +174,8 @@ public final class SuiteLauncher {
             new Subgraph("volunteer-service", "VOLUNTEER", "volunteers"));
 
     private final List<Process> processes = new ArrayList<>();
+    /** What the demo shows below the checkpoint (issue 13), for the closing lines. */
+    private volatile HouseholdDemo.Shown households;
     /** The suite's own process of each service, by module. */
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private EmbeddedDatabase database;
@@ -186,6 +188,7 @@ public final class SuiteLauncher {
         Settings settings = Settings.fromSystemProperties(root);
         Suite suite = launcher.start(settings);
         printWelcome(settings, suite);
+        launcher.printBelowTheCheckpoint();
         new CountDownLatch(1).await();
     }
 
@@ -282,13 +285,15 @@ public final class SuiteLauncher {
      * reads them from notice-service's feed and opens the responses they call for. Returns once it has handled
      * every event the publications wrote, so that the suite starts with the demo's live responses in place.
      */
-    private static void seedDemo(Path root, Suite suite) throws IOException, InterruptedException {
+    private void seedDemo(Path root, Suite suite) throws IOException, InterruptedException {
         GraphQLHttp notices = new GraphQLHttp(suite.noticeUrl());
         List<DemoSeeding.Draft> drafts = DemoSeeding.importDrafts(root, notices, suite);
         String sysadmin = suite.token("sysadmin");
-        new VolunteerDemo(new GraphQLHttp(suite.volunteerUrl()).bearer(sysadmin), notices.bearer(sysadmin)).seed();
+        VolunteerDemo.Units units = new VolunteerDemo(new GraphQLHttp(suite.volunteerUrl()).bearer(sysadmin),
+                notices.bearer(sysadmin)).seed();
         DemoSeeding.publish(drafts, notices, suite);
         FeedCatchUp.await(notices, suite.volunteerUrl());
+        households = new HouseholdDemo(new GraphQLHttp(suite.volunteerUrl()), suite).seed(root, units);
     }
 
     /**
@@ -392,6 +397,18 @@ public final class SuiteLauncher {
         System.out.println("  curl -s " + suite.noticeUrl() + " -H 'Content-Type: application/json' \\");
         System.out.println("    -d '{\"query\":\"{ riskLevel(address: \\\"晋阳紫城4号楼10单元\\\", asOf: \\\"2022-11-30\\\") "
                 + "{ level { name } notice { number } designation { text } } }\"}'");
+    }
+
+    /** The demo's building with households, its round in progress and the open request (issue 13). */
+    private void printBelowTheCheckpoint() {
+        HouseholdDemo.Shown shown = households;
+        System.out.println();
+        System.out.println("Below the checkpoint: " + HouseholdDemo.BUILDING + " (unit " + shown.buildingId() + ") of 西贾社区"
+                + " (community " + shown.communityId() + ") has " + shown.households() + " households; today's testing round "
+                + shown.roundId() + " is under way (" + shown.accounted() + " of " + shown.households()
+                + " accounted for); an open resident request and a wish. As admin-xijia, through the gateway:");
+        System.out.println("  e2e-tests/src/test/resources/readme/below-the-checkpoint.graphql with {\"community\": \""
+                + shown.communityId() + "\", \"from\": \"<today>\", \"to\": \"<today>\"}");
     }
 
     /** The trusted-documents manifest the web console's build wrote (web/README.md). */

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.epicontrol.devsuite.GraphQLHttp.vars;
+
 /**
  * Demo organisation from the domain brief: one community of 小店区 with its grids, the six vanguard posts, a
  * 24 h checkpoint at the gate of a compound that notice 194 makes high-risk, a bank's vanguard team, volunteers
@@ -33,7 +35,11 @@ final class VolunteerDemo {
         this.notices = notices;
     }
 
-    void seed() {
+    /** The units later parts of the demo build on: 西贾社区, its first grid and 书林苑1号楼 in it. */
+    record Units(String community, String grid, String building) {
+    }
+
+    Units seed() {
         String shulinyuan = areaId("西贾社区书林苑小区");
         String shuimu = areaId("西贾社区水木云天小区");
 
@@ -42,7 +48,7 @@ final class VolunteerDemo {
         String community = unit("COMMUNITY", "西贾社区", street, null);
         String grid1 = unit("GRID", "西贾社区第一网格", community, shulinyuan);
         unit("GRID", "西贾社区第二网格", community, shuimu);
-        unit("BUILDING", "书林苑1号楼", grid1, null);
+        String building = unit("BUILDING", HouseholdDemo.BUILDING, grid1, null);
         // a second community of the street: its admin (admin-nanneihuan) must not touch 西贾社区's roster
         String other = unit("COMMUNITY", "南内环社区", street, null);
         unit("GRID", "南内环社区第一网格", other, null);
@@ -97,6 +103,7 @@ final class VolunteerDemo {
         signUp(upcoming.get(1), byKind.get("VETERAN"));
         System.out.println("Seeded volunteer-service: 2 communities, 3 grids, " + everyone.size()
                 + " volunteers, 8 posts, a week of checkpoint shifts");
+        return new Units(community, grid1, building);
     }
 
     private String areaId(String name) {
@@ -127,14 +134,5 @@ final class VolunteerDemo {
             volunteers.run("mutation($s: ID!, $v: ID!) { signUp(shiftId: $s, volunteerId: $v) { id } }",
                     vars("s", shift, "v", person));
         }
-    }
-
-    /** Variables with possibly null values (Map.of refuses nulls). */
-    private static Map<String, Object> vars(Object... keysAndValues) {
-        Map<String, Object> map = new HashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -20,12 +20,19 @@ final class Gateway {
 
     /** The same, sent with an access token of the demo user {@code username} (null: anonymous). */
     static JsonPath queryAs(RunningSuite suite, String username, String query, Object... variables) {
+        return queryWithToken(suite, username == null ? null : suite.token(username), query, variables);
+    }
+
+    /**
+     * The same, sent with an access token got elsewhere (an account that is not a demo user, or one token reused by
+     * a client sending many requests); null: anonymous.
+     */
+    static JsonPath queryWithToken(RunningSuite suite, String token, String query, Object... variables) {
         Map<String, Object> vars = new HashMap<>();
         for (int i = 0; i < variables.length; i += 2) {
             vars.put((String) variables[i], variables[i + 1]);
         }
-        Map<String, String> headers = username == null ? Map.of()
-                : Map.of("Authorization", "Bearer " + suite.token(username));
+        Map<String, String> headers = token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
         return given().contentType(ContentType.JSON).headers(headers)
                 .body(Map.of("query", query, "variables", vars))
                 .when().post(suite.gatewayUrl())

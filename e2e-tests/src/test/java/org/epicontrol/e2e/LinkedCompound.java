@@ -5,7 +5,6 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -24,13 +23,11 @@ final class LinkedCompound {
     static final String BUILDING = COMPOUND + "3号楼";
     /** A unit inside the demo's 书林苑小区 (linked by the demo to 西贾社区第一网格, a 24 h checkpoint at its gate). */
     static final String SHULINYUAN_UNIT = "西贾社区书林苑小区2号楼1单元";
-    static final String FIRST_GRID = "西贾社区第一网格";
+    static final String FIRST_GRID = DemoUnits.FIRST_GRID;
     static final String THIRD_GRID = "西贾社区第三网格";
     /** The notice making them known (lowered: low risk opens nothing). */
     private static final int NUMBER = 9000;
 
-    private static final String FIRST_GRID_OF_DEMO = """
-            query($t: String!) { searchAreas(text: $t) { fullName responsibleGrid { id name community { id name } } } }""";
     private static final String CREATE_UNIT = """
             mutation($k: OrgKind!, $n: String!, $p: ID) { createOrgUnit(kind: $k, name: $n, parentId: $p) { id } }""";
     private static final String LINK = "mutation($u: ID!, $a: ID!) { linkArea(unitId: $u, areaId: $a) { id areaId } }";
@@ -52,14 +49,9 @@ final class LinkedCompound {
     static LinkedCompound link(RunningSuite suite) {
         TestNotices.Notice known = TestNotices.publish(suite, TestNotices.LOW, NUMBER,
                 List.of(COMPOUND, BUILDING, SHULINYUAN_UNIT));
-        JsonPath demo = Gateway.queryAs(suite, "sysadmin", FIRST_GRID_OF_DEMO, "t", "书林苑小区");
-        assertNull(demo.get("errors"), demo::prettify);
-        String firstGrid = demo.getString("data.searchAreas.find { it.fullName == '小店区西贾社区书林苑小区' }.responsibleGrid.id");
-        String community = demo.getString("data.searchAreas.find { it.fullName == '小店区西贾社区书林苑小区' }"
-                + ".responsibleGrid.community.id");
-        assertNotNull(firstGrid, demo::prettify);
-        assertEquals(FIRST_GRID, demo.getString("data.searchAreas.find { it.fullName == '小店区西贾社区书林苑小区' }"
-                + ".responsibleGrid.name"), demo::prettify);
+        DemoUnits.FirstGrid demo = DemoUnits.firstGrid(suite);
+        String firstGrid = demo.gridId();
+        String community = demo.communityId();
 
         String thirdGrid = create(suite, "GRID", THIRD_GRID, community);
         String building = create(suite, "BUILDING", "锦绣苑3号楼", firstGrid);

@@ -42,8 +42,9 @@ final class RunningSuite implements AutoCloseable {
                     // Short-lived JVMs: quick compilation and a small collector start faster on few cores.
                     // Alerts escalate after a day, not 30 min: the schema-wide walk knows each alert's audience from
                     // one look-up, and a run on a busy machine can outlast 30 min (volunteer-service's own tests
-                    // cover escalation).
-                    .withJvmOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-D%prod.alerts.escalate-after=P1D");
+                    // cover escalation). Residents' requests likewise (the demo's urgent request stays unassigned).
+                    .withJvmOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-D%prod.alerts.escalate-after=P1D",
+                            "-D%prod.requests.urgent-unassigned-after=P1D", "-D%prod.requests.escalate-after=P1D");
             running.suite = running.launcher.start(running.settings);
             return running;
         } catch (Exception e) {

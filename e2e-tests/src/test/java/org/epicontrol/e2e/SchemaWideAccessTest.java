@@ -1,5 +1,6 @@
 package org.epicontrol.e2e;
 
+import org.epicontrol.devsuite.SuiteLauncher;
 import org.epicontrol.e2e.access.AccessPolicy;
 import org.epicontrol.e2e.access.AccessReport;
 import org.epicontrol.e2e.access.AccessSamples;
@@ -48,7 +49,15 @@ class SchemaWideAccessTest {
 
     @BeforeAll
     static void dataInTwoCommunitiesAndADraft(RunningSuite suite) {
-        TwoCommunitiesData.seed(client(suite), SYSTEM_ADMIN, "editor", "publisher");
+        // accounts as residents create them, with the demo password so that the walk's client signs them in too
+        List<String> registrants = new ArrayList<>();
+        for (String community : List.of("xijia", "nanneihuan")) {
+            String username = "registrant-" + community + "-" + System.nanoTime();
+            SelfRegistration.register(suite.keycloak().realmUrl(SuiteLauncher.Suite.REALM), username,
+                    SuiteLauncher.Suite.DEMO_PASSWORD, "报到", "者");
+            registrants.add(username);
+        }
+        TwoCommunitiesData.seed(client(suite), SYSTEM_ADMIN, "editor", "publisher", registrants);
     }
 
     @Test

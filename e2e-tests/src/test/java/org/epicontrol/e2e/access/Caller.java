@@ -1,20 +1,23 @@
 package org.epicontrol.e2e.access;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Who asks: a demo user with the realm roles and groups (unit paths) the realm file gives them, the volunteer
- * record their account is linked to, and the grids that volunteer is a grid worker of by the organisation's own
- * data (a GRID_WORKER responsibility); or anonymous.
+ * record their account is linked to, and that volunteer's responsibilities by the organisation's own data (role, e.g.
+ * GRID_WORKER or BUILDING_CAPTAIN → the units, as paths, held in that role); or anonymous.
  */
 public record Caller(String username, Set<String> roles, List<List<String>> groups, String volunteerId,
-                     List<List<String>> responsibleGrids) {
+                     Map<String, List<List<String>>> duties) {
+
+    public static final String GRID_WORKER_DUTY = "GRID_WORKER";
 
     public static final Caller ANONYMOUS = new Caller(null, Set.of(), List.of(), null);
 
     public Caller(String username, Set<String> roles, List<List<String>> groups, String volunteerId) {
-        this(username, roles, groups, volunteerId, List.of());
+        this(username, roles, groups, volunteerId, Map.of());
     }
 
     public boolean anonymous() {
@@ -26,12 +29,12 @@ public record Caller(String username, Set<String> roles, List<List<String>> grou
     }
 
     public Caller withVolunteer(String id) {
-        return new Caller(username, roles, groups, id, responsibleGrids);
+        return new Caller(username, roles, groups, id, duties);
     }
 
-    /** The same caller, grid worker of these grids (unit paths) by responsibility. */
-    public Caller withResponsibleGrids(List<List<String>> grids) {
-        return new Caller(username, roles, groups, volunteerId, List.copyOf(grids));
+    /** The same caller, holding these responsibilities (role → unit paths) through the linked volunteer. */
+    public Caller withDuties(Map<String, List<List<String>>> held) {
+        return new Caller(username, roles, groups, volunteerId, Map.copyOf(held));
     }
 
     /** Holds {@code role} with a group on the owner's unit path (the owner's unit or one above it). */
@@ -46,6 +49,11 @@ public record Caller(String username, Set<String> roles, List<List<String>> grou
 
     /** Is a grid worker, by responsibility, of a grid at or below the owner's unit. */
     public boolean responsibleWithin(Owner owner) {
-        return responsibleGrids.stream().anyMatch(owner::contains);
+        return duties.getOrDefault(GRID_WORKER_DUTY, List.of()).stream().anyMatch(owner::contains);
+    }
+
+    /** Holds the responsibility {@code role} for a unit on the owner's unit path (a captain of the household's building). */
+    public boolean dutyOver(String role, Owner owner) {
+        return duties.getOrDefault(role, List.of()).stream().anyMatch(owner::isUnder);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Every caller the walk asks as: anonymous, and each user of the realm file with the roles and groups it gives them,
- * linked to their volunteer record when {@code me} answers one, with the grids that volunteer is responsible for.
+ * linked to their volunteer record when {@code me} answers one, with that volunteer's responsibilities.
  */
 public final class DemoCallers {
 
@@ -22,6 +22,9 @@ public final class DemoCallers {
         List<Caller> callers = new ArrayList<>(List.of(Caller.ANONYMOUS));
         List<Map<String, Object>> users = JsonPath.from(realmFile.toFile()).getList("users");
         for (Map<String, Object> user : users) {
+            if (user.get("serviceAccountClientId") != null) {
+                continue; // a client's service account (volunteer-service's, for Keycloak's admin API): nobody signs in as it
+            }
             @SuppressWarnings("unchecked")
             List<String> groups = (List<String>) user.getOrDefault("groups", List.of());
             @SuppressWarnings("unchecked")
@@ -29,7 +32,7 @@ public final class DemoCallers {
             Caller caller = new Caller((String) user.get("username"), new HashSet<>(roles),
                     groups.stream().map(g -> Arrays.stream(g.split("/")).filter(s -> !s.isEmpty()).toList()).toList(), null);
             String volunteer = linkedVolunteer(gateway, caller.username());
-            callers.add(caller.withVolunteer(volunteer).withResponsibleGrids(index.gridsOfResponsible(volunteer)));
+            callers.add(caller.withVolunteer(volunteer).withDuties(index.dutiesOf(volunteer)));
         }
         return callers;
     }

@@ -21,12 +21,18 @@ public final class OwnershipIndex {
     private static final String UNITS = """
             { rosterAuditTrail(targetType: "OrgUnit", first: 500) { edges { node { targetId } } } }""";
     private static final String UNIT_PATH = """
-            query($id: ID!) { orgUnit(id: $id) { id kind name areaId parent { name parent { name parent { name parent { name } } } } } }""";
+            query($id: ID!) { orgUnit(id: $id) { id kind name areaId responsibilities { role volunteer { id } }
+              parent { name parent { name parent { name parent { name } } } } } }""";
     private static final String COMMUNITY = """
             query($c: ID!, $from: DateTime!, $to: DateTime!) {
               community(id: $c) { volunteers(first: 500) { id } dutyPosts { id shifts(from: $from, to: $to) { id assignments { id } } }
-                grids { id responsibilities { role volunteer { id } } } responses { id testingRounds { id } } }
-              wishes(communityId: $c, first: 500) { edges { node { id } } } }""";
+                responses { id testingRounds { id } } }
+              wishes(communityId: $c, first: 500) { edges { node { id } } }
+              households(unitId: $c, first: 500) { edges { node { id building { id } } } }
+              testingRounds(unitId: $c) { id }
+              requests(unitId: $c, first: 500) { edges { node { id assignee { id } } } }
+              registrations(communityId: $c, first: 500) { id }
+              callOuts(communityId: $c) { id } }""";
     /** Each alert with the unit its audience is over: the community, its grid, or the district above it. */
     private static final String ALERTS = """
             query($after: String) { alerts(first: 500, after: $after) { pageInfo { hasNextPage endCursor }
@@ -48,8 +54,8 @@ public final class OwnershipIndex {
     private final Map<String, List<String>> ids = new LinkedHashMap<>();
     private final Map<String, List<String>> unitPaths = new LinkedHashMap<>();
     private final Map<String, String> linkedAreas = new LinkedHashMap<>();
-    /** The grids (unit paths) each volunteer is a grid worker of by a GRID_WORKER responsibility. */
-    private final Map<String, List<List<String>>> responsibleGrids = new HashMap<>();
+    /** Each volunteer's responsibilities: role (GRID_WORKER, BUILDING_CAPTAIN, ...) → the units' paths. */
+    private final Map<String, Map<String, List<List<String>>>> duties = new HashMap<>();
 
     private OwnershipIndex() {
     }
@@ -100,9 +106,9 @@ public final class OwnershipIndex {
                 .map(Map.Entry::getValue).toList();
     }
 
-    /** The grids (unit paths) the volunteer {@code volunteerId} is a grid worker of by responsibility. */
-    public List<List<String>> gridsOfResponsible(String volunteerId) {
-        return volunteerId == null ? List.of() : responsibleGrids.getOrDefault(volunteerId, List.of());
+    /** The responsibilities of the volunteer {@code volunteerId}: role → the units' paths. */
+    public Map<String, List<List<String>>> dutiesOf(String volunteerId) {
+        return volunteerId == null ? Map.of() : duties.getOrDefault(volunteerId, Map.of());
     }
 
     /** The unit's name, the last of its path. */
@@ -142,6 +148,11 @@ public final class OwnershipIndex {
             }
             Owner owner = Owner.unit(path);
             put("OrgUnit", id, owner);
+            for (Map<String, Object> duty : (List<Map<String, Object>>) unit.get("responsibilities")) {
+                String volunteer = (String) ((Map<String, Object>) duty.get("volunteer")).get("id");
+                duties.computeIfAbsent(volunteer, k -> new HashMap<>())
+                        .computeIfAbsent((String) duty.get("role"), k -> new ArrayList<>()).add(List.copyOf(path));
+            }
             switch ((String) unit.get("kind")) {
                 case "COMMUNITY" -> put("Community", id, owner);
                 case "GRID" -> put("Grid", id, owner);
@@ -186,20 +197,33 @@ public final class OwnershipIndex {
         for (Map<String, Object> edge : edges(data, "wishes")) {
             put("Wish", (String) ((Map<String, Object>) edge.get("node")).get("id"), owner);
         }
-        for (Map<String, Object> grid : (List<Map<String, Object>>) community.get("grids")) {
-            List<String> gridPath = unitPaths.get((String) grid.get("id"));
-            for (Map<String, Object> responsibility : (List<Map<String, Object>>) grid.get("responsibilities")) {
-                if ("GRID_WORKER".equals(responsibility.get("role"))) {
-                    String volunteer = (String) ((Map<String, Object>) responsibility.get("volunteer")).get("id");
-                    responsibleGrids.computeIfAbsent(volunteer, k -> new ArrayList<>()).add(gridPath);
-                }
-            }
-        }
         // a response and its testing rounds belong to the community, whichever of its units answers for the area
         for (Map<String, Object> response : (List<Map<String, Object>>) community.get("responses")) {
             put("Response", (String) response.get("id"), owner);
             for (Map<String, Object> round : (List<Map<String, Object>>) response.get("testingRounds")) {
                 put("TestingRound", (String) round.get("id"), owner);
+            }
+        }
+        // issue 13: rounds created by hand, requests (their assignee reads them), registrations, call-outs are the
+        // community's; a household is its building's (its grid worker and captain read it)
+        for (Map<String, Object> round : (List<Map<String, Object>>) data.get("testingRounds")) {
+            put("TestingRound", (String) round.get("id"), owner);
+        }
+        for (Map<String, Object> edge : edges(data, "households")) {
+            Map<String, Object> household = (Map<String, Object>) edge.get("node");
+            String building = (String) ((Map<String, Object>) household.get("building")).get("id");
+            put("Household", (String) household.get("id"), Owner.unit(unitPaths.get(building)));
+        }
+        for (Map<String, Object> edge : edges(data, "requests")) {
+            Map<String, Object> request = (Map<String, Object>) edge.get("node");
+            Map<String, Object> assignee = (Map<String, Object>) request.get("assignee");
+            put("ResidentRequest", (String) request.get("id"),
+                    assignee == null ? owner : Owner.volunteer(path, (String) assignee.get("id")));
+        }
+        for (String list : List.of("registrations", "callOuts")) {
+            String type = list.equals("registrations") ? "VolunteerRegistration" : "CallOut";
+            for (Map<String, Object> object : (List<Map<String, Object>>) data.get(list)) {
+                put(type, (String) object.get("id"), owner);
             }
         }
     }

@@ -16,18 +16,20 @@ import java.util.stream.Collectors;
  *   <li>{@code scoped:r1,r2[,self]}: holders of one of these roles with a group over the object's unit (admin of its
  *       community, officer of its district, grid worker of its grid…); {@code r(in)}: role r with a group at or below
  *       the object's unit (a grid worker of any grid of the community); {@code self}: the volunteer the object is
- *       about.</li>
+ *       about; {@code duty:ROLE}: the caller's linked volunteer holds the responsibility ROLE (GRID_WORKER,
+ *       BUILDING_CAPTAIN) for a unit on the object's unit path (the captain of a household's building).</li>
  *   <li>{@code audience}: an object addressed to an audience (an alert: community admins of C, grid workers of G or
  *       of every grid of C, officers of district D): holders of the audience's role with a group at or below its
  *       unit, and for grid workers also the volunteers whose GRID_WORKER responsibility is for a grid at or below
  *       it.</li>
  * </ul>
  */
-public record Rule(String text, Kind kind, Set<String> roles, boolean self) {
+public record Rule(String text, Kind kind, Set<String> roles, boolean self, Set<String> duties) {
 
     public static final String SYSTEM_ADMIN = "system-admin";
     private static final String SELF = "self";
     private static final String WITHIN = "(in)";
+    private static final String DUTY = "duty:";
 
     public enum Kind { PUBLIC, SIGNED_IN, ROLES, DRAFTS, SCOPED, AUDIENCE }
 
@@ -50,10 +52,13 @@ public record Rule(String text, Kind kind, Set<String> roles, boolean self) {
             throw new IllegalArgumentException("rule '" + text + "': only roles, drafts and scoped name roles");
         }
         boolean self = names.contains(SELF);
-        if (self && kind != Kind.SCOPED) {
-            throw new IllegalArgumentException("rule '" + text + "': only a scoped rule knows 'self'");
+        Set<String> duties = names.stream().filter(n -> n.startsWith(DUTY)).map(n -> n.substring(DUTY.length()))
+                .collect(Collectors.toSet());
+        if ((self || !duties.isEmpty()) && kind != Kind.SCOPED) {
+            throw new IllegalArgumentException("rule '" + text + "': only a scoped rule knows 'self' and 'duty:'");
         }
-        return new Rule(text.trim(), kind, names.stream().filter(n -> !n.equals(SELF)).collect(Collectors.toSet()), self);
+        return new Rule(text.trim(), kind, names.stream().filter(n -> !n.equals(SELF) && !n.startsWith(DUTY))
+                .collect(Collectors.toSet()), self, duties);
     }
 
     /** Whether {@code caller} may receive an object (or field) of {@code owner}; null: the owner is not known. */
@@ -70,7 +75,8 @@ public record Rule(String text, Kind kind, Set<String> roles, boolean self) {
             case SCOPED -> owner != null && (roles.stream().anyMatch(role -> role.endsWith(WITHIN)
                     ? caller.holdsWithin(role.substring(0, role.length() - WITHIN.length()), owner)
                     : caller.holdsOver(role, owner))
-                    || self && owner.volunteerId() != null && owner.volunteerId().equals(caller.volunteerId()));
+                    || self && owner.volunteerId() != null && owner.volunteerId().equals(caller.volunteerId())
+                    || duties.stream().anyMatch(duty -> caller.dutyOver(duty, owner)));
             // deny by default too: an object without a known audience is for system-admin only
             case AUDIENCE -> owner != null && owner.audienceRole() != null
                     && (caller.holdsWithin(owner.audienceRole(), owner)

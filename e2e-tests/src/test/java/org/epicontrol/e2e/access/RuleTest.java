@@ -2,7 +2,9 @@ package org.epicontrol.e2e.access;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,6 +53,29 @@ class RuleTest {
     }
 
     @Test
+    void aDutyIsAResponsibilityOfTheCallersVolunteerForAUnitOnTheObjectsPath() {
+        Rule households = Rule.parse("scoped:community-admin,duty:BUILDING_CAPTAIN,duty:GRID_WORKER");
+        List<String> grid = XIJIA_GRID_TASK.unitPath();
+        List<String> building = new ArrayList<>(grid);
+        building.add("书林苑1号楼");
+        List<String> otherBuilding = new ArrayList<>(grid);
+        otherBuilding.add("书林苑2号楼");
+        Owner household = Owner.unit(building);
+        Caller captain = new Caller("volunteer-wang", Set.of("volunteer"), List.of(XIJIA), "3")
+                .withDuties(Map.of("BUILDING_CAPTAIN", List.of(building)));
+        assertTrue(households.allows(captain, household));
+        assertFalse(households.allows(captain, Owner.unit(otherBuilding)), "another building of the same grid");
+        assertFalse(households.allows(captain, Owner.unit(grid)), "the grid above his building");
+        Caller responsible = new Caller("volunteer-li", Set.of("volunteer"), List.of(XIJIA), "4")
+                .withDuties(Map.of(Caller.GRID_WORKER_DUTY, List.of(grid)));
+        assertTrue(households.allows(responsible, household), "a building of the grid he is responsible for");
+        Caller volunteer = new Caller("volunteer-li", Set.of("volunteer"), List.of(XIJIA), "4");
+        assertFalse(households.allows(volunteer, household), "a volunteer of the community without a duty");
+        assertFalse(Rule.parse("scoped:community-admin,duty:BUILDING_CAPTAIN").allows(responsible, household),
+                "only the duties the rule names");
+    }
+
+    @Test
     void anObjectWhoseOwnerIsUnknownIsForNobodyButSystemAdmin() {
         Rule staff = Rule.parse("scoped:community-admin,district-officer");
         assertFalse(staff.allows(OFFICER, null));
@@ -82,7 +107,7 @@ class RuleTest {
         assertFalse(audience.allows(OFFICER, adminsOfXijia), "nor the officer above the community");
         assertTrue(audience.allows(OFFICER, officers));
         Caller li = new Caller("volunteer-li", Set.of("volunteer"), List.of(XIJIA), "4")
-                .withResponsibleGrids(List.of(XIJIA_GRID_TASK.unitPath()));
+                .withDuties(Map.of(Caller.GRID_WORKER_DUTY, List.of(XIJIA_GRID_TASK.unitPath())));
         assertTrue(audience.allows(li, gridWorkersOfTheGrid), "the grid's responsible worker by the org data");
         assertFalse(audience.allows(li, adminsOfXijia));
         assertFalse(audience.allows(OFFICER, XIJIA_SHIFT), "an object with no audience");

@@ -12,7 +12,9 @@ import java.util.Map;
  * they may not read: the demo staffs 西贾社区 (and its live responses with their alerts); this adds 南内环社区's
  * people, a checkpoint at an area of notice 194 with shifts and people on them, a response there (a later notice
  * makes the area high-risk; volunteer-service opens it from the feed, with its alerts), and in both communities a
- * task, a claimed wish and a grid's responsible worker; and a draft notice whose area no published notice names.
+ * task, a claimed wish and a grid's responsible worker; below the checkpoint (issue 13) a household register, a round
+ * and an assigned request in 南内环社区 (the demo has 西贾社区's), and in both a pending volunteer registration and a
+ * call-out; and a draft notice whose area no published notice names.
  * Written through the API, as system-admin, an editor and a publisher.
  */
 public final class TwoCommunitiesData {
@@ -35,13 +37,18 @@ public final class TwoCommunitiesData {
         this.systemAdmin = systemAdmin;
     }
 
-    public static void seed(GraphQLClient gateway, String systemAdmin, String editor, String publisher) {
+    /**
+     * {@code registrants}: two accounts without a role and outside the realm file (so not among the walk's callers),
+     * self-registered; each reports to volunteer, the first to 西贾社区, the second to 南内环社区.
+     */
+    public static void seed(GraphQLClient gateway, String systemAdmin, String editor, String publisher,
+                            List<String> registrants) {
         new TwoCommunitiesData(gateway, systemAdmin).seed(OwnershipIndex.discover(gateway, systemAdmin), editor,
-                publisher);
+                publisher, registrants);
     }
 
     @SuppressWarnings("unchecked")
-    private void seed(OwnershipIndex demo, String editor, String publisher) {
+    private void seed(OwnershipIndex demo, String editor, String publisher, List<String> registrants) {
         String first = unit(demo, "Community", FIRST);
         String second = unit(demo, "Community", SECOND);
         String firstGrid = unit(demo, "Grid", FIRST_GRID);
@@ -74,6 +81,9 @@ public final class TwoCommunitiesData {
         fieldWork(first, firstGrid, firstPeople.get(0), firstPeople.get(1));
         // wishes are claimed by party members (wishes.claimant-kinds)
         fieldWork(second, secondGrid, partyMember, gridWorker);
+        belowTheCheckpoint(second, secondGrid, partyMember);
+        mobilisation(first, registrants.get(0));
+        mobilisation(second, registrants.get(1));
 
         respond(second, editor, publisher);
 
@@ -118,6 +128,41 @@ public final class TwoCommunitiesData {
         run("mutation($w: ID!, $v: ID!) { claimWish(wishId: $w, volunteerId: $v) { id } }", "w", wish, "v", claimer);
         run("mutation($u: ID!, $v: ID!) { assignResponsibility(unitId: $u, volunteerId: $v) { id } }",
                 "u", grid, "v", responsible);
+    }
+
+    /**
+     * Issue 13 in 南内环社区 (the demo has it in 西贾社区): a building's household register, today's testing round of
+     * the building with one household tested and one missed, and a resident's request given to a volunteer.
+     */
+    @SuppressWarnings("unchecked")
+    private void belowTheCheckpoint(String community, String grid, String assignee) {
+        String building = id(run("mutation($p: ID) { createOrgUnit(kind: BUILDING, name: \"南内环1号楼\", parentId: $p) { id } }",
+                "p", grid), "createOrgUnit");
+        run("mutation($c: ID!, $csv: String!) { importHouseholds(communityId: $c, csv: $csv) { stored } }", "c", community,
+                "csv", "building,unit,room,head_count,contact_name,contact_phone,needs,address,note\n"
+                        + "南内环1号楼,1单元,101,2,冯建华,13903529101,独居老人,,\n南内环1号楼,1单元,102,3,何秀梅,13903529102,,,\n");
+        List<Map<String, Object>> doors = (List<Map<String, Object>>) ((Map<String, Object>) run(
+                "query($u: ID!) { households(unitId: $u) { edges { node { id } } } }", "u", building).get("households"))
+                .get("edges");
+        String tested = (String) ((Map<String, Object>) doors.get(0).get("node")).get("id");
+        String round = id(run("mutation($in: TestingRoundInput!) { createTestingRound(input: $in) { id } }", "in",
+                Map.of("unitId", building, "date", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString())), "createTestingRound");
+        run("mutation($r: ID!, $h: ID!) { recordHouseholdTest(roundId: $r, householdId: $h, status: TESTED, testedCount: 2) { status } }",
+                "r", round, "h", tested);
+        String request = id(run("mutation($in: RequestInput!) { takeRequest(input: $in) { id } }", "in", Map.of(
+                "communityId", community, "householdId", tested, "kind", "SUPPLIES", "urgency", "ROUTINE",
+                "description", "代购蔬菜")), "takeRequest");
+        run("mutation($id: ID!, $v: ID) { assignRequest(id: $id, volunteerId: $v) { id } }", "id", request, "v", assignee);
+    }
+
+    /** A registration waiting for the community's decision, and a call-out of its residents for the next two days. */
+    private void mobilisation(String community, String registrant) {
+        gateway.data(registrant, "mutation($in: RegistrationInput!) { registerAsVolunteer(input: $in) { id } }", "in",
+                Map.of("communityId", community, "name", "报到者", "phone", "13903529900", "kind", "PARTY_MEMBER"));
+        OffsetDateTime now = OffsetDateTime.now();
+        run("mutation($in: CallOutInput!) { callOut(input: $in) { id } }", "in", Map.of("communityId", community,
+                "from", now.toString(), "to", now.plusDays(2).toString(), "kinds", List.of("RESIDENT", "PARTY_MEMBER"),
+                "message", "明日核酸检测点需要志愿者"));
     }
 
     private String volunteer(String community, String name, String kind, int number) {
