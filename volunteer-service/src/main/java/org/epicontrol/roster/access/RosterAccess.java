@@ -73,6 +73,12 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  *     FORBIDDEN</td></tr>
  * <tr><td>HouseholdTest, round progress, missed households</td><td>{@link #mayReadHousehold} of the households; the
  *     round itself {@link #mayReadResponse}</td><td>as Volunteer</td></tr>
+ * <tr><td>TestingRound.progress (counts per building and unit, no household named)</td><td>the round's rule,
+ *     {@link #mayReadResponse}: a volunteer of C sees how far the round is</td><td>as Volunteer</td></tr>
+ * <tr><td>TestingRound.missedHouseholds, TestingRound.tests (households listed)</td><td>{@link #readHouseholds}: the
+ *     round's unit, or the narrower unit asked for, {@link #mayReadHousehold} (a grid worker names their grid, a
+ *     captain their building); HouseholdTest.household, MissedHousehold.household each {@link #mayReadHousehold}
+ *     again</td><td>the list null + FORBIDDEN</td></tr>
  * <tr><td>ResidentRequest (issue 13)</td><td>{@link #mayReadRequest}: admin of C, officer of C, a grid worker in C,
  *     its assignee</td><td>as Volunteer</td></tr>
  * <tr><td>VolunteerRegistration (issue 13)</td><td>{@link #mayReadRegistration}: admin of C, officer of C; the
@@ -125,7 +131,9 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <tr><td>createTestingRound, completeTestingRound, generateMissedTasks</td><td>unit / round:
  *     {@link #mayManage}</td></tr>
  * <tr><td>recordHouseholdTest</td><td>round: {@link #mayManage} or {@link #mayReadResponse} as grid worker /
- *     captain; household: {@link #mayRecordTesting}; status POSITIVE: {@link #mayRecordResult}</td></tr>
+ *     captain; household: {@link #mayRecordTesting}; status POSITIVE or a correction: {@link #mayRecordResult}</td></tr>
+ * <tr><td>completeTask of a round's door-to-door task (records its household TESTED)</td><td>task:
+ *     {@link #mayManageTasks}, as every completeTask</td></tr>
  * <tr><td>takeRequest, assignRequest, closeRequest, cancelRequest</td><td>community / household / request:
  *     {@link #mayHandleRequests}; assignee: {@link #mayAssignTo}</td></tr>
  * <tr><td>registerAsVolunteer</td><td>any signed-in account, with or without a role (self-registration)</td></tr>
@@ -422,6 +430,15 @@ public class RosterAccess {
     /** A unit's tasks: {@link #mayReadTasks}. */
     public Uni<Void> readTasks(String operation, Target target, long id) {
         return check(operation, target, id, TASK_READERS, this::mayReadTasks).replaceWithVoid();
+    }
+
+    /**
+     * Households under a unit, listed (a round's missed households and statuses, issue 13): the unit must pass
+     * {@link #mayReadHousehold}; every household under it then passes too (the rule only looks up the path, and a
+     * building's path runs through every unit above it).
+     */
+    public Uni<Void> readHouseholds(String operation, long unitId) {
+        return check(operation, Target.UNIT, unitId, ANY_ROLE, this::mayReadHousehold).replaceWithVoid();
     }
 
     /** Whose hours a caller sees in a unit: null for everyone's (staff), else only their own volunteer's. */
