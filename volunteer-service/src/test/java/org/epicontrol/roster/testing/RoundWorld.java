@@ -54,6 +54,7 @@ final class RoundWorld {
     final String b1a;
     private final Map<Who, GraphQLClient> clients = new EnumMap<>(Who.class);
     private final Pool pool;
+    private final String pathA1;
 
     RoundWorld(Pool pool) {
         this.pool = pool;
@@ -79,6 +80,7 @@ final class RoundWorld {
         b1a = RosterFixtures.orgUnit("BUILDING", "1幢", gridB1);
         String pathA = "/" + d + "/" + s + "/" + a;
         String pathB = "/" + d + "/" + s + "/" + b;
+        pathA1 = pathA + "/" + g1;
         GraphQLClient anonymous = RosterFixtures.ANONYMOUS;
         clients.put(Who.SYSTEM_ADMIN, GRAPHQL);
         clients.put(Who.ADMIN_OF_A, anonymous.bearer(TestTokens.user("admin-a").roles("community-admin")
@@ -111,6 +113,11 @@ final class RoundWorld {
                 + " assignResponsibility(unitId: $u, volunteerId: $v, role: $role) { id } }",
                 Map.of("u", unit, "v", volunteer, "role", role));
         return RosterFixtures.ANONYMOUS.bearer(token.sign());
+    }
+
+    /** Another grid worker of A1 (by group), signed in as {@code username}. */
+    GraphQLClient gridWorkerOfA1(String username) {
+        return RosterFixtures.ANONYMOUS.bearer(TestTokens.user(username).roles("grid-worker").groups(pathA1).sign());
     }
 
     GraphQLClient as(Who who) {
