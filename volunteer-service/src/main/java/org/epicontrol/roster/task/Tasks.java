@@ -115,8 +115,8 @@ public class Tasks {
         Long[] households = wanted.stream().map(RoundTask::householdId).toArray(Long[]::new);
         String insert = "insert into task (kind, org_unit_id, household, area_id, description, household_id,"
                 + " testing_round_id) select 'DOOR_TO_DOOR_TESTING', w.building_id, w.label, $2, $3, w.household_id, $1"
-                + " from unnest($4::bigint[], $5::bigint[], $6::text[]) as w(household_id, building_id, label)"
-                + " on conflict (testing_round_id, household_id) where testing_round_id is not null do nothing"
+                + " from unnest($4::bigint[], $5::bigint[], $6::text[]) with ordinality as w(household_id, building_id,"
+                + " label, n) order by w.n on conflict (testing_round_id, household_id) where testing_round_id is not null do nothing"
                 + " returning id";
         return tx.preparedQuery(insert).execute(Tuple.from(Arrays.asList(roundId, areaId, description, households,
                         wanted.stream().map(RoundTask::buildingId).toArray(Long[]::new),

@@ -1,5 +1,6 @@
 package org.epicontrol.roster.testing;
 
+import jakarta.json.Json;
 import org.epicontrol.common.DomainException;
 
 import java.util.Map;
@@ -20,8 +21,12 @@ public class HouseholdsMissing extends DomainException {
         return missing;
     }
 
+    /**
+     * SmallRye copies the extension fields listed in {@code quarkus.smallrye-graphql.error-extension-fields} ("missing"
+     * is listed there); a JSON value stays a number, anything else would be written as its string.
+     */
     @Override
     public Map<String, Object> getExtensions() {
-        return Map.of("code", code(), "missing", missing);
+        return Map.of("code", code(), "missing", Json.createValue(missing));
     }
 }

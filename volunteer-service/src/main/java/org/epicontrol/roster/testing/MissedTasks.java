@@ -25,7 +25,8 @@ public class MissedTasks {
     // the address label of a household: its own street address, else building, unit (a bare number gets 单元) and room
     private static final String LABELS = "select h.id, h.building_id, coalesce(h.address, b.name"
             + " || case when h.unit_label ~ '^[0-9]+$' then h.unit_label || '单元' else h.unit_label end || h.room)"
-            + " as label from household h join org_unit b on b.id = h.building_id where h.id = any($1)";
+            + " as label from household h join org_unit b on b.id = h.building_id where h.id = any($1)"
+            + " order by h.building_id, h.unit_label, h.room, h.id";
 
     private final Pool pool;
     private final RoundHouseholds households;

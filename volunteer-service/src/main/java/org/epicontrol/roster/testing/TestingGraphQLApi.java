@@ -145,6 +145,11 @@ public class TestingGraphQLApi {
         return roundHouseholds.progress(list);
     }
 
+    @NonNull
+    public Uni<List<OrgUnit>> building(@Source List<BuildingProgress> lines) {
+        return units.byIds(lines.stream().map(BuildingProgress::buildingId).toList(), OrgKind.BUILDING);
+    }
+
     @Description("Households to visit again: no status, NOT_AT_HOME or REFUSED (with a reason they are accounted for"
             + " but still missed), in the register's order; unitId narrows it to a grid or building under the round's"
             + " unit (a grid worker's grid, a captain's building)")

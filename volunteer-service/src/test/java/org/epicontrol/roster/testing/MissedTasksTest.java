@@ -40,7 +40,7 @@ class MissedTasksTest {
         record(GRAPHQL, round, first.get(0), "TESTED", null, null);
         record(GRAPHQL, round, first.get(1), "NOT_AT_HOME", null, "出差");
 
-        JsonPath tasks = GRAPHQL.data(GENERATE, Map.of("r", round)).setRootPath("generateMissedTasks");
+        JsonPath tasks = GRAPHQL.data(GENERATE, Map.of("r", round)).setRootPath("data.generateMissedTasks");
         assertEquals(3, tasks.getList("id").size());
         assertEquals(List.of("DOOR_TO_DOOR_TESTING"), tasks.getList("kind").stream().distinct().toList());
         assertEquals(List.of("1幢1单元102", "1幢1单元103", "2幢101"), tasks.getList("household"));

@@ -44,7 +44,7 @@ class RoundProgressTest {
         List<String> unit2 = world.households(world.a1a, "2单元", 2, 2);
         List<String> other = world.households(world.a2a, "", 2, 4);
         world.households(world.b1a, 5, 3);
-        String removed = world.households(world.a2a, "", 1, 9).get(0);
+        String removed = world.households(world.a2a, "9单元", 1, 9).get(0);
         world.scalar("update household set active = false where id = $1 returning id", Long.parseLong(removed));
         String round = world.round(world.communityA);
         record(GRAPHQL, round, unit1.get(0), "TESTED", null, null);
@@ -53,7 +53,7 @@ class RoundProgressTest {
         record(GRAPHQL, round, unit2.get(0), "REFUSED", null, "拒绝");
         record(GRAPHQL, round, other.get(0), "POSITIVE", 4, null);
 
-        JsonPath progress = GRAPHQL.data(PROGRESS, Map.of("r", round)).setRootPath("testingRound.progress");
+        JsonPath progress = GRAPHQL.data(PROGRESS, Map.of("r", round)).setRootPath("data.testingRound.progress");
         assertEquals(7, progress.getInt("households"));
         assertEquals(4, progress.getInt("accounted"));
         assertEquals(3, progress.getInt("missing"));
@@ -105,7 +105,7 @@ class RoundProgressTest {
             vars.put("r", round);
             vars.put("first", 4);
             vars.put("after", after);
-            JsonPath page = GRAPHQL.data(MISSED, vars).setRootPath("testingRound.missedHouseholds");
+            JsonPath page = GRAPHQL.data(MISSED, vars).setRootPath("data.testingRound.missedHouseholds");
             assertEquals(6, page.getInt("totalCount"));
             seen.addAll(page.getList("edges.node.household.id"));
             more = page.getBoolean("pageInfo.hasNextPage");
@@ -114,7 +114,7 @@ class RoundProgressTest {
         assertEquals(expected, seen);
 
         JsonPath firstPage = GRAPHQL.data(MISSED, Map.of("r", round, "first", 6))
-                .setRootPath("testingRound.missedHouseholds.edges.node");
+                .setRootPath("data.testingRound.missedHouseholds.edges.node");
         assertEquals("NOT_AT_HOME", firstPage.getString("[0].status"));
         assertEquals(false, firstPage.getBoolean("[0].accounted"));
         assertEquals(null, firstPage.getString("[1].status"));
@@ -152,12 +152,12 @@ class RoundProgressTest {
         for (int i = 0; i < 3; i++) {
             record(GRAPHQL, round, doors.get(i), "TESTED", i, null);
         }
-        JsonPath page = GRAPHQL.data(TESTS, Map.of("r", round, "first", 2)).setRootPath("testingRound.tests");
+        JsonPath page = GRAPHQL.data(TESTS, Map.of("r", round, "first", 2)).setRootPath("data.testingRound.tests");
         assertEquals(3, page.getInt("totalCount"));
         assertEquals(doors.subList(0, 2), page.getList("edges.node.household.id"));
         assertEquals(List.of(0, 1), page.getList("edges.node.testedCount"));
         JsonPath rest = GRAPHQL.data(TESTS, Map.of("r", round, "first", 2, "after", page.getString("pageInfo.endCursor")))
-                .setRootPath("testingRound.tests");
+                .setRootPath("data.testingRound.tests");
         assertEquals(List.of(doors.get(2)), rest.getList("edges.node.household.id"));
         assertEquals(false, rest.getBoolean("pageInfo.hasNextPage"));
     }
