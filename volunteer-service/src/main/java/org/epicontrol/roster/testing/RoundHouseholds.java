@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The households of a round and their statuses, by SQL (the query is the point: a street's round spans tens of
@@ -26,8 +27,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class RoundHouseholds {
 
-    private static final String MISSED_CURSOR = "missed";
-    private static final String TESTS_CURSOR = "household-test";
     // $1 the round, $2 the units the building must lie under (the round's, and the narrower one asked for)
     private static final String MEMBERS = " from household h join org_unit b on b.id = h.building_id"
             + " left join household_test t on t.round_id = $1 and t.household_id = h.id"
@@ -38,6 +37,11 @@ public class RoundHouseholds {
     private static final String AFTER = " and ($3 = 0 or (h.building_id, h.unit_label, h.room, h.id) >"
             + " (select a.building_id, a.unit_label, a.room, a.id from household a where a.id = $3))";
     private static final String ORDER = " order by h.building_id, h.unit_label, h.room, h.id limit $4";
+    private static final Listing<MissedHousehold> MISSED_LIST = new Listing<>("missed",
+            "h.id as household_id, t.status, t.reason, t.accounted, t.recorded_at", MISSED, RoundHouseholds::missedOf,
+            MissedHousehold::householdId);
+    private static final Listing<HouseholdTest> TESTS_LIST = new Listing<>("household-test", HouseholdTests.COLUMNS,
+            " and t.household_id is not null", HouseholdTests::map, HouseholdTest::householdId);
 
     private final Pool pool;
 
@@ -79,17 +83,8 @@ public class RoundHouseholds {
 
     /** A page of the households the round has not tested (no status, NOT_AT_HOME, REFUSED), under {@code units}. */
     Uni<MissedHouseholdConnection> missed(long roundId, Long[] units, int first, String after) {
-        Long cursor = Cursor.decodeId(MISSED_CURSOR, after);
-        String page = "select h.id as household_id, t.status, t.reason, t.accounted, t.recorded_at" + MEMBERS + MISSED
-                + AFTER + ORDER;
-        return pool.preparedQuery(page).execute(Tuple.of(roundId, units, cursor == null ? 0L : cursor, first + 1))
-                .chain(rows -> count(MISSED, roundId, units).map(total -> {
-                    Page<MissedHousehold> p = Page.of(rows, first, RoundHouseholds::missedOf,
-                            m -> Cursor.encode(MISSED_CURSOR, String.valueOf(m.householdId())));
-                    return new MissedHouseholdConnection(p.edges().stream()
-                            .map(e -> new MissedHouseholdConnection.Edge(e.cursor(), e.node())).toList(),
-                            p.info(), total);
-                }));
+        return page(MISSED_LIST, roundId, units, first, after).map(p -> new MissedHouseholdConnection(p.edges().stream()
+                .map(e -> new MissedHouseholdConnection.Edge(e.cursor(), e.node())).toList(), p.info(), p.total()));
     }
 
     /** The missed households of a round under its unit, all of them (for the door-to-door tasks). */
@@ -104,17 +99,17 @@ public class RoundHouseholds {
 
     /** A page of the statuses recorded in the round, under {@code units}. */
     Uni<HouseholdTestConnection> tests(long roundId, Long[] units, int first, String after) {
-        Long cursor = Cursor.decodeId(TESTS_CURSOR, after);
-        String recorded = " and t.household_id is not null";
-        String page = "select " + HouseholdTests.COLUMNS + MEMBERS + recorded + AFTER + ORDER;
-        return pool.preparedQuery(page).execute(Tuple.of(roundId, units, cursor == null ? 0L : cursor, first + 1))
-                .chain(rows -> count(recorded, roundId, units).map(total -> {
-                    Page<HouseholdTest> p = Page.of(rows, first, HouseholdTests::map,
-                            t -> Cursor.encode(TESTS_CURSOR, String.valueOf(t.householdId())));
-                    return new HouseholdTestConnection(p.edges().stream()
-                            .map(e -> new HouseholdTestConnection.Edge(e.cursor(), e.node())).toList(),
-                            p.info(), total);
-                }));
+        return page(TESTS_LIST, roundId, units, first, after).map(p -> new HouseholdTestConnection(p.edges().stream()
+                .map(e -> new HouseholdTestConnection.Edge(e.cursor(), e.node())).toList(), p.info(), p.total()));
+    }
+
+    /** One page of a listing in the register's order, and how many the listing holds in all. */
+    private <T> Uni<Page<T>> page(Listing<T> listing, long roundId, Long[] units, int first, String after) {
+        Long cursor = Cursor.decodeId(listing.cursorKind(), after);
+        return pool.preparedQuery("select " + listing.columns() + MEMBERS + listing.condition() + AFTER + ORDER)
+                .execute(Tuple.of(roundId, units, cursor == null ? 0L : cursor, first + 1))
+                .chain(rows -> count(listing.condition(), roundId, units)
+                        .map(total -> Page.of(rows, first, total, listing)));
     }
 
     private Uni<Integer> count(String condition, long roundId, Long[] units) {
@@ -129,23 +124,30 @@ public class RoundHouseholds {
                 row.getLong("household_id"));
     }
 
+    /** What a listing selects of a round's households, which of them, and how its nodes and cursors are made. */
+    private record Listing<T>(String cursorKind, String columns, String condition, Function<Row, T> map,
+                              ToLongFunction<T> householdOf) {
+    }
+
     /** One page of nodes with their cursors: one row more than asked tells whether another page follows. */
-    private record Page<T>(List<Edge<T>> edges, PageInfo info) {
+    private record Page<T>(List<Edge<T>> edges, PageInfo info, int total) {
 
         record Edge<T>(String cursor, T node) {
         }
 
-        static <T> Page<T> of(RowSet<Row> rows, int first, Function<Row, T> map, Function<T, String> cursorOf) {
+        static <T> Page<T> of(RowSet<Row> rows, int first, int total, Listing<T> listing) {
             List<Edge<T>> edges = new ArrayList<>();
             for (Row row : rows) {
                 if (edges.size() == first) {
                     break;
                 }
-                T node = map.apply(row);
-                edges.add(new Edge<>(cursorOf.apply(node), node));
+                T node = listing.map().apply(row);
+                edges.add(new Edge<>(Cursor.encode(listing.cursorKind(),
+                        String.valueOf(listing.householdOf().applyAsLong(node))), node));
             }
             boolean more = rows.size() > first;
-            return new Page<>(edges, new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+            return new Page<>(edges, new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                    total);
         }
     }
 }
