@@ -20,9 +20,6 @@ create table household_test (
   check ((tested_count is not null) = (status in ('TESTED', 'POSITIVE'))),
   check (status not in ('REFUSED', 'ISOLATED') or reason is not null)
 );
--- the missed list of a round: households whose status is an attempt (not at home, refused), found without the rest
-create index household_test_attempts_idx on household_test (round_id, household_id)
-  where status in ('NOT_AT_HOME', 'REFUSED');
 
 -- Every recording a recorder sent (append-only): what stands now is household_test; what was sent, by whom, when and
 -- what stood before is here, including recordings that did not replace a stronger status (applied = false).

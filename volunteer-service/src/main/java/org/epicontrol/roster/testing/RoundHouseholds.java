@@ -31,8 +31,10 @@ public class RoundHouseholds {
     private static final String MEMBERS = " from household h join org_unit b on b.id = h.building_id"
             + " left join household_test t on t.round_id = $1 and t.household_id = h.id"
             + " where h.active and b.path_ids @> $2::bigint[]";
-    // households that still need a visit: no status yet, or an attempt (not at home, refused)
-    private static final String MISSED = " and (t.status is null or t.status in ('NOT_AT_HOME', 'REFUSED'))";
+    // households that still need a visit: no outcome (no status yet, or an attempt: not at home, refused). Written as
+    // an anti-join: "t.status is null or …" after the outer join made the planner expect one row and loop over units
+    private static final String MISSED = " and not exists (select 1 from household_test o where o.round_id = $1"
+            + " and o.household_id = h.id and o.status in ('TESTED', 'POSITIVE', 'ISOLATED'))";
     // after the household of the cursor ($3; 0: from the start) in the register's order
     private static final String AFTER = " and ($3 = 0 or (h.building_id, h.unit_label, h.room, h.id) >"
             + " (select a.building_id, a.unit_label, a.room, a.id from household a where a.id = $3))";
@@ -51,7 +53,8 @@ public class RoundHouseholds {
 
     /** In a write's transaction: how many households of the round are not accounted for. */
     Uni<Long> missingCount(SqlClient tx, long roundId, long unitId) {
-        return tx.preparedQuery("select count(*) as n" + MEMBERS + " and not coalesce(t.accounted, false)")
+        return tx.preparedQuery("select count(*) as n" + MEMBERS + " and not exists (select 1 from household_test o"
+                        + " where o.round_id = $1 and o.household_id = h.id and o.accounted)")
                 .execute(Tuple.of(roundId, new Long[]{unitId}))
                 .map(rows -> rows.iterator().next().getLong("n"));
     }
