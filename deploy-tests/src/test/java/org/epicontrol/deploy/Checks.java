@@ -31,6 +31,7 @@ final class Checks {
     /** Who may connect to whom (NetworkPolicy ingress), per app.kubernetes.io/name of the receiving pods. */
     static final Map<String, Set<String>> ALLOWED_SOURCES = Map.of(
             "gateway", Set.of("namespace:ingress-nginx"),
+            "web", Set.of("namespace:ingress-nginx"),
             // volunteer-service reads notice-service's areaEvents feed directly (NOTICE_FEED_URL)
             "notice-service", Set.of("pod:gateway", "pod:volunteer-service"),
             "volunteer-service", Set.of("pod:gateway"),
@@ -439,13 +440,16 @@ final class Checks {
         return problems;
     }
 
-    /** Only the gateway is published, through an Ingress; no Service is exposed any other way. */
+    /** Services published through the Ingress: the gateway's GraphQL endpoint and the web console's files. */
+    static final Set<String> PUBLISHED = Set.of("gateway", "web");
+
+    /** Only the gateway and the web console are published, through an Ingress; no Service is exposed any other way. */
     static List<String> exposure(Cluster cluster) {
         List<String> problems = new ArrayList<>();
         for (JsonNode s : cluster.ofKind("Service")) {
             String type = s.path("spec").path("type").asText("ClusterIP");
             if (!type.equals("ClusterIP")) {
-                problems.add(Cluster.id(s) + " is of type " + type + "; only the gateway is published, via the Ingress");
+                problems.add(Cluster.id(s) + " is of type " + type + "; only the gateway and the web console are published, via the Ingress");
             }
         }
         List<JsonNode> ingresses = cluster.ofKind("Ingress").stream().map(JsonNode.class::cast).toList();
@@ -455,8 +459,8 @@ final class Checks {
         for (JsonNode ing : ingresses) {
             ing.path("spec").path("rules").forEach(r -> r.path("http").path("paths").forEach(p -> {
                 String svc = p.path("backend").path("service").path("name").asText();
-                if (!svc.equals("gateway")) {
-                    problems.add(Cluster.id(ing) + " publishes Service/" + svc + "; only the gateway may be published");
+                if (!PUBLISHED.contains(svc)) {
+                    problems.add(Cluster.id(ing) + " publishes Service/" + svc + "; only " + PUBLISHED + " may be published");
                 }
             }));
         }
@@ -571,7 +575,7 @@ final class Checks {
             URI url = URI.create(m.group(2));
             reached.addAll(graphqlEndpoint(cluster, contracts, "subgraph " + m.group(1) + " at " + url, url, problems));
         }
-        for (String svc : contracts.keySet()) {
+        for (String svc : ServiceContract.API_SERVICES) {
             if (!svc.equals("gateway") && !reached.contains(svc)) {
                 problems.add("the supergraph names no subgraph served by " + svc);
             }

@@ -98,7 +98,7 @@ class ChecksTest {
 
     @Test
     void theRealmUrlIsReadByAllThreeServicesAlthoughOnlyDevAndTestSetIt() {
-        for (String svc : ServiceContract.SERVICES) {
+        for (String svc : ServiceContract.API_SERVICES) {
             assertTrue(contracts.get(svc).readsEnv("QUARKUS_OIDC_AUTH_SERVER_URL"), svc);
             assertTrue(contracts.get(svc).requiredEnv().contains("QUARKUS_OIDC_AUTH_SERVER_URL"), svc);
             assertTrue(env(cluster, svc).findValues("name").stream()

@@ -22,6 +22,7 @@ final class PlainManifests {
             "k8s/base/notice-service.yaml",
             "k8s/base/volunteer-service.yaml",
             "k8s/base/gateway.yaml",
+            "k8s/base/web.yaml",
             "k8s/overlays/trial/notice-db.yaml",
             "k8s/overlays/trial/volunteer-db.yaml",
             "k8s/overlays/trial/keycloak.yaml");
@@ -32,6 +33,8 @@ final class PlainManifests {
     static Cluster trial() {
         List<ObjectNode> docs = new ArrayList<>(Manifests.load(FILES.toArray(String[]::new)));
         docs.add(configMap("gateway-supergraph", "supergraph.graphql", Repo.read("k8s/base/gateway/supergraph.graphql")));
+        docs.add(configMap("gateway-trusted-documents", "persisted-documents.json",
+                Repo.read("k8s/base/gateway/persisted-documents.json")));
         docs.add(configMap("keycloak-realm", "realm-epidemic.json", Repo.read("k8s/keycloak/realm-epidemic.json")));
         docs.add(literalsConfigMap("k8s/base/kustomization.yaml", "tracing"));
         docs.addAll(Manifests.load("k8s/overlays/managed/secrets.example.yaml"));

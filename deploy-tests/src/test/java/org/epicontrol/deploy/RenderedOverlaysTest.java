@@ -98,7 +98,7 @@ class RenderedOverlaysTest {
             }
         }
         assertEquals("http://keycloak:8080", hostname, "the issuer's host is the in-cluster Service");
-        for (String svc : ServiceContract.SERVICES) {
+        for (String svc : ServiceContract.API_SERVICES) {
             String secret = secretOf(trial, svc, "QUARKUS_OIDC_AUTH_SERVER_URL");
             assertTrue(secret.startsWith("keycloak-oidc"), svc + " reads " + secret);
             assertEquals(hostname + "/realms/" + realm,

@@ -42,7 +42,10 @@ record ServiceContract(String name, String source, boolean assumed, boolean hasH
         Map<String, String> properties) {
 
     /** The services this repository deploys, each a Maven module of the same name. */
-    static final List<String> SERVICES = List.of("notice-service", "volunteer-service", "gateway");
+    static final List<String> SERVICES = List.of("notice-service", "volunteer-service", "gateway", "web");
+
+    /** The GraphQL services: each verifies bearer tokens and exports traces (the web console serves files only). */
+    static final List<String> API_SERVICES = List.of("notice-service", "volunteer-service", "gateway");
 
     private static final Pattern DEFAULTED = Pattern.compile("^\\$\\{[^:}]+:([^}]*)}$");
 

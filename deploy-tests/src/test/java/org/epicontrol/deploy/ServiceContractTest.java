@@ -108,7 +108,7 @@ class ServiceContractTest {
 
     @Test
     void theServicesNeedTheRealmUrlFromTheirManifests() {
-        for (String svc : ServiceContract.SERVICES) {
+        for (String svc : ServiceContract.API_SERVICES) {
             ServiceContract c = ServiceContract.load(svc);
             assertTrue(c.readsEnv("QUARKUS_OIDC_AUTH_SERVER_URL"), svc);
             assertEquals(java.util.Set.of("QUARKUS_OIDC_AUTH_SERVER_URL"), c.requiredEnv(), svc);
@@ -118,7 +118,7 @@ class ServiceContractTest {
     @Test
     void theServicesReadTheTraceExportSettings() {
         // An overlay pointing traces at a collector sets the same two variables on all three Deployments.
-        for (String svc : ServiceContract.SERVICES) {
+        for (String svc : ServiceContract.API_SERVICES) {
             ServiceContract c = ServiceContract.load(svc);
             assertTrue(c.readsEnv("OTEL_EXPORTER_OTLP_ENDPOINT"), svc);
             assertTrue(c.readsEnv("OTEL_SDK_DISABLED"), svc);

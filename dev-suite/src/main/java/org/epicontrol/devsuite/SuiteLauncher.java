@@ -61,53 +61,64 @@ public final class SuiteLauncher {
      */
     public record Settings(Path root, int noticePort, int volunteerPort, int gatewayPort, int keycloakPort,
                            Path logDir, SubgraphRoute route, Map<String, String> gatewayProperties,
-                           List<String> jvmOptions, List<Path> realmFiles) {
+                           List<String> jvmOptions, List<Path> realmFiles, int webPort) {
 
         public Settings {
             // Two processes told the same port: the one that binds first answers for both (a volunteer-service
             // answering notice-service's readiness check and its seeding), which is far harder to read than this.
-            if (java.util.stream.IntStream.of(noticePort, volunteerPort, gatewayPort, keycloakPort).distinct().count() < 4) {
-                throw new IllegalArgumentException("the suite needs four different ports, got notice " + noticePort
-                        + ", volunteer " + volunteerPort + ", gateway " + gatewayPort + ", keycloak " + keycloakPort);
+            if (java.util.stream.IntStream.of(noticePort, volunteerPort, gatewayPort, keycloakPort, webPort).distinct().count() < 5) {
+                throw new IllegalArgumentException("the suite needs five different ports, got notice " + noticePort
+                        + ", volunteer " + volunteerPort + ", gateway " + gatewayPort + ", keycloak " + keycloakPort
+                        + ", web " + webPort);
             }
         }
 
         /**
          * Ports from {@code -Dnotice.port}, {@code -Dvolunteer.port}, {@code -Dgateway.port}, {@code -Dkeycloak.port}
-         * (8081, 8082, 8080, 8180); the realm of {@code k8s/keycloak}.
+         * (8081, 8082, 8080, 8180) and {@code -Dweb.port} for the web console (8083); the realm of {@code k8s/keycloak}.
          */
         public static Settings fromSystemProperties(Path root) {
             return new Settings(root, Integer.getInteger("notice.port", 8081), Integer.getInteger("volunteer.port", 8082),
                     Integer.getInteger("gateway.port", 8080), Integer.getInteger("keycloak.port", 8180),
                     root.resolve("target"), (name, url) -> url, Map.of(), List.of(),
-                    List.of(root.resolve("k8s/keycloak/realm-epidemic.json")));
+                    List.of(root.resolve("k8s/keycloak/realm-epidemic.json")), Integer.getInteger("web.port", 8083));
         }
 
         public Settings withPorts(int notice, int volunteer, int gateway, int keycloak) {
             return new Settings(root, notice, volunteer, gateway, keycloak, logDir, route, gatewayProperties,
-                    jvmOptions, realmFiles);
+                    jvmOptions, realmFiles, webPort);
+        }
+
+        public Settings withWebPort(int port) {
+            return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, logDir, route,
+                    gatewayProperties, jvmOptions, realmFiles, port);
+        }
+
+        /** The web console's address (Keycloak lets the public client back to any http://localhost port). */
+        public String webUrl() {
+            return "http://localhost:" + webPort + "/";
         }
 
         public Settings withLogDir(Path dir) {
             return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, dir, route,
-                    gatewayProperties, jvmOptions, realmFiles);
+                    gatewayProperties, jvmOptions, realmFiles, webPort);
         }
 
         public Settings withRoute(SubgraphRoute r) {
             return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, logDir, r,
-                    gatewayProperties, jvmOptions, realmFiles);
+                    gatewayProperties, jvmOptions, realmFiles, webPort);
         }
 
         public Settings withGatewayProperty(String name, String value) {
             Map<String, String> props = new LinkedHashMap<>(gatewayProperties);
             props.put(name, value);
             return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, logDir, route,
-                    Map.copyOf(props), jvmOptions, realmFiles);
+                    Map.copyOf(props), jvmOptions, realmFiles, webPort);
         }
 
         public Settings withJvmOptions(String... options) {
             return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, logDir, route,
-                    gatewayProperties, List.of(options), realmFiles);
+                    gatewayProperties, List.of(options), realmFiles, webPort);
         }
 
         /** Where the output (stdout and stderr) of the process {@code name} goes. */
@@ -120,13 +131,13 @@ public final class SuiteLauncher {
             List<Path> files = new ArrayList<>(realmFiles);
             files.add(file);
             return new Settings(root, noticePort, volunteerPort, gatewayPort, keycloakPort, logDir, route,
-                    gatewayProperties, jvmOptions, List.copyOf(files));
+                    gatewayProperties, jvmOptions, List.copyOf(files), webPort);
         }
     }
 
     /** The running suite's addresses, and its Keycloak for tokens. */
     public record Suite(String noticeUrl, String volunteerUrl, String gatewayUrl, int databasePort,
-                        KeycloakServer keycloak) {
+                        KeycloakServer keycloak, String webUrl) {
 
         /** The realm every service trusts. */
         public static final String REALM = "epidemic";
@@ -227,11 +238,20 @@ public final class SuiteLauncher {
         List<String> gatewayArgs = new ArrayList<>();
         gatewayArgs.add("-Dgateway.subgraphs.notices.url=" + settings.route().url("notices", noticeGraphql));
         gatewayArgs.add("-Dgateway.subgraphs.volunteers.url=" + settings.route().url("volunteers", volunteerGraphql));
+        // The web console sends its operations by hash: the gateway knows them from the console's build (mode off:
+        // other callers still send any document).
+        gatewayArgs.add("-Dgateway.trusted-documents.manifest-file=" + webConsoleManifest(root));
         settings.gatewayProperties().forEach((k, v) -> gatewayArgs.add("-D" + k + "=" + v));
         Process gateway = launch(settings, "gateway", "gateway", settings.gatewayPort(), "gateway.port",
                 // Production rate limits would throttle the e2e tests and benchmarks, which send everything from one
                 // address and a few tokens (a test that wants them: -D%prod.gateway.rate-limit.enabled=true).
-                suiteEnv(Map.of("GATEWAY_RATE_LIMIT_ENABLED", "false"), oidcUrl), gatewayArgs);
+                suiteEnv(Map.of("GATEWAY_RATE_LIMIT_ENABLED", "false",
+                        // the console's page calls the gateway from its own origin
+                        "QUARKUS_HTTP_CORS_ORIGINS", settings.webUrl().replaceAll("/$", "")), oidcUrl), gatewayArgs);
+        Process web = launch(settings, "web", "web", settings.webPort(), "web.port", Map.of(
+                "CONSOLE_KEYCLOAK_URL", "http://127.0.0.1:" + settings.keycloakPort(),
+                "CONSOLE_GRAPHQL_URL", gatewayGraphql,
+                "QUARKUS_LOG_JSON_CONSOLE_ENABLED", "false"), List.of());
         waitUntilReady(settings, "notice-service", notices, settings.noticePort());
         waitUntilReady(settings, "volunteer-service", volunteers, settings.volunteerPort());
         requireAlive(settings, "notice-service", notices); // ready, and it was this process that answered
@@ -240,15 +260,19 @@ public final class SuiteLauncher {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
-        Suite suite = new Suite(noticeGraphql, volunteerGraphql, gatewayGraphql, database.port(), keycloak);
+        Suite suite = new Suite(noticeGraphql, volunteerGraphql, gatewayGraphql, database.port(), keycloak,
+                settings.webUrl());
         Integer lifespan = Integer.getInteger("keycloak.access-token-lifespan");
         if (lifespan != null) {
             // benchmarks run longer than the realm's 5-minute tokens
             keycloak.updateRealm(Suite.REALM, "{\"accessTokenLifespan\": " + lifespan + "}");
         }
 
+        // the console's page exchanges its code at Keycloak's token endpoint from its own origin (CORS)
+        keycloak.allowWebOrigin(Suite.REALM, "epidemic-web", settings.webUrl().replaceAll("/$", ""));
         seedDemo(root, suite);
         waitUntilReady(settings, "gateway", gateway, settings.gatewayPort());
+        waitUntilReady(settings, "web", web, settings.webPort());
         return suite;
     }
 
@@ -341,6 +365,7 @@ public final class SuiteLauncher {
     private static void printWelcome(Settings settings, Suite suite) {
         System.out.println();
         System.out.println("The suite is running. Press Ctrl-C to stop it.");
+        System.out.println("  web console         " + suite.webUrl() + "   (sign in as publisher, editor, admin-xijia, ...; password demo)");
         System.out.println("  PostgreSQL          localhost:" + suite.databasePort() + " (user postgres, databases notices, volunteers)");
         System.out.println("  notice-service      " + suite.noticeUrl() + "   (GraphiQL: http://localhost:" + settings.noticePort() + "/q/graphql-ui)");
         System.out.println("  volunteer-service   " + suite.volunteerUrl() + "   (GraphiQL: http://localhost:" + settings.volunteerPort() + "/q/graphql-ui)");
@@ -360,6 +385,15 @@ public final class SuiteLauncher {
         System.out.println("  curl -s " + suite.noticeUrl() + " -H 'Content-Type: application/json' \\");
         System.out.println("    -d '{\"query\":\"{ riskLevel(address: \\\"晋阳紫城4号楼10单元\\\", asOf: \\\"2022-11-30\\\") "
                 + "{ level { name } notice { number } designation { text } } }\"}'");
+    }
+
+    /** The trusted-documents manifest the web console's build wrote (web/README.md). */
+    private static Path webConsoleManifest(Path root) {
+        Path manifest = root.resolve("web/target/persisted-documents.json");
+        if (!Files.exists(manifest)) {
+            throw new IllegalStateException(manifest + " is missing: build first (./run-suite does)");
+        }
+        return manifest;
     }
 
     private static String noticeGraphql(Settings settings) {

@@ -27,10 +27,11 @@ final class RunningSuite implements AutoCloseable {
     static RunningSuite start() {
         RunningSuite running = new RunningSuite();
         try {
-            int[] ports = freePorts(4);
+            int[] ports = freePorts(5);
             Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
             running.settings = SuiteLauncher.Settings.fromSystemProperties(root)
                     .withPorts(ports[0], ports[1], ports[2], ports[3])
+                    .withWebPort(ports[4])
                     // a second realm: its tokens are well signed, but by an issuer the services do not trust
                     .withExtraRealm(root.resolve("e2e-tests/src/test/resources/keycloak/realm-elsewhere.json"))
                     .withLogDir(root.resolve("e2e-tests/target/suite-logs"))
@@ -53,6 +54,11 @@ final class RunningSuite implements AutoCloseable {
 
     String gatewayUrl() {
         return suite.gatewayUrl();
+    }
+
+    /** The web console's page (the suite's web module, configured for this suite's Keycloak and gateway). */
+    String webUrl() {
+        return suite.webUrl();
     }
 
     String volunteerUrl() {

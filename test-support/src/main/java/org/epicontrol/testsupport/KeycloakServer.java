@@ -35,6 +35,7 @@ public final class KeycloakServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.start-timeout", 240));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CLIENT_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Path home;
     private final int port;
@@ -203,14 +204,42 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public void updateRealm(String realm, String partialRealmJson) {
         String admin = token("master", "admin-cli", "admin", adminPassword);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(partialRealmJson)).build();
+                .PUT(HttpRequest.BodyPublishers.ofString(partialRealmJson)).build());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("realm update refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /**
+     * Lets a browser page at {@code origin} (e.g. {@code http://localhost:8083}) call the token endpoint of the public
+     * client {@code clientId}: Keycloak derives no CORS origin from a redirect URI with a wildcard port
+     * ({@code http://localhost:*}), so a page on a port chosen at run time must be named (admin API, this server only).
+     */
+    public void allowWebOrigin(String realm, String clientId, String origin) {
+        String admin = token("master", "admin-cli", "admin", adminPassword);
+        String clients = url() + "/admin/realms/" + realm + "/clients";
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + admin).GET().build());
+        Matcher id = CLIENT_ID.matcher(found.body());
+        if (found.statusCode() != 200 || !id.find()) {
+            throw new IllegalStateException("no client " + clientId + " in " + realm + ": " + found.body());
+        }
+        // a partial representation: Keycloak updates the fields it carries only
+        String body = "{\"webOrigins\": [\"+\", \"" + origin + "\"]}";
+        HttpResponse<String> updated = send(HttpRequest.newBuilder(URI.create(clients + "/" + id.group(1)))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (updated.statusCode() / 100 != 2) {
+            throw new IllegalStateException("client update refused: " + updated.statusCode() + " " + updated.body());
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("realm update refused: " + response.statusCode() + " " + response.body());
-            }
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

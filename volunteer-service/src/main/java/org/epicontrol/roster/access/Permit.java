@@ -1,11 +1,14 @@
 package org.epicontrol.roster.access;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.roster.audit.Actor;
+import org.epicontrol.roster.persistence.SessionSql;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +58,34 @@ public final class Permit {
     }
 
     /**
+     * The same for a write through Hibernate Reactive (a Panache aggregate): in a Panache transaction whose first
+     * statements, on the session's own connection, check every named object. {@code write} gets the session, its
+     * connection for SQL in the same transaction (the audit trail) and the actor.
+     */
+    public <T> Uni<T> sessionTransaction(SessionWrite<T> write) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+            SessionSql sql = SessionSql.of(session);
+            return confirm((target, id) -> targets.findLocked(sql, target, id))
+                    .chain(actor -> write.apply(session, sql, actor));
+        }));
+    }
+
+    /** A write through Hibernate Reactive, run by {@link #sessionTransaction}. */
+    @FunctionalInterface
+    public interface SessionWrite<T> {
+        Uni<T> apply(Mutiny.Session session, SessionSql sql, Actor actor);
+    }
+
+    /**
      * Checks every named object on the write's connection, first thing in its transaction; fails with FORBIDDEN
      * before anything is written. Objects that do not exist pass: the write itself then answers NOT_FOUND. The
      * actor it answers carries the first object's organisation path, so that the object's staff read the event.
      */
     Uni<Actor> confirm(SqlClient tx) {
+        return confirm((target, id) -> targets.findLocked(tx, target, id));
+    }
+
+    private Uni<Actor> confirm(BiFunction<Target, Long, Uni<Targets.Placed>> findLocked) {
         if (claims.isEmpty()) {
             return Uni.createFrom().item(actor(List.of()));
         }
@@ -67,7 +93,7 @@ public final class Permit {
         List<Claim> looked = scope.systemAdmin() ? claims.subList(0, 1) : claims;
         // sent together: the connection pipelines them, one round trip however many objects the write names
         List<Uni<Optional<Targets.Placed>>> lookups = looked.stream()
-                .map(c -> targets.findLocked(tx, c.target(), c.id()).map(Optional::ofNullable)).toList();
+                .map(c -> findLocked.apply(c.target(), c.id()).map(Optional::ofNullable)).toList();
         return Uni.join().all(lookups).andFailFast().map(found -> {
             for (int i = 0; i < looked.size(); i++) {
                 Claim claim = looked.get(i);

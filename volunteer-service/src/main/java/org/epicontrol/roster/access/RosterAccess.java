@@ -96,7 +96,7 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * SwapRequest.toVolunteer, Task.assignee, Wish.claimedBy, Community.volunteers, responsibleWorkers,
  * Responsibility.volunteer (volunteer). A list-valued field answers a list only if every element passes; otherwise
  * that list is null with the error (one parent's list, its neighbours in the batch intact). Root lists scoped by a
- * unit argument (tasks, wishes, coverageGaps, onDuty, volunteerHours, rosterAuditTrail) check the unit with the
+ * unit argument (tasks, wishes, coverageGaps, onDuty, volunteerHours, rosterAuditTrail, households) check the unit with the
  * element type's rule: every element lies inside the unit, so the unit's rule is the elements'. A mutation's answer
  * is the caller's own write (its permit); the fields under it apply their types' rules as above. Organisation
  * fields of an object already shown (Volunteer.community, Task.unit, Wish.community, Grid.community, children,
@@ -126,8 +126,10 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <tr><td>fulfilWish</td><td>wish: {@link #mayUseOwn}</td></tr>
  * <tr><td>createTask, completeTask, failTask, reopenTask</td><td>unit / task: {@link #mayManageTasks}</td></tr>
  * <tr><td>assignTask</td><td>task: {@link #mayManageTasks}; assignee: {@link #mayAssignTo}</td></tr>
- * <tr><td>importHouseholds, createHousehold</td><td>community / building: {@link #mayManage}; createHousehold,
- *     updateHousehold, removeHousehold also a grid worker of the building: {@link #mayEditHousehold}</td></tr>
+ * <tr><td>importHouseholds</td><td>community: {@link #mayManage}</td></tr>
+ * <tr><td>createHousehold, updateHousehold, removeHousehold</td><td>the building (Target.UNIT) and, for update and
+ *     remove, the household: {@link #mayEditHousehold} (the community's admins, the grid worker of the building by
+ *     group or GRID_WORKER responsibility); on update both the household's building and the new one</td></tr>
  * <tr><td>createTestingRound, completeTestingRound, generateMissedTasks</td><td>unit / round:
  *     {@link #mayManage}</td></tr>
  * <tr><td>recordHouseholdTest</td><td>round: {@link #mayManage} or {@link #mayReadResponse} as grid worker /
@@ -422,6 +424,15 @@ public class RosterAccess {
         return check(operation, target, id, READERS, this::mayReadStaffing).replaceWithVoid();
     }
 
+    /**
+     * A unit's households (the register, the special-groups ledger): {@link #mayReadHousehold} on the unit's own path;
+     * every household listed lies under it, so the unit's rule is theirs (a grid worker of grid G asking for the
+     * community is refused, for G answered).
+     */
+    public Uni<Void> readHouseholds(String operation, long unitId) {
+        return check(operation, Target.UNIT, unitId, ANY_ROLE, this::mayReadHousehold).replaceWithVoid();
+    }
+
     /** A unit's roster objects (wishes): {@link #mayReadRoster}. */
     public Uni<Void> readRoster(String operation, Target target, long id) {
         return check(operation, target, id, MEMBER_READERS, this::mayReadRoster).replaceWithVoid();
@@ -430,15 +441,6 @@ public class RosterAccess {
     /** A unit's tasks: {@link #mayReadTasks}. */
     public Uni<Void> readTasks(String operation, Target target, long id) {
         return check(operation, target, id, TASK_READERS, this::mayReadTasks).replaceWithVoid();
-    }
-
-    /**
-     * Households under a unit, listed (a round's missed households and statuses, issue 13): the unit must pass
-     * {@link #mayReadHousehold}; every household under it then passes too (the rule only looks up the path, and a
-     * building's path runs through every unit above it).
-     */
-    public Uni<Void> readHouseholds(String operation, long unitId) {
-        return check(operation, Target.UNIT, unitId, ANY_ROLE, this::mayReadHousehold).replaceWithVoid();
     }
 
     /** Whose hours a caller sees in a unit: null for everyone's (staff), else only their own volunteer's. */
@@ -456,6 +458,26 @@ public class RosterAccess {
     /** Lists resolved by a batch field: a list with any object the caller may not see is null with the error. */
     public <T> Uni<List<List<T>>> visibleLists(String field, Target target, List<List<T>> lists, ToLongFunction<T> idOf) {
         return guard.eachList(field, target, lists, idOf, readRule(target));
+    }
+
+    /**
+     * Residents' names or phones of households resolved by a batch field: {@link #mayReadResidentContact} for each
+     * household (one look-up per batch); a refused household's value alone is null with the error at its path.
+     */
+    public <T, V> Uni<List<V>> residentContacts(String field, List<T> households, ToLongFunction<T> idOf,
+                                                Function<T, V> value) {
+        return guard.each(field, Target.HOUSEHOLD, households, idOf, this::mayReadResidentContact).map(checked -> {
+            List<Object> answers = new ArrayList<>(checked.size());
+            for (T household : checked) {
+                // refusals stand in their positions for the batch loader (see ObjectGuard)
+                Object answer = household instanceof DomainException ? household
+                        : household == null ? null : value.apply(household);
+                answers.add(answer);
+            }
+            @SuppressWarnings("unchecked")
+            List<V> values = (List<V>) (List<?>) answers;
+            return values;
+        });
     }
 
     /** People on duty, placed by their post: {@link #mayReadStaffing}. */

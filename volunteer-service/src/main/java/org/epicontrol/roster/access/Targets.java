@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.roster.persistence.SessionSql;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,6 +42,12 @@ public class Targets {
     /** Inside a write: the object on the write's own connection, its row locked until the write ends; null if none. */
     public Uni<Placed> findLocked(SqlClient tx, Target target, long id) {
         return tx.preparedQuery(target.sqlForOneLocked()).execute(Tuple.of(id)).map(rows -> placed(rows).get(id));
+    }
+
+    /** The same inside a write through Hibernate Reactive: on the session's connection, in its transaction. */
+    public Uni<Placed> findLocked(SessionSql session, Target target, long id) {
+        return session.select(target.sqlForOneLocked(), id).map(rows -> rows.isEmpty() ? null
+                : new Placed((Long) rows.get(0)[0], Arrays.asList((Long[]) rows.get(0)[1]), (Long) rows.get(0)[2]));
     }
 
     private static Map<Long, Placed> placed(RowSet<Row> rows) {

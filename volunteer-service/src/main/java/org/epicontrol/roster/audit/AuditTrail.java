@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
+import org.epicontrol.roster.persistence.SessionSql;
 
 import org.epicontrol.common.audit.AuditEvent;
 import org.epicontrol.common.audit.AuditEventConnection;
@@ -37,15 +38,26 @@ public class AuditTrail {
                          List<Long> withinUnits) {
     }
 
+    private static final String INSERT = "insert into audit_event (actor, actor_subject, action, target_type,"
+            + " target_id, details, org_path) values ($1, $2, $3, $4, $5, $6, $7)";
+
     public Uni<Void> record(SqlClient tx, Actor actor, String action, String targetType, Object targetId,
                             Map<String, Object> details) {
-        return tx.preparedQuery("insert into audit_event (actor, actor_subject, action, target_type, target_id, details,"
-                        + " org_path) values ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.from(Arrays.asList(actor.username(), actor.subject(), action, targetType,
-                        targetId == null ? null : String.valueOf(targetId),
-                        new JsonObject(details == null ? Map.of() : details),
-                        actor.orgPath().toArray(Long[]::new))))
-                .replaceWithVoid();
+        return tx.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(values(actor, action, targetType, targetId,
+                details)))).replaceWithVoid();
+    }
+
+    /** The same in a Hibernate Reactive (Panache) write's transaction, on its session's connection. */
+    public Uni<Void> record(SessionSql session, Actor actor, String action, String targetType, Object targetId,
+                            Map<String, Object> details) {
+        return session.update(INSERT, values(actor, action, targetType, targetId, details)).replaceWithVoid();
+    }
+
+    private static Object[] values(Actor actor, String action, String targetType, Object targetId,
+                                   Map<String, Object> details) {
+        return new Object[] {actor.username(), actor.subject(), action, targetType,
+                targetId == null ? null : String.valueOf(targetId), new JsonObject(details == null ? Map.of() : details),
+                actor.orgPath().toArray(Long[]::new)};
     }
 
     /** Newest first. */

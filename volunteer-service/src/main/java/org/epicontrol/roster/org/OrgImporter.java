@@ -13,6 +13,8 @@ import org.epicontrol.roster.access.ScopeResolver;
 import org.epicontrol.roster.audit.Actor;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.config.RosterConfig;
+import org.epicontrol.roster.csv.CsvReader;
+import org.epicontrol.roster.csv.CsvText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,31 +127,23 @@ public class OrgImporter {
         if (header == null || header.error() != null
                 || !header.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)) {
             throw new DomainException("INVALID_CSV", "the first line must be the header " + String.join(",", HEADER)
-                    + ", found '" + (header == null ? "" : shorten(header.text())) + "'");
+                    + ", found '" + (header == null ? "" : CsvText.excerpt(header.text())) + "'");
         }
-        int maxRows = config.importing().maxRows();
-        int rows = 0;
+        List<CsvReader.Record> records = reader.dataRows(config.importing().maxRows(),
+                "split it, by district or street for instance");
         List<String[]> paths = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
         Map<String, Integer> buildingLines = new HashMap<>();
-        while (reader.hasNext()) {
-            CsvReader.Record record = reader.next();
-            if (record.blank()) {
-                continue;
-            }
-            if (++rows > maxRows) {
-                throw new DomainException("TOO_MANY_ROWS", "a file may hold at most " + maxRows
-                        + " rows; split it, by district or street for instance");
-            }
+        for (CsvReader.Record record : records) {
             String[] names = new String[LEVELS.length];
             String reason = check(record, names, buildingLines);
             if (reason == null) {
                 paths.add(names);
             } else {
-                rejected.add(new RejectedRow(record.line(), reason, shorten(record.text())));
+                rejected.add(new RejectedRow(record.line(), reason, CsvText.excerpt(record.text())));
             }
         }
-        return new Parsed(rows, paths, rejected);
+        return new Parsed(records.size(), paths, rejected);
     }
 
     /** Fills {@code names} (null for an empty grid or building) and returns why the row is refused, or null. */
@@ -163,7 +157,7 @@ public class OrgImporter {
         }
         for (int level = 0; level < LEVELS.length; level++) {
             String name = record.fields().get(level).strip();
-            String problem = textProblem(name);
+            String problem = CsvText.problem(name, MAX_NAME);
             if (problem != null) {
                 return level(level) + " " + problem;
             }
@@ -191,28 +185,6 @@ public class OrgImporter {
         return null;
     }
 
-    private static String textProblem(String name) {
-        if (name.indexOf('\uFFFD') >= 0) {
-            // What a GBK (or any non-UTF-8) file looks like once read as UTF-8.
-            return "is not valid UTF-8 text: it holds U+FFFD replacement characters (was the file saved as GBK?)";
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isISOControl(c)) {
-                return "holds a control character or a line break";
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return "is not valid text: it holds a broken character (unpaired surrogate)";
-            }
-        }
-        if (name.codePointCount(0, name.length()) > MAX_NAME) {
-            return "is longer than " + MAX_NAME + " characters";
-        }
-        return null;
-    }
-
     private static String level(int level) {
         return HEADER.get(level);
     }
@@ -223,10 +195,6 @@ public class OrgImporter {
             key.append(names[i]).append(SEP);
         }
         return key.toString();
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     /** Level by level, top down: each level is one lookup and (when writing) one insert, whatever the row count. */

@@ -1,4 +1,6 @@
-package org.epicontrol.roster.org;
+package org.epicontrol.roster.csv;
+
+import org.epicontrol.common.DomainException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +9,12 @@ import java.util.List;
  * Reads RFC 4180 CSV record by record. A record is not a line: a quoted field may hold a line break, so each record
  * remembers the physical line it starts on, which is what people see in their editor.
  */
-final class CsvReader {
+public final class CsvReader {
 
     /** One record; {@code error} is set when its quoting is broken, and its fields are then unreliable. */
-    record Record(int line, List<String> fields, String error, String text) {
+    public record Record(int line, List<String> fields, String error, String text) {
 
-        boolean blank() {
+        public boolean blank() {
             return text.isEmpty();
         }
     }
@@ -21,16 +23,36 @@ final class CsvReader {
     private int pos;
     private int line = 1;
 
-    CsvReader(String text) {
+    public CsvReader(String text) {
         // Editors on Windows save UTF-8 with a byte order mark.
         this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    boolean hasNext() {
+    /**
+     * The records left (the data rows after the header), blank lines skipped; {@code TOO_MANY_ROWS} as soon as there
+     * are more than {@code maxRows}, before the rest is read. {@code howToSplit} ends the message.
+     */
+    public List<Record> dataRows(int maxRows, String howToSplit) {
+        List<Record> rows = new ArrayList<>();
+        while (hasNext()) {
+            Record record = next();
+            if (record.blank()) {
+                continue;
+            }
+            if (rows.size() == maxRows) {
+                throw new DomainException("TOO_MANY_ROWS", "a file may hold at most " + maxRows + " rows; "
+                        + howToSplit);
+            }
+            rows.add(record);
+        }
+        return rows;
+    }
+
+    public boolean hasNext() {
         return pos < text.length();
     }
 
-    Record next() {
+    public Record next() {
         int startLine = line;
         int start = pos;
         int end = text.length();
