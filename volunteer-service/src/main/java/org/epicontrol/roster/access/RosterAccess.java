@@ -72,6 +72,12 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  *     FORBIDDEN</td></tr>
  * <tr><td>HouseholdTest, round progress, missed households</td><td>{@link #mayReadHousehold} of the households; the
  *     round itself {@link #mayReadResponse}</td><td>as Volunteer</td></tr>
+ * <tr><td>TestingRound.progress (counts per building and unit, no household named)</td><td>the round's rule,
+ *     {@link #mayReadResponse}: a volunteer of C sees how far the round is</td><td>as Volunteer</td></tr>
+ * <tr><td>TestingRound.missedHouseholds, TestingRound.tests (households listed)</td><td>{@link #readHouseholds}: the
+ *     round's unit, or the narrower unit asked for, {@link #mayReadHousehold} (a grid worker names their grid, a
+ *     captain their building); HouseholdTest.household, MissedHousehold.household each {@link #mayReadHousehold}
+ *     again</td><td>the list null + FORBIDDEN</td></tr>
  * <tr><td>ResidentRequest (issue 13)</td><td>{@link #mayReadRequest}: admin of C, officer of C, a grid worker in C,
  *     its assignee</td><td>as Volunteer</td></tr>
  * <tr><td>requests(unitId) (issue 13)</td><td>the unit {@link #mayReadRequest}, then each request its own rule: a grid
@@ -138,7 +144,9 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * <tr><td>createTestingRound, completeTestingRound, generateMissedTasks</td><td>unit / round:
  *     {@link #mayManage}</td></tr>
  * <tr><td>recordHouseholdTest</td><td>round: {@link #mayManage} or {@link #mayReadResponse} as grid worker /
- *     captain; household: {@link #mayRecordTesting}; status POSITIVE: {@link #mayRecordResult}</td></tr>
+ *     captain; household: {@link #mayRecordTesting}; status POSITIVE or a correction: {@link #mayRecordResult}</td></tr>
+ * <tr><td>completeTask of a round's door-to-door task (records its household TESTED)</td><td>task:
+ *     {@link #mayManageTasks}, as every completeTask</td></tr>
  * <tr><td>takeRequest, assignRequest, closeRequest, cancelRequest</td><td>community / household / request:
  *     {@link #mayHandleRequests}; assignee: {@link #mayAssignTo}; team: {@link #mayAssignTeam}</td></tr>
  * <tr><td>registerAsVolunteer</td><td>any signed-in account, with or without a role (self-registration)</td></tr>

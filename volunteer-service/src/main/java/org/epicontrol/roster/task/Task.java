@@ -24,7 +24,9 @@ public record Task(
         @NonNull OffsetDateTime updatedAt,
         @Ignore long unitId,
         @Ignore Long assigneeId,
-        @Ignore Long responseId) {
+        @Ignore Long responseId,
+        @Ignore Long householdId,
+        @Ignore Long testingRoundId) {
 
     public long numericId() {
         return Long.parseLong(id);

@@ -9,7 +9,8 @@ final class TaskRows {
             + " t.household as t_household, t.area_id as t_area_id, t.description as t_description,"
             + " t.status as t_status, t.assignee_id as t_assignee_id, t.failure_reason as t_failure_reason,"
             + " t.due_at as t_due_at, t.created_at as t_created_at, t.updated_at as t_updated_at,"
-            + " t.cancel_reason as t_cancel_reason, t.response_id as t_response_id";
+            + " t.cancel_reason as t_cancel_reason, t.response_id as t_response_id,"
+            + " t.household_id as t_household_id, t.testing_round_id as t_testing_round_id";
 
     private TaskRows() {
     }
@@ -21,6 +22,6 @@ final class TaskRows {
                 row.getString("t_cancel_reason"),
                 row.getOffsetDateTime("t_due_at"), row.getOffsetDateTime("t_created_at"),
                 row.getOffsetDateTime("t_updated_at"), row.getLong("t_unit_id"), row.getLong("t_assignee_id"),
-                row.getLong("t_response_id"));
+                row.getLong("t_response_id"), row.getLong("t_household_id"), row.getLong("t_testing_round_id"));
     }
 }

@@ -7,11 +7,13 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.epicontrol.common.Cursor;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageInfo;
 import org.epicontrol.roster.access.Permit;
+import org.epicontrol.roster.audit.Actor;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.org.OrgUnits;
 
@@ -31,15 +33,18 @@ import java.util.stream.Collectors;
 public class Tasks {
 
     private static final String CURSOR = "task";
+    private static final TaskCompletionListener NO_EFFECT = (tx, actor, task) -> Uni.createFrom().voidItem();
 
     private final Pool pool;
     private final OrgUnits units;
     private final AuditTrail audit;
+    private final Instance<TaskCompletionListener> completionListeners;
 
-    public Tasks(Pool pool, OrgUnits units, AuditTrail audit) {
+    public Tasks(Pool pool, OrgUnits units, AuditTrail audit, Instance<TaskCompletionListener> completionListeners) {
         this.pool = pool;
         this.units = units;
         this.audit = audit;
+        this.completionListeners = completionListeners;
     }
 
     public Uni<Task> create(TaskInput input, Permit permit) {
@@ -97,6 +102,38 @@ public class Tasks {
                 }));
     }
 
+    /**
+     * In {@code tx}: a door-to-door task for each household of testing round {@code roundId}, once per (round,
+     * household) (the unique index {@code task_per_round_household}: a task that exists is kept, whatever its status).
+     * Answers the round's tasks of those households, new and found, in creation order.
+     */
+    public Uni<List<Task>> openForRound(SqlClient tx, Actor actor, long roundId, String areaId, String description,
+                                        List<RoundTask> wanted) {
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Long[] households = wanted.stream().map(RoundTask::householdId).toArray(Long[]::new);
+        String insert = "insert into task (kind, org_unit_id, household, area_id, description, household_id,"
+                + " testing_round_id) select 'DOOR_TO_DOOR_TESTING', w.building_id, w.label, $2, $3, w.household_id, $1"
+                + " from unnest($4::bigint[], $5::bigint[], $6::text[]) with ordinality as w(household_id, building_id,"
+                + " label, n) order by w.n on conflict (testing_round_id, household_id) where testing_round_id is not null do nothing"
+                + " returning id";
+        return tx.preparedQuery(insert).execute(Tuple.from(Arrays.asList(roundId, areaId, description, households,
+                        wanted.stream().map(RoundTask::buildingId).toArray(Long[]::new),
+                        wanted.stream().map(RoundTask::household).toArray(String[]::new))))
+                .chain(created -> created.rowCount() == 0 ? Uni.createFrom().voidItem()
+                        : audit.record(tx, actor, "CREATE_ROUND_TASKS", "TestingRound", roundId,
+                                Map.of("created", created.rowCount(), "households", wanted.size())))
+                .chain(() -> tx.preparedQuery("select " + TaskRows.COLUMNS + " from task t where t.testing_round_id = $1"
+                                + " and t.household_id = any($2) order by t.id")
+                        .execute(Tuple.of(roundId, households)))
+                .map(rows -> {
+                    List<Task> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(TaskRows.map(row)));
+                    return found;
+                });
+    }
+
     /** Cancels, in {@code tx}, a response's tasks not yet done (OPEN or ASSIGNED); answers how many. */
     public Uni<Integer> cancelOfResponse(SqlClient tx, long responseId, String reason) {
         return tx.preparedQuery("update task set status = 'CANCELLED', cancel_reason = $2, updated_at = now()"
@@ -120,7 +157,8 @@ public class Tasks {
     public Uni<Task> assign(long taskId, long volunteerId, Permit permit) {
         return transition(taskId, "assigned", List.of(TaskStatus.OPEN),
                 "status = 'ASSIGNED', assignee_id = $3",
-                " and exists (select 1 from volunteer v where v.id = $3 and v.active)", volunteerId, permit, "ASSIGN_TASK")
+                " and exists (select 1 from volunteer v where v.id = $3 and v.active)", volunteerId, permit, "ASSIGN_TASK",
+                NO_EFFECT)
                 .onItem().ifNull().switchTo(() -> pool.preparedQuery("select active from volunteer where id = $1")
                         .execute(Tuple.of(volunteerId))
                         .map(rows -> {
@@ -131,21 +169,31 @@ public class Tasks {
                         }));
     }
 
+    /** ASSIGNED → DONE; every {@link TaskCompletionListener} is told in the same transaction. */
     public Uni<Task> complete(long taskId, Permit permit) {
         return transition(taskId, "completed", List.of(TaskStatus.ASSIGNED), "status = 'DONE'", "", null, permit,
-                "COMPLETE_TASK");
+                "COMPLETE_TASK", this::completed);
+    }
+
+    private Uni<Void> completed(SqlClient tx, Actor actor, Task task) {
+        Uni<Void> told = Uni.createFrom().voidItem();
+        for (TaskCompletionListener listener : completionListeners) {
+            told = told.chain(() -> listener.completed(tx, actor, task));
+        }
+        return told;
     }
 
     public Uni<Task> fail(long taskId, String reason, Permit permit) {
         String why = Texts.required(reason, 500, "reason");
         return transition(taskId, "failed", List.of(TaskStatus.ASSIGNED),
-                "status = 'FAILED', failure_reason = $3", "", why, permit, "FAIL_TASK");
+                "status = 'FAILED', failure_reason = $3", "", why, permit, "FAIL_TASK", NO_EFFECT);
     }
 
     /** Back to OPEN for somebody else: the assignee and the failure reason go. */
     public Uni<Task> reopen(long taskId, Permit permit) {
         return transition(taskId, "reopened", List.of(TaskStatus.ASSIGNED, TaskStatus.FAILED),
-                "status = 'OPEN', assignee_id = null, failure_reason = null", "", null, permit, "REOPEN_TASK");
+                "status = 'OPEN', assignee_id = null, failure_reason = null", "", null, permit, "REOPEN_TASK",
+                NO_EFFECT);
     }
 
     /**
@@ -154,7 +202,7 @@ public class Tasks {
      * but {@code extraCondition} failed.
      */
     private Uni<Task> transition(long taskId, String verb, List<TaskStatus> from, String set, String extraCondition,
-                                 Object argument, Permit permit, String action) {
+                                 Object argument, Permit permit, String action, TaskCompletionListener effect) {
         String[] statuses = from.stream().map(Enum::name).toArray(String[]::new);
         List<Object> args = new ArrayList<>(Arrays.asList(taskId, statuses));
         if (argument != null) {
@@ -167,7 +215,8 @@ public class Tasks {
                         .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(TaskRows.map(rows.iterator().next()))
                                 : refusal(tx, taskId, verb, from))
                         .call(task -> task == null ? Uni.createFrom().voidItem()
-                                : audit.record(tx, actor, action, "Task", taskId, transitionDetails(task, argument))));
+                                : audit.record(tx, actor, action, "Task", taskId, transitionDetails(task, argument))
+                                        .chain(() -> effect.completed(tx, actor, task))));
     }
 
     private static Map<String, Object> transitionDetails(Task task, Object argument) {
