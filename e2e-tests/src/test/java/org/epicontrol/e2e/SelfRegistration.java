@@ -2,7 +2,7 @@ package org.epicontrol.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -34,7 +37,7 @@ final class SelfRegistration {
 
     /** Registers {@code username} with {@code password}; fails unless Keycloak answers with the sign-in's code. */
     static void register(String realmUrl, String username, String password, String firstName, String lastName) {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new BrowserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         URI start = URI.create(realmUrl + "/protocol/openid-connect/registrations?" + form(Map.of(
@@ -55,6 +58,52 @@ final class SelfRegistration {
         if (sent.statusCode() != 302 || !location.startsWith(REDIRECT) || !location.contains("code=")) {
             throw new IllegalStateException("registration of " + username + " refused: " + sent.statusCode() + " "
                     + location + " " + sent.body());
+        }
+    }
+
+    /**
+     * The cookies of the one host the form is on, kept as a browser keeps them there. Keycloak marks its login cookies
+     * {@code Secure} (they are {@code SameSite=None}); a browser still sends them to http://localhost or 127.0.0.1
+     * (a secure context), {@link java.net.CookieManager} does not, and Keycloak then answers the form with "Restart
+     * login cookie not found".
+     */
+    private static final class BrowserCookies extends CookieHandler {
+
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+
+        @Override
+        public synchronized Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            return Map.of("Cookie", List.of(cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; "))));
+        }
+
+        @Override
+        public synchronized void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if ("set-cookie".equalsIgnoreCase(name)) {
+                    values.forEach(this::store);
+                }
+            });
+        }
+
+        private void store(String header) {
+            String pair = header.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                return;
+            }
+            String name = pair.substring(0, eq).trim();
+            String value = pair.substring(eq + 1).trim();
+            String attributes = header.toLowerCase(Locale.ROOT);
+            // Keycloak expires a cookie with Max-Age=0 (and an Expires in 1970)
+            if (value.isEmpty() || attributes.contains("max-age=0") || attributes.contains("1970")) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
         }
     }
 
