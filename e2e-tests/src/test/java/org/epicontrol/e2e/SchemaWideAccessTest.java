@@ -16,6 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,13 +86,27 @@ class SchemaWideAccessTest {
 
         System.out.println("SchemaWideAccessTest: " + walk.requests() + " requests in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms; system-admin saw " + walk.seenBySystemAdmin());
-        // a limit that refuses even a single chain of fields gives that caller nothing there: named, not a leak
+        // a limit that refuses even a single chain of fields gives that caller nothing there: named, not a leak. The
+        // chains and the report go to a file: thousands of lines on the test's output once held up Maven's fork.
+        Path chains = Path.of("target", "access-walk-refused-chains.txt");
+        write(chains, walk.refusedInSmallestForm().stream().collect(Collectors.joining("\n")));
         System.out.println("SchemaWideAccessTest: " + walk.refusedInSmallestForm().size()
-                + " chains refused by a limit in their smallest form" + walk.refusedInSmallestForm().stream()
-                .map(chain -> "\n  " + chain).collect(Collectors.joining()));
+                + " chains refused by a limit in their smallest form, listed in " + chains.toAbsolutePath());
         List<String> missing = policy.missingRules(schema);
         String report = AccessReport.of(missing, unprovided, walk.notRun(), walk.leaks());
-        assertTrue(report.isEmpty(), report);
+        Path reportFile = Path.of("target", "access-walk-report.txt");
+        write(reportFile, report);
+        assertTrue(report.isEmpty(), () -> report.lines().limit(60).collect(Collectors.joining("\n"))
+                + "\n(the whole report: " + reportFile.toAbsolutePath() + ")");
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One lookup per entity type of the subgraph, of the ids every sample has of it (key fields: id). */
