@@ -9,6 +9,7 @@ import org.epicontrol.roster.context.PeriodicJob;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Runs {@link Escalations} every {@code alerts.escalation-check-every} on each replica; one run at a time here. */
 @ApplicationScoped
@@ -29,7 +30,7 @@ public class EscalationTimer {
 
     void start(@Observes StartupEvent started) {
         job = PeriodicJob.start(vertx, config.escalationCheckEvery(),
-                () -> escalations.escalateDue(OffsetDateTime.now()), LOG,
+                () -> escalations.escalateDue(OffsetDateTime.now()).map(List::size), LOG,
                 "escalated %d unacknowledged alerts to district officers");
     }
 

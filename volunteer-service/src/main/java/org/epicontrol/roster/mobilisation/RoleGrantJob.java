@@ -5,9 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.epicontrol.roster.context.PeriodicJob;
 import org.jboss.logging.Logger;
-
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Runs {@link RoleGrants#grantPending} every {@code mobilisation.grant-retry-every} on each replica; one run at a time. */
 @ApplicationScoped
@@ -19,8 +18,7 @@ public class RoleGrantJob {
     private final RoleGrants grants;
     private final MobilisationConfig config;
     private final KeycloakAdminConfig keycloak;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private PeriodicJob job;
 
     public RoleGrantJob(Vertx vertx, RoleGrants grants, MobilisationConfig config, KeycloakAdminConfig keycloak) {
         this.vertx = vertx;
@@ -31,28 +29,14 @@ public class RoleGrantJob {
 
     void start(@Observes StartupEvent started) {
         if (keycloak.enabled()) {
-            timer = vertx.setPeriodic(Math.max(1000, config.grantRetryEvery().toMillis()), id -> run());
+            job = PeriodicJob.start(vertx, config.grantRetryEvery(), grants::grantPending, LOG,
+                    "granted the volunteer role of %d approved registrations");
         }
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (job != null) {
+            job.stop();
         }
-    }
-
-    private void run() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        grants.grantPending()
-                .eventually(() -> running.set(false))
-                .subscribe().with(
-                        granted -> {
-                            if (granted > 0) {
-                                LOG.infof("granted the volunteer role of %d approved registrations", granted);
-                            }
-                        },
-                        failure -> LOG.warn("granting pending volunteer roles failed; retried at the next run", failure));
     }
 }

@@ -9,6 +9,7 @@ import org.epicontrol.roster.context.PeriodicJob;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Runs {@link RequestEscalations} every {@code requests.escalation-check-every} on each replica. */
 @ApplicationScoped
@@ -29,7 +30,7 @@ public class RequestEscalationTimer {
 
     void start(@Observes StartupEvent started) {
         job = PeriodicJob.start(vertx, config.escalationCheckEvery(),
-                () -> escalations.escalateDue(OffsetDateTime.now()), LOG,
+                () -> escalations.escalateDue(OffsetDateTime.now()).map(List::size), LOG,
                 "escalated residents' requests: %d alerts raised");
     }
 
