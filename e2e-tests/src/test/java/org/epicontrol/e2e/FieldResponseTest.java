@@ -194,10 +194,18 @@ class FieldResponseTest {
         assertEquals(shape(second.area(eighth)), shape(second.area(seventh)));
     }
 
-    /** Waits until {@code user} sees a response at the area. */
+    /**
+     * Waits until {@code user} (a community admin, told of every response of the community) sees a response at the
+     * area that is set up: the service sets up posts, shifts, rounds and tasks in several transactions after the
+     * response appears, and raises its RESPONSE_OPENED alert only when all of them are there.
+     */
     private JsonPath awaitResponse(String user, String area, Duration timeout) {
-        return Eventually.await(timeout, "a response at area " + area, () -> responses.ofArea(user, area),
+        JsonPath found = Eventually.await(timeout, "a response at area " + area, () -> responses.ofArea(user, area),
                 answer -> answer.get("data.area.response") != null);
+        String id = found.getString("data.area.response.id");
+        Eventually.await(timeout, "response " + id + " set up (its opening alert raised)",
+                () -> responses.alertsAbout(user, id, "RESPONSE_OPENED"), alerts -> !alerts.isEmpty());
+        return responses.ofArea(user, area);
     }
 
     /** Posts, shifts, testing rounds and tasks as the level's plan in force at the effective date says. */
