@@ -36,8 +36,20 @@ export interface QueryState<T> {
   reload(): void;
 }
 
+export interface QueryOptions {
+  /**
+   * Live views: read again every pollMs milliseconds while the page is visible, keeping the last answer on screen
+   * meanwhile (no loading state), until the gateway serves subscriptions.
+   */
+  pollMs?: number;
+}
+
 /** A query run when its variables change (null variables: not yet). */
-export function useQuery<TData, TVars>(doc: TypedDocumentNode<TData, TVars>, vars: TVars | null): QueryState<TData> {
+export function useQuery<TData, TVars>(
+  doc: TypedDocumentNode<TData, TVars>,
+  vars: TVars | null,
+  options: QueryOptions = {},
+): QueryState<TData> {
   const run = useRun();
   const [state, setState] = useState<{ loading: boolean; answer: Answer<TData> | null; failure: string | null }>({
     loading: vars !== null,
@@ -59,5 +71,20 @@ export function useQuery<TData, TVars>(doc: TypedDocumentNode<TData, TVars>, var
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc, key, run, tick]);
+  const pollMs = options.pollMs;
+  useEffect(() => {
+    if (vars === null || !pollMs) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      const mine = ++latest.current;
+      run(doc, vars).then(
+        (answer) => mine === latest.current && setState({ loading: false, answer, failure: null }),
+        // a failed poll keeps what is on screen; the next one tries again
+        () => undefined,
+      );
+    }, pollMs);
+    return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc, key, run, pollMs]);
   return { ...state, reload: () => setTick((t) => t + 1) };
 }

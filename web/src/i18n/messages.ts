@@ -1,10 +1,32 @@
-/** Every text of the console, Chinese first. A key missing in one language fails the type check. */
+import { auditMessages } from '../features/audit/messages';
+import { dashboardMessages } from '../features/dashboard/messages';
+import { householdMessages } from '../features/households/messages';
+import { trendMessages } from '../features/risk/trendMessages';
+import { rosterMessages } from '../features/roster/messages';
+import { selfServiceMessages } from '../features/selfservice/messages';
+
+/**
+ * Every text of the console, Chinese first. A key missing in one language fails the type check. The screens of
+ * issue 14's second part keep theirs beside them (features/<screen>/messages.ts), keys prefixed by the screen.
+ */
 export const messages = {
+  ...auditMessages,
+  ...dashboardMessages,
+  ...householdMessages,
+  ...trendMessages,
+  ...rosterMessages,
+  ...selfServiceMessages,
   'app.title': { zh: '疫情防控工作台', en: 'Epidemic control console' },
   'nav.risk': { zh: '风险查询', en: 'Risk look-up' },
   'nav.areas': { zh: '高风险区', en: 'High-risk areas' },
   'nav.notices': { zh: '通告', en: 'Notices' },
   'nav.import': { zh: '导入通告', en: 'Import notice' },
+  'nav.trend': { zh: '风险趋势', en: 'Risk over time' },
+  'nav.dashboard': { zh: '社区工作台', en: 'Community dashboard' },
+  'nav.roster': { zh: '排班', en: 'Roster' },
+  'nav.me': { zh: '我的值守', en: 'My duty' },
+  'nav.households': { zh: '入户核酸', en: 'Households' },
+  'nav.audit': { zh: '操作记录', en: 'Audit trail' },
   'nav.main': { zh: '主导航', en: 'Main navigation' },
   'auth.signIn': { zh: '登录', en: 'Sign in' },
   'auth.signOut': { zh: '退出', en: 'Sign out' },

@@ -4,14 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
  * Sends every probe as every caller and judges each answer: the leaks, the probes an endpoint did not run (an invalid
  * document, a refused operation: the walk would be blind there), and the types system-admin received data of. A probe
  * refused by a size limit is split until its parts pass (see {@link #read}).
+ *
+ * <p>Probes are read on {@code threads} threads, each probe by every caller in turn on one of them: the size limits
+ * look at the document and at whether the caller is signed in, never at who it is, so the first caller of a kind
+ * learns which probes a limit refuses and the callers after it go straight to the parts (the refused whole would
+ * have been sent only to be split again). That, and the parallel callers, keep the walk within the build's time.
  */
 public final class AccessWalk {
 
@@ -21,24 +35,41 @@ public final class AccessWalk {
     private final AccessPolicy policy;
     private final OwnershipIndex index;
     private final List<Caller> callers;
-    private final List<Leak> leaks = new ArrayList<>();
-    private final Set<String> notRun = new TreeSet<>();
-    private final Set<String> refused = new TreeSet<>();
-    private final Set<String> seenBySystemAdmin = new TreeSet<>();
-    private int requests;
+    private final int threads;
+    private final Queue<Leak> leaks = new ConcurrentLinkedQueue<>();
+    private final Set<String> notRun = new ConcurrentSkipListSet<>();
+    private final Set<String> refused = new ConcurrentSkipListSet<>();
+    private final Set<String> seenBySystemAdmin = new ConcurrentSkipListSet<>();
+    /** Probes an endpoint refused by a limit, by endpoint, kind of caller (anonymous or signed in) and document. */
+    private final Set<String> overLimit = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
 
-    public AccessWalk(AccessPolicy policy, OwnershipIndex index, List<Caller> callers) {
+    public AccessWalk(AccessPolicy policy, OwnershipIndex index, List<Caller> callers, int threads) {
         this.policy = policy;
         this.index = index;
         this.callers = callers;
+        this.threads = Math.max(1, threads);
     }
 
     public void run(GraphQLClient endpoint, Schema schema, List<QueryGenerator.Probe> probes) {
         LeakFinder finder = new LeakFinder(policy, index, schema.queryType().name());
-        for (QueryGenerator.Probe probe : probes) {
-            for (Caller caller : callers) {
-                read(endpoint, finder, probe, caller);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> walked = new ArrayList<>();
+            for (QueryGenerator.Probe probe : probes) {
+                walked.add(pool.submit(() -> callers.forEach(caller -> read(endpoint, finder, probe, caller))));
             }
+            for (Future<?> probe : walked) {
+                probe.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the walk was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a probe could not be read: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -49,14 +80,25 @@ public final class AccessWalk {
      */
     @SuppressWarnings("unchecked")
     private void read(GraphQLClient endpoint, LeakFinder finder, QueryGenerator.Probe probe, Caller caller) {
+        String kind = endpoint.url() + (caller.anonymous() ? " anonymous " : " signed-in ") + probe.document()
+                + " " + probe.variables();
+        if (overLimit.contains(kind)) {
+            List<QueryGenerator.Probe> parts = probe.smaller();
+            if (!parts.isEmpty()) {
+                skipped.incrementAndGet();
+                parts.forEach(part -> read(endpoint, finder, part, caller));
+                return;
+            }
+        }
         Map<String, Object> response = endpoint.send(caller.username(), probe.document(), probe.variables());
-        requests++;
+        requests.incrementAndGet();
         Map<String, Object> data = (Map<String, Object>) response.get("data");
         List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getOrDefault("errors", List.of());
         Optional<Map<String, Object>> limit = errors.stream().filter(AccessWalk::isLimit).findFirst();
         if (limit.isPresent()) {
             List<QueryGenerator.Probe> parts = probe.smaller();
             if (!parts.isEmpty()) {
+                overLimit.add(kind);
                 // the answer may be partial (a subgraph refused its part): its parts are read again, whole
                 parts.forEach(part -> read(endpoint, finder, part, caller));
                 return;
@@ -82,24 +124,29 @@ public final class AccessWalk {
     }
 
     public List<Leak> leaks() {
-        return leaks;
+        return List.copyOf(leaks);
     }
 
     public Set<String> notRun() {
-        return notRun;
+        return new TreeSet<>(notRun);
     }
 
     /** Single chains of fields an endpoint still refused by a limit: not readable by that caller in any form. */
     public Set<String> refusedInSmallestForm() {
-        return refused;
+        return new TreeSet<>(refused);
     }
 
     public Set<String> seenBySystemAdmin() {
-        return seenBySystemAdmin;
+        return new TreeSet<>(seenBySystemAdmin);
     }
 
     public int requests() {
-        return requests;
+        return requests.get();
+    }
+
+    /** Probes not sent because the same document was refused by a limit to a caller of the same kind. */
+    public int skippedOverLimit() {
+        return skipped.get();
     }
 
     private static void collectTypes(Object value, Set<String> types) {

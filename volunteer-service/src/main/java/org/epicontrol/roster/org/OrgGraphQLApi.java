@@ -16,7 +16,11 @@ import org.epicontrol.common.Ids;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 @GraphQLApi
 @Link(url = "https://specs.apollo.dev/federation/v2.3", _import = {
@@ -39,6 +43,24 @@ public class OrgGraphQLApi {
     @Query("orgUnit")
     public Uni<OrgUnit> orgUnit(@Id @NonNull String id) {
         return access.signedIn("orgUnit").chain(() -> units.byIds(List.of(Ids.parse(id)), null)).map(list -> list.get(0));
+    }
+
+    @Query("myUnits")
+    @Description("Where your work is: the units your groups name, the units your volunteer holds a responsibility for"
+            + " and your volunteer's community, each once, most general first (a console starts from them). Any"
+            + " signed-in account; empty for one without a group or a volunteer")
+    public Uni<List<@NonNull OrgUnit>> myUnits() {
+        return access.authenticated("myUnits").chain(scope -> {
+            Set<Long> ids = new LinkedHashSet<>();
+            scope.units().forEach(unit -> ids.add(unit.id()));
+            scope.duties().forEach(duty -> ids.add(duty.unitId()));
+            if (scope.volunteerCommunityId() != null) {
+                ids.add(scope.volunteerCommunityId());
+            }
+            return units.byIds(List.copyOf(ids), null).map(found -> found.stream().filter(Objects::nonNull)
+                    .sorted(Comparator.comparingInt((OrgUnit u) -> u.pathIds().size()).thenComparing(OrgUnit::name))
+                    .toList());
+        });
     }
 
     @Query("community")
