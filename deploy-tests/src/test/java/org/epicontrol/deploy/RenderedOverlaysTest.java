@@ -60,6 +60,43 @@ class RenderedOverlaysTest {
                 || d.path("metadata").path("namespace").asText().equals("epicontrol")), "all in namespace epicontrol");
     }
 
+    /**
+     * The console at each host of the Ingress may start a sign-in on the realm's public client (Keycloak accepts a
+     * redirect URI equal to one listed, or starting with one listed that ends in '*'; it supports no wildcard in the
+     * host) and call its token endpoint from the browser (CORS: the origin listed in webOrigins, or derived by "+"
+     * from a redirect URI whose origin has no wildcard).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theConsoleAtTheIngressHostMaySignInAtTheRealm(String overlay) throws Exception {
+        Cluster cluster = new Cluster(Manifests.render(overlay));
+        JsonNode client = null;
+        for (JsonNode c : new ObjectMapper().readTree(Repo.read("k8s/keycloak/realm-epidemic.json")).path("clients")) {
+            if (c.path("clientId").asText().equals("epidemic-web")) {
+                client = c;
+            }
+        }
+        assertTrue(client != null, "the realm has the console's client epidemic-web");
+        List<String> redirects = new java.util.ArrayList<>();
+        client.path("redirectUris").forEach(r -> redirects.add(r.asText()));
+        List<String> origins = new java.util.ArrayList<>();
+        client.path("webOrigins").forEach(o -> origins.add(o.asText()));
+        Set<String> hosts = new TreeSet<>();
+        cluster.ofKind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(r -> hosts.add(r.path("host").asText())));
+        assertFalse(hosts.isEmpty(), overlay + ": the Ingress names its host");
+        for (String host : hosts) {
+            String origin = "https://" + host;
+            String console = origin + "/";
+            String matched = redirects.stream().filter(r -> r.endsWith("*") ? console.startsWith(r.substring(0, r.length() - 1))
+                    : console.equals(r)).findFirst().orElse(null);
+            assertTrue(matched != null, overlay + ": no redirect URI of epidemic-web accepts " + console + ": " + redirects);
+            boolean derived = origins.contains("+") && !matched.substring(0, matched.indexOf('/', "https://".length()) < 0
+                    ? matched.length() : matched.indexOf('/', "https://".length())).contains("*");
+            assertTrue(origins.contains(origin) || derived, overlay + ": " + origin + " may not call the token endpoint: "
+                    + origins);
+        }
+    }
+
     @Test
     void trialBringsOneDatabaseAndOneCredentialPerServiceAndKeycloak() {
         Cluster trial = new Cluster(Manifests.render("k8s/overlays/trial"));
