@@ -52,6 +52,11 @@ public record Caller(String username, Set<String> roles, List<List<String>> grou
         return duties.getOrDefault(GRID_WORKER_DUTY, List.of()).stream().anyMatch(owner::contains);
     }
 
+    /** Holds the responsibility {@code role} for a unit at or below the owner's unit (a captain of a building in it). */
+    public boolean dutyWithin(String role, Owner owner) {
+        return duties.getOrDefault(role, List.of()).stream().anyMatch(owner::contains);
+    }
+
     /** Holds the responsibility {@code role} for a unit on the owner's unit path (a captain of the household's building). */
     public boolean dutyOver(String role, Owner owner) {
         return duties.getOrDefault(role, List.of()).stream().anyMatch(owner::isUnder);

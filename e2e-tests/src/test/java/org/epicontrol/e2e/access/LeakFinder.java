@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * fields again.
  *
  * <p>An object's owner is, in this order: the index's owner of its type and id; the owner of the object it refers to
- * by {@code targetType}/{@code targetId} (audit events); its parent's owner; the owner of the first object below it
+ * by {@code targetType}/{@code targetId} (audit events); for an object without an id, the volunteer it is about
+ * ({@code volunteer}); its parent's owner; the owner of the first object below it
  * the index knows (an on-duty line belongs to its post's community).
  */
 public final class LeakFinder {
@@ -130,10 +131,16 @@ public final class LeakFinder {
         return parent != null ? parent : below(object);
     }
 
+    @SuppressWarnings("unchecked")
     private Owner known(String type, Map<String, Object> object) {
         Owner own = index.ownerOf(type, object.get("id"));
         if (own == null && object.get("targetType") instanceof String target) {
             own = index.ownerOf(target, object.get("targetId"));
+        }
+        // an object without an id of its own about one volunteer (a call-out answer, an hours line) is that
+        // volunteer's: its 'self' is the volunteer, not whoever holds the object above it
+        if (own == null && object.get("id") == null && object.get("volunteer") instanceof Map<?, ?> volunteer) {
+            own = index.ownerOf("Volunteer", ((Map<String, Object>) volunteer).get("id"));
         }
         return own;
     }

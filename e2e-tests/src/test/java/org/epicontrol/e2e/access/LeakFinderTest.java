@@ -23,6 +23,7 @@ class LeakFinderTest {
             Volunteer\tscoped:community-admin,self\tid name
             Volunteer.phone\tscoped:community-admin
             OnDuty\tscoped:community-admin\tfrom post
+            Answer\tscoped:community-admin,self\taccepted volunteer
             AuditEvent\tscoped:community-admin\taction targetType targetId
             """);
     private static final OwnershipIndex INDEX = OwnershipIndex.of(Map.of(
@@ -60,6 +61,17 @@ class LeakFinderTest {
         Map<String, Object> area = object("Area", "5", "name", "书林苑", "onDutyNow", List.of(onDuty));
         assertEquals(List.of("OnDuty of 西贾社区"), find(area, ADMIN_NANNEIHUAN).stream()
                 .map(leak -> leak.subject() + " of " + leak.owner()).toList());
+    }
+
+    @Test
+    void anObjectWithoutIdAboutAVolunteerIsThatVolunteersNotItsHolders() {
+        Map<String, Object> answer = object("Answer", null, "accepted", true, "volunteer", object("Volunteer", "7", "name", "马超"));
+        Map<String, Object> post = object("DutyPost", "1", "name", "卡口", "answer", answer);
+        Caller himself = new Caller("volunteer-wang", Set.of("volunteer"), List.of(XIJIA), "7");
+        Caller another = new Caller("volunteer-li", Set.of("volunteer"), List.of(XIJIA), "8");
+        assertEquals(List.of(), find(object("Area", "5", "name", "书林苑", "dutyPosts", List.of(post)), himself));
+        assertEquals(List.of("Answer of 西贾社区"), find(object("Area", "5", "name", "书林苑", "dutyPosts", List.of(post)),
+                another).stream().map(leak -> leak.subject() + " of " + leak.owner()).toList());
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  *       community, officer of its district, grid worker of its grid…); {@code r(in)}: role r with a group at or below
  *       the object's unit (a grid worker of any grid of the community); {@code self}: the volunteer the object is
  *       about; {@code duty:ROLE}: the caller's linked volunteer holds the responsibility ROLE (GRID_WORKER,
- *       BUILDING_CAPTAIN) for a unit on the object's unit path (the captain of a household's building).</li>
+ *       BUILDING_CAPTAIN) for a unit on the object's unit path (the captain of a household's building);
+ *       {@code duty:ROLE(in)}: for a unit at or below the object's unit (the captain of a building in a community's
+ *       testing round: the service checks the round's own unit, which the table does not see).</li>
  *   <li>{@code audience}: an object addressed to an audience (an alert: community admins of C, grid workers of G or
  *       of every grid of C, officers of district D): holders of the audience's role with a group at or below its
  *       unit, and for grid workers also the volunteers whose GRID_WORKER responsibility is for a grid at or below
@@ -76,7 +78,9 @@ public record Rule(String text, Kind kind, Set<String> roles, boolean self, Set<
                     ? caller.holdsWithin(role.substring(0, role.length() - WITHIN.length()), owner)
                     : caller.holdsOver(role, owner))
                     || self && owner.volunteerId() != null && owner.volunteerId().equals(caller.volunteerId())
-                    || duties.stream().anyMatch(duty -> caller.dutyOver(duty, owner)));
+                    || duties.stream().anyMatch(duty -> duty.endsWith(WITHIN)
+                            ? caller.dutyWithin(duty.substring(0, duty.length() - WITHIN.length()), owner)
+                            : caller.dutyOver(duty, owner)));
             // deny by default too: an object without a known audience is for system-admin only
             case AUDIENCE -> owner != null && owner.audienceRole() != null
                     && (caller.holdsWithin(owner.audienceRole(), owner)

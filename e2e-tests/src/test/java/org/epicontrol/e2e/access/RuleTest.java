@@ -114,6 +114,21 @@ class RuleTest {
     }
 
     @Test
+    void aDutyWithinTheUnitCountsOnlyWhereTheRuleSaysIn() {
+        Caller captain = new Caller("volunteer-wang", Set.of("volunteer"), List.of(XIJIA), "3")
+                .withDuties(Map.of("BUILDING_CAPTAIN", List.of(XIJIA_GRID_TASK.unitPath())));
+        Owner community = Owner.unit(XIJIA);
+        assertTrue(Rule.parse("scoped:community-admin,duty:BUILDING_CAPTAIN(in)").allows(captain, community),
+                "a unit of his inside the community");
+        assertFalse(Rule.parse("scoped:community-admin,duty:BUILDING_CAPTAIN").allows(captain, community),
+                "not a unit on the community's path");
+        assertFalse(Rule.parse("scoped:community-admin,duty:GRID_WORKER(in)").allows(captain, community),
+                "another responsibility");
+        assertFalse(Rule.parse("scoped:community-admin,duty:BUILDING_CAPTAIN(in)").allows(captain,
+                Owner.unit(List.of("小店区", "平阳路街道", "南内环社区"))), "another community");
+    }
+
+    @Test
     void signedInMeansAnyRoleOfTheRealm() {
         assertTrue(Rule.parse("signed-in").allows(EDITOR, null));
         assertFalse(Rule.parse("signed-in").allows(Caller.ANONYMOUS, null));
