@@ -3,6 +3,7 @@ package org.epicontrol.e2e.access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -42,6 +43,8 @@ public final class AccessWalk {
     private final Set<String> seenBySystemAdmin = new ConcurrentSkipListSet<>();
     /** Probes an endpoint refused by a limit, by endpoint, kind of caller (anonymous or signed in) and document. */
     private final Set<String> overLimit = ConcurrentHashMap.newKeySet();
+    /** Single chains an endpoint refused by a limit without any data, by the same key: the limit's message. */
+    private final Map<String, String> refusedWhole = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
 
@@ -90,6 +93,14 @@ public final class AccessWalk {
                 return;
             }
         }
+        String refusedBefore = refusedWhole.get(kind);
+        if (refusedBefore != null) {
+            // a single chain a limit refused to a caller of this kind, with no data at all: the same for this one
+            skipped.incrementAndGet();
+            refused.add(endpoint.url() + " " + probe.name() + " as " + caller.name() + ": " + refusedBefore + "\n    "
+                    + probe.document());
+            return;
+        }
         Map<String, Object> response = endpoint.send(caller.username(), probe.document(), probe.variables());
         requests.incrementAndGet();
         Map<String, Object> data = (Map<String, Object>) response.get("data");
@@ -106,6 +117,9 @@ public final class AccessWalk {
             // what the limit kept from the caller is no data of theirs; what came with it is judged below
             refused.add(endpoint.url() + " " + probe.name() + " as " + caller.name() + ": "
                     + limit.get().get("message") + "\n    " + probe.document());
+            if (data == null || data.values().stream().allMatch(Objects::isNull)) {
+                refusedWhole.put(kind, String.valueOf(limit.get().get("message")));
+            }
         }
         // an error without a path refused the whole operation: nothing of it was judged
         errors.stream().filter(e -> e.get("path") == null && !isLimit(e)).findFirst().ifPresent(e -> notRun.add(
@@ -144,7 +158,8 @@ public final class AccessWalk {
         return requests.get();
     }
 
-    /** Probes not sent because the same document was refused by a limit to a caller of the same kind. */
+    /** Probes not sent because the same document was refused by a limit to a caller of the same kind (whole or its
+     *  smallest form without data). */
     public int skippedOverLimit() {
         return skipped.get();
     }
