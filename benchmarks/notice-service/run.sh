@@ -101,6 +101,27 @@ read -ra RISK_AREAS < <(run_wrk riskAreas "$CONNECTIONS" "$HERE/graphql.lua" "$U
 # One connection: the time a request takes when it does not wait for the CPU behind other requests.
 read -ra RISK_LEVEL_1 < <(run_wrk riskLevel 1 "$HERE/graphql.lua" "$URL" riskLevel "$WORK/addresses.txt")
 
+# --- riskTrend: riskCounts of each of 30 days in one statement; sequential requests, not wrk (seconds, not ms) ---
+# The whole city and one district, each TRENDS times after one untimed request; a request counts as failed unless
+# it answers without errors.
+TRENDS=5
+trend_ms() {
+  local district="$1" body out="$WORK/trend-response.json" n seconds failed=0
+  body="{\"query\":\"query(\$d: String) { riskTrend(from: \\\"2022-11-01\\\", to: \\\"2022-11-30\\\", district: \$d) { date district level count } }\",\"variables\":{\"d\":$district}}"
+  : >"$WORK/trend-ms-$2.txt"
+  for ((n = 0; n <= TRENDS; n++)); do
+    seconds="$(curl -s -o "$out" -w '%{time_total}' "$URL" -H 'Content-Type: application/json' --data-binary "$body")"
+    if ! grep -q '"riskTrend":\[{' "$out" || grep -q '"errors"' "$out"; then
+      failed=$((failed + 1)); log "riskTrend failed: $(head -c 300 "$out")"
+    fi
+    if ((n > 0)); then awk -v s="$seconds" 'BEGIN { printf "%.0f\n", s * 1000 }' >>"$WORK/trend-ms-$2.txt"; fi
+  done
+  sort -n "$WORK/trend-ms-$2.txt" | awk -v f="$failed" '{ v[NR] = $1 } END { printf "p50 %s ms, max %s ms, failed %d\n", v[int((NR + 1) / 2)], v[NR], f }'
+}
+log "riskTrend: 30 days of November 2022, whole city and 小店区, $TRENDS sequential requests each"
+TREND_CITY="$(trend_ms null city)"
+TREND_DISTRICT="$(trend_ms '"小店区"' district)"
+
 # --- import -----------------------------------------------------------------------------------------------------
 # Numbers after the highest stored one, so that every import is a new notice; the first IMPORT_WARMUP ones are not
 # timed (JIT of the parser and the import path).
@@ -145,6 +166,8 @@ $(row query connections req/s p50 p90 p99 failed "other CPU" "svc CPU" "pg CPU")
 $(row riskLevel "$CONNECTIONS" "${RISK_LEVEL[@]}")
 $(row "riskAreas(first: 50)" "$CONNECTIONS" "${RISK_AREAS[@]}")
 $(row riskLevel 1 "${RISK_LEVEL_1[@]}")
+
+riskTrend (30 days), $TRENDS sequential: whole city $TREND_CITY; 小店区 $TREND_DISTRICT
 
 importNotice (75 areas), $IMPORTS sequential: p50 ${IMPORT_P50} ms, p99 ${IMPORT_P99} ms, failed $IMPORT_FAILED
   other CPU $IMPORT_OTHER; CPU ms per import: service ${IMPORT_CPU[0]}, PostgreSQL ${IMPORT_CPU[1]}

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18n';
 import { formatDate } from '../../i18n/time';
 import { Failure, FieldMessage } from '../../ui/FieldMessage';
 import { Designations, Warnings } from './Designations';
-import { fourEyesOf, mayOfferPublish } from './fourEyes';
+import { mayOfferPublish } from './fourEyes';
 import { StatusBadge } from './StatusBadge';
 
 /** A notice with its designations and exceptions, its parse warnings, and the four eyes of its publication. */
@@ -20,9 +20,12 @@ export function NoticeDetail({ id }: { id: string }) {
   const [publishErrors, setPublishErrors] = useState<GraphQLError[]>([]);
   const [published, setPublished] = useState(false);
   const notice = answer?.data?.notice;
-  const trailRefused = answer ? errorAt(answer.errors, ['noticeAuditTrail']) : undefined;
-  const trail = answer?.data?.noticeAuditTrail?.edges.map((e) => e.node) ?? [];
-  const { drafter, publisher } = fourEyesOf(trail);
+  // who drafted and published: notice staff and system administrators; anyone else sees the refusal in place
+  const namesRefused = answer
+    ? errorAt(answer.errors, ['notice', 'draftedBy']) ?? errorAt(answer.errors, ['notice', 'publishedBy'])
+    : undefined;
+  const drafter = notice?.draftedBy ?? undefined;
+  const publisher = notice?.publishedBy ?? undefined;
 
   const publish = async () => {
     setPublishErrors([]);
@@ -63,8 +66,8 @@ export function NoticeDetail({ id }: { id: string }) {
           </dl>
           <section aria-labelledby="four-eyes-heading" className="four-eyes" data-testid="four-eyes">
             <h2 id="four-eyes-heading">{t('fourEyes.heading')}</h2>
-            {trailRefused ? (
-              <FieldMessage error={trailRefused} />
+            {namesRefused ? (
+              <FieldMessage error={namesRefused} />
             ) : (
               <>
                 {drafter && <p>{t('fourEyes.draftedBy', { name: drafter })}</p>}

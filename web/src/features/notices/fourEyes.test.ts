@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fourEyesOf, mayOfferPublish } from './fourEyes';
-
-describe('fourEyesOf', () => {
-  it('takes the first drafting entry of a newest-first trail as the drafter, and the publisher', () => {
-    expect(fourEyesOf([
-      { action: 'PUBLISH', actor: 'publisher' },
-      { action: 'REPLACE', actor: 'chief' },
-      { action: 'IMPORT', actor: 'editor' },
-    ])).toEqual({ drafter: 'editor', publisher: 'publisher' });
-    expect(fourEyesOf([])).toEqual({ drafter: undefined, publisher: undefined });
-  });
-});
+import { mayOfferPublish } from './fourEyes';
 
 describe('mayOfferPublish', () => {
   it('offers publishing a draft to a publisher who did not draft it', () => {

@@ -26,7 +26,7 @@ import static org.epicontrol.common.security.StaffRole.SYSTEM_ADMIN;
  *       system-admin</td><td>published notices are public; to others a draft does not exist (null / not listed)</td></tr>
  *   <tr><td>notices(status: DRAFT)</td><td>notice-editor, notice-publisher, system-admin</td>
  *       <td>asking for drafts explicitly is refused rather than answered empty</td></tr>
- *   <tr><td>riskLevel, riskAreas, riskCounts, riskLevels, levelHistory</td>
+ *   <tr><td>riskLevel, riskAreas, riskCounts, riskTrend, riskLevels, levelHistory</td>
  *       <td>anyone</td><td>the public risk map; these read notices in force only, never drafts</td></tr>
  *   <tr><td>area, searchAreas, Area (_entities), parent, children, a designation's areas</td><td>anyone; an area
  *       only drafts name only notice-editor, notice-publisher, system-admin</td><td>to others such an area does not
@@ -44,6 +44,9 @@ import static org.epicontrol.common.security.StaffRole.SYSTEM_ADMIN;
  *       misread, so it is a draft until another person publishes it</td></tr>
  *   <tr><td>publishNotice</td><td>notice-publisher, system-admin; never the drafter (FOUR_EYES)</td>
  *       <td>four eyes, even for a user holding both roles or system-admin</td></tr>
+ *   <tr><td>Notice.draftedBy, Notice.publishedBy</td><td>notice-editor, notice-publisher, system-admin, on
+ *       every path (root, nested, _entities); others null with the refusal at the field</td><td>the names are for
+ *       the four eyes of the notice office; residents need the notice, not who handled it</td></tr>
  *   <tr><td>noticeAuditTrail</td><td>system-admin</td><td>the trail names users</td></tr>
  * </table>
  */
@@ -96,6 +99,11 @@ public class NoticeAccess {
         if (status == NoticeStatus.DRAFT) {
             caller().require("notices(status: DRAFT)", DRAFT_READERS);
         }
+    }
+
+    /** Who drafted and who published a notice: {@code field} is the field refused, at the notice it belongs to. */
+    public Caller mayReadAuthors(String field) {
+        return caller().require(field, DRAFT_READERS);
     }
 
     public Caller mayReadDowngrades() {

@@ -31,7 +31,8 @@ public record Notice(
         @Description("The text as printed, when the notice was imported") String sourceText,
         @Ignore Long referencesId,
         @Ignore Long supersededById,
-        @Ignore String createdBy) {
+        @Ignore String drafter,
+        @Ignore String publisher) {
 
     public long numericId() {
         return Long.parseLong(id);

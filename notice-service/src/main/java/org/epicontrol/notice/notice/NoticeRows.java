@@ -12,7 +12,7 @@ public final class NoticeRows {
 
     public static final String NOTICE_COLUMNS = "n.id, n.issuer, n.year, n.number, n.issue_date, n.effective_date, n.title,"
             + " n.legal_basis, n.measures, n.status, n.message_type, n.superseded_on, n.warnings, n.source_text,"
-            + " n.references_id, n.superseded_by, n.created_by";
+            + " n.references_id, n.superseded_by, n.created_by, n.published_by";
 
     public static final String DESIGNATION_COLUMNS = "d.id, d.ordinal, d.district, d.item_text, d.action, d.level_code, d.notice_id";
 
@@ -32,7 +32,8 @@ public final class NoticeRows {
                 row.getString("title"), row.getString("legal_basis"), row.getString("measures"),
                 NoticeStatus.valueOf(row.getString("status")), MessageType.valueOf(row.getString("message_type")),
                 row.getLocalDate("superseded_on"), warnings, row.getString("source_text"),
-                row.getLong("references_id"), row.getLong("superseded_by"), row.getString("created_by"));
+                row.getLong("references_id"), row.getLong("superseded_by"), row.getString("created_by"),
+                row.getString("published_by"));
     }
 
     public static Designation designation(Row row) {

@@ -63,6 +63,14 @@ public class RiskGraphQLApi {
         return risk.countsByDistrict(asOf == null ? today() : asOf);
     }
 
+    @Query("riskTrend")
+    @Description("riskCounts for every day from from to to (inclusive, at most 92 days), per district (or the one"
+            + " given) and level, ordered by date, district, level; a day, district or level without areas is left out")
+    @NonNull
+    public Uni<List<@NonNull DailyRiskCount>> riskTrend(@NonNull LocalDate from, @NonNull LocalDate to, String district) {
+        return risk.trend(new TrendWindow(from, to), district);
+    }
+
     @Description("Every designation that set this area's level, oldest first")
     public Uni<List<LevelChange>> levelHistory(@Source Area area) {
         return risk.history(area, today());

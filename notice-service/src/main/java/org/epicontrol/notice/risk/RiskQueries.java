@@ -138,8 +138,7 @@ public class RiskQueries {
         }
         String sql = "select " + AreaRow.COLUMNS + ", cur.level_code, cur.designation_id, cur.notice_id,"
                 + " cur.effective_date from area a" + current("$1")
-                + " where exists (select 1 from designation_target dt where dt.area_id = a.id and not dt.excluded)"
-                + " and ($2::text is null or a.district = $2) and ($3::text is null or cur.level_code = $3)"
+                + " where " + DESIGNATED + " and ($2::text is null or a.district = $2) and ($3::text is null or cur.level_code = $3)"
                 + " and a.id > $4 order by a.id limit $5";
         Tuple args = Tuple.from(Arrays.asList(asOf, district, level, afterId, first + 1));
         return Uni.combine().all().unis(levels.byCode(), pool.preparedQuery(sql).execute(args))
@@ -160,14 +159,43 @@ public class RiskQueries {
                 });
     }
 
+    /**
+     * The areas of the risk map, {@code a} being the area: those a notice (of any status) names as a target; with
+     * {@link #current} the ones with a level in force. The one definition riskAreas, riskCounts and riskTrend share.
+     */
+    static final String DESIGNATED = "exists (select 1 from designation_target dt where dt.area_id = a.id and not dt.excluded)";
+
+    /** riskCounts: designated areas in force at asOf, per district and level. */
+    private static String countsAt(String asOf) {
+        return " from area a" + current(asOf) + " where " + DESIGNATED;
+    }
+
     public Uni<List<DistrictLevelCount>> countsByDistrict(LocalDate asOf) {
-        String sql = "select a.district, cur.level_code, count(*) as n from area a" + current("$1")
-                + " where exists (select 1 from designation_target dt where dt.area_id = a.id and not dt.excluded)"
+        String sql = "select a.district, cur.level_code, count(*) as n" + countsAt("$1")
                 + " group by a.district, cur.level_code order by a.district, cur.level_code";
         return pool.preparedQuery(sql).execute(Tuple.of(asOf)).map(rows -> {
             List<DistrictLevelCount> counts = new ArrayList<>();
             rows.forEach(r -> counts.add(new DistrictLevelCount(r.getString("district"), r.getString("level_code"),
                     r.getInteger("n"))));
+            return counts;
+        });
+    }
+
+    /**
+     * riskCounts of every day of the window, in one statement: the days joined to the same counting as
+     * {@link #countsByDistrict}, each day its own asOf. Days, districts or levels without an area are left out.
+     */
+    public Uni<List<DailyRiskCount>> trend(TrendWindow window, String district) {
+        String sql = "select g.day::date as day, x.district, x.level_code, count(*) as n"
+                + " from generate_series($1::date, $2::date, interval '1 day') g(day) cross join lateral ("
+                + "   select a.district, cur.level_code" + countsAt("g.day::date")
+                + "   and ($3::text is null or a.district = $3)) x"
+                + " group by 1, 2, 3 order by 1, 2, 3";
+        Tuple args = Tuple.from(Arrays.asList(window.from(), window.to(), district));
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<DailyRiskCount> counts = new ArrayList<>();
+            rows.forEach(r -> counts.add(new DailyRiskCount(r.getLocalDate("day"), r.getString("district"),
+                    r.getString("level_code"), r.getInteger("n"))));
             return counts;
         });
     }
