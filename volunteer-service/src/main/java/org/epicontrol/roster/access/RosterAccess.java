@@ -101,7 +101,7 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * resolvers have no per-entity errors); nested fields apply the rule of the type they return:
  * Area.dutyPosts, Community.dutyPosts, Shift.post, OnDuty.post, CoverageGap.post (post); Area.onDutyNow (staffing,
  * per post); Area.openTasks (tasks); DutyPost.shifts, Assignment.shift, OnDuty.shift (roster); Shift.assignments,
- * SwapRequest.fromAssignment (roster); Assignment.volunteer, OnDuty.volunteer, VolunteerHours.volunteer,
+ * SwapRequest.fromAssignment, SwapRequest.toAssignment (roster); Assignment.volunteer, OnDuty.volunteer, VolunteerHours.volunteer,
  * SwapRequest.toVolunteer, Task.assignee, Wish.claimedBy, Community.volunteers, responsibleWorkers,
  * Responsibility.volunteer (volunteer). A list-valued field answers a list only if every element passes; otherwise
  * that list is null with the error (one parent's list, its neighbours in the batch intact). Root lists scoped by a
