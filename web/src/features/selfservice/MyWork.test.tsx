@@ -25,11 +25,14 @@ const work = {
   monthHours: { hours: 36.5, shifts: 3 },
 };
 
-describe('MyWork', () => {
+// the first render loads the screen's modules: on a busy build machine that takes seconds
+const slow = { timeout: 15_000 };
+
+describe('MyWork', { timeout: 30_000 }, () => {
   it('shows my shifts by day, the shifts I may take with their free places, my proposals and my hours', async () => {
     fakeGateway(() => ({ data: work }));
     renderScreen(<MyWork />, { session: li });
-    const mineBox = await screen.findByTestId('my-shifts');
+    const mineBox = await screen.findByTestId('my-shifts', {}, slow);
     expect(within(mineBox).getByTestId('my-shift-s1').textContent).toContain('08:00–20:00');
     expect(mineBox.textContent).toContain('周二');
     expect(screen.getByTestId('open-shift-s2').textContent).toContain('还差1人（共2人）');
@@ -43,7 +46,7 @@ describe('MyWork', () => {
     const calls = fakeGateway((body) =>
       body.hash === hashOf(MyWorkSignUpDocument) ? { data: { signUp: { id: 'a2' } } } : { data: work });
     renderScreen(<MyWork />, { session: li });
-    await userEvent.setup().click(await screen.findByRole('button', { name: /^认领书林苑北门卡口 12:00–16:00/ }));
+    await userEvent.setup().click(await screen.findByRole('button', { name: /^认领书林苑北门卡口 12:00–16:00/ }, slow));
     expect((await screen.findByText('已认领：书林苑北门卡口 12:00–16:00')).getAttribute('role')).toBe('status');
     expect(calls.find((c) => c.body.hash === hashOf(MyWorkSignUpDocument))!.body.variables)
       .toEqual({ shiftId: 's2', volunteerId: 'v2' });
@@ -55,7 +58,7 @@ describe('MyWork', () => {
       ? { data: { signUp: null }, errors: [{ message: 'already on duty from …', path: ['signUp'], extensions: { code: 'OVERLAPPING_SHIFT' } }] }
       : { data: work });
     renderScreen(<MyWork />, { session: li, lang: 'en' });
-    await userEvent.setup().click(await screen.findByRole('button', { name: /^Take / }));
+    await userEvent.setup().click(await screen.findByRole('button', { name: /^Take / }, slow));
     const at = within(screen.getByTestId('open-shift-s2'));
     expect((await at.findByRole('alert')).textContent)
       .toBe('It overlaps a shift you already have: you can be at one post at a time. (OVERLAPPING_SHIFT)');
@@ -66,7 +69,7 @@ describe('MyWork', () => {
     const calls = fakeGateway((body) => body.hash === hashOf(MyWorkWithdrawSwapDocument)
       ? { data: { withdrawSwap: { id: 'w1', status: 'WITHDRAWN' } } } : { data: work });
     renderScreen(<MyWork />, { session: li });
-    await userEvent.setup().click(await screen.findByRole('button', { name: '撤回' }));
+    await userEvent.setup().click(await screen.findByRole('button', { name: '撤回' }, slow));
     await screen.findByText('已处理。');
     expect(calls.find((c) => c.body.hash === hashOf(MyWorkWithdrawSwapDocument))!.body.variables)
       .toEqual({ swapId: 'w1', volunteerId: 'v2' });
@@ -75,7 +78,7 @@ describe('MyWork', () => {
   it('tells an account without a volunteer how to register, nothing broken', async () => {
     fakeGateway(() => ({ data: { ...work, me: null, myShifts: [], myOpenShifts: [], mySwapRequests: [], weekHours: null, monthHours: null } }));
     renderScreen(<MyWork />, { session: { accessToken: 't', username: 'admin-xijia', roles: ['community-admin'] } });
-    expect((await screen.findByTestId('no-volunteer')).textContent).toContain('报到');
+    expect((await screen.findByTestId('no-volunteer', {}, slow)).textContent).toContain('报到');
   });
 
   it('shows an answer refused as a whole with its code and a retry, never a broken page', async () => {
@@ -85,7 +88,7 @@ describe('MyWork', () => {
       errors: [{ message: 'myOpenShifts: no', path: ['myOpenShifts'], extensions: { code: 'FORBIDDEN' } }],
     }));
     renderScreen(<MyWork />, { session: li });
-    expect((await screen.findByRole('alert')).textContent).toContain('FORBIDDEN: myOpenShifts: no');
+    expect((await screen.findByRole('alert', {}, slow)).textContent).toContain('FORBIDDEN: myOpenShifts: no');
     expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
     expect(screen.queryByTestId('no-volunteer')).toBeNull();
   });
