@@ -197,11 +197,16 @@ public class Coverage {
     }
 
     private static void checkWindow(OffsetDateTime from, OffsetDateTime to) {
+        checkWindow(from, to, MAX_WINDOW);
+    }
+
+    /** A window [from, to) to count in: from before to, at most {@code max} long; else INVALID_INPUT. */
+    public static void checkWindow(OffsetDateTime from, OffsetDateTime to, Duration max) {
         if (!to.isAfter(from)) {
             throw DomainException.invalid("to (" + to + ") must be after from (" + from + ")");
         }
-        if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            throw DomainException.invalid("a window spans at most " + MAX_WINDOW.toDays() + " days");
+        if (Duration.between(from, to).compareTo(max) > 0) {
+            throw DomainException.invalid("a window spans at most " + max.toDays() + " days");
         }
     }
 }

@@ -17,6 +17,7 @@ import org.epicontrol.roster.shift.Shift;
 import org.epicontrol.roster.shift.SwapRequest;
 import org.epicontrol.roster.shift.Swaps;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -28,6 +29,8 @@ import java.util.List;
 @GraphQLApi
 public class SelfServiceGraphQLApi {
 
+    /** The longest window a volunteer looks at their own work in. */
+    static final Duration MAX_WINDOW = Duration.ofDays(62);
     static final int MAX_OPEN_SHIFTS = 200;
 
     private final Assignments assignments;
@@ -50,7 +53,7 @@ public class SelfServiceGraphQLApi {
             + " a volunteer linked to your account")
     public Uni<@NonNull List<@NonNull Assignment>> myShifts(@NonNull OffsetDateTime from, @NonNull OffsetDateTime to) {
         return access.ownVolunteer("myShifts").chain(volunteer -> {
-            Window.check(from, to);
+            Coverage.checkWindow(from, to, MAX_WINDOW);
             return volunteer == null ? Uni.createFrom().item(List.<Assignment>of())
                     : assignments.activeOfVolunteer(volunteer, from, to)
                             .chain(found -> access.readable("myShifts", Target.ASSIGNMENT, found, Assignment::numericId));
@@ -64,7 +67,7 @@ public class SelfServiceGraphQLApi {
     public Uni<@NonNull List<@NonNull Shift>> myOpenShifts(@NonNull OffsetDateTime from, @NonNull OffsetDateTime to,
                                                            @DefaultValue("50") Integer first) {
         return access.ownVolunteer("myOpenShifts").chain(volunteer -> {
-            Window.check(from, to);
+            Coverage.checkWindow(from, to, MAX_WINDOW);
             int size = first == null ? 50 : first;
             if (size < 1 || size > MAX_OPEN_SHIFTS) {
                 throw DomainException.invalid("first must be between 1 and " + MAX_OPEN_SHIFTS + ", was " + first);
@@ -90,7 +93,7 @@ public class SelfServiceGraphQLApi {
             + " null without a volunteer linked to your account")
     public Uni<VolunteerHours> myHours(@NonNull OffsetDateTime from, @NonNull OffsetDateTime to) {
         return access.ownVolunteer("myHours").chain(volunteer -> {
-            Window.check(from, to);
+            Coverage.checkWindow(from, to, MAX_WINDOW);
             return volunteer == null ? Uni.createFrom().nullItem() : coverage.hoursOf(volunteer, from, to);
         });
     }
