@@ -46,7 +46,7 @@ describe('MyWork', { timeout: 30_000 }, () => {
     const calls = fakeGateway((body) =>
       body.hash === hashOf(MyWorkSignUpDocument) ? { data: { signUp: { id: 'a2' } } } : { data: work });
     renderScreen(<MyWork />, { session: li });
-    await userEvent.setup().click(await screen.findByRole('button', { name: /^认领书林苑北门卡口 12:00–16:00/ }, slow));
+    await userEvent.setup().click(await screen.findByRole('button', { name: /^认领 书林苑北门卡口 12:00–16:00/ }, slow));
     expect((await screen.findByText('已认领：书林苑北门卡口 12:00–16:00')).getAttribute('role')).toBe('status');
     expect(calls.find((c) => c.body.hash === hashOf(MyWorkSignUpDocument))!.body.variables)
       .toEqual({ shiftId: 's2', volunteerId: 'v2' });

@@ -17,7 +17,7 @@ export const selfServiceMessages = {
   'me.noOpen': { zh: '目前没有您可认领的班次。', en: 'There are no shifts for you to take now.' },
   'me.places': { zh: '还差{free}人（共{required}人）', en: '{free} of {required} places free' },
   'me.take': { zh: '认领', en: 'Take it' },
-  'me.takeLabel': { zh: '认领{post} {time}', en: 'Take {post} {time}' },
+  'me.takeLabel': { zh: '认领 {post} {time}', en: 'Take {post} {time}' },
   'me.taken': { zh: '已认领：{post} {time}', en: 'Taken: {post} {time}' },
   'me.swaps': { zh: '换班申请', en: 'Swap requests' },
   'me.noSwaps': { zh: '没有待处理的换班申请。', en: 'No open swap requests.' },
