@@ -23,8 +23,8 @@ const DECISIONS: Record<SwapDecision, TypedDocumentNode<object, MyWorkAcceptSwap
 };
 
 /**
- * 我的值守: a volunteer's shifts this week and next, the shifts they may take, the swap requests they are part of and
- * their hours; read again every 30 s. An account without a volunteer is told how to register.
+ * 我的值守: a volunteer's shifts this week and next, the swap requests they are part of, their hours, then the
+ * (often long) list of shifts they may take; read again every 30 s. An account without a volunteer is told how to register.
  */
 export function MyWork() {
   const { t, lang } = useI18n();
@@ -50,14 +50,14 @@ export function MyWork() {
           <p>{t('me.who', { name: me.name, community: me.community?.name ?? '' })}</p>
           <p role="status" className="done">{actions.done}</p>
           <MyShifts assignments={data.myShifts} errors={errors} />
-          <OpenShifts shifts={data.myOpenShifts} errors={errors} refusals={actions.errors} busy={actions.busy}
-            onTake={(shift) => actions.act(shift.id, MyWorkSignUpDocument, { shiftId: shift.id, volunteerId: me.id },
-              t('me.taken', shiftName(shift, lang)))} />
           <SwapRequests swaps={data.mySwapRequests} me={me.id} errors={errors} refusals={actions.errors}
             busy={actions.busy}
             onDecide={(swap, decision: SwapDecision) => actions.act(swap.id, DECISIONS[decision],
               { swapId: swap.id, volunteerId: me.id }, t('me.swapDone'))} />
           <MyHours week={data.weekHours} month={data.monthHours} />
+          <OpenShifts shifts={data.myOpenShifts} errors={errors} refusals={actions.errors} busy={actions.busy}
+            onTake={(shift) => actions.act(shift.id, MyWorkSignUpDocument, { shiftId: shift.id, volunteerId: me.id },
+              t('me.taken', shiftName(shift, lang)))} />
         </>
       )}
     </section>
