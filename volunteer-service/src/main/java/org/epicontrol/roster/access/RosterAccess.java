@@ -101,7 +101,7 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  * resolvers have no per-entity errors); nested fields apply the rule of the type they return:
  * Area.dutyPosts, Community.dutyPosts, Shift.post, OnDuty.post, CoverageGap.post (post); Area.onDutyNow (staffing,
  * per post); Area.openTasks (tasks); DutyPost.shifts, Assignment.shift, OnDuty.shift (roster); Shift.assignments,
- * SwapRequest.fromAssignment (roster); Assignment.volunteer, OnDuty.volunteer, VolunteerHours.volunteer,
+ * SwapRequest.fromAssignment, SwapRequest.toAssignment (roster); Assignment.volunteer, OnDuty.volunteer, VolunteerHours.volunteer,
  * SwapRequest.toVolunteer, Task.assignee, Wish.claimedBy, Community.volunteers, responsibleWorkers,
  * Responsibility.volunteer (volunteer). A list-valued field answers a list only if every element passes; otherwise
  * that list is null with the error (one parent's list, its neighbours in the batch intact). Root lists scoped by a
@@ -156,6 +156,9 @@ import static org.epicontrol.common.security.StaffRole.VOLUNTEER;
  *     {@link #mayUseTeam}</td></tr>
  * <tr><td>withdrawRegistration, myRegistrations</td><td>any signed-in account, its own registrations (by token
  *     subject)</td></tr>
+ * <tr><td>myShifts, myOpenShifts, mySwapRequests, myHours (reads)</td><td>any signed-in account, its own linked
+ *     volunteer's ({@link #ownVolunteer}; none: empty, null); each shift, assignment or swap listed
+ *     {@link #mayReadRoster} as well</td></tr>
  * <tr><td>answerCallOut (as volunteer V)</td><td>call-out: {@link #mayTakePartIn}; V: {@link #mayActAs}</td></tr>
  * <tr><td>acknowledgeAlert</td><td>alert: {@link #mayReadAlert} (a member of its audience), checked on the alert's
  *     row locked in the acknowledgement's transaction</td></tr>
@@ -443,6 +446,15 @@ public class RosterAccess {
             scope.caller().require(operation, ANY_ROLE);
             return scope;
         });
+    }
+
+    /**
+     * A person's own work (myShifts, myOpenShifts, mySwapRequests, myHours): any signed-in account, UNAUTHENTICATED
+     * without a token; answers the account's own linked active volunteer, null without one. What such a field lists
+     * passes its type's rule as well ({@link #readable}).
+     */
+    public Uni<Long> ownVolunteer(String operation) {
+        return authenticated(operation).map(Scope::volunteerId);
     }
 
     /** A root field of one object: the object's own rule (null if it does not exist). */

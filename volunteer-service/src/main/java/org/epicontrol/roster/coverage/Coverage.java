@@ -132,20 +132,38 @@ public class Coverage {
         });
     }
 
-    /** Hours on duty per person of a unit within [from, to), most first: the recognition lists communities publish. */
-    /** @param onlyVolunteer null for everyone, else the line of that one person only */
+    // Hours on duty per person within [$2, $3), most first, at most $4 lines; %s: whose ($1, and $5 if used).
+    private static final String HOURS = """
+            select a.volunteer_id, count(*) as shifts,
+                   sum(extract(epoch from (least(upper(a.during), $3) - greatest(lower(a.during), $2)))) / 3600.0 as hours
+            from assignment a join shift s on s.id = a.shift_id join duty_post p on p.id = s.post_id
+            join org_unit c on c.id = p.community_id
+            where %s and a.status = 'ACTIVE' and not s.cancelled and a.during && tstzrange($2, $3)
+            group by a.volunteer_id order by hours desc, a.volunteer_id limit $4""";
+
+    /**
+     * Hours on duty per person of a unit within [from, to), most first: the recognition lists communities publish.
+     *
+     * @param onlyVolunteer null for everyone, else the line of that one person only
+     */
     public Uni<List<VolunteerHours>> hours(long unitId, OffsetDateTime from, OffsetDateTime to, int first,
                                            Long onlyVolunteer) {
         checkWindow(from, to);
-        String sql = """
-                select a.volunteer_id, count(*) as shifts,
-                       sum(extract(epoch from (least(upper(a.during), $3) - greatest(lower(a.during), $2)))) / 3600.0 as hours
-                from assignment a join shift s on s.id = a.shift_id join duty_post p on p.id = s.post_id
-                join org_unit c on c.id = p.community_id
-                where $1 = any(c.path_ids) and a.status = 'ACTIVE' and not s.cancelled and a.during && tstzrange($2, $3)
-                  and ($5::bigint is null or a.volunteer_id = $5)
-                group by a.volunteer_id order by hours desc, a.volunteer_id limit $4""";
-        return pool.preparedQuery(sql).execute(Tuple.from(Arrays.asList(unitId, from, to, first, onlyVolunteer))).map(rows -> {
+        return hours(HOURS.formatted("$1 = any(c.path_ids) and ($5::bigint is null or a.volunteer_id = $5)"),
+                Arrays.asList(unitId, from, to, first, onlyVolunteer));
+    }
+
+    /**
+     * One person's hours on duty within [from, to), wherever they were on duty: the same count, zero without any. The
+     * caller bounds the window (one person's assignments are few, whatever its length).
+     */
+    public Uni<VolunteerHours> hoursOf(long volunteerId, OffsetDateTime from, OffsetDateTime to) {
+        return hours(HOURS.formatted("a.volunteer_id = $1"), Arrays.asList(volunteerId, from, to, 1))
+                .map(lines -> lines.isEmpty() ? new VolunteerHours(0, 0, volunteerId) : lines.get(0));
+    }
+
+    private Uni<List<VolunteerHours>> hours(String sql, List<Object> parameters) {
+        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
             List<VolunteerHours> list = new ArrayList<>();
             for (Row row : rows) {
                 list.add(new VolunteerHours(row.getDouble("hours"), row.getInteger("shifts"), row.getLong("volunteer_id")));
@@ -179,11 +197,16 @@ public class Coverage {
     }
 
     private static void checkWindow(OffsetDateTime from, OffsetDateTime to) {
+        checkWindow(from, to, MAX_WINDOW);
+    }
+
+    /** A window [from, to) to count in: from before to, at most {@code max} long; else INVALID_INPUT. */
+    public static void checkWindow(OffsetDateTime from, OffsetDateTime to, Duration max) {
         if (!to.isAfter(from)) {
             throw DomainException.invalid("to (" + to + ") must be after from (" + from + ")");
         }
-        if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            throw DomainException.invalid("a window spans at most " + MAX_WINDOW.toDays() + " days");
+        if (Duration.between(from, to).compareTo(max) > 0) {
+            throw DomainException.invalid("a window spans at most " + max.toDays() + " days");
         }
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,21 @@ public class Assignments {
                         byShift.computeIfAbsent(a.shiftId(), k -> new ArrayList<>()).add(a);
                     }
                     return shiftIds.stream().map(id -> byShift.getOrDefault(id, List.of())).toList();
+                });
+    }
+
+    /** A person's active assignments whose time overlaps [from, to), by start. */
+    public Uni<List<Assignment>> activeOfVolunteer(long volunteerId, OffsetDateTime from, OffsetDateTime to) {
+        return pool.preparedQuery("select " + ShiftRows.ASSIGNMENT_COLUMNS + " from assignment a"
+                        + " where a.volunteer_id = $1 and a.status = 'ACTIVE' and a.during && tstzrange($2, $3)"
+                        + " order by lower(a.during), a.id")
+                .execute(Tuple.of(volunteerId, from, to))
+                .map(rows -> {
+                    List<Assignment> list = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        list.add(ShiftRows.assignment(row));
+                    }
+                    return list;
                 });
     }
 

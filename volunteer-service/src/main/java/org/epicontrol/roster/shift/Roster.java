@@ -157,17 +157,12 @@ public class Roster {
     }
 
     private static void checkQualification(Row shift, Person person) {
-        String[] allowed = shift.getArrayOfStrings("allowed_kinds");
-        String skill = shift.getString("required_skill");
-        if (allowed.length > 0 && Arrays.stream(allowed).noneMatch(person.kinds()::contains)) {
-            throw new DomainException("NOT_QUALIFIED", "post " + shift.getString("post_name")
-                    + " is staffed by " + String.join(" or ", allowed) + "; volunteer " + person.id()
-                    + " is " + (person.kinds().isEmpty() ? "none of them" : String.join(", ", person.kinds())));
-        }
-        if (skill != null && !person.skills().contains(skill)) {
-            throw new DomainException("NOT_QUALIFIED", "post " + shift.getString("post_name")
-                    + " requires the skill " + skill + ", which volunteer " + person.id() + " lacks");
-        }
+        Qualification.of(shift.getString("post_name"), shift.getArrayOfStrings("allowed_kinds"),
+                        shift.getString("required_skill"))
+                .refusal(person.id(), person.kinds(), person.skills())
+                .ifPresent(reason -> {
+                    throw new DomainException("NOT_QUALIFIED", reason);
+                });
     }
 
     /** One round trip: the shift's filled places and the person's nearby shifts. */

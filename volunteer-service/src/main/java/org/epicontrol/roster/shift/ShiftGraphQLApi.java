@@ -173,6 +173,13 @@ public class ShiftGraphQLApi {
                         Assignment::numericId));
     }
 
+    @Description("The colleague's shift offered in exchange; null for a hand-over")
+    public Uni<List<Assignment>> toAssignment(@Source List<SwapRequest> list) {
+        return assignments.byIds(list.stream().map(w -> w.toAssignmentId() == null ? 0L : w.toAssignmentId()).toList())
+                .chain(found -> access.visible("SwapRequest.toAssignment", Target.ASSIGNMENT, found,
+                        Assignment::numericId));
+    }
+
     public Uni<List<Volunteer>> toVolunteer(@Source List<SwapRequest> list) {
         return volunteers.byIds(list.stream().map(SwapRequest::toVolunteerId).toList())
                 .chain(found -> access.visible("SwapRequest.toVolunteer", Target.VOLUNTEER, found, Volunteer::numericId));

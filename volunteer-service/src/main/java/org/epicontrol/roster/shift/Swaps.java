@@ -25,7 +25,8 @@ import java.util.Map;
 @ApplicationScoped
 public class Swaps {
 
-    private static final String COLUMNS = "w.id, w.status, w.reason, w.from_assignment_id, w.to_volunteer_id, w.to_assignment_id";
+    private static final String COLUMNS = "w.id, w.status, w.reason, w.from_assignment_id, w.to_volunteer_id, w.to_assignment_id,"
+            + " w.created_at";
 
     private final Pool pool;
     private final Roster roster;
@@ -177,6 +178,24 @@ public class Swaps {
                 });
     }
 
+    /**
+     * The open proposals a volunteer is part of: those addressed to them (to accept or decline) and those they made
+     * (to withdraw), newest first.
+     */
+    public Uni<List<SwapRequest>> openOf(long volunteerId) {
+        return pool.preparedQuery("select " + COLUMNS + " from swap_request w join assignment a on a.id = w.from_assignment_id"
+                        + " where w.status = 'PROPOSED' and (w.to_volunteer_id = $1 or a.volunteer_id = $1)"
+                        + " order by w.created_at desc, w.id desc")
+                .execute(Tuple.of(volunteerId))
+                .map(rows -> {
+                    List<SwapRequest> list = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        list.add(map(row));
+                    }
+                    return list;
+                });
+    }
+
     private static Long[] ids(SwapRequest swap) {
         List<Long> ids = new ArrayList<>();
         ids.add(swap.fromAssignmentId());
@@ -188,7 +207,8 @@ public class Swaps {
 
     private static SwapRequest map(Row row) {
         return new SwapRequest(String.valueOf(row.getLong("id")), SwapRequest.SwapStatus.valueOf(row.getString("status")),
-                row.getString("reason"), row.getLong("from_assignment_id"), row.getLong("to_volunteer_id"),
+                row.getString("reason"), row.getOffsetDateTime("created_at"), row.getLong("from_assignment_id"),
+                row.getLong("to_volunteer_id"),
                 row.getLong("to_assignment_id"));
     }
 }
