@@ -1,0 +1,179 @@
+import { useId, useState, type FormEvent } from 'react';
+import {
+  RosterAssignDocument, RosterCancelAssignmentDocument, RosterCancelShiftDocument, RosterProposeSwapDocument,
+  RosterSignUpDocument, type RosterBoardQuery,
+} from '../../gql/graphql';
+import { useI18n } from '../../i18n/I18n';
+import type { MessageKey } from '../../i18n/messages';
+import { RuleError } from './RuleError';
+import { useRosterAction } from './useRosterAction';
+import { VolunteerPicker, type Choice } from './VolunteerPicker';
+import { cityTime, type BoardShift } from './week';
+
+export type ShiftData = NonNullable<NonNullable<NonNullable<RosterBoardQuery['dutyPost']>['shifts']>[number]>;
+type AssignmentData = NonNullable<NonNullable<ShiftData['assignments']>[number]>;
+
+type OpenForm = { kind: 'cancelShift' } | { kind: 'cancel'; id: string } | { kind: 'swap'; id: string } | null;
+
+/**
+ * One shift: its time, who is on it, its free places (a gap, highlighted), and what the viewer may do there. Every
+ * action calls its mutation; a refusal shows here (or at the assignment it concerns) with its rule's sentence.
+ */
+export function ShiftCard({ shift, dayLabel, canManage, me, staff, colleagues, onChanged }: {
+  shift: BoardShift<ShiftData>;
+  dayLabel: string;
+  canManage: boolean;
+  me: Choice | null;
+  /** Whom an administrator may put on it: the community's active volunteers */
+  staff: Choice[];
+  /** Whom a volunteer may hand a shift to: the colleagues on this week's board */
+  colleagues: Choice[];
+  onChanged(): void;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const action = useRosterAction(onChanged);
+  const [open, setOpen] = useState<OpenForm>(null);
+  const [chosen, setChosen] = useState('');
+  const [reason, setReason] = useState('');
+  const assignments = (shift.assignments ?? []).filter((a): a is AssignmentData => a !== null);
+  const onIt = assignments.some((a) => a.volunteer?.id === me?.id && a.status === 'ACTIVE');
+  const live = !shift.cancelled && !shift.ended;
+  const time = t('roster.shift', { day: '', start: cityTime(shift.startsAt), end: cityTime(shift.endsAt) }).trim();
+
+  const toggle = (form: OpenForm) => {
+    setOpen((o) => (o && form && o.kind === form.kind && ('id' in o ? o.id : '') === ('id' in form ? form.id : '') ? null : form));
+    setChosen('');
+    setReason('');
+  };
+  const submit = (e: FormEvent, go: () => Promise<boolean>) => {
+    e.preventDefault();
+    void go().then((ok) => ok && setOpen(null));
+  };
+  const outcomeAt = (at: string) => action.at === at && (
+    <>
+      <RuleError errors={action.errors} />
+      {action.done && <p role="status">{t(action.done)}</p>}
+    </>
+  );
+  const reasonField = (
+    <label>
+      {t('roster.reason')}
+      <input value={reason} required onChange={(e) => setReason(e.target.value)} />
+    </label>
+  );
+
+  return (
+    <article className={`shift${shift.free > 0 && live ? ' gap' : ''}${shift.cancelled ? ' cancelled' : ''}`}
+      aria-labelledby={headingId} data-testid="shift" data-shift-id={shift.id} data-free={shift.free}>
+      <h3 id={headingId}>
+        <span className="visually-hidden">{dayLabel} </span>{time}
+      </h3>
+      <p className="staffing">
+        {t('roster.staffed', { staffed: shift.staffed, required: shift.requiredHeadcount })}
+        {' · '}
+        {shift.cancelled
+          ? t('roster.cancelled', { reason: shift.cancelReason ?? '' })
+          : shift.ended
+            ? t('roster.ended')
+            : shift.free > 0
+              ? <strong className="free">{t('roster.free', { n: shift.free })}</strong>
+              : t('roster.full')}
+      </p>
+      {assignments.length === 0 ? (
+        <p className="nobody">{t('roster.nobody')}</p>
+      ) : (
+        <ul className="people">
+          {assignments.map((a) => {
+            const mine = a.volunteer?.id === me?.id;
+            const mayCancel = canManage && live;
+            const maySwap = live && (canManage || mine);
+            const swapTargets = (canManage ? staff : colleagues).filter((c) => c.id !== a.volunteer?.id);
+            return (
+              <li key={a.id} data-assignment-id={a.id}>
+                <span>
+                  {a.volunteer?.name ?? '—'}
+                  {mine && t('roster.me')}
+                  {' · '}
+                  {t(`roster.source.${a.source}` as MessageKey)} · {t(`roster.status.${a.status}` as MessageKey)}
+                </span>
+                {(mayCancel || maySwap) && (
+                  <span className="actions">
+                    {mayCancel && (
+                      <button type="button" className="secondary" aria-expanded={open?.kind === 'cancel' && open.id === a.id}
+                        onClick={() => toggle({ kind: 'cancel', id: a.id })}>
+                        {t('roster.cancelAssignment')}
+                        <span className="visually-hidden"> {a.volunteer?.name}</span>
+                      </button>
+                    )}
+                    {maySwap && (
+                      <button type="button" className="secondary" aria-expanded={open?.kind === 'swap' && open.id === a.id}
+                        onClick={() => toggle({ kind: 'swap', id: a.id })}>
+                        {t('roster.swap')}
+                        <span className="visually-hidden"> {a.volunteer?.name}</span>
+                      </button>
+                    )}
+                  </span>
+                )}
+                {open?.kind === 'cancel' && open.id === a.id && (
+                  <form className="inline-form" onSubmit={(e) => submit(e, () =>
+                    action.act(a.id, RosterCancelAssignmentDocument, { assignment: a.id, reason: reason.trim() },
+                      'roster.done.cancelAssignment'))}>
+                    {reasonField}
+                    <button type="submit" disabled={action.busy || !reason.trim()}>{t('roster.confirm')}</button>
+                  </form>
+                )}
+                {open?.kind === 'swap' && open.id === a.id && (
+                  <form className="inline-form" onSubmit={(e) => submit(e, () =>
+                    action.act(a.id, RosterProposeSwapDocument, { assignment: a.id, to: chosen, reason: reason.trim() || null },
+                      'roster.done.swap'))}>
+                    <VolunteerPicker choices={swapTargets} value={chosen} onChange={setChosen} label={t('roster.swapTo')} />
+                    <label>
+                      {t('roster.reason')}
+                      <input value={reason} onChange={(e) => setReason(e.target.value)} />
+                    </label>
+                    <button type="submit" disabled={action.busy || !chosen}>{t('roster.proposeSwap')}</button>
+                  </form>
+                )}
+                {outcomeAt(a.id)}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {canManage && live && shift.free > 0 && (
+        <form className="inline-form" onSubmit={(e) => submit(e, () =>
+          action.act(shift.id, RosterAssignDocument, { shift: shift.id, volunteer: chosen }, 'roster.done.assign'))}>
+          {open === null && (
+            <VolunteerPicker choices={staff.filter((c) => !assignments.some((a) => a.volunteer?.id === c.id))}
+              value={chosen} onChange={setChosen} />
+          )}
+          {open === null && (
+            <button type="submit" disabled={action.busy || !chosen}>{t('roster.assign')}</button>
+          )}
+        </form>
+      )}
+      {me && !onIt && live && shift.free > 0 && (
+        <button type="button" disabled={action.busy}
+          onClick={() => void action.act(shift.id, RosterSignUpDocument, { shift: shift.id, volunteer: me.id }, 'roster.done.signUp')}>
+          {t('roster.signUp')}
+        </button>
+      )}
+      {canManage && live && (
+        <button type="button" className="secondary" aria-expanded={open?.kind === 'cancelShift'}
+          onClick={() => toggle({ kind: 'cancelShift' })}>
+          {t('roster.cancelShift')}
+        </button>
+      )}
+      {open?.kind === 'cancelShift' && (
+        <form className="inline-form" onSubmit={(e) => submit(e, () =>
+          action.act(shift.id, RosterCancelShiftDocument, { shift: shift.id, reason: reason.trim() }, 'roster.done.cancelShift'))}>
+          {reasonField}
+          <button type="submit" disabled={action.busy || !reason.trim()}>{t('roster.confirm')}</button>
+        </form>
+      )}
+      {outcomeAt(shift.id)}
+      {action.busy && <p aria-live="polite">{t('roster.working')}</p>}
+    </article>
+  );
+}
