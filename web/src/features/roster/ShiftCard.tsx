@@ -36,6 +36,8 @@ export function ShiftCard({ shift, dayLabel, canManage, me, staff, colleagues, o
   const [open, setOpen] = useState<OpenForm>(null);
   const [chosen, setChosen] = useState('');
   const [reason, setReason] = useState('');
+  // a new round of the forms after each action done: pickers start empty again
+  const [round, setRound] = useState(0);
   const assignments = (shift.assignments ?? []).filter((a): a is AssignmentData => a !== null);
   const onIt = assignments.some((a) => a.volunteer?.id === me?.id && a.status === 'ACTIVE');
   const live = !shift.cancelled && !shift.ended;
@@ -48,7 +50,13 @@ export function ShiftCard({ shift, dayLabel, canManage, me, staff, colleagues, o
   };
   const submit = (e: FormEvent, go: () => Promise<boolean>) => {
     e.preventDefault();
-    void go().then((ok) => ok && setOpen(null));
+    void go().then((ok) => {
+      if (!ok) return;
+      setOpen(null);
+      setChosen('');
+      setReason('');
+      setRound((r) => r + 1);
+    });
   };
   const outcomeAt = (at: string) => action.at === at && (
     <>
@@ -127,7 +135,7 @@ export function ShiftCard({ shift, dayLabel, canManage, me, staff, colleagues, o
                   <form className="inline-form" onSubmit={(e) => submit(e, () =>
                     action.act(a.id, RosterProposeSwapDocument, { assignment: a.id, to: chosen, reason: reason.trim() || null },
                       'roster.done.swap'))}>
-                    <VolunteerPicker choices={swapTargets} value={chosen} onChange={setChosen} label={t('roster.swapTo')} />
+                    <VolunteerPicker key={round} choices={swapTargets} value={chosen} onChange={setChosen} label={t('roster.swapTo')} />
                     <label>
                       {t('roster.reason')}
                       <input value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -141,16 +149,12 @@ export function ShiftCard({ shift, dayLabel, canManage, me, staff, colleagues, o
           })}
         </ul>
       )}
-      {canManage && live && shift.free > 0 && (
+      {canManage && live && shift.free > 0 && open === null && (
         <form className="inline-form" onSubmit={(e) => submit(e, () =>
           action.act(shift.id, RosterAssignDocument, { shift: shift.id, volunteer: chosen }, 'roster.done.assign'))}>
-          {open === null && (
-            <VolunteerPicker choices={staff.filter((c) => !assignments.some((a) => a.volunteer?.id === c.id))}
-              value={chosen} onChange={setChosen} />
-          )}
-          {open === null && (
-            <button type="submit" disabled={action.busy || !chosen}>{t('roster.assign')}</button>
-          )}
+          <VolunteerPicker key={round} choices={staff.filter((c) => !assignments.some((a) => a.volunteer?.id === c.id))}
+            value={chosen} onChange={setChosen} />
+          <button type="submit" disabled={action.busy || !chosen}>{t('roster.assign')}</button>
         </form>
       )}
       {me && !onIt && live && shift.free > 0 && (
