@@ -46,7 +46,7 @@ const volunteers = {
 const day = shift('s-day', '2022-12-07T00:00:00Z', '2022-12-07T12:00:00Z', [{ id: 'v2', name: '孙涛' }]);
 const night = shift('s-night', '2022-12-07T12:00:00Z', '2022-12-08T00:00:00Z', []);
 
-describe('PostBoard', () => {
+describe('PostBoard', { timeout: 30_000 }, () => {
   it("shows this week's shifts by day, their people and the free places as a gap", async () => {
     fakeGateway((body) => (body.hash === hashOf(RosterVolunteersDocument) ? volunteers : board([day, night])));
     renderScreen(<PostBoard postId="p1" />, { session: admin });

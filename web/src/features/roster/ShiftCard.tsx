@@ -41,7 +41,7 @@ export function ShiftCard({ shift, dayLabel, canManage, me, staff, colleagues, o
   const assignments = (shift.assignments ?? []).filter((a): a is AssignmentData => a !== null);
   const onIt = assignments.some((a) => a.volunteer?.id === me?.id && a.status === 'ACTIVE');
   const live = !shift.cancelled && !shift.ended;
-  const time = t('roster.shift', { day: '', start: cityTime(shift.startsAt), end: cityTime(shift.endsAt) }).trim();
+  const time = t('roster.time', { start: cityTime(shift.startsAt), end: cityTime(shift.endsAt) });
 
   const toggle = (form: OpenForm) => {
     setOpen((o) => (o && form && o.kind === form.kind && ('id' in o ? o.id : '') === ('id' in form ? form.id : '') ? null : form));

@@ -17,7 +17,7 @@ export const rosterMessages = {
   'roster.dayGaps': { zh: '缺{n}人', en: '{n} places open' },
   'roster.dayCovered': { zh: '已排满', en: 'Covered' },
   'roster.noShifts': { zh: '当天无班次', en: 'No shifts' },
-  'roster.shift': { zh: '{day} {start}–{end}', en: '{day} {start}–{end}' },
+  'roster.time': { zh: '{start}–{end}', en: '{start}–{end}' },
   'roster.staffed': { zh: '在岗{staffed}/{required}人', en: '{staffed} of {required} on duty' },
   'roster.free': { zh: '空缺{n}个', en: '{n} free' },
   'roster.full': { zh: '已满员', en: 'Full' },
