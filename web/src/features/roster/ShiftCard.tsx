@@ -43,11 +43,20 @@ export function ShiftCard({ shift, dayLabel, canManage, me, staff, colleagues, o
   const live = !shift.cancelled && !shift.ended;
   const time = t('roster.time', { start: cityTime(shift.startsAt), end: cityTime(shift.endsAt) });
 
-  const toggle = (form: OpenForm) => {
-    setOpen((o) => (o && form && o.kind === form.kind && ('id' in o ? o.id : '') === ('id' in form ? form.id : '') ? null : form));
+  const isOpen = (form: NonNullable<OpenForm>) =>
+    open !== null && open.kind === form.kind && ('id' in open ? open.id : '') === ('id' in form ? form.id : '');
+  const toggle = (form: NonNullable<OpenForm>) => {
+    setOpen(isOpen(form) ? null : form);
     setChosen('');
     setReason('');
   };
+  /** Opens (or closes) one of the card's forms; the person's name tells screen readers which row it is for. */
+  const formButton = (form: NonNullable<OpenForm>, label: MessageKey, who?: string) => (
+    <button type="button" className="secondary" aria-expanded={isOpen(form)} onClick={() => toggle(form)}>
+      {t(label)}
+      {who && <span className="visually-hidden"> {who}</span>}
+    </button>
+  );
   const submit = (e: FormEvent, go: () => Promise<boolean>) => {
     e.preventDefault();
     void go().then((ok) => {
@@ -107,23 +116,11 @@ export function ShiftCard({ shift, dayLabel, canManage, me, staff, colleagues, o
                 </span>
                 {(mayCancel || maySwap) && (
                   <span className="actions">
-                    {mayCancel && (
-                      <button type="button" className="secondary" aria-expanded={open?.kind === 'cancel' && open.id === a.id}
-                        onClick={() => toggle({ kind: 'cancel', id: a.id })}>
-                        {t('roster.cancelAssignment')}
-                        <span className="visually-hidden"> {a.volunteer?.name}</span>
-                      </button>
-                    )}
-                    {maySwap && (
-                      <button type="button" className="secondary" aria-expanded={open?.kind === 'swap' && open.id === a.id}
-                        onClick={() => toggle({ kind: 'swap', id: a.id })}>
-                        {t('roster.swap')}
-                        <span className="visually-hidden"> {a.volunteer?.name}</span>
-                      </button>
-                    )}
+                    {mayCancel && formButton({ kind: 'cancel', id: a.id }, 'roster.cancelAssignment', a.volunteer?.name)}
+                    {maySwap && formButton({ kind: 'swap', id: a.id }, 'roster.swap', a.volunteer?.name)}
                   </span>
                 )}
-                {open?.kind === 'cancel' && open.id === a.id && (
+                {isOpen({ kind: 'cancel', id: a.id }) && (
                   <form className="inline-form" onSubmit={(e) => submit(e, () =>
                     action.act(a.id, RosterCancelAssignmentDocument, { assignment: a.id, reason: reason.trim() },
                       'roster.done.cancelAssignment'))}>
@@ -131,7 +128,7 @@ export function ShiftCard({ shift, dayLabel, canManage, me, staff, colleagues, o
                     <button type="submit" disabled={action.busy || !reason.trim()}>{t('roster.confirm')}</button>
                   </form>
                 )}
-                {open?.kind === 'swap' && open.id === a.id && (
+                {isOpen({ kind: 'swap', id: a.id }) && (
                   <form className="inline-form" onSubmit={(e) => submit(e, () =>
                     action.act(a.id, RosterProposeSwapDocument, { assignment: a.id, to: chosen, reason: reason.trim() || null },
                       'roster.done.swap'))}>
@@ -163,12 +160,7 @@ export function ShiftCard({ shift, dayLabel, canManage, me, staff, colleagues, o
           {t('roster.signUp')}
         </button>
       )}
-      {canManage && live && (
-        <button type="button" className="secondary" aria-expanded={open?.kind === 'cancelShift'}
-          onClick={() => toggle({ kind: 'cancelShift' })}>
-          {t('roster.cancelShift')}
-        </button>
-      )}
+      {canManage && live && formButton({ kind: 'cancelShift' }, 'roster.cancelShift')}
       {open?.kind === 'cancelShift' && (
         <form className="inline-form" onSubmit={(e) => submit(e, () =>
           action.act(shift.id, RosterCancelShiftDocument, { shift: shift.id, reason: reason.trim() }, 'roster.done.cancelShift'))}>
