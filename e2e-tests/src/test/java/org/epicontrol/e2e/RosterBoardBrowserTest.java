@@ -56,8 +56,9 @@ class RosterBoardBrowserTest {
         assertNull(shifts.get("errors"), shifts::prettify);
         String nightShift = shiftStartingOn(shifts, night);
         String dayShift = shiftStartingOn(shifts, day);
-        String from = day.atStartOfDay(CITY).toOffsetDateTime().toString();
-        String to = day.plusDays(1).atStartOfDay(CITY).toOffsetDateTime().toString();
+        // the hours of D+1's shift (the night shift before it runs into D+1 until 08:00 and stays a gap)
+        String from = day.atTime(8, 0).atZone(CITY).toOffsetDateTime().toString();
+        String to = day.atTime(20, 0).atZone(CITY).toOffsetDateTime().toString();
         List<Map<String, Object>> before = gapsOf(post, community, from, to);
         assertEquals(1, before.size(), before::toString);
         assertEquals(0, before.get(0).get("staffed"), "before: D+1's shift is a gap of two places: " + before);
@@ -69,7 +70,7 @@ class RosterBoardBrowserTest {
 
         // what the browser did is in the suite: D+1 has no gap of the post left, the shift has both residents
         List<Map<String, Object>> after = gapsOf(post, community, from, to);
-        assertEquals(List.of(), after, "after: D+1 is covered");
+        assertEquals(List.of(), after, "after: D+1's shift is covered");
         String people = "query($id: ID!) { shift(id: $id) { assignments { status volunteer { name } } } }";
         JsonPath filled = Gateway.queryAs(suite, ADMIN, people, "id", dayShift);
         assertEquals(List.of("孙涛", "徐磊"), filled.getList("data.shift.assignments.volunteer.name").stream().sorted().toList(),
