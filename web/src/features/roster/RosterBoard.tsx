@@ -1,11 +1,7 @@
-import { useI18n } from '../../i18n/I18n';
+import { PostBoard } from './PostBoard';
+import { PostList } from './PostList';
 
-/** Placeholder of the route (issue 14, second part): replaced by the screen. */
-export function RosterBoard(_props: { postId?: string }) {
-  const { t } = useI18n();
-  return (
-    <section aria-labelledby="roster-heading">
-      <h1 id="roster-heading" tabIndex={-1}>{t('roster.heading')}</h1>
-    </section>
-  );
+/** #/roster: the posts of my community; #/roster/<postId>: that post's week. */
+export function RosterBoard({ postId }: { postId?: string }) {
+  return postId ? <PostBoard postId={postId} /> : <PostList />;
 }
