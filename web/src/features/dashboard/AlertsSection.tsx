@@ -50,6 +50,7 @@ export function AlertsSection({ alerts, error, onChange }: {
               <span className="dash-meta">
                 {formatDateTime(a.createdAt, lang)}
                 {a.community && ` · ${a.community.name}`}
+                {a.areaName && ` · ${a.areaName}`}
                 {a.escalatedAt && ` · ${t('dashboard.escalated')}`}
               </span>
               <span>

@@ -25,6 +25,8 @@ export function CommunityDashboard({ communityId }: { communityId: string }) {
   const data = answer?.data ?? null;
   const errors = answer?.errors ?? [];
   useDataShownMark(data !== null);
+  // the community itself refused: every section of it says so (errorAt would also match an error below it)
+  const communityRefused = errors.find((e) => e.path?.length === 1 && e.path[0] === 'community');
   if (!answer) {
     return (
       <>
@@ -37,10 +39,10 @@ export function CommunityDashboard({ communityId }: { communityId: string }) {
     <div className="dash" data-testid="dashboard-data">
       <p className="dash-live">{t('dashboard.live')}</p>
       {data === null && <Failure errors={errors} onRetry={reload} />}
-      <ResponsesSection responses={data?.community?.responses ?? []} error={errorAt(errors, ['community', 'responses']) ?? errorAt(errors, ['community'])} />
+      <ResponsesSection responses={data?.community?.responses ?? []} error={errorAt(errors, ['community', 'responses']) ?? communityRefused} />
       <AlertsSection alerts={data?.alerts ?? null} error={errorAt(errors, ['alerts'])} onChange={reload} />
       <CoverageSection gaps={data?.coverageGaps ?? []} days={days} error={errorAt(errors, ['coverageGaps'])} />
-      <OnDutySection posts={data?.community?.dutyPosts ?? []} now={now} error={errorAt(errors, ['community', 'dutyPosts']) ?? errorAt(errors, ['community'])} />
+      <OnDutySection posts={data?.community?.dutyPosts ?? []} now={now} error={errorAt(errors, ['community', 'dutyPosts']) ?? communityRefused} />
       <TasksSection tasks={data?.tasks ?? null} error={errorAt(errors, ['tasks'])} />
       <RequestsSection
         open={data?.openRequests ?? null}
