@@ -15,7 +15,8 @@ export function useCommunities() {
   const root = named ?? treeRootOf(mine.units)?.id ?? null;
   const tree = useQuery(DashboardUnitsDocument, root ? { unit: root } : null);
   const communities = communitiesOf(named ? [] : mine.units, tree.answer?.data?.orgUnit ?? null);
-  const loading = mine.loading || (root !== null && tree.loading);
+  // the tree's query starts in the render after its root is known: waiting for it counts as loading from then
+  const loading = mine.loading || (root !== null && !tree.answer && !tree.failure);
   const errors = [...(mine.answer?.errors ?? []), ...(tree.answer?.errors ?? [])];
   return { communities, loading, failure: mine.failure ?? tree.failure, errors, nameUnit: setNamed, reload: mine.reload };
 }
