@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AcknowledgeAlertDocument, DashboardDocument, DashboardUnitsDocument, MyUnitsDocument } from '../../gql/graphql';
@@ -7,10 +7,10 @@ import { fakeGateway, renderScreen } from '../../test/render';
 import { Dashboard } from './Dashboard';
 import { DATA_SHOWN_MARK } from './useDataShownMark';
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+// several requests in a row before the data is on screen: more than the default second on a busy 2-core machine
+configure({ asyncUtilTimeout: 5000 });
+
+afterEach(() => vi.unstubAllGlobals());
 
 const admin = { accessToken: 't', username: 'admin-xijia', roles: ['community-admin'] };
 const officer = { accessToken: 't', username: 'officer', roles: ['district-officer'] };
