@@ -10,14 +10,14 @@ export function CommunityPicker({ communities, value, onChange }: {
   const { t } = useI18n();
   if (communities.length < 2) return null;
   return (
-    <label className="inline">
-      {t('dashboard.community')}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+    <p>
+      <label className="inline" htmlFor="dash-community">{t('dashboard.community')}</label>{' '}
+      <select id="dash-community" value={value} onChange={(e) => onChange(e.target.value)}>
         {communities.map((c) => (
           <option key={c.id} value={c.id}>{c.name}</option>
         ))}
       </select>
-    </label>
+    </p>
   );
 }
 
