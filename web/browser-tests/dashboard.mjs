@@ -33,7 +33,7 @@ async function noWiderThanScreen(page) {
 
 await scenario('dashboard', async (browser, track) => {
   const page = track(await newPage(browser));
-  await page.goto(new URL("/#/dashboard", env.webUrl).href);
+  await page.goto(new URL('#/dashboard', env.webUrl).href);
   await signIn(page, 'admin-xijia');
   await page.getByRole('heading', { level: 1, name: '西贾社区工作台' }).waitFor();
   await page.getByTestId('dashboard-data').waitFor();
@@ -79,7 +79,7 @@ await scenario('dashboard', async (browser, track) => {
 
   // The district officer: a community of 小店区 to choose, what a district officer may read, nothing broken
   await signIn(page, 'officer');
-  await page.goto(new URL("/#/dashboard", env.webUrl).href);
+  await page.goto(new URL('#/dashboard', env.webUrl).href);
   const choice = page.getByLabel('社区', { exact: true });
   await choice.waitFor();
   const options = await choice.locator('option').allInnerTexts();

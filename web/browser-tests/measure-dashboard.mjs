@@ -10,7 +10,7 @@ export const DATA_SHOWN_MARK = 'dashboard:data-shown';
 export async function measureOnce(browser, { user = 'admin-xijia', width = 1280 } = {}) {
   const page = await newPage(browser, { width });
   try {
-    await page.goto(new URL("/#/dashboard", env.webUrl).href);
+    await page.goto(new URL('#/dashboard', env.webUrl).href);
     await signIn(page, user);
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, DATA_SHOWN_MARK);
     const figures = await page.evaluate((mark) => {
