@@ -45,7 +45,7 @@ await scenario('dashboard', async (browser, track) => {
   // 水木云天南门卡口 has no shift all week: its gaps are in the grid, each run a link to the post's roster
   await expectIn(page, 'dash-coverage', ['水木云天南门卡口']);
   const gapLink = page.getByTestId('dash-coverage').locator('td a[href^="#/roster/"]').first();
-  step(`a gap: ${await gapLink.getAttribute('aria-label')} → ${await gapLink.getAttribute('href')}`);
+  step(`a gap: ${await gapLink.textContent()} → ${await gapLink.getAttribute('href')}`);
   await sectionText(page, 'dash-tasks');
   // the figures of 西贾社区's requests (the demo's request for medicine is among them unless another test closed it)
   await expectIn(page, 'dash-requests', ['西贾社区：']);
