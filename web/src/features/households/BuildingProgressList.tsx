@@ -1,0 +1,26 @@
+import type { TestingRoundSheetQuery } from '../../gql/graphql';
+import { useI18n } from '../../i18n/I18n';
+import { ProgressBars } from './ProgressBars';
+
+type Line = NonNullable<TestingRoundSheetQuery['testingRound']>['progress']['byBuilding'][number];
+
+/** The round's progress per building and unit, in register order. */
+export function BuildingProgressList({ lines }: { lines: Line[] }) {
+  const { t } = useI18n();
+  return (
+    <details className="by-building" open={lines.length <= 6}>
+      <summary>{t('households.byBuilding')}</summary>
+      <ul className="cards" data-testid="by-building">
+        {lines.map((line) => {
+          const name = `${line.building.name} ${line.unitLabel || t('households.noUnit')}`;
+          return (
+            <li key={`${line.building.id}/${line.unitLabel}`}>
+              <span className="line-name">{name}</span>
+              <ProgressBars counts={line} label={name} />
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
