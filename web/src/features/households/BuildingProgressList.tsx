@@ -1,11 +1,9 @@
-import type { TestingRoundSheetQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/I18n';
 import { ProgressBars } from './ProgressBars';
-
-type Line = NonNullable<TestingRoundSheetQuery['testingRound']>['progress']['byBuilding'][number];
+import type { ProgressLines } from './sheet';
 
 /** The round's progress per building and unit, in register order. */
-export function BuildingProgressList({ lines }: { lines: Line[] }) {
+export function BuildingProgressList({ lines }: { lines: ProgressLines }) {
   const { t } = useI18n();
   return (
     <details className="by-building" open={lines.length <= 6}>

@@ -23,10 +23,10 @@ export function RoundSheet({ roundId }: { roundId: string }) {
   const [scopeIndex, setScopeIndex] = useState(0);
   const scope = scopes[Math.min(scopeIndex, scopes.length - 1)];
   const ready = Boolean(session) && (mine.answer !== null || mine.failure !== null);
-  const { answer, failure, loading, reload, round, rows, record } = useRoundSheet(roundId, scope.id, ready);
+  const { answer, failure, loading, reload, round, lists, rows, record } = useRoundSheet(roundId, scope.id, ready);
   const errors = answer?.errors ?? [];
-  const roundRefused = errorAt(errors, ['testingRound']);
-  const listRefused = errorAt(errors, ['testingRound', 'tests']) ?? errorAt(errors, ['testingRound', 'missedHouseholds']);
+  const roundRefused = errorAt(errors, ['round']);
+  const listRefused = lists ? undefined : errorAt(errors, ['households']);
   const options = round?.status === 'SCHEDULED' ? statusOptions(roles) : [];
   const title = round
     ? t('households.roundTitle', { unit: round.unit.name, round: round.round, rounds: round.rounds })
@@ -69,15 +69,14 @@ export function RoundSheet({ roundId }: { roundId: string }) {
               </select>
             </label>
           )}
-          {listRefused ? (
-            <FieldMessage error={listRefused} />
-          ) : (
+          {listRefused && <FieldMessage error={listRefused} />}
+          {lists && (
             <HouseholdList
               rows={rows}
               options={options}
               record={record}
-              total={Math.max(round.tests.totalCount, round.missedHouseholds.totalCount)}
-              truncated={round.tests.pageInfo.hasNextPage || round.missedHouseholds.pageInfo.hasNextPage}
+              total={round.progress.households}
+              truncated={lists.tests.pageInfo.hasNextPage || lists.missedHouseholds.pageInfo.hasNextPage}
             />
           )}
         </>

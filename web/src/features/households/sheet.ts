@@ -2,8 +2,11 @@ import type { HouseholdTestStatus, TestingRoundSheetQuery } from '../../gql/grap
 import type { GraphQLError } from '../../graphql/client';
 import { errorAt } from '../../graphql/errors';
 
-type Round = NonNullable<TestingRoundSheetQuery['testingRound']>;
-type HouseholdFields = Round['tests']['edges'][number]['node']['household'];
+/** The round's households as listed: its recorded statuses and its households still to visit. */
+export type RoundLists = NonNullable<TestingRoundSheetQuery['households']>;
+/** The round's progress per building and unit, in register order. */
+export type ProgressLines = NonNullable<TestingRoundSheetQuery['round']>['progress']['byBuilding'];
+type HouseholdFields = RoundLists['tests']['edges'][number]['node']['household'];
 
 /** What stands for a household in the round (null: nobody has recorded it yet). */
 export interface Standing {
@@ -44,14 +47,15 @@ const roomOrder = new Intl.Collator('en', { numeric: true });
  * both). Recordings made on this device since the answer (`recorded`) stand over it until the next answer.
  */
 export function householdRows(
-  round: Round,
+  round: RoundLists,
+  byBuilding: ProgressLines,
   errors: GraphQLError[],
   recorded: Record<string, Standing> = {},
 ): HouseholdRow[] {
   const rows = new Map<string, HouseholdRow>();
   const contactError = (list: 'tests' | 'missedHouseholds', i: number) =>
-    errorAt(errors, ['testingRound', list, 'edges', i, 'node', 'household', 'contactName']) ??
-    errorAt(errors, ['testingRound', list, 'edges', i, 'node', 'household', 'contactPhone']);
+    errorAt(errors, ['households', list, 'edges', i, 'node', 'household', 'contactName']) ??
+    errorAt(errors, ['households', list, 'edges', i, 'node', 'household', 'contactPhone']);
   const add = (household: HouseholdFields, standing: Standing, missed: boolean, refused?: GraphQLError) => {
     const before = rows.get(household.id);
     rows.set(household.id, {
@@ -83,7 +87,7 @@ export function householdRows(
     if (row) rows.set(id, { ...row, standing, missed: !isOutcome(standing.status) });
   }
   const buildingOrder = new Map<string, number>();
-  round.progress.byBuilding.forEach((line) => {
+  byBuilding.forEach((line) => {
     if (!buildingOrder.has(line.building.id)) buildingOrder.set(line.building.id, buildingOrder.size);
   });
   const rank = (r: HouseholdRow) => buildingOrder.get(r.buildingId) ?? Number.MAX_SAFE_INTEGER;

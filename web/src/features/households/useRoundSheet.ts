@@ -19,8 +19,9 @@ export function useRoundSheet(roundId: string, unitId: string | null, ready: boo
   const [recorded, setRecorded] = useState<{ [householdId: string]: Standing }>({});
   // a new answer has every recording made before it was asked for
   useEffect(() => setRecorded({}), [query.answer]);
-  const round = query.answer?.data?.testingRound ?? null;
-  const rows = round ? householdRows(round, query.answer!.errors, recorded) : [];
+  const round = query.answer?.data?.round ?? null;
+  const lists = query.answer?.data?.households ?? null;
+  const rows = lists ? householdRows(lists, round?.progress.byBuilding ?? [], query.answer!.errors, recorded) : [];
   const { reload } = query;
   const record: Record = useCallback(
     async (row, status, testedCount, reason) => {
@@ -39,5 +40,5 @@ export function useRoundSheet(roundId: string, unitId: string | null, ready: boo
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [run, roundId],
   );
-  return { ...query, round, rows, record };
+  return { ...query, round, lists, rows, record };
 }
