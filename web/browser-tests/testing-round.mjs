@@ -13,7 +13,7 @@ async function noWiderThanTheScreen(page, where) {
 /** Two taps: the household's row, then its status. */
 async function record(page, door, status) {
   const row = page.getByTestId('household').and(page.locator(`[data-door="${door}"]`));
-  await row.getByRole('button', { name: new RegExp(`^登记 ${door}`) }).click();
+  await row.getByRole('button', { name: new RegExp(`登记 ${door}$`) }).click();
   await row.getByRole('button', { name: status.label, exact: true }).click();
   await page.locator(`[data-testid="household"][data-door="${door}"][data-status="${status.code}"]`).waitFor();
   step(`recorded ${door}: ${status.label}`);
@@ -42,7 +42,7 @@ await scenario('testing-round', async (browser, track) => {
 
   // the status panel open, as the grid worker sees it at the door
   const first = `${BUILDING} 1单元101`;
-  await page.locator(`[data-testid="household"][data-door="${first}"]`).getByRole('button', { name: new RegExp(`^登记 ${first}`) }).click();
+  await page.locator(`[data-testid="household"][data-door="${first}"]`).getByRole('button', { name: new RegExp(`登记 ${first}$`) }).click();
   await page.getByRole('group', { name: `选择 ${first} 的检测情况` }).waitFor();
   await noWiderThanTheScreen(page, 'the status choices');
   await shot(page, 'testing-round-choices-375px');

@@ -26,7 +26,7 @@ export function doorOf(row: Row): string {
  * a reason where the status needs one). The status shows at once; a refusal shows here, at the row.
  */
 export function HouseholdRow({ row, options, record }: { row: Row; options: HouseholdTestStatus[]; record: Record }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const panelId = useId();
   const [open, setOpen] = useState(false);
   const [count, setCount] = useState(String(row.headCount));
@@ -84,7 +84,8 @@ export function HouseholdRow({ row, options, record }: { row: Row; options: Hous
             aria-expanded={open}
             aria-controls={panelId}
             onClick={() => setOpen((o) => !o)}
-            aria-label={`${t('households.record', { door })}: ${statusLabel}`}
+            // the name starts with what the button shows (WCAG 2.5.3), then says which door it records
+            aria-label={`${t('households.room', { room: row.room })} ${t('households.headCount', { count: row.headCount })} ${statusLabel}${lang === 'zh' ? '，' : ', '}${t('households.record', { door })}`}
           >
             <span className="door">{t('households.room', { room: row.room })}</span>
             <span>{t('households.headCount', { count: row.headCount })}</span>
