@@ -8,6 +8,9 @@ import { Households } from './Households';
 
 afterEach(() => vi.unstubAllGlobals());
 
+// a bound against a hung test, not a speed figure: jsdom and user-event take seconds on a loaded 2-core machine
+const SLOW_MACHINE_MS = 30_000;
+
 const progress = { households: 30, accounted: 11, missing: 19, people: 80, peopleTested: 27 };
 const round = (id: string, unit: { id: string; name: string; kind: string }) => ({
   id, date: todayInCity(), round: 1, rounds: 1, status: 'SCHEDULED', unit, progress,
@@ -15,7 +18,7 @@ const round = (id: string, unit: { id: string; name: string; kind: string }) => 
 const community = { id: 'c', kind: 'COMMUNITY', name: '西贾社区', areaId: null };
 const building = { id: 'b', kind: 'BUILDING', name: '书林苑1号楼', areaId: null };
 
-describe('the rounds of my units', () => {
+describe('the rounds of my units', { timeout: SLOW_MACHINE_MS }, () => {
   it("lists each of my units' rounds around today once, with their progress, linking to the round", async () => {
     const calls = fakeGateway((body) => {
       if (body.hash === hashOf(MyUnitsDocument)) return { data: { myUnits: [community, building] } };
@@ -34,6 +37,13 @@ describe('the rounds of my units', () => {
     const asked = calls.filter((c) => c.body.hash === hashOf(TestingRoundsOfUnitDocument)).map((c) => c.body.variables as { from: string; to: string });
     expect(asked).toHaveLength(2);
     expect(asked[0].from < todayInCity() && asked[0].to > todayInCity()).toBe(true);
+  });
+
+  it('asks a signed-out visitor to sign in, and asks nothing of the gateway', async () => {
+    const calls = fakeGateway(() => ({}));
+    renderScreen(<Households />);
+    expect(await screen.findByText('登录后可查看和登记入户核酸。')).toBeTruthy();
+    expect(calls).toHaveLength(0);
   });
 
   it('says so when the account has no unit', async () => {

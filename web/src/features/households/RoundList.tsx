@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n/I18n';
 import { formatDate, todayInCity } from '../../i18n/time';
 import { Failure, FieldMessage } from '../../ui/FieldMessage';
@@ -13,6 +14,7 @@ const DAYS = 3;
 /** My units and the testing rounds of each around today, each with its progress, linking to the round. */
 export function RoundList() {
   const { t, lang } = useI18n();
+  const { session } = useAuth();
   const today = todayInCity();
   const [days, setDays] = useState(DAYS);
   const mine = useMyUnits();
@@ -25,6 +27,7 @@ export function RoundList() {
     <section aria-labelledby="households-heading" className="households">
       <h1 id="households-heading" tabIndex={-1}>{t('households.heading')}</h1>
       <p>{t('households.intro')}</p>
+      {!session && <p>{t('households.signIn')}</p>}
       <Failure message={mine.failure} onRetry={mine.reload} />
       {unitsRefused && <FieldMessage error={unitsRefused} />}
       {mine.answer && mine.units.length === 0 && !unitsRefused && <p>{t('households.noUnits')}</p>}
@@ -53,9 +56,11 @@ export function RoundList() {
           </section>
         );
       })}
-      <button type="button" className="secondary" onClick={() => setDays((d) => d + 7)}>
-        {t('households.widen')}
-      </button>
+      {session && (
+        <button type="button" className="secondary" onClick={() => setDays((d) => d + 7)}>
+          {t('households.widen')}
+        </button>
+      )}
     </section>
   );
 }

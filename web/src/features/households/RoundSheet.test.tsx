@@ -14,6 +14,9 @@ import { Households } from './Households';
 
 afterEach(() => vi.unstubAllGlobals());
 
+// a bound against a hung test, not a speed figure: jsdom and user-event take seconds on a loaded 2-core machine
+const SLOW_MACHINE_MS = 30_000;
+
 const gridWorker = { accessToken: 't', username: 'grid-xijia-1', roles: ['grid-worker'] };
 const myGrid = { data: { myUnits: [{ id: 'g1', kind: 'GRID', name: '西贾社区第一网格', areaId: null }] } };
 
@@ -36,7 +39,7 @@ function gateway(onRecord: (vars: Record<string, unknown>) => unknown) {
 
 const row = (door: string) => screen.getAllByTestId('household').find((li) => li.dataset.door === door)!;
 
-describe('a round on a phone', () => {
+describe('a round on a phone', { timeout: SLOW_MACHINE_MS }, () => {
   it('records a household in two taps: the row, then TESTED with the head count from the register', async () => {
     const calls = gateway((vars) => ({
       data: { recordHouseholdTest: { status: 'TESTED', testedCount: vars.testedCount, reason: null, accounted: true, recordedBy: 'grid-xijia-1', recordedAt: '2026-12-07T02:00:00Z', household: { id: '3' } } },
@@ -120,7 +123,7 @@ describe('a round on a phone', () => {
   });
 });
 
-describe('a round for staff', () => {
+describe('a round for staff', { timeout: SLOW_MACHINE_MS }, () => {
   it("shows a district officer the register with each refused contact in place, and no recording", async () => {
     const round = listsOf();
     const hide = <T extends { household: { contactName: string | null; contactPhone: string | null } }>(n: T) =>

@@ -37,7 +37,8 @@ export function RoundSheet({ roundId }: { roundId: string }) {
         <a href="#/households">{t('households.back')}</a>
       </p>
       <h1 id="round-heading" tabIndex={-1}>{title}</h1>
-      {(loading || !ready) && !answer && <p aria-live="polite">{t('common.loading')}</p>}
+      {!session && <p>{t('households.signIn')}</p>}
+      {session && (loading || !ready) && !answer && <p aria-live="polite">{t('common.loading')}</p>}
       <Failure message={failure} onRetry={reload} />
       {answer && !round && roundRefused && <FieldMessage error={roundRefused} />}
       {round && (

@@ -5,6 +5,7 @@ export const householdMessages = {
     zh: '您负责的单位近几天的核酸检测轮次。点开一轮，逐户登记。',
     en: 'The testing rounds of the units you work for, these days. Open a round to record it door by door.',
   },
+  'households.signIn': { zh: '登录后可查看和登记入户核酸。', en: 'Sign in to see and record testing rounds.' },
   'households.noUnits': { zh: '您的账号尚未关联任何网格、楼栋或社区。', en: 'Your account is linked to no grid, building or community.' },
   'households.noRounds': { zh: '这几天没有核酸检测轮次。', en: 'No testing rounds these days.' },
   'households.window': { zh: '{from} 至 {to}', en: '{from} to {to}' },
