@@ -1,11 +1,8 @@
-import { useI18n } from '../../i18n/I18n';
+import './households.css';
+import { RoundList } from './RoundList';
+import { RoundSheet } from './RoundSheet';
 
-/** Placeholder of the route (issue 14, second part): replaced by the screen. */
-export function Households(_props: { roundId?: string }) {
-  const { t } = useI18n();
-  return (
-    <section aria-labelledby="households-heading">
-      <h1 id="households-heading" tabIndex={-1}>{t('households.heading')}</h1>
-    </section>
-  );
+/** `#/households`: my units' testing rounds; `#/households/<roundId>`: one round, recorded door by door. */
+export function Households({ roundId }: { roundId?: string }) {
+  return roundId ? <RoundSheet roundId={roundId} /> : <RoundList />;
 }
