@@ -13,9 +13,10 @@ import java.util.TreeSet;
  * fields again.
  *
  * <p>An object's owner is, in this order: the index's owner of its type and id; the owner of the object it refers to
- * by {@code targetType}/{@code targetId} (audit events); for an object without an id, the volunteer it is about
- * ({@code volunteer}); its parent's owner; the owner of the first object below it
- * the index knows (an on-duty line belongs to its post's community).
+ * by {@code targetType}/{@code targetId} (audit events); its parent's owner (below a field with the rule {@code own},
+ * the caller's own volunteer); the owner of the first object below it
+ * the index knows (an on-duty line belongs to its post's community). An object without an id about one volunteer
+ * (a call-out answer, a responsibility) may also be read as that volunteer's.
  */
 public final class LeakFinder {
 
@@ -60,8 +61,9 @@ public final class LeakFinder {
         Map<String, Object> object = (Map<String, Object>) value;
         String type = (String) object.get("__typename");
         Owner owner = ownerOf(type, object, parent);
+        Owner about = about(object);
         Rule rule = policy.typeRule(type);
-        if (rule == null || !rule.allows(caller, owner)) {
+        if (rule == null || !allows(rule, caller, owner, about)) {
             if (carriesData(object)) {
                 leaks.add(new Leak(caller.name(), probe.name(), path, type, rule, ownerLabel(owner),
                         typesIn(object.values())));
@@ -73,11 +75,14 @@ public final class LeakFinder {
                 continue;
             }
             Rule fieldRule = policy.fieldRule(type, field.getKey());
-            if (fieldRule != null && !fieldRule.allows(caller, owner)) {
+            if (fieldRule != null && !allows(fieldRule, caller, owner, about)) {
                 leaks.add(new Leak(caller.name(), probe.name(), path + "." + field.getKey(), type + "." + field.getKey(),
                         fieldRule, ownerLabel(owner), typesIn(field.getValue())));
             } else {
-                visit(field.getValue(), path + "." + field.getKey(), owner, caller, probe, leaks);
+                // below a field that answers the caller's own object (CallOut.myAnswer), that object is the caller's
+                Owner below = fieldRule != null && fieldRule.kind() == Rule.Kind.OWN
+                        ? Owner.volunteer(owner == null ? List.of() : owner.unitPath(), caller.volunteerId()) : owner;
+                visit(field.getValue(), path + "." + field.getKey(), below, caller, probe, leaks);
             }
         }
     }
@@ -123,6 +128,10 @@ public final class LeakFinder {
         return value == null || value instanceof List<?> list && list.isEmpty();
     }
 
+    private static boolean allows(Rule rule, Caller caller, Owner owner, Owner about) {
+        return rule.allows(caller, owner) || about != null && rule.allows(caller, about);
+    }
+
     private Owner ownerOf(String type, Map<String, Object> object, Owner parent) {
         Owner own = known(type, object);
         if (own != null) {
@@ -131,18 +140,25 @@ public final class LeakFinder {
         return parent != null ? parent : below(object);
     }
 
-    @SuppressWarnings("unchecked")
     private Owner known(String type, Map<String, Object> object) {
         Owner own = index.ownerOf(type, object.get("id"));
         if (own == null && object.get("targetType") instanceof String target) {
             own = index.ownerOf(target, object.get("targetId"));
         }
-        // an object without an id of its own about one volunteer (a call-out answer, an hours line) is that
-        // volunteer's: its 'self' is the volunteer, not whoever holds the object above it
-        if (own == null && object.get("id") == null && object.get("volunteer") instanceof Map<?, ?> volunteer) {
-            own = index.ownerOf("Volunteer", ((Map<String, Object>) volunteer).get("id"));
-        }
         return own;
+    }
+
+    /**
+     * For an object without an id of its own about one volunteer (a call-out answer, a responsibility): that
+     * volunteer, a second owner beside the one it has by its place (its 'self' is the volunteer, its unit the
+     * holder's); null for any other object.
+     */
+    @SuppressWarnings("unchecked")
+    private Owner about(Map<String, Object> object) {
+        if (object.get("id") == null && object.get("volunteer") instanceof Map<?, ?> volunteer) {
+            return index.ownerOf("Volunteer", ((Map<String, Object>) volunteer).get("id"));
+        }
+        return null;
     }
 
     /** The first owner the index knows in {@code value} or below it, depth first. */

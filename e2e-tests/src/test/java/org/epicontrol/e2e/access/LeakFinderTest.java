@@ -24,6 +24,8 @@ class LeakFinderTest {
             Volunteer.phone\tscoped:community-admin
             OnDuty\tscoped:community-admin\tfrom post
             Answer\tscoped:community-admin,self\taccepted volunteer
+            DutyPost.myAnswer\town
+            Duty\tscoped:grid-worker\trole volunteer
             AuditEvent\tscoped:community-admin\taction targetType targetId
             """);
     private static final OwnershipIndex INDEX = OwnershipIndex.of(Map.of(
@@ -72,6 +74,28 @@ class LeakFinderTest {
         assertEquals(List.of(), find(object("Area", "5", "name", "书林苑", "dutyPosts", List.of(post)), himself));
         assertEquals(List.of("Answer of 西贾社区"), find(object("Area", "5", "name", "书林苑", "dutyPosts", List.of(post)),
                 another).stream().map(leak -> leak.subject() + " of " + leak.owner()).toList());
+    }
+
+    @Test
+    void anObjectAboutAVolunteerStillBelongsToItsPlace() {
+        // a grid's responsibility names its volunteer, whose unit is the community: the grid's worker reads it there
+        List<String> grid = List.of("小店区", "平阳路街道", "西贾社区", "第一网格");
+        OwnershipIndex index = OwnershipIndex.of(Map.of("Volunteer:7", Owner.volunteer(XIJIA, "7"), "DutyPost:3", Owner.unit(grid)));
+        Map<String, Object> duty = object("Duty", null, "role", "GRID_WORKER", "volunteer", object("Volunteer", "7", "name", "马超"));
+        Map<String, Object> post = object("DutyPost", "3", "name", "网格岗", "duties", List.of(duty));
+        Caller gridWorker = new Caller("grid-xijia-1", Set.of("grid-worker"), List.of(grid), null);
+        assertEquals(List.of("Volunteer"), new LeakFinder(POLICY, index, "Query").find(AREA, Map.of("s0",
+                object("Area", "5", "name", "书林苑", "dutyPosts", List.of(post))), gridWorker).stream()
+                .map(Leak::subject).toList(), "the responsibility is his to read; the volunteer's name is not");
+    }
+
+    @Test
+    void belowAFieldAnsweringTheCallersOwnObjectItIsTheirs() {
+        Map<String, Object> post = object("DutyPost", "1", "name", "卡口", "myAnswer", object("Answer", null, "accepted", true));
+        Map<String, Object> area = object("Area", "5", "name", "书林苑", "dutyPosts", List.of(post));
+        assertEquals(List.of(), find(area, new Caller("volunteer-li", Set.of("volunteer"), List.of(XIJIA), "8")));
+        assertEquals(List.of("DutyPost.myAnswer"), find(area, ADMIN_NANNEIHUAN).stream().map(Leak::subject).toList(),
+                "a caller without a volunteer has no answer of their own");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  *       BUILDING_CAPTAIN) for a unit on the object's unit path (the captain of a household's building);
  *       {@code duty:ROLE(in)}: for a unit at or below the object's unit (the captain of a building in a community's
  *       testing round: the service checks the round's own unit, which the table does not see).</li>
+ *   <li>{@code own} (a field): the caller's own object (their call-out answer), for a caller with a linked
+ *       volunteer; the objects below it are judged as that volunteer's.</li>
  *   <li>{@code audience}: an object addressed to an audience (an alert: community admins of C, grid workers of G or
  *       of every grid of C, officers of district D): holders of the audience's role with a group at or below its
  *       unit, and for grid workers also the volunteers whose GRID_WORKER responsibility is for a grid at or below
@@ -33,7 +35,7 @@ public record Rule(String text, Kind kind, Set<String> roles, boolean self, Set<
     private static final String WITHIN = "(in)";
     private static final String DUTY = "duty:";
 
-    public enum Kind { PUBLIC, SIGNED_IN, ROLES, DRAFTS, SCOPED, AUDIENCE }
+    public enum Kind { PUBLIC, SIGNED_IN, ROLES, DRAFTS, SCOPED, AUDIENCE, OWN }
 
     private static final String GRID_WORKER = "grid-worker";
 
@@ -48,9 +50,10 @@ public record Rule(String text, Kind kind, Set<String> roles, boolean self, Set<
             case "drafts" -> Kind.DRAFTS;
             case "scoped" -> Kind.SCOPED;
             case "audience" -> Kind.AUDIENCE;
+            case "own" -> Kind.OWN;
             default -> throw new IllegalArgumentException("unknown rule '" + text + "'");
         };
-        if ((kind == Kind.PUBLIC || kind == Kind.SIGNED_IN || kind == Kind.AUDIENCE) != names.isEmpty()) {
+        if ((kind == Kind.PUBLIC || kind == Kind.SIGNED_IN || kind == Kind.AUDIENCE || kind == Kind.OWN) != names.isEmpty()) {
             throw new IllegalArgumentException("rule '" + text + "': only roles, drafts and scoped name roles");
         }
         boolean self = names.contains(SELF);
@@ -81,6 +84,8 @@ public record Rule(String text, Kind kind, Set<String> roles, boolean self, Set<
                     || duties.stream().anyMatch(duty -> duty.endsWith(WITHIN)
                             ? caller.dutyWithin(duty.substring(0, duty.length() - WITHIN.length()), owner)
                             : caller.dutyOver(duty, owner)));
+            // a field answering the caller's own object: only a caller with a volunteer of their own has one
+            case OWN -> caller.volunteerId() != null;
             // deny by default too: an object without a known audience is for system-admin only
             case AUDIENCE -> owner != null && owner.audienceRole() != null
                     && (caller.holdsWithin(owner.audienceRole(), owner)
