@@ -34,7 +34,7 @@ export const NAV: { hash: string; label: MessageKey; screen: string; roles?: str
   { hash: '#/notices', label: 'nav.notices', screen: 'notices' },
   { hash: '#/import', label: 'nav.import', screen: 'import', roles: ['notice-editor'] },
   { hash: '#/dashboard', label: 'nav.dashboard', screen: 'dashboard', roles: ['community-admin', 'district-officer', 'system-admin'] },
-  { hash: '#/roster', label: 'nav.roster', screen: 'roster', roles: ['community-admin', 'district-officer', 'system-admin'] },
+  { hash: '#/roster', label: 'nav.roster', screen: 'roster', roles: ['community-admin', 'district-officer', 'system-admin', 'volunteer'] },
   { hash: '#/me', label: 'nav.me', screen: 'me', roles: ['volunteer', 'grid-worker', 'community-admin'] },
   { hash: '#/households', label: 'nav.households', screen: 'households', roles: ['grid-worker', 'volunteer', 'community-admin', 'district-officer'] },
   { hash: '#/audit', label: 'nav.audit', screen: 'audit', roles: ['community-admin', 'district-officer', 'system-admin'] },
