@@ -1,0 +1,41 @@
+package org.epicontrol.gateway.compose;
+
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.argument;
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.string;
+
+import graphql.language.Directive;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The directives of one supergraph element that reach the supergraph, merged over the subgraphs that define it:
+ * {@code @deprecated} (the first reason), {@code @inaccessible} (if any subgraph says so), every {@code @tag}, and
+ * the demand-control directives (see {@link CostDirectives}).
+ *
+ * @param deprecated the first subgraph's {@code @deprecated}, or null
+ * @param cost       null when no subgraph has {@code @cost} or {@code @listSize} here
+ */
+record AppliedDirectives(Directive deprecated, boolean inaccessible, Set<String> tags, CostDirectives cost) {
+
+    static AppliedDirectives merge(List<FromSubgraph<List<Directive>>> sources) {
+        Directive deprecated = null;
+        boolean inaccessible = false;
+        Set<String> tags = new TreeSet<>();
+        for (FromSubgraph<List<Directive>> s : sources) {
+            for (Directive d : s.value()) {
+                if (d.getName().equals("deprecated") && deprecated == null) {
+                    deprecated = d;
+                }
+            }
+            inaccessible |= s.graph().hasDirective(s.value(), "inaccessible");
+            for (Directive tag : s.graph().directives(s.value(), "tag")) {
+                String name = string(argument(tag, "name"));
+                if (name != null) {
+                    tags.add(name);
+                }
+            }
+        }
+        return new AppliedDirectives(deprecated, inaccessible, tags, CostDirectives.merge(sources));
+    }
+}
