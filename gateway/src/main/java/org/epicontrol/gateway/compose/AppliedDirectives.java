@@ -11,14 +11,21 @@ import java.util.TreeSet;
 /**
  * The directives of one supergraph element that reach the supergraph, merged over the subgraphs that define it:
  * {@code @deprecated} (the first reason), {@code @inaccessible} (if any subgraph says so), every {@code @tag}, and
- * the demand-control directives (see {@link CostDirectives}).
+ * the demand-control directives (see {@link CostDirectives}) and the access directives (see {@link AccessDirectives}).
  *
  * @param deprecated the first subgraph's {@code @deprecated}, or null
  * @param cost       null when no subgraph has {@code @cost} or {@code @listSize} here
+ * @param access     null when no subgraph has {@code @authenticated}, {@code @requiresScopes} or {@code @policy} here
  */
-record AppliedDirectives(Directive deprecated, boolean inaccessible, Set<String> tags, CostDirectives cost) {
+record AppliedDirectives(Directive deprecated, boolean inaccessible, Set<String> tags, CostDirectives cost,
+                         AccessDirectives access) {
 
-    static AppliedDirectives merge(List<FromSubgraph<List<Directive>>> sources) {
+    /**
+     * @param where  the element (e.g. {@code "Query.notice"}), for errors
+     * @param errors gets what cannot be merged
+     */
+    static AppliedDirectives merge(String where, List<FromSubgraph<List<Directive>>> sources,
+                                   List<CompositionError> errors) {
         Directive deprecated = null;
         boolean inaccessible = false;
         Set<String> tags = new TreeSet<>();
@@ -36,6 +43,7 @@ record AppliedDirectives(Directive deprecated, boolean inaccessible, Set<String>
                 }
             }
         }
-        return new AppliedDirectives(deprecated, inaccessible, tags, CostDirectives.merge(sources));
+        return new AppliedDirectives(deprecated, inaccessible, tags, CostDirectives.merge(sources),
+                AccessDirectives.merge(sources, where, errors));
     }
 }

@@ -103,7 +103,7 @@ final class InputValueMerger {
         String dflt = defaults.iterator().next();
         return new ComposedInputValue(present.get(0).value().getName(),
                 firstDescription(present, p -> text(p.value().getDescription())), type, dflt.isEmpty() ? null : dflt,
-                AppliedDirectives.merge(present.stream()
-                        .map(p -> new FromSubgraph<>(p.graph(), p.value().getDirectives())).toList()));
+                AppliedDirectives.merge(coordinate, present.stream()
+                        .map(p -> new FromSubgraph<>(p.graph(), p.value().getDirectives())).toList(), errors));
     }
 }

@@ -91,8 +91,9 @@ final class ObjectTypeMerger {
         });
         return new ComposedType(kind, typeName, firstDescription(defs, d -> d.value().description),
                 List.copyOf(interfaces), joinTypes, joinImplements, List.of(), List.of(),
-                AppliedDirectives.merge(defs.stream().map(d -> new FromSubgraph<>(d.graph(), d.value().directives))
-                        .toList()), merged, List.of(), List.of(), null);
+                AppliedDirectives.merge(typeName, defs.stream()
+                        .map(d -> new FromSubgraph<>(d.graph(), d.value().directives)).toList(), errors),
+                merged, List.of(), List.of(), null);
     }
 
     private ComposedField mergeField(Kind kind, String typeName, String fieldName,
@@ -133,8 +134,8 @@ final class ObjectTypeMerger {
                 inputValues.arguments(coordinate, typed), type,
                 needsJoinField(sources, type, overrides, typeIn) ? joinFields(joined, type, overrides, typeIn)
                         : List.of(),
-                AppliedDirectives.merge(sources.stream()
-                        .map(s -> new FromSubgraph<>(s.graph(), s.value().getDirectives())).toList()));
+                AppliedDirectives.merge(coordinate, sources.stream()
+                        .map(s -> new FromSubgraph<>(s.graph(), s.value().getDirectives())).toList(), errors));
     }
 
     /** {@code @override}: the overridden subgraph no longer resolves the field (unless its own directives use it). */

@@ -94,8 +94,9 @@ final class SimpleTypeMerger {
                 List<FromSubgraph<EnumValueDefinition>> sources = v.getValue();
                 kept.add(new ComposedEnumValue(v.getKey(), firstDescription(sources, s -> text(s.value().getDescription())),
                         sources.stream().map(s -> graphIds.get(s.graph().name)).toList(),
-                        AppliedDirectives.merge(sources.stream()
-                                .map(s -> new FromSubgraph<>(s.graph(), s.value().getDirectives())).toList())));
+                        AppliedDirectives.merge(typeName + "." + v.getKey(), sources.stream()
+                                .map(s -> new FromSubgraph<>(s.graph(), s.value().getDirectives())).toList(),
+                                errors)));
             }
         }
         if (kept.isEmpty()) {
@@ -138,8 +139,9 @@ final class SimpleTypeMerger {
                 .map(d -> new JoinType(graphIds.get(d.graph().name), null, false, true, false)).toList();
         return new ComposedType(kind, typeName, firstDescription(defs, d -> d.value().description), List.of(),
                 joinTypes, List.of(), joinMembers, members,
-                AppliedDirectives.merge(defs.stream().map(d -> new FromSubgraph<>(d.graph(), d.value().directives))
-                        .toList()), List.of(), inputFields, values, specifiedBy);
+                AppliedDirectives.merge(typeName, defs.stream()
+                        .map(d -> new FromSubgraph<>(d.graph(), d.value().directives)).toList(), errors),
+                List.of(), inputFields, values, specifiedBy);
     }
 
     private void recordEnumUses(SubgraphSchema g) {

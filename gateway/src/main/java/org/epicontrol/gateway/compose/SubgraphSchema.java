@@ -89,6 +89,7 @@ final class SubgraphSchema {
     private static final List<String> FEDERATION_DIRECTIVES = List.of("key", "shareable", "external", "requires",
             "provides", "override", "inaccessible", "tag", "extends", "interfaceObject", "composeDirective",
             "authenticated", "requiresScopes", "policy", "context", "fromContext", "cost", "listSize");
+    private static final List<String> ACCESS_DIRECTIVES = List.of("authenticated", "requiresScopes", "policy");
     private static final Set<String> BUILT_IN_SCALARS = Set.of("String", "Int", "Float", "Boolean", "ID");
     private static final Set<String> BUILT_IN_DIRECTIVES = Set.of("skip", "include", "deprecated", "specifiedBy",
             "oneOf", "defer", "stream");
@@ -102,6 +103,8 @@ final class SubgraphSchema {
     final Map<String, DirectiveDefinition> executableDirectives = new LinkedHashMap<>();
     /** The federation {@code @link}: the names this SDL uses for its directives and types. */
     private LinkSpec federation;
+    /** Access directives this SDL defines and applies under their bare names without importing them (below). */
+    private final Set<String> bareAccessDirectives = new HashSet<>();
 
     private SubgraphSchema(String name, String url) {
         this.name = name;
@@ -145,6 +148,7 @@ final class SubgraphSchema {
                     + "@link(url: \"https://specs.apollo.dev/federation/v2.x\"); only Federation 2 subgraphs compose"));
             return null;
         }
+        schema.readBareAccessDirectives(doc);
         schema.readTypes(doc, roots);
         return schema;
     }
@@ -158,6 +162,26 @@ final class SubgraphSchema {
         }
         federation = spec;
         return true;
+    }
+
+    /**
+     * SmallRye GraphQL prints {@code directive @authenticated}, {@code @requiresScopes} and {@code @policy} under
+     * their bare names whether or not its {@code @link} imports them: where the SDL defines such a directive under
+     * its bare name and not under the federation prefix, the bare name is taken as the federation directive.
+     */
+    private void readBareAccessDirectives(Document doc) {
+        Set<String> defined = new HashSet<>();
+        for (Definition<?> d : doc.getDefinitions()) {
+            if (d instanceof DirectiveDefinition dd) {
+                defined.add(dd.getName());
+            }
+        }
+        for (String access : ACCESS_DIRECTIVES) {
+            if (!federation.imports().containsKey("@" + access) && defined.contains(access)
+                    && !defined.contains(federation.directive(access))) {
+                bareAccessDirectives.add(access);
+            }
+        }
     }
 
     private void readTypes(Document doc, Map<String, String> roots) {
@@ -288,7 +312,8 @@ final class SubgraphSchema {
 
     /** The name this subgraph uses for a federation directive, e.g. {@code key} or {@code federation__key}. */
     String local(String federationDirective) {
-        return federation.directive(federationDirective);
+        return bareAccessDirectives.contains(federationDirective) ? federationDirective
+                : federation.directive(federationDirective);
     }
 
     boolean hasDirective(List<Directive> directives, String federationDirective) {

@@ -233,6 +233,9 @@ final class SupergraphPrinter {
         if (d.cost() != null) {
             out.append(d.cost().print());
         }
+        if (d.access() != null) {
+            out.append(d.access().print());
+        }
     }
 
     // ---- schema, spec links and definitions ---------------------------------------------------------------------
@@ -241,6 +244,9 @@ final class SupergraphPrinter {
         boolean usesInaccessible = uses(model, AppliedDirectives::inaccessible);
         boolean usesTag = uses(model, d -> !d.tags().isEmpty());
         boolean usesCost = uses(model, d -> d.cost() != null);
+        boolean usesAuthenticated = uses(model, d -> d.access() != null && d.access().authenticated());
+        boolean usesScopes = uses(model, d -> d.access() != null && d.access().scopes() != null);
+        boolean usesPolicy = uses(model, d -> d.access() != null && d.access().policies() != null);
         StringBuilder out = new StringBuilder("schema\n  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n")
                 .append("  @link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION)\n");
         if (usesInaccessible) {
@@ -251,6 +257,15 @@ final class SupergraphPrinter {
         }
         if (usesCost) {
             out.append(CostDirectives.LINK);
+        }
+        if (usesAuthenticated) {
+            out.append(AccessDirectives.AUTHENTICATED_LINK);
+        }
+        if (usesScopes) {
+            out.append(AccessDirectives.REQUIRES_SCOPES_LINK);
+        }
+        if (usesPolicy) {
+            out.append(AccessDirectives.POLICY_LINK);
         }
         out.append("{\n");
         List<String> typeNames = model.types().stream().map(ComposedType::name).toList();
@@ -269,6 +284,17 @@ final class SupergraphPrinter {
         }
         if (usesCost) {
             out.append(CostDirectives.DEFINITIONS).append('\n');
+        }
+        if (usesAuthenticated) {
+            out.append(AccessDirectives.AUTHENTICATED_DEFINITION).append('\n');
+        }
+        if (usesScopes) {
+            out.append(AccessDirectives.REQUIRES_SCOPES_DEFINITION).append('\n')
+                    .append(AccessDirectives.REQUIRES_SCOPES_SCALAR).append('\n');
+        }
+        if (usesPolicy) {
+            out.append(AccessDirectives.POLICY_DEFINITION).append('\n').append(AccessDirectives.POLICY_SCALAR)
+                    .append('\n');
         }
         for (DirectiveDefinition d : model.executableDirectives()) {
             out.append(AstPrinter.printAst(d.transform(b -> b.description(null)))).append("\n\n");
