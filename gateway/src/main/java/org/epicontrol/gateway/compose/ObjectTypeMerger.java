@@ -33,7 +33,8 @@ import org.epicontrol.gateway.compose.SupergraphModel.JoinType;
  * Merges object and interface types: fields over all subgraphs that define the type, each with the
  * {@code @join__field}s that say which subgraph resolves it (and with which {@code @requires}, {@code @provides},
  * {@code @override}, or a type of its own). A field resolved by several subgraphs must be {@code @shareable} (or a
- * key field) in each.
+ * key field) in each. An {@code @interfaceObject} merges into the interface it stands for
+ * ({@code @join__type(isInterfaceObject: true)}).
  */
 final class ObjectTypeMerger {
 
@@ -53,7 +54,8 @@ final class ObjectTypeMerger {
     }
 
     ComposedType merge(String typeName, List<FromSubgraph<TypeDef>> defs) {
-        Kind kind = defs.get(0).value().kind;
+        Kind kind = defs.stream().anyMatch(d -> SupergraphMerger.kindOf(d) == Kind.INTERFACE) ? Kind.INTERFACE
+                : Kind.OBJECT;
         Set<String> interfaces = new LinkedHashSet<>();
         defs.forEach(d -> interfaces.addAll(d.value().interfaces));
         List<JoinType> joinTypes = new ArrayList<>();
@@ -61,12 +63,13 @@ final class ObjectTypeMerger {
             SubgraphSchema g = d.graph();
             List<Directive> keys = g.directives(d.value().directives, "key");
             boolean extension = d.value().extension;
+            boolean interfaceObject = EntityInterfaceValidator.isInterfaceObject(g, d.value());
             if (keys.isEmpty()) {
-                joinTypes.add(new JoinType(graphIds.get(g.name), null, extension, true, false));
+                joinTypes.add(new JoinType(graphIds.get(g.name), null, extension, true, interfaceObject));
             }
             for (Directive key : keys) {
                 joinTypes.add(new JoinType(graphIds.get(g.name), string(argument(key, "fields")), extension,
-                        bool(argument(key, "resolvable"), true), false));
+                        bool(argument(key, "resolvable"), true), interfaceObject));
             }
         }
         List<JoinImplements> joinImplements = new ArrayList<>();

@@ -63,19 +63,11 @@ final class SubgraphValidator {
     void validate(SubgraphSchema g) {
         Set<String> used = usedByDirectives.computeIfAbsent(g.name, n -> new HashSet<>());
         for (TypeDef t : g.types.values()) {
-            if (t.kind == Kind.INTERFACE && g.hasDirective(t.directives, "key")) {
-                errors.add(new CompositionError("UNSUPPORTED_FEATURE", "[" + g.name + "] Interface \"" + t.name
-                        + "\" has @key: entity interfaces are not supported by this composition yet"));
-            }
-            if (g.hasDirective(t.directives, "interfaceObject")) {
-                errors.add(new CompositionError("UNSUPPORTED_FEATURE", "[" + g.name + "] Type \"" + t.name
-                        + "\" is an @interfaceObject, which this composition does not support yet"));
-            }
             if (g.hasDirective(t.directives, "context")) {
                 errors.add(new CompositionError("UNSUPPORTED_FEATURE", "[" + g.name + "] Type \"" + t.name
                         + "\" uses @context, which this composition does not support yet"));
             }
-            if (t.kind != Kind.OBJECT) {
+            if (t.kind != Kind.OBJECT && t.kind != Kind.INTERFACE) {
                 continue;
             }
             Set<String> keys = keyFields.computeIfAbsent(g.name + "/" + t.name, n -> new HashSet<>());
@@ -92,8 +84,8 @@ final class SubgraphValidator {
                             + " to this subgraph with @external)" : "")));
                 }
             }
-            for (FieldDefinition f : t.fields.values()) {
-                validateFieldDirectives(g, t, f, used);
+            if (t.kind == Kind.OBJECT) {
+                t.fields.values().forEach(f -> validateFieldDirectives(g, t, f, used));
             }
         }
         for (TypeDef t : g.types.values()) {

@@ -51,6 +51,7 @@ public final class SupergraphComposer {
 
         SubgraphValidator validator = new SubgraphValidator(errors);
         graphs.forEach(validator::validate);
+        new EntityInterfaceValidator(errors).validate(graphs);
         SupergraphModel model = new SupergraphMerger(graphs, validator, errors).merge();
         failIfAny(errors);
 

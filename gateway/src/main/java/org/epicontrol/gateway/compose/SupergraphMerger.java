@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import org.epicontrol.gateway.compose.SubgraphSchema.Kind;
 import org.epicontrol.gateway.compose.SubgraphSchema.TypeDef;
+import org.epicontrol.gateway.compose.SupergraphModel.ComposedField;
 import org.epicontrol.gateway.compose.SupergraphModel.ComposedType;
 import org.epicontrol.gateway.compose.SupergraphModel.Graph;
+import org.epicontrol.gateway.compose.SupergraphModel.JoinField;
+import org.epicontrol.gateway.compose.SupergraphModel.JoinType;
 
 /**
  * Merges the validated subgraphs into the {@link SupergraphModel}: names each subgraph's {@code join__Graph} value,
@@ -75,13 +78,14 @@ final class SupergraphMerger {
             if (!sameKind(typeName, defs)) {
                 continue;
             }
-            Kind kind = defs.get(0).value().kind;
+            Kind kind = kindOf(defs.get(0));
             ComposedType merged = kind == Kind.OBJECT || kind == Kind.INTERFACE ? objects.merge(typeName, defs)
                     : others.merge(typeName, defs);
             if (merged != null) {
                 types.add(merged);
             }
         }
+        types = withInterfaceObjectFields(types);
         List<Graph> joinGraphs = graphs.stream().map(g -> new Graph(graphIds.get(g.name), g.name, g.url)).toList();
         return new SupergraphModel(joinGraphs, types, executableDirectives());
     }
@@ -102,10 +106,15 @@ final class SupergraphMerger {
         }
     }
 
+    /** The type's kind in the supergraph: an {@code @interfaceObject} is the interface it stands for. */
+    static Kind kindOf(FromSubgraph<TypeDef> def) {
+        return EntityInterfaceValidator.isInterfaceObject(def.graph(), def.value()) ? Kind.INTERFACE : def.value().kind;
+    }
+
     private boolean sameKind(String typeName, List<FromSubgraph<TypeDef>> defs) {
         FromSubgraph<TypeDef> first = defs.get(0);
         for (FromSubgraph<TypeDef> d : defs) {
-            if (d.value().kind != first.value().kind) {
+            if (kindOf(d) != kindOf(first)) {
                 errors.add(new CompositionError("TYPE_KIND_MISMATCH", "Type \"" + typeName + "\" has mismatched "
                         + "kind: it is defined as " + first.value().kind.label + " in subgraph \"" + first.graph().name
                         + "\" but " + d.value().kind.label + " in subgraph \"" + d.graph().name + "\""));
@@ -113,6 +122,41 @@ final class SupergraphMerger {
             }
         }
         return true;
+    }
+
+    /**
+     * Implementations of an interface that some subgraph has as an {@code @interfaceObject} get the interface's
+     * fields they lack (those the interface objects add) with a graph-less {@code @join__field}: no subgraph resolves
+     * them on the implementation itself, the planner fetches them through the interface object.
+     */
+    private static List<ComposedType> withInterfaceObjectFields(List<ComposedType> types) {
+        Map<String, ComposedType> withObjects = new HashMap<>();
+        for (ComposedType t : types) {
+            if (t.joinTypes().stream().anyMatch(JoinType::interfaceObject)) {
+                withObjects.put(t.name(), t);
+            }
+        }
+        if (withObjects.isEmpty()) {
+            return types;
+        }
+        List<ComposedType> out = new ArrayList<>();
+        for (ComposedType t : types) {
+            List<ComposedField> fields = new ArrayList<>(t.fields());
+            Set<String> names = new HashSet<>();
+            t.fields().forEach(f -> names.add(f.name()));
+            List<ComposedType> implemented = t.kind() != Kind.OBJECT ? List.of() : t.interfaces().stream()
+                    .filter(withObjects::containsKey).map(withObjects::get).toList();
+            for (ComposedType iface : implemented) {
+                for (ComposedField f : iface.fields()) {
+                    if (names.add(f.name())) {
+                        fields.add(new ComposedField(f.name(), f.description(), f.arguments(), f.type(),
+                                List.of(JoinField.NO_GRAPH), f.directives()));
+                    }
+                }
+            }
+            out.add(fields.size() == t.fields().size() ? t : t.withFields(fields));
+        }
+        return out;
     }
 
     /** Executable directives (used in operations) that every subgraph defines alike pass through. */
