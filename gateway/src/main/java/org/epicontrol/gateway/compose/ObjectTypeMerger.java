@@ -39,14 +39,16 @@ import org.epicontrol.gateway.compose.SupergraphModel.JoinType;
 final class ObjectTypeMerger {
 
     private final List<CompositionError> errors;
+    private final ObjectTypeHints hints;
     private final Map<String, String> graphIds;
     private final SubgraphValidator directives;
     private final FieldTypeMerger types;
     private final InputValueMerger inputValues;
 
-    ObjectTypeMerger(List<CompositionError> errors, Map<String, String> graphIds, SubgraphValidator directives,
-                     FieldTypeMerger types, InputValueMerger inputValues) {
+    ObjectTypeMerger(List<CompositionError> errors, List<CompositionHint> hints, Map<String, String> graphIds,
+                     SubgraphValidator directives, FieldTypeMerger types, InputValueMerger inputValues) {
         this.errors = errors;
+        this.hints = new ObjectTypeHints(hints, graphIds.keySet(), directives);
         this.graphIds = graphIds;
         this.directives = directives;
         this.types = types;
@@ -85,6 +87,7 @@ final class ObjectTypeMerger {
             d.value().fields.values().forEach(f -> fields.computeIfAbsent(f.getName(), n -> new ArrayList<>())
                     .add(new FromSubgraph<>(d.graph(), f)));
         }
+        hints.type(typeName, kind, defs, fields);
         List<ComposedField> merged = new ArrayList<>();
         fields.forEach((name, sources) -> {
             ComposedField field = mergeField(kind, typeName, name, sources, typeIn);
@@ -127,6 +130,7 @@ final class ObjectTypeMerger {
             }
         }
         Overrides overrides = overrides(coordinate, sources);
+        hints.overrides(coordinate, sources);
         if (kind == Kind.OBJECT) {
             checkSharing(typeName, fieldName, sources, internal, overrides, typeIn);
         }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +31,16 @@ final class SupergraphMerger {
 
     private final List<SubgraphSchema> graphs;
     private final List<CompositionError> errors;
+    private final List<CompositionHint> hints;
     private final SubgraphValidator directives;
     private final Map<String, String> graphIds = new HashMap<>();
 
-    SupergraphMerger(List<SubgraphSchema> graphs, SubgraphValidator directives, List<CompositionError> errors) {
+    SupergraphMerger(List<SubgraphSchema> graphs, SubgraphValidator directives, List<CompositionError> errors,
+                     List<CompositionHint> hints) {
         this.graphs = graphs;
         this.directives = directives;
         this.errors = errors;
+        this.hints = hints;
     }
 
     SupergraphModel merge() {
@@ -65,10 +69,10 @@ final class SupergraphMerger {
         }
         queries.sort(Comparator.comparing(s -> s.graph().name));
 
-        FieldTypeMerger fieldTypes = new FieldTypeMerger(errors, subtypes);
-        InputValueMerger inputValues = new InputValueMerger(errors, fieldTypes);
-        ObjectTypeMerger objects = new ObjectTypeMerger(errors, graphIds, directives, fieldTypes, inputValues);
-        SimpleTypeMerger others = new SimpleTypeMerger(errors, graphIds, inputValues, graphs);
+        FieldTypeMerger fieldTypes = new FieldTypeMerger(errors, hints, subtypes);
+        InputValueMerger inputValues = new InputValueMerger(errors, hints, fieldTypes);
+        ObjectTypeMerger objects = new ObjectTypeMerger(errors, hints, graphIds, directives, fieldTypes, inputValues);
+        SimpleTypeMerger others = new SimpleTypeMerger(errors, hints, graphIds, inputValues, graphs);
         List<String> order = new ArrayList<>();
         ROOTS.stream().filter(byType::containsKey).forEach(order::add);
         byType.keySet().stream().filter(n -> !ROOTS.contains(n)).sorted().forEach(order::add);
@@ -159,8 +163,22 @@ final class SupergraphMerger {
         return out;
     }
 
-    /** Executable directives (used in operations) that every subgraph defines alike pass through. */
+    /**
+     * Executable directives (used in operations) that every subgraph defines alike pass through; one that only some
+     * subgraphs define is left out with the hint INCONSISTENT_EXECUTABLE_DIRECTIVE_PRESENCE.
+     */
     private List<DirectiveDefinition> executableDirectives() {
+        Set<String> names = new LinkedHashSet<>();
+        graphs.forEach(g -> names.addAll(g.executableDirectives.keySet()));
+        for (String name : names) {
+            List<SubgraphSchema> with = graphs.stream().filter(g -> g.executableDirectives.containsKey(name)).toList();
+            if (with.size() < graphs.size()) {
+                hints.add(new CompositionHint("INCONSISTENT_EXECUTABLE_DIRECTIVE_PRESENCE", "Executable directive \"@"
+                        + name + "\" will not be part of the supergraph as it does not appear in all subgraphs: it is "
+                        + "defined in " + SdlText.subgraphs(with) + " but not in " + SdlText.subgraphs(graphs.stream()
+                        .filter(g -> !with.contains(g)).toList())));
+            }
+        }
         List<DirectiveDefinition> out = new ArrayList<>();
         for (DirectiveDefinition d : graphs.get(0).executableDirectives.values()) {
             String printed = AstPrinter.printAst(d.transform(b -> b.description(null)));
