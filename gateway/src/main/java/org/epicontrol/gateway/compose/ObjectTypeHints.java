@@ -62,7 +62,8 @@ final class ObjectTypeHints {
     }
 
     /** Hints about the {@code @override}s of one field defined in {@code sources}. */
-    void overrides(String coordinate, List<FromSubgraph<FieldDefinition>> sources) {
+    void overrides(String coordinate, List<FromSubgraph<FieldDefinition>> sources,
+                   Map<SubgraphSchema, TypeDef> typeIn) {
         for (FromSubgraph<FieldDefinition> s : sources) {
             String from = s.graph().directiveArgument(s.value().getDirectives(), "override", "from");
             if (from == null || from.equals(s.graph().name)) {
@@ -72,7 +73,8 @@ final class ObjectTypeHints {
             if (!graphNames.contains(from)) {
                 hints.add(new CompositionHint("FROM_SUBGRAPH_DOES_NOT_EXIST", "Source subgraph " + quote(from)
                         + " for field \"" + coordinate + "\" on subgraph \"" + s.graph().name + "\" does not exist."));
-            } else if (sources.stream().noneMatch(o -> o.graph().name.equals(from))) {
+            } else if (sources.stream().noneMatch(o -> o.graph().name.equals(from)
+                    && !o.graph().isExternal(typeIn.get(o.graph()), o.value()))) {
                 hints.add(new CompositionHint("OVERRIDE_DIRECTIVE_CAN_BE_REMOVED", on + " no longer exists in the "
                         + "from subgraph. The @override directive can be removed."));
             } else if (!directives.usedByDirectives(from, coordinate)) {

@@ -129,8 +129,8 @@ final class ObjectTypeMerger {
                         + "\" in subgraph \"" + s.graph().name + "\""));
             }
         }
-        Overrides overrides = overrides(coordinate, sources);
-        hints.overrides(coordinate, sources);
+        Overrides overrides = overrides(coordinate, sources, typeIn);
+        hints.overrides(coordinate, sources, typeIn);
         if (kind == Kind.OBJECT) {
             checkSharing(typeName, fieldName, sources, internal, overrides, typeIn);
         }
@@ -145,16 +145,21 @@ final class ObjectTypeMerger {
                         .map(s -> new FromSubgraph<>(s.graph(), s.value().getDirectives())).toList(), errors));
     }
 
-    /** {@code @override}: the overridden subgraph no longer resolves the field (unless its own directives use it). */
+    /**
+     * {@code @override}: the overridden subgraph no longer resolves the field (unless its own directives use it or it
+     * implements an interface's field there); an override from a subgraph that does not exist, or where the field is
+     * {@code @external}, takes nothing over.
+     */
     private record Overrides(Set<SubgraphSchema> overridden, Set<SubgraphSchema> usedOverridden,
                              Map<SubgraphSchema, String> from) {
     }
 
-    private Overrides overrides(String coordinate, List<FromSubgraph<FieldDefinition>> sources) {
+    private Overrides overrides(String coordinate, List<FromSubgraph<FieldDefinition>> sources,
+                                Map<SubgraphSchema, TypeDef> typeIn) {
         Overrides out = new Overrides(new HashSet<>(), new HashSet<>(), new HashMap<>());
         for (FromSubgraph<FieldDefinition> s : sources) {
             String from = s.graph().directiveArgument(s.value().getDirectives(), "override", "from");
-            if (from == null || from.equals(s.graph().name)) {
+            if (from == null || from.equals(s.graph().name) || !graphIds.containsKey(from)) {
                 continue;
             }
             out.from.put(s.graph(), from);
@@ -165,8 +170,13 @@ final class ObjectTypeMerger {
                                 + "\" on subgraph \"" + s.graph().name + "\" is @override(from: " + quote(from)
                                 + "), but it is also @override in subgraph \"" + from + "\": only one may take over"));
                     }
+                    TypeDef otherType = typeIn.get(other.graph());
+                    if (other.graph().isExternal(otherType, other.value())) {
+                        continue;
+                    }
                     out.overridden.add(other.graph());
-                    if (directives.usedByDirectives(from, coordinate)) {
+                    if (directives.usedByDirectives(from, coordinate) || SubgraphValidator.satisfiesInterface(
+                            other.graph(), otherType, other.value().getName())) {
                         out.usedOverridden.add(other.graph());
                     }
                 }

@@ -71,7 +71,8 @@ final class SimpleTypeMerger {
             List<FromSubgraph<TypeDef>> with = defs.stream().filter(d -> d.value().members.contains(m)).toList();
             if (with.size() < defs.size()) {
                 hints.add(new CompositionHint("INCONSISTENT_UNION_MEMBER", "Union type \"" + typeName + "\" includes "
-                        + "member type \"" + m + "\" in some but not all defining subgraphs: \"" + m + "\" is defined in "
+                        + "member type \"" + m + "\" in some but not all defining subgraphs: \"" + m
+                        + "\" is defined in "
                         + graphList(with) + " but not in " + graphList(without(defs, with)) + "."));
             }
         }
@@ -87,13 +88,16 @@ final class SimpleTypeMerger {
         String inputUse = enumInputUse.get(typeName);
         String outputUse = enumOutputUse.get(typeName);
         if (inputUse == null && outputUse == null) {
-            hints.add(new CompositionHint("UNUSED_ENUM_TYPE", "Enum type \"" + typeName + "\" is defined but unused. It "
+            hints.add(new CompositionHint("UNUSED_ENUM_TYPE", "Enum type \"" + typeName + "\" is defined but unused. "
+                    + "It "
                     + "will be included in the supergraph with all the values appearing in any subgraph (\"as if\" it "
                     + "was only used as an output type)."));
         }
         List<ComposedEnumValue> kept = new ArrayList<>();
         for (Map.Entry<String, List<FromSubgraph<EnumValueDefinition>>> v : values.entrySet()) {
-            boolean everywhere = v.getValue().size() == defs.size();
+            // A value some subgraph hides (@inaccessible) need not be everywhere: clients never see it.
+            boolean everywhere = v.getValue().size() == defs.size() || v.getValue().stream()
+                    .anyMatch(s -> s.graph().hasDirective(s.value().getDirectives(), "inaccessible"));
             if (!everywhere && inputUse != null && outputUse != null) {
                 FromSubgraph<TypeDef> missing = defs.stream().filter(d -> !d.value().values.containsKey(v.getKey()))
                         .findFirst().orElseThrow();
@@ -112,7 +116,8 @@ final class SimpleTypeMerger {
                         + graphList(without(defs, with));
                 hints.add(inputUse != null
                         ? new CompositionHint("INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM", "Value \"" + v.getKey()
-                        + "\" of enum type \"" + typeName + "\" will not be part of the supergraph as it is not defined "
+                        + "\" of enum type \"" + typeName + "\" will not be part of the supergraph as it is not "
+                        + "defined "
                         + "in all the subgraphs defining \"" + typeName + "\": " + where)
                         : new CompositionHint("INCONSISTENT_ENUM_VALUE_FOR_OUTPUT_ENUM", "Value \"" + v.getKey()
                         + "\" of enum type \"" + typeName + "\" has been added to the supergraph but is only defined "
@@ -120,7 +125,8 @@ final class SimpleTypeMerger {
             }
             if (everywhere || inputUse == null) {
                 List<FromSubgraph<EnumValueDefinition>> sources = v.getValue();
-                kept.add(new ComposedEnumValue(v.getKey(), firstDescription(sources, s -> text(s.value().getDescription())),
+                kept.add(new ComposedEnumValue(v.getKey(),
+                        firstDescription(sources, s -> text(s.value().getDescription())),
                         sources.stream().map(s -> graphIds.get(s.graph().name)).toList(),
                         AppliedDirectives.merge(typeName + "." + v.getKey(), sources.stream()
                                 .map(s -> new FromSubgraph<>(s.graph(), s.value().getDirectives())).toList(),

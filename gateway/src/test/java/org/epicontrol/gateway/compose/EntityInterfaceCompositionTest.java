@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.epicontrol.gateway.testing.InterfaceObjectSubgraphs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,23 +20,8 @@ class EntityInterfaceCompositionTest {
 
     @Test
     void anInterfaceObjectMergesIntoTheEntityInterfaceAndItsFieldsReachTheImplementations() {
-        String sdl = SupergraphComposer.compose(List.of(
-                sub("inventory", """
-                        type Query { media: [Media] }
-                        interface Media @key(fields: "id") { id: ID! title: String! }
-                        type Book implements Media @key(fields: "id") { id: ID! title: String! author: String }
-                        type Movie implements Media @key(fields: "id") { id: ID! title: String! }
-                        """),
-                sub("reviews", """
-                        type Query { topRatedMedia: [Media!]! }
-                        type Media @key(fields: "id") @interfaceObject {
-                          id: ID!
-                          title: String! @external
-                          reviews: [Review!]!
-                          summary: String @requires(fields: "title")
-                        }
-                        type Review { score: Int! }
-                        """))).supergraphSdl();
+        String sdl = SupergraphComposer.compose(InterfaceObjectSubgraphs.sdl("{inventory}", "{reviews}"))
+                .supergraphSdl();
         assertTrue(sdl.contains("""
                 interface Media
                   @join__type(graph: INVENTORY, key: "id")

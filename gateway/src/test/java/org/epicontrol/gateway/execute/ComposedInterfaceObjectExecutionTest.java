@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import graphql.language.AstPrinter;
 import graphql.language.SelectionSet;
 import java.util.List;
-import org.epicontrol.gateway.compose.SubgraphSdl;
 import org.epicontrol.gateway.compose.SupergraphComposer;
 import org.epicontrol.gateway.request.GatewaySnapshot;
 import org.epicontrol.gateway.supergraph.Supergraph;
 import org.epicontrol.gateway.supergraph.SupergraphParser;
 import org.epicontrol.gateway.supergraph.TypeMeta;
+import org.epicontrol.gateway.testing.InterfaceObjectSubgraphs;
 import org.epicontrol.gateway.testing.Supergraphs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,30 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class ComposedInterfaceObjectExecutionTest extends InterfaceObjectExecutionTest {
 
-    static final List<SubgraphSdl> SUBGRAPHS = List.of(
-            new SubgraphSdl("inventory", "http://inventory", """
-                    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-                    type Query { media: [Media] }
-                    interface Media @key(fields: "id") { id: ID! title: String! }
-                    type Book implements Media @key(fields: "id") { id: ID! title: String! author: String }
-                    type Movie implements Media @key(fields: "id") { id: ID! title: String! director: String }
-                    """),
-            new SubgraphSdl("reviews", "http://reviews", """
-                    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3",
-                      import: ["@key", "@interfaceObject", "@external", "@requires"])
-                    type Query { topRatedMedia: [Media!]! }
-                    type Media @key(fields: "id") @interfaceObject {
-                      id: ID!
-                      title: String! @external
-                      reviews: [Review!]!
-                      summary: String @requires(fields: "title")
-                    }
-                    type Review { score: Int! }
-                    """));
-
     @BeforeAll
     static void compose() {
-        snapshot = GatewaySnapshot.of(SupergraphComposer.compose(SUBGRAPHS).supergraph(), 100);
+        snapshot = GatewaySnapshot.of(SupergraphComposer.compose(
+                InterfaceObjectSubgraphs.sdl("http://inventory", "http://reviews")).supergraph(), 100);
     }
 
     @Test
