@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 /**
  * With {@code gateway.subgraphs.<name>.url} configured: fetches every subgraph's {@code _service { sdl }} at
  * start-up and then every {@code gateway.subgraph-refresh-interval}, composes when an SDL changed and puts the
- * result into service. A failed fetch or composition is logged with its readable errors and the supergraph in
+ * result into service, its composition hints logged at INFO and kept for the readiness check. A failed fetch or composition is logged with its readable errors and the supergraph in
  * service stays; until the first success it is retried every second.
  */
 @ApplicationScoped
@@ -91,7 +91,12 @@ public class CompositionSource {
         try {
             SupergraphComposer.Composition composition = SupergraphComposer.compose(inputs);
             LOG.debugf("composed supergraph:%n%s", composition.supergraphSdl());
-            source.install(composition.supergraph(), "composition of " + names);
+            List<String> hints = composition.hints().stream().map(CompositionHint::toString).toList();
+            if (!hints.isEmpty()) {
+                LOG.infof("composition of %s gave %d hint(s):%n  - %s", names, hints.size(),
+                        String.join("\n  - ", hints));
+            }
+            source.install(composition.supergraph(), "composition of " + names, hints);
             composedOnce = true;
             return true;
         } catch (CompositionException e) {

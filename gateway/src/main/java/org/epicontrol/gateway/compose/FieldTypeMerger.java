@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Merges the types one field, argument or input field has in several subgraphs: output positions to the common
@@ -19,11 +20,13 @@ import java.util.Set;
 final class FieldTypeMerger {
 
     private final List<CompositionError> errors;
+    private final List<CompositionHint> hints;
     /** Interface or union name to the types some subgraph says implement it / belong to it. */
     private final Map<String, Set<String>> subtypes;
 
-    FieldTypeMerger(List<CompositionError> errors, Map<String, Set<String>> subtypes) {
+    FieldTypeMerger(List<CompositionError> errors, List<CompositionHint> hints, Map<String, Set<String>> subtypes) {
         this.errors = errors;
+        this.hints = hints;
         this.subtypes = subtypes;
     }
 
@@ -42,7 +45,28 @@ final class FieldTypeMerger {
             }
             merged = next;
         }
+        hintIfInconsistent(coordinate, types, merged, input, what);
         return merged;
+    }
+
+    /** INCONSISTENT_BUT_COMPATIBLE_*_TYPE: the subgraphs' types differ but fit together. */
+    private void hintIfInconsistent(String coordinate, List<FromSubgraph<Type<?>>> types, Type<?> merged,
+                                    boolean input, String what) {
+        String mergedType = print(merged);
+        List<SubgraphSchema> same = types.stream().filter(t -> print(t.value()).equals(mergedType))
+                .map(FromSubgraph::graph).toList();
+        List<FromSubgraph<Type<?>>> other = types.stream().filter(t -> !print(t.value()).equals(mergedType)).toList();
+        if (other.isEmpty()) {
+            return;
+        }
+        String code = what.equals("argument") ? "INCONSISTENT_BUT_COMPATIBLE_ARGUMENT_TYPE"
+                : "INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE";
+        String kind = input ? "supertype" : "subtype";
+        hints.add(new CompositionHint(code, "Type of " + what + " \"" + coordinate + "\" is inconsistent but "
+                + "compatible across subgraphs: will use type \"" + mergedType + "\"" + (same.isEmpty() ? ""
+                : " (from " + SdlText.subgraphs(same) + ")") + " in supergraph but \"" + coordinate + "\" has "
+                + other.stream().map(t -> kind + " \"" + print(t.value()) + "\" in subgraph \"" + t.graph().name
+                + "\"").collect(Collectors.joining(" and "))));
     }
 
     private Type<?> supertype(Type<?> a, Type<?> b) {

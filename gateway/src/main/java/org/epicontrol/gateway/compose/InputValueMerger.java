@@ -26,10 +26,12 @@ import org.epicontrol.gateway.compose.SupergraphModel.ComposedInputValue;
 final class InputValueMerger {
 
     private final List<CompositionError> errors;
+    private final List<CompositionHint> hints;
     private final FieldTypeMerger types;
 
-    InputValueMerger(List<CompositionError> errors, FieldTypeMerger types) {
+    InputValueMerger(List<CompositionError> errors, List<CompositionHint> hints, FieldTypeMerger types) {
         this.errors = errors;
+        this.hints = hints;
         this.types = types;
     }
 
@@ -45,7 +47,8 @@ final class InputValueMerger {
         byName.forEach((name, present) -> {
             ComposedInputValue merged = merge(coordinate + "(" + name + ":)", "Argument", present,
                     sources.stream().map(FromSubgraph::graph).toList(), "REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH",
-                    "FIELD_ARGUMENT_TYPE_MISMATCH", "FIELD_ARGUMENT_DEFAULT_MISMATCH");
+                    "FIELD_ARGUMENT_TYPE_MISMATCH", "FIELD_ARGUMENT_DEFAULT_MISMATCH",
+                    "INCONSISTENT_ARGUMENT_PRESENCE");
             if (merged != null) {
                 out.add(merged);
             }
@@ -60,7 +63,7 @@ final class InputValueMerger {
         fields.forEach((name, present) -> {
             ComposedInputValue merged = merge(typeName + "." + name, "Input field", present, all,
                     "REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH", "FIELD_TYPE_MISMATCH",
-                    "INPUT_FIELD_DEFAULT_MISMATCH");
+                    "INPUT_FIELD_DEFAULT_MISMATCH", "INCONSISTENT_INPUT_OBJECT_FIELD");
             if (merged != null) {
                 kept.add(merged);
             }
@@ -71,7 +74,7 @@ final class InputValueMerger {
     /** One argument or input field defined in {@code present} of the subgraphs {@code all}; null when left out. */
     private ComposedInputValue merge(String coordinate, String what, List<FromSubgraph<InputValueDefinition>> present,
                                      List<SubgraphSchema> all, String missingCode, String typeCode,
-                                     String defaultCode) {
+                                     String defaultCode, String absentHint) {
         if (present.size() < all.size()) {
             for (FromSubgraph<InputValueDefinition> p : present) {
                 if (p.value().getType() instanceof NonNullType && p.value().getDefaultValue() == null) {
@@ -83,7 +86,14 @@ final class InputValueMerger {
                     return null;
                 }
             }
-            return null; // optional and not everywhere: left out of the supergraph
+            // Optional and not everywhere: left out of the supergraph.
+            List<SubgraphSchema> missing = all.stream().filter(g -> present.stream().noneMatch(x -> x.graph() == g))
+                    .toList();
+            hints.add(new CompositionHint(absentHint, "Optional " + what.toLowerCase(Locale.ROOT) + " \""
+                    + coordinate + "\" will not be included in the supergraph as it does not appear in all "
+                    + "subgraphs: it is defined in " + SdlText.graphList(present) + " but not in "
+                    + SdlText.subgraphs(missing)));
+            return null;
         }
         Type<?> type = types.merge(coordinate, present.stream().map(p -> new FromSubgraph<Type<?>>(p.graph(),
                 p.value().getType())).toList(), true, typeCode, what.toLowerCase(Locale.ROOT));

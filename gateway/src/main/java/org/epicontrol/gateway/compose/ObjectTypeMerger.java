@@ -33,19 +33,22 @@ import org.epicontrol.gateway.compose.SupergraphModel.JoinType;
  * Merges object and interface types: fields over all subgraphs that define the type, each with the
  * {@code @join__field}s that say which subgraph resolves it (and with which {@code @requires}, {@code @provides},
  * {@code @override}, or a type of its own). A field resolved by several subgraphs must be {@code @shareable} (or a
- * key field) in each.
+ * key field) in each. An {@code @interfaceObject} merges into the interface it stands for
+ * ({@code @join__type(isInterfaceObject: true)}).
  */
 final class ObjectTypeMerger {
 
     private final List<CompositionError> errors;
+    private final ObjectTypeHints hints;
     private final Map<String, String> graphIds;
     private final SubgraphValidator directives;
     private final FieldTypeMerger types;
     private final InputValueMerger inputValues;
 
-    ObjectTypeMerger(List<CompositionError> errors, Map<String, String> graphIds, SubgraphValidator directives,
-                     FieldTypeMerger types, InputValueMerger inputValues) {
+    ObjectTypeMerger(List<CompositionError> errors, List<CompositionHint> hints, Map<String, String> graphIds,
+                     SubgraphValidator directives, FieldTypeMerger types, InputValueMerger inputValues) {
         this.errors = errors;
+        this.hints = new ObjectTypeHints(hints, graphIds.keySet(), directives);
         this.graphIds = graphIds;
         this.directives = directives;
         this.types = types;
@@ -53,7 +56,8 @@ final class ObjectTypeMerger {
     }
 
     ComposedType merge(String typeName, List<FromSubgraph<TypeDef>> defs) {
-        Kind kind = defs.get(0).value().kind;
+        Kind kind = defs.stream().anyMatch(d -> SupergraphMerger.kindOf(d) == Kind.INTERFACE) ? Kind.INTERFACE
+                : Kind.OBJECT;
         Set<String> interfaces = new LinkedHashSet<>();
         defs.forEach(d -> interfaces.addAll(d.value().interfaces));
         List<JoinType> joinTypes = new ArrayList<>();
@@ -61,12 +65,13 @@ final class ObjectTypeMerger {
             SubgraphSchema g = d.graph();
             List<Directive> keys = g.directives(d.value().directives, "key");
             boolean extension = d.value().extension;
+            boolean interfaceObject = EntityInterfaceValidator.isInterfaceObject(g, d.value());
             if (keys.isEmpty()) {
-                joinTypes.add(new JoinType(graphIds.get(g.name), null, extension, true, false));
+                joinTypes.add(new JoinType(graphIds.get(g.name), null, extension, true, interfaceObject));
             }
             for (Directive key : keys) {
                 joinTypes.add(new JoinType(graphIds.get(g.name), string(argument(key, "fields")), extension,
-                        bool(argument(key, "resolvable"), true), false));
+                        bool(argument(key, "resolvable"), true), interfaceObject));
             }
         }
         List<JoinImplements> joinImplements = new ArrayList<>();
@@ -82,6 +87,7 @@ final class ObjectTypeMerger {
             d.value().fields.values().forEach(f -> fields.computeIfAbsent(f.getName(), n -> new ArrayList<>())
                     .add(new FromSubgraph<>(d.graph(), f)));
         }
+        hints.type(typeName, kind, defs, fields);
         List<ComposedField> merged = new ArrayList<>();
         fields.forEach((name, sources) -> {
             ComposedField field = mergeField(kind, typeName, name, sources, typeIn);
@@ -123,7 +129,8 @@ final class ObjectTypeMerger {
                         + "\" in subgraph \"" + s.graph().name + "\""));
             }
         }
-        Overrides overrides = overrides(coordinate, sources);
+        Overrides overrides = overrides(coordinate, sources, typeIn);
+        hints.overrides(coordinate, sources, typeIn);
         if (kind == Kind.OBJECT) {
             checkSharing(typeName, fieldName, sources, internal, overrides, typeIn);
         }
@@ -138,16 +145,21 @@ final class ObjectTypeMerger {
                         .map(s -> new FromSubgraph<>(s.graph(), s.value().getDirectives())).toList(), errors));
     }
 
-    /** {@code @override}: the overridden subgraph no longer resolves the field (unless its own directives use it). */
+    /**
+     * {@code @override}: the overridden subgraph no longer resolves the field (unless its own directives use it or it
+     * implements an interface's field there); an override from a subgraph that does not exist, or where the field is
+     * {@code @external}, takes nothing over.
+     */
     private record Overrides(Set<SubgraphSchema> overridden, Set<SubgraphSchema> usedOverridden,
                              Map<SubgraphSchema, String> from) {
     }
 
-    private Overrides overrides(String coordinate, List<FromSubgraph<FieldDefinition>> sources) {
+    private Overrides overrides(String coordinate, List<FromSubgraph<FieldDefinition>> sources,
+                                Map<SubgraphSchema, TypeDef> typeIn) {
         Overrides out = new Overrides(new HashSet<>(), new HashSet<>(), new HashMap<>());
         for (FromSubgraph<FieldDefinition> s : sources) {
             String from = s.graph().directiveArgument(s.value().getDirectives(), "override", "from");
-            if (from == null || from.equals(s.graph().name)) {
+            if (from == null || from.equals(s.graph().name) || !graphIds.containsKey(from)) {
                 continue;
             }
             out.from.put(s.graph(), from);
@@ -158,8 +170,13 @@ final class ObjectTypeMerger {
                                 + "\" on subgraph \"" + s.graph().name + "\" is @override(from: " + quote(from)
                                 + "), but it is also @override in subgraph \"" + from + "\": only one may take over"));
                     }
+                    TypeDef otherType = typeIn.get(other.graph());
+                    if (other.graph().isExternal(otherType, other.value())) {
+                        continue;
+                    }
                     out.overridden.add(other.graph());
-                    if (directives.usedByDirectives(from, coordinate)) {
+                    if (directives.usedByDirectives(from, coordinate) || SubgraphValidator.satisfiesInterface(
+                            other.graph(), otherType, other.value().getName())) {
                         out.usedOverridden.add(other.graph());
                     }
                 }

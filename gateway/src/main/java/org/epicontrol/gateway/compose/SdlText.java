@@ -3,6 +3,7 @@ package org.epicontrol.gateway.compose;
 import graphql.language.AstPrinter;
 import graphql.language.Description;
 import graphql.language.Type;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -71,7 +72,12 @@ final class SdlText {
 
     /** {@code subgraph "a"} or {@code subgraphs "a", "b" and "c"}, for messages. */
     static <T> String graphList(List<FromSubgraph<T>> sources) {
-        List<String> names = sources.stream().map(s -> "\"" + s.graph().name + "\"").distinct().toList();
+        return subgraphs(sources.stream().map(FromSubgraph::graph).toList());
+    }
+
+    /** {@code subgraph "a"} or {@code subgraphs "a", "b" and "c"}, for messages. */
+    static String subgraphs(Collection<SubgraphSchema> graphs) {
+        List<String> names = graphs.stream().map(g -> "\"" + g.name + "\"").distinct().toList();
         if (names.size() == 1) {
             return "subgraph " + names.get(0);
         }

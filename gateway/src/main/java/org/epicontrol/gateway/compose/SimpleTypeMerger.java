@@ -31,15 +31,17 @@ import org.epicontrol.gateway.compose.SupergraphModel.JoinUnionMember;
 final class SimpleTypeMerger {
 
     private final List<CompositionError> errors;
+    private final List<CompositionHint> hints;
     private final Map<String, String> graphIds;
     private final InputValueMerger inputValues;
     /** Enum type name to a coordinate that uses it as input / as output type. */
     private final Map<String, String> enumInputUse = new LinkedHashMap<>();
     private final Map<String, String> enumOutputUse = new LinkedHashMap<>();
 
-    SimpleTypeMerger(List<CompositionError> errors, Map<String, String> graphIds, InputValueMerger inputValues,
-                     List<SubgraphSchema> graphs) {
+    SimpleTypeMerger(List<CompositionError> errors, List<CompositionHint> hints, Map<String, String> graphIds,
+                     InputValueMerger inputValues, List<SubgraphSchema> graphs) {
         this.errors = errors;
+        this.hints = hints;
         this.graphIds = graphIds;
         this.inputValues = inputValues;
         graphs.forEach(this::recordEnumUses);
@@ -65,6 +67,15 @@ final class SimpleTypeMerger {
                 members.add(m);
             }
         }
+        for (String m : members) {
+            List<FromSubgraph<TypeDef>> with = defs.stream().filter(d -> d.value().members.contains(m)).toList();
+            if (with.size() < defs.size()) {
+                hints.add(new CompositionHint("INCONSISTENT_UNION_MEMBER", "Union type \"" + typeName + "\" includes "
+                        + "member type \"" + m + "\" in some but not all defining subgraphs: \"" + m
+                        + "\" is defined in "
+                        + graphList(with) + " but not in " + graphList(without(defs, with)) + "."));
+            }
+        }
         return type(Kind.UNION, typeName, defs, joinMembers, List.copyOf(members), List.of(), List.of(), null);
     }
 
@@ -76,9 +87,17 @@ final class SimpleTypeMerger {
         }
         String inputUse = enumInputUse.get(typeName);
         String outputUse = enumOutputUse.get(typeName);
+        if (inputUse == null && outputUse == null) {
+            hints.add(new CompositionHint("UNUSED_ENUM_TYPE", "Enum type \"" + typeName + "\" is defined but unused. "
+                    + "It "
+                    + "will be included in the supergraph with all the values appearing in any subgraph (\"as if\" it "
+                    + "was only used as an output type)."));
+        }
         List<ComposedEnumValue> kept = new ArrayList<>();
         for (Map.Entry<String, List<FromSubgraph<EnumValueDefinition>>> v : values.entrySet()) {
-            boolean everywhere = v.getValue().size() == defs.size();
+            // A value some subgraph hides (@inaccessible) need not be everywhere: clients never see it.
+            boolean everywhere = v.getValue().size() == defs.size() || v.getValue().stream()
+                    .anyMatch(s -> s.graph().hasDirective(s.value().getDirectives(), "inaccessible"));
             if (!everywhere && inputUse != null && outputUse != null) {
                 FromSubgraph<TypeDef> missing = defs.stream().filter(d -> !d.value().values.containsKey(v.getKey()))
                         .findFirst().orElseThrow();
@@ -90,9 +109,24 @@ final class SimpleTypeMerger {
                         + missing.graph().name + "\""));
                 return null;
             }
+            if (!everywhere) {
+                List<FromSubgraph<TypeDef>> with = defs.stream()
+                        .filter(d -> d.value().values.containsKey(v.getKey())).toList();
+                String where = "\"" + v.getKey() + "\" is defined in " + graphList(with) + " but not in "
+                        + graphList(without(defs, with));
+                hints.add(inputUse != null
+                        ? new CompositionHint("INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM", "Value \"" + v.getKey()
+                        + "\" of enum type \"" + typeName + "\" will not be part of the supergraph as it is not "
+                        + "defined "
+                        + "in all the subgraphs defining \"" + typeName + "\": " + where)
+                        : new CompositionHint("INCONSISTENT_ENUM_VALUE_FOR_OUTPUT_ENUM", "Value \"" + v.getKey()
+                        + "\" of enum type \"" + typeName + "\" has been added to the supergraph but is only defined "
+                        + "in a subset of the subgraphs defining \"" + typeName + "\": " + where));
+            }
             if (everywhere || inputUse == null) {
                 List<FromSubgraph<EnumValueDefinition>> sources = v.getValue();
-                kept.add(new ComposedEnumValue(v.getKey(), firstDescription(sources, s -> text(s.value().getDescription())),
+                kept.add(new ComposedEnumValue(v.getKey(),
+                        firstDescription(sources, s -> text(s.value().getDescription())),
                         sources.stream().map(s -> graphIds.get(s.graph().name)).toList(),
                         AppliedDirectives.merge(typeName + "." + v.getKey(), sources.stream()
                                 .map(s -> new FromSubgraph<>(s.graph(), s.value().getDirectives())).toList(),
@@ -142,6 +176,11 @@ final class SimpleTypeMerger {
                 AppliedDirectives.merge(typeName, defs.stream()
                         .map(d -> new FromSubgraph<>(d.graph(), d.value().directives)).toList(), errors),
                 List.of(), inputFields, values, specifiedBy);
+    }
+
+    private static List<FromSubgraph<TypeDef>> without(List<FromSubgraph<TypeDef>> all,
+                                                       List<FromSubgraph<TypeDef>> some) {
+        return all.stream().filter(d -> !some.contains(d)).toList();
     }
 
     private void recordEnumUses(SubgraphSchema g) {

@@ -13,6 +13,7 @@ import graphql.language.Document;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumTypeExtensionDefinition;
 import graphql.language.EnumValueDefinition;
+import graphql.language.Field;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputObjectTypeExtensionDefinition;
@@ -43,6 +44,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.epicontrol.gateway.supergraph.FieldSets;
 import org.epicontrol.gateway.supergraph.LinkSpec;
 
 /**
@@ -337,8 +339,28 @@ final class SubgraphSchema {
         return null;
     }
 
+    /**
+     * Whether the field is {@code @external} here. A key field of a type this subgraph only extends counts as its
+     * own whatever it says (Federation 1's {@code extend type T @key(fields: "id") { id: ID! @external }}), as in
+     * Apollo composition.
+     */
     boolean isExternal(TypeDef type, FieldDefinition field) {
-        return hasDirective(field.getDirectives(), "external") || hasDirective(type.directives, "external");
+        boolean external = hasDirective(field.getDirectives(), "external") || hasDirective(type.directives, "external");
+        return external && !(type.extension && keyFieldNames(type).contains(field.getName()));
+    }
+
+    /** Top-level fields of the type's keys here (field sets that do not parse select nothing). */
+    private Set<String> keyFieldNames(TypeDef type) {
+        Set<String> out = new HashSet<>();
+        for (Directive key : directives(type.directives, "key")) {
+            try {
+                FieldSets.parse(string(argument(key, "fields"))).getSelections().stream()
+                        .filter(s -> s instanceof Field).forEach(s -> out.add(((Field) s).getName()));
+            } catch (InvalidSyntaxException e) {
+                // reported by SubgraphValidator
+            }
+        }
+        return out;
     }
 
     boolean isShareable(TypeDef type, FieldDefinition field) {

@@ -37,7 +37,7 @@ final class SubgraphValidator {
     private final Map<String, Set<String>> usedByDirectives = new HashMap<>();
     /** Per subgraph: "Type.field" its @provides field sets select (shareable from that side). */
     private final Map<String, Set<String>> providedByDirectives = new HashMap<>();
-    /** Per subgraph and type ("graph/Type"): top-level fields of its keys. */
+    /** Per subgraph: "Type.field" selected by its @key field sets, at any depth. */
     private final Map<String, Set<String>> keyFields = new HashMap<>();
 
     SubgraphValidator(List<CompositionError> errors) {
@@ -54,37 +54,31 @@ final class SubgraphValidator {
         return providedByDirectives.getOrDefault(graph, Set.of()).contains(coordinate);
     }
 
-    /** Whether the field is a top-level field of one of the type's keys in the subgraph. */
+    /** Whether one of the subgraph's keys selects the field (shareable by that alone). */
     boolean isKeyField(String graph, String typeName, String field) {
-        return keyFields.getOrDefault(graph + "/" + typeName, Set.of()).contains(field);
+        return keyFields.getOrDefault(graph, Set.of()).contains(typeName + "." + field);
     }
 
     /** Checks one subgraph's federation directives, recording what their field sets select. */
     void validate(SubgraphSchema g) {
         Set<String> used = usedByDirectives.computeIfAbsent(g.name, n -> new HashSet<>());
         for (TypeDef t : g.types.values()) {
-            if (t.kind == Kind.INTERFACE && g.hasDirective(t.directives, "key")) {
-                errors.add(new CompositionError("UNSUPPORTED_FEATURE", "[" + g.name + "] Interface \"" + t.name
-                        + "\" has @key: entity interfaces are not supported by this composition yet"));
-            }
-            if (g.hasDirective(t.directives, "interfaceObject")) {
-                errors.add(new CompositionError("UNSUPPORTED_FEATURE", "[" + g.name + "] Type \"" + t.name
-                        + "\" is an @interfaceObject, which this composition does not support yet"));
-            }
             if (g.hasDirective(t.directives, "context")) {
                 errors.add(new CompositionError("UNSUPPORTED_FEATURE", "[" + g.name + "] Type \"" + t.name
                         + "\" uses @context, which this composition does not support yet"));
             }
-            if (t.kind != Kind.OBJECT) {
+            if (t.kind != Kind.OBJECT && t.kind != Kind.INTERFACE) {
                 continue;
             }
-            Set<String> keys = keyFields.computeIfAbsent(g.name + "/" + t.name, n -> new HashSet<>());
+            Set<String> keys = keyFields.computeIfAbsent(g.name, n -> new HashSet<>());
             for (Directive key : g.directives(t.directives, "key")) {
                 String fields = string(argument(key, "fields"));
                 String where = "[" + g.name + "] On type \"" + t.name + "\", for @key(fields: " + quote(fields) + "): ";
                 List<String> top = new ArrayList<>();
-                List<String> problems = checkFieldSet(g, t.name, fields, true, used, top);
-                keys.addAll(top);
+                Set<String> selected = new HashSet<>();
+                List<String> problems = checkFieldSet(g, t.name, fields, true, selected, top);
+                used.addAll(selected);
+                keys.addAll(selected);
                 if (!problems.isEmpty()) {
                     errors.add(new CompositionError("KEY_INVALID_FIELDS", where + String.join("; ", problems)
                             + (problems.get(0).startsWith("Cannot query") ? " (the field should either be added to"
@@ -92,8 +86,8 @@ final class SubgraphValidator {
                             + " to this subgraph with @external)" : "")));
                 }
             }
-            for (FieldDefinition f : t.fields.values()) {
-                validateFieldDirectives(g, t, f, used);
+            if (t.kind == Kind.OBJECT) {
+                t.fields.values().forEach(f -> validateFieldDirectives(g, t, f, used));
             }
         }
         for (TypeDef t : g.types.values()) {
@@ -127,7 +121,7 @@ final class SubgraphValidator {
             }
             for (String name : top) {
                 FieldDefinition required = t.fields.get(name);
-                if (required != null && !g.isExternal(t, required)) {
+                if (required != null && !g.isExternal(t, required) && !isComposite(g, required)) {
                     errors.add(new CompositionError("REQUIRES_FIELDS_MISSING_EXTERNAL", where + "field \"" + t.name
                             + "." + name + "\" should not be part of a @requires since it is already provided by "
                             + "this subgraph (it is not marked @external)"));
@@ -156,7 +150,7 @@ final class SubgraphValidator {
                 }
                 for (String name : top) {
                     FieldDefinition provided = target.fields.get(name);
-                    if (provided != null && !g.isExternal(target, provided)) {
+                    if (provided != null && !g.isExternal(target, provided) && !isComposite(g, provided)) {
                         errors.add(new CompositionError("PROVIDES_FIELDS_MISSING_EXTERNAL", where + "field \""
                                 + returned + "." + name + "\" should not be part of a @provides since it is already "
                                 + "provided by this subgraph (it is not marked @external)"));
@@ -269,7 +263,13 @@ final class SubgraphValidator {
         }
     }
 
-    private static boolean satisfiesInterface(SubgraphSchema g, TypeDef t, String field) {
+    /** A field of object, interface or union type: its own sub-selection says what is required of it. */
+    private static boolean isComposite(SubgraphSchema g, FieldDefinition f) {
+        TypeDef type = g.types.get(namedType(f.getType()));
+        return type != null && (type.kind == Kind.OBJECT || type.kind == Kind.INTERFACE || type.kind == Kind.UNION);
+    }
+
+    static boolean satisfiesInterface(SubgraphSchema g, TypeDef t, String field) {
         for (String i : t.interfaces) {
             TypeDef iface = g.types.get(i);
             if (iface != null && iface.fields.containsKey(field)) {

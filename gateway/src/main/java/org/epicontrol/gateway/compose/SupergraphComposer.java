@@ -19,12 +19,17 @@ import org.epicontrol.gateway.supergraph.SupergraphParser;
  * {@code @shareable} (or a key field) in each; output types merge to their common supertype, argument and input
  * types to the strictest; arguments and input fields keep the intersection; enums the union (output), the
  * intersection (input) or must agree (both). {@code @key}, {@code @requires} and {@code @provides} field sets are
- * checked against the subgraph that declares them. Every problem found is reported, not just the first.
+ * checked against the subgraph that declares them. Every problem found is reported, not just the first; what
+ * composes but may not be meant is reported as {@link CompositionHint}s.
  */
 public final class SupergraphComposer {
 
-    /** The composed supergraph: its SDL and the parsed form the gateway runs. */
-    public record Composition(String supergraphSdl, Supergraph supergraph) {
+    /** The composed supergraph: its SDL, the parsed form the gateway runs, and the composition hints. */
+    public record Composition(String supergraphSdl, Supergraph supergraph, List<CompositionHint> hints) {
+
+        public Composition(String supergraphSdl, Supergraph supergraph) {
+            this(supergraphSdl, supergraph, List.of());
+        }
     }
 
     private SupergraphComposer() {
@@ -51,12 +56,14 @@ public final class SupergraphComposer {
 
         SubgraphValidator validator = new SubgraphValidator(errors);
         graphs.forEach(validator::validate);
-        SupergraphModel model = new SupergraphMerger(graphs, validator, errors).merge();
+        new EntityInterfaceValidator(errors).validate(graphs);
+        List<CompositionHint> hints = new ArrayList<>();
+        SupergraphModel model = new SupergraphMerger(graphs, validator, errors, hints).merge();
         failIfAny(errors);
 
         String sdl = SupergraphPrinter.print(model);
         try {
-            return new Composition(sdl, SupergraphParser.parse(sdl));
+            return new Composition(sdl, SupergraphParser.parse(sdl), List.copyOf(hints));
         } catch (SupergraphParser.InvalidSupergraphException e) {
             throw new CompositionException(List.of(new CompositionError("INVALID_SUPERGRAPH",
                     "the composed supergraph is not a valid schema: " + e.getMessage())));

@@ -38,6 +38,8 @@ record SupergraphModel(List<Graph> graphs, List<ComposedType> types, List<Direct
      */
     record JoinField(String graph, String requires, String provides, String type, boolean external, String override,
                      boolean usedOverridden) {
+        /** {@code @join__field} without arguments. */
+        static final JoinField NO_GRAPH = new JoinField(null, null, null, null, false, null, false);
     }
 
     /** One type; only the lists of its kind are filled. */
@@ -46,6 +48,11 @@ record SupergraphModel(List<Graph> graphs, List<ComposedType> types, List<Direct
                         List<JoinUnionMember> joinUnionMembers, List<String> members, AppliedDirectives directives,
                         List<ComposedField> fields, List<ComposedInputValue> inputFields,
                         List<ComposedEnumValue> values, Directive specifiedBy) {
+
+        ComposedType withFields(List<ComposedField> newFields) {
+            return new ComposedType(kind, name, description, interfaces, joinTypes, joinImplements, joinUnionMembers,
+                    members, directives, newFields, inputFields, values, specifiedBy);
+        }
     }
 
     /** A field of an object or interface; no join fields means "every subgraph that has the type resolves it". */

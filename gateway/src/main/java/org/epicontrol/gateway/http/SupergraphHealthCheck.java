@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.epicontrol.gateway.request.GatewaySnapshot;
 import org.epicontrol.gateway.supergraph.SupergraphSource;
 
-/** Ready once a supergraph is in service; reports the last reload problem if any. */
+/** Ready once a supergraph is in service; reports the last reload problem and the composition hints if any. */
 @Readiness
 @ApplicationScoped
 public class SupergraphHealthCheck implements HealthCheck {
@@ -25,6 +25,9 @@ public class SupergraphHealthCheck implements HealthCheck {
         if (snapshot != null) {
             b.withData("subgraphs", snapshot.supergraph().subgraphs().size())
                     .withData("loadedAt", snapshot.loadedAt().toString());
+        }
+        if (!source.compositionHints().isEmpty()) {
+            b.withData("compositionHints", String.join("\n", source.compositionHints()));
         }
         if (source.lastError() != null) {
             b.withData("lastError", source.lastError());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.epicontrol.gateway.GatewayConfig;
 import org.epicontrol.gateway.request.GatewaySnapshot;
@@ -27,6 +28,7 @@ public class SupergraphSource {
     private final Vertx vertx;
     private final AtomicReference<GatewaySnapshot> current = new AtomicReference<>();
     private volatile String lastError;
+    private volatile List<String> compositionHints = List.of();
     private volatile String loadedVersion;
 
     public SupergraphSource(GatewayConfig config, Vertx vertx) {
@@ -63,11 +65,23 @@ public class SupergraphSource {
         return lastError;
     }
 
+    /** The hints of the composition in service ({@code CODE: message}); empty for a supergraph file. */
+    public List<String> compositionHints() {
+        return compositionHints;
+    }
+
+    /** Puts a composed supergraph into service, with the hints its composition gave. */
+    public synchronized void install(Supergraph supergraph, String origin, List<String> hints) {
+        install(supergraph, origin);
+        compositionHints = List.copyOf(hints);
+    }
+
     /** Puts a supergraph into service (configured URL overrides applied); {@code origin} says where it came from. */
     public synchronized void install(Supergraph supergraph, String origin) {
         Supergraph withUrls = supergraph.withUrls(config.subgraphUrls());
         current.set(GatewaySnapshot.of(withUrls, config.planCacheSize()));
         lastError = null;
+        compositionHints = List.of();
         LOG.infof("supergraph loaded from %s: subgraphs %s", origin,
                 withUrls.subgraphs().stream().map(s -> s.name() + "=" + s.url()).toList());
     }

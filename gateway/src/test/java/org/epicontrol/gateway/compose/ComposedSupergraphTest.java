@@ -75,6 +75,19 @@ class ComposedSupergraphTest {
                 .getString("errors[0].extensions.code"))), "original supergraph not restored");
     }
 
+    @Test
+    void compositionHintsOfTheSupergraphInServiceAreInTheReadinessCheck() throws Exception {
+        try {
+            serve("accounts", ShopSubgraphs.FEDERATION_2_SDL.get("accounts") + "enum Unused { X }\n");
+            assertTrue(eventually(() -> String.valueOf(compositionHints()).contains("UNUSED_ENUM_TYPE: Enum type "
+                    + "\"Unused\" is defined but unused.")), "hint not reported: " + compositionHints());
+        } finally {
+            serve("accounts", ShopSubgraphs.FEDERATION_2_SDL.get("accounts"));
+        }
+        assertTrue(eventually(() -> !String.valueOf(compositionHints()).contains("Unused")),
+                "recomposition did not replace the hints: " + compositionHints());
+    }
+
     /** Makes the subgraph answer {@code _service { sdl }} with another SDL. */
     private static void serve(String subgraph, String sdl) {
         // Looked up, not injected: the app's other test classes run without these settings.
@@ -89,6 +102,11 @@ class ComposedSupergraphTest {
     private static String lastError() {
         return given().get("/q/health/ready").jsonPath()
                 .getString("checks.find { it.name == 'supergraph' }.data.lastError");
+    }
+
+    private static String compositionHints() {
+        return given().get("/q/health/ready").jsonPath()
+                .getString("checks.find { it.name == 'supergraph' }.data.compositionHints");
     }
 
     private static boolean eventually(BooleanSupplier check) throws InterruptedException {

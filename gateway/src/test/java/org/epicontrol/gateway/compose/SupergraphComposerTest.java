@@ -339,14 +339,6 @@ class SupergraphComposerTest {
     }
 
     @Test
-    void unsupportedEntityInterfacesAreReportedNotMiscomposed() {
-        CompositionException e = assertThrows(CompositionException.class, () -> SupergraphComposer.compose(List.of(
-                sub("a", "type Query { n: Node }\ninterface Node @key(fields: \"id\") { id: ID! }\n"
-                        + "type A implements Node @key(fields: \"id\") { id: ID! }"))));
-        assertEquals("UNSUPPORTED_FEATURE", e.errors().get(0).code());
-    }
-
-    @Test
     void smallRyePrintedSubgraphLosesItsFederationMachinery() {
         Supergraph s = SupergraphComposer.compose(List.of(new SubgraphSdl("notices", "http://n/graphql", """
                 schema @link(import : ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"], url : "https://specs.apollo.dev/federation/v2.3"){

@@ -37,7 +37,8 @@ class InterfaceObjectExecutionTest {
             "2", Map.of("__typename", "Movie", "id", "2", "title", "Alien", "director", "Scott"));
     private static Vertx vertx;
     private static RequestProcessor processor;
-    private static GatewaySnapshot snapshot;
+    /** The supergraph the tests run against; a subclass may replace it in its own {@code @BeforeAll}. */
+    static GatewaySnapshot snapshot;
     private static final List<Map<String, Object>> SENT = new ArrayList<>();
 
     @BeforeAll
