@@ -27,12 +27,12 @@ SETTLE=${SETTLE:-${QUICK:+2}}; SETTLE=${SETTLE:-5} # pause after each run: reque
 # notice-service query (also sent to notice-service directly: the gateway's overhead).
 PHASES=${PHASES:-deep:50 deep:1 mixed:50 single:1}
 # Targets: ours grafbase hiverouter hive hivend apollo direct ours2 (ours2: our gateway again, on OURS2_JAVA with
-# OURS2_JAVA_OPTS, e.g. another GC, in the same rounds)
+# OURS2_JAVA_OPTS, e.g. another GC, or another build, OURS2_APP=<a quarkus-app folder>, in the same rounds)
 TARGETS=${TARGETS:-ours grafbase hiverouter hive apollo direct}
 THREADS=${THREADS:-2}              # wrk threads
 BASE_PORT=${BASE_PORT:-4900}
 HIVE_FORK=${HIVE_FORK:-2}          # Hive Gateway workers (= cores here)
-GATEWAY_JAVA=${GATEWAY_JAVA:-java}
+GATEWAY_JAVA=${GATEWAY_JAVA:-java}  # GATEWAY_APP: the quarkus-app folder (default gateway/target/quarkus-app)
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}
 OURS2_JAVA=${OURS2_JAVA:-$GATEWAY_JAVA}
 OURS2_JAVA_OPTS=${OURS2_JAVA_OPTS:-}
@@ -107,10 +107,11 @@ need wrk "apt-get install -y wrk"
 
 # --- build (only when the jars are missing) --------------------------------------------------------------------
 cd "$ROOT"
+# (the web console too: the launcher starts it and gives the suite's gateway its trusted-documents manifest)
 if [[ ! -f gateway/target/quarkus-app/quarkus-run.jar || ! -f notice-service/target/quarkus-app/quarkus-run.jar \
-      || ! -f volunteer-service/target/quarkus-app/quarkus-run.jar ]]; then
+      || ! -f volunteer-service/target/quarkus-app/quarkus-run.jar || ! -f web/target/persisted-documents.json ]]; then
   log "building"
-  ./mvnw -B -ntp -q -pl gateway,notice-service,volunteer-service,dev-suite -am package -DskipTests
+  ./mvnw -B -ntp -q -pl gateway,notice-service,volunteer-service,web,dev-suite -am package -DskipTests
 fi
 
 # --- npm packages into the temp dir (in the background while the services start) -------------------------------
@@ -161,18 +162,21 @@ declare -A PID URL NAME
 # Ours verifies tokens with the suite's Keycloak (bad ones get 401 before any fan-out) and forwards Authorization
 # (gateway.forward-headers, default). No traces, like the other gateways here (and the service benchmarks). No rate
 # limits (on in production): wrk sends everything with one token from one address.
-start_ours() { # target port java opts...
-  local t=$1 port=$2 javacmd=$3; shift 3
+# The gateway runs from a copy of its build, so that a build during the run does not change it under the JVM.
+cp -r "${GATEWAY_APP:-gateway/target/quarkus-app}" "$WORK/gateway-app"
+cp -r "${OURS2_APP:-$WORK/gateway-app}" "$WORK/gateway-app2"
+start_ours() { # target port app java opts...
+  local t=$1 port=$2 app=$3 javacmd=$4; shift 4
   # shellcheck disable=SC2068
   GATEWAY_SUPERGRAPH_FILE="$WORK/supergraph.graphql" QUARKUS_OIDC_AUTH_SERVER_URL="$REALM_URL" OTEL_SDK_DISABLED=true \
     GATEWAY_RATE_LIMIT_ENABLED=false "$javacmd" $@ -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
-    -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/$t.log" 2>&1 &
+    -jar "$app/quarkus-run.jar" > "$WORK/$t.log" 2>&1 &
   PID[$t]=$!; PIDS+=("$!")
 }
 # shellcheck disable=SC2086
-start_ours ours "$OURS_PORT" "$GATEWAY_JAVA" $GATEWAY_JAVA_OPTS
+start_ours ours "$OURS_PORT" "$WORK/gateway-app" "$GATEWAY_JAVA" $GATEWAY_JAVA_OPTS
 # shellcheck disable=SC2086
-wants ours2 && start_ours ours2 "$OURS2_PORT" "$OURS2_JAVA" $OURS2_JAVA_OPTS
+wants ours2 && start_ours ours2 "$OURS2_PORT" "$WORK/gateway-app2" "$OURS2_JAVA" $OURS2_JAVA_OPTS
 # Hive Gateway as it comes, except that it forwards the client's Authorization header to the subgraphs (it forwards
 # no header by default): it merges identical subgraph requests that are in flight at the same time, so with
 # identical concurrent client requests most of them never reach a subgraph. The configs are plain objects (what
