@@ -34,6 +34,8 @@ BASE_PORT=${BASE_PORT:-4900}
 HIVE_FORK=${HIVE_FORK:-2}          # Hive Gateway workers (= cores here)
 GATEWAY_JAVA=${GATEWAY_JAVA:-java}  # GATEWAY_APP: the quarkus-app folder (default gateway/target/quarkus-app)
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}
+GATEWAY_JFR=${GATEWAY_JFR:-}       # set: our gateway runs with JFR (profile settings), one recording per phase,
+                                   # summarised by profile.sh into $WORK/profile.<phase>.txt (KEEP_WORK=1 keeps them)
 OURS2_JAVA=${OURS2_JAVA:-$GATEWAY_JAVA}
 OURS2_JAVA_OPTS=${OURS2_JAVA_OPTS:-}
 NOTICES=${NOTICES:-10}             # notices(first: N) in the deep query (the demo has 2 notices)
@@ -126,13 +128,14 @@ NPM_PID=$!
 # Tokens live an hour: the run takes ~15 min, longer than the realm's default of 5 min.
 log "starting PostgreSQL, Keycloak :$KEYCLOAK_PORT, notice-service :$NOTICE_PORT, volunteer-service :$VOLUNTEER_PORT (dev-suite launcher)"
 ./mvnw -B -ntp -q -pl dev-suite exec:java -Dnotice.port="$NOTICE_PORT" -Dvolunteer.port="$VOLUNTEER_PORT" \
-  -Dkeycloak.port="$KEYCLOAK_PORT" -Dgateway.port="$SUITE_GATEWAY_PORT" -Dkeycloak.access-token-lifespan=3600 \
+  -Dkeycloak.port="$KEYCLOAK_PORT" -Dgateway.port="$SUITE_GATEWAY_PORT" -Dweb.port="$((BASE_PORT + 5))" \
+  -Dkeycloak.access-token-lifespan=3600 -Dsuite.start-timeout-seconds=600 \
   > "$WORK/suite.log" 2>&1 &
 SUITE_PID=$!
-deadline=$((SECONDS + 400))
+deadline=$((SECONDS + 900))
 until grep -q "The suite is running" "$WORK/suite.log"; do
   kill -0 "$SUITE_PID" 2>/dev/null || { cat "$WORK/suite.log" >&2; echo "dev-suite launcher died" >&2; exit 1; }
-  (( SECONDS < deadline )) || { echo "dev-suite launcher not ready after 400 s" >&2; exit 1; }
+  (( SECONDS < deadline )) || { echo "dev-suite launcher not ready after 900 s" >&2; exit 1; }
   sleep 1
 done
 
@@ -173,6 +176,8 @@ start_ours() { # target port app java opts...
     -jar "$app/quarkus-run.jar" > "$WORK/$t.log" 2>&1 &
   PID[$t]=$!; PIDS+=("$!")
 }
+JCMD=$(dirname "$(readlink -f "$(command -v "$GATEWAY_JAVA")")")/jcmd # the JDK of our gateway's JVM
+[[ -n $GATEWAY_JFR ]] && GATEWAY_JAVA_OPTS="$GATEWAY_JAVA_OPTS -XX:StartFlightRecording=name=bench,settings=profile"
 # shellcheck disable=SC2086
 start_ours ours "$OURS_PORT" "$WORK/gateway-app" "$GATEWAY_JAVA" $GATEWAY_JAVA_OPTS
 # shellcheck disable=SC2086
@@ -242,7 +247,7 @@ URL=([ours]="http://127.0.0.1:$OURS_PORT/graphql" [ours2]="http://127.0.0.1:$OUR
      [grafbase]="http://127.0.0.1:$GRAFBASE_PORT/graphql" [hiverouter]="http://127.0.0.1:$HIVEROUTER_PORT/graphql"
      [hive]="http://127.0.0.1:$HIVE_PORT/graphql" [hivend]="http://127.0.0.1:$HIVEND_PORT/graphql"
      [apollo]="http://127.0.0.1:$APOLLO_PORT/graphql" [direct]="$NOTICE_URL")
-NAME=([ours]="our gateway" [ours2]="our gateway ($OURS2_JAVA_OPTS)" [grafbase]="Grafbase gateway $GRAFBASE_VERSION"
+NAME=([ours]="our gateway" [ours2]="our gateway (2: ${OURS2_APP:+$OURS2_APP }$OURS2_JAVA $OURS2_JAVA_OPTS)" [grafbase]="Grafbase gateway $GRAFBASE_VERSION"
       [hiverouter]="Hive Gateway, Rust planner" [hive]="Hive Gateway $HIVE_VERSION" [hivend]="Hive Gateway, no dedup"
       [apollo]="Apollo Gateway $APOLLO_VERSION" [direct]="notice-service direct")
 
@@ -256,7 +261,7 @@ wait_graphql() { # url seconds pid
 }
 for t in $TARGETS; do
   [[ $t == direct ]] && continue
-  wait_graphql "${URL[$t]}" 180 "${PID[$t]}" || { tail -20 "$WORK/$t.log" >&2; exit 1; }
+  wait_graphql "${URL[$t]}" 600 "${PID[$t]}" || { tail -20 "$WORK/$t.log" >&2; exit 1; }
 done
 
 # CPU time (utime+stime, clock ticks) of processes and all their descendants (Hive Gateway's workers), from /proc
@@ -380,6 +385,9 @@ for phase in $PHASES; do
       sleep "$SETTLE"
     done
   done
+  # the recording of a phase holds its measured rounds only
+  [[ -n $GATEWAY_JFR && -n ${OK[$q.ours]:-} ]] && "$JCMD" "${PID[ours]}" JFR.stop name=bench > /dev/null 2>&1 || true
+  [[ -n $GATEWAY_JFR && -n ${OK[$q.ours]:-} ]] && "$JCMD" "${PID[ours]}" JFR.start name=bench settings=profile > /dev/null
   for r in $(seq 1 "$ROUNDS"); do
     for t in $TARGETS; do
       [[ -n ${OK[$q.$t]:-} ]] || continue
@@ -398,6 +406,11 @@ for phase in $PHASES; do
       sleep "$SETTLE"
     done
   done
+  if [[ -n $GATEWAY_JFR && -n ${OK[$q.ours]:-} ]]; then
+    "$JCMD" "${PID[ours]}" JFR.dump name=bench filename="$WORK/ours.$q.$c.jfr" > /dev/null
+    "$HERE/profile.sh" "$WORK/ours.$q.$c.jfr" "$WORK/ours.log" > "$WORK/profile.$q.$c.txt" 2>&1 || true
+    log "profile of our gateway in $q@$c: $WORK/profile.$q.$c.txt"
+  fi
 done
 
 # --- report ------------------------------------------------------------------------------------------------------
