@@ -129,7 +129,7 @@ NPM_PID=$!
 log "starting PostgreSQL, Keycloak :$KEYCLOAK_PORT, notice-service :$NOTICE_PORT, volunteer-service :$VOLUNTEER_PORT (dev-suite launcher)"
 ./mvnw -B -ntp -q -pl dev-suite exec:java -Dnotice.port="$NOTICE_PORT" -Dvolunteer.port="$VOLUNTEER_PORT" \
   -Dkeycloak.port="$KEYCLOAK_PORT" -Dgateway.port="$SUITE_GATEWAY_PORT" -Dweb.port="$((BASE_PORT + 5))" \
-  -Dkeycloak.access-token-lifespan=3600 -Dsuite.start-timeout-seconds=600 \
+  -Dkeycloak.access-token-lifespan=3600 -Dsuite.start-timeout-seconds=600 -Dkeycloak.start-timeout=600 \
   > "$WORK/suite.log" 2>&1 &
 SUITE_PID=$!
 deadline=$((SECONDS + 900))
@@ -264,18 +264,7 @@ for t in $TARGETS; do
   wait_graphql "${URL[$t]}" 600 "${PID[$t]}" || { tail -20 "$WORK/$t.log" >&2; exit 1; }
 done
 
-# CPU time (utime+stime, clock ticks) of processes and all their descendants (Hive Gateway's workers), from /proc
-tree_pids() { local p; for p in "$@"; do echo "$p"; tree_pids $(pgrep -P "$p" || true); done; }
-cpu_ticks() {
-  local total=0 p t
-  for p in $(tree_pids "$@"); do
-    t=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}') || continue
-    total=$((total + ${t:-0}))
-  done
-  echo "$total"
-}
-port_pid() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
-CLK_TCK=$(getconf CLK_TCK)
+source "$HERE/measure.sh"
 SUBGRAPH_PIDS="$(port_pid "$NOTICE_PORT") $(port_pid "$VOLUNTEER_PORT")"
 PID[direct]=$(port_pid "$NOTICE_PORT")
 log "subgraph processes: $SUBGRAPH_PIDS; gateways: $(for t in $TARGETS; do printf '%s=%s ' "$t" "${PID[$t]}"; done)"
@@ -288,7 +277,7 @@ post() { # url body-file: the answer, with BENCH_USER's token
     -H "Authorization: Bearer $BENCH_TOKEN" --data-binary @"$2" "$1"
 }
 GATEWAYS=(); for t in $TARGETS; do [[ $t == ours || $t == direct ]] || GATEWAYS+=("$t"); done
-QUERIES=$(for ph in $PHASES; do echo "${ph%%:*}"; done | sort -u)
+QUERIES=" $(for ph in $PHASES; do echo "${ph%%:*}"; done | sort -u | tr '\n' ' ')"
 
 # Measured only with the same answer as ours (parsed JSON, key order included) and no errors.
 declare -A OK
@@ -319,7 +308,7 @@ for q in $QUERIES; do
   log "$q query: our answer has $(wc -c < "$WORK/$q.ours.out") bytes; the same answer from: ${same[*]:-none}"
 done
 # The mixed rotation: a sample of 60 of its requests, every answer the same as ours.
-if [[ " $QUERIES " == *" mixed "* ]]; then
+if [[ $QUERIES == *" mixed "* ]]; then
   python3 "$HERE/workload.py" mixed "$WORK" "${URL[ours]}" "$MIXED_BODIES"
   if python3 "$HERE/workload.py" same "$WORK" "${URL[ours]}"; then
     OK[mixed.ours]=1; same=()
@@ -363,16 +352,6 @@ fi
 # the first target is not measured against cold services), then $ROUNDS measured runs per target, interleaved, so
 # that a change in the machine's load hits every target alike. Around each measured run, the CPU ticks of the
 # target's processes and of both subgraphs.
-wrk_run() { # query target connections duration outfile
-  local threads=$THREADS; (( threads > $3 )) && threads=$3
-  if [[ $1 == mixed ]]; then
-    BODIES_FILE="$WORK/mixed.jsonl" BENCH_TOKEN="$BENCH_TOKEN" \
-      wrk -t"$threads" -c"$3" -d"$4" --timeout 30s --latency -s "$HERE/mixed.lua" "${URL[$2]}" > "$5"
-  else
-    BODY_FILE="$WORK/$1.json" BENCH_TOKEN="$BENCH_TOKEN" EXPECT_BYTES=$(wc -c < "$WORK/$1.$2.out") \
-      wrk -t"$threads" -c"$3" -d"$4" --timeout 30s --latency -s "$HERE/post.lua" "${URL[$2]}" > "$5"
-  fi
-}
 : > "$WORK/results.tsv"
 START_LOAD=$(load)
 for phase in $PHASES; do
@@ -391,18 +370,7 @@ for phase in $PHASES; do
   for r in $(seq 1 "$ROUNDS"); do
     for t in $TARGETS; do
       [[ -n ${OK[$q.$t]:-} ]] || continue
-      before=$(load)
-      # shellcheck disable=SC2086
-      gw0=$(cpu_ticks ${PID[$t]}); sub0=$(cpu_ticks $SUBGRAPH_PIDS)
-      wrk_run "$q" "$t" "$c" "$DURATION" "$WORK/wrk.$q.$c.$t.$r.txt"
-      # shellcheck disable=SC2086
-      gw1=$(cpu_ticks ${PID[$t]}); sub1=$(cpu_ticks $SUBGRAPH_PIDS)
-      line=$(grep '^BENCH' "$WORK/wrk.$q.$c.$t.$r.txt")
-      requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<< "$line")
-      cpu=$(awk -v g=$((gw1 - gw0)) -v s=$((sub1 - sub0)) -v n="$requests" -v hz="$CLK_TCK" \
-        'BEGIN { printf "gw_cpu_ms=%.3f sub_cpu_ms=%.3f", n ? g * 1000 / hz / n : 0, n ? s * 1000 / hz / n : 0 }')
-      log "$q@$c → ${NAME[$t]}, round $r/$ROUNDS ($DURATION, load $before): ${line#BENCH } $cpu"
-      printf '%s\t%s\t%s\t%s\t%s\n' "$q@$c" "$t" "$r" "${line#BENCH } $cpu" "$before" >> "$WORK/results.tsv"
+      measure_round "$q" "$t" "$c" "$DURATION" "$r" "${NAME[$t]}"
       sleep "$SETTLE"
     done
   done

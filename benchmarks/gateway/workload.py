@@ -37,8 +37,8 @@ SINGLE = """query Single {
   notices(first: 10) { edges { node { id number title issuer issueDate effectiveDate status legalBasis } } }
   riskLevels { code name }
 }"""
-# The mixed rotation. $first of notices() beyond the number of notices changes no answer, only the request: with it
-# every request differs from those in flight.
+# The mixed rotation. $first of notices() beyond the number of notices (the demo has 2) changes no answer, only the
+# request: with it no request is like another in flight (the deep ones: first 3..10 times the districts).
 LOOKUP = """query Lookup($id: ID!, $first: Int) {
   area(id: $id) { id district kind name fullName depth }
   notices(first: $first) { edges { node { number title status issueDate } } }
@@ -71,7 +71,7 @@ def queries(work, notices, district):
 
 
 def mixed(work, url, count):
-    found = post(url, {"query": "{ notices(first: 50) { edges { node { designations { district areas { id } } } } } }"})
+    found = post(url, {"query": "{ notices(first: 10) { edges { node { designations { district areas { id } } } } } }"})
     if found.get("errors") or not found.get("data"):
         sys.exit(f"cannot list the areas through {url}: {json.dumps(found, ensure_ascii=False)[:500]}")
     ids, districts = [], []
@@ -84,7 +84,7 @@ def mixed(work, url, count):
         sys.exit("no areas in the notices")
     with open(f"{work}/mixed.jsonl", "w") as f:
         for i in range(count):
-            first = 10 + (i // 3) % 490  # notices(first:) takes 1..500
+            first = 10 + (i // 3) % 490  # notices(first:) takes 1..500; the look-ups cost little
             kind = i % 3
             if kind == 0:
                 body = {"query": LOOKUP, "operationName": "Lookup", "variables": {"id": ids[i % len(ids)], "first": first}}
@@ -92,8 +92,10 @@ def mixed(work, url, count):
                 body = {"query": ENTITY, "operationName": "AreaWork",
                         "variables": {"id": ids[(i * 7) % len(ids)], "first": first}}
             else:
+                # notice-service's cost limit (50,000 estimated) allows the deep query up to notices(first: 10)
+                k = i // 3
                 body = {"query": DEEP_VARIABLES, "operationName": "Deep",
-                        "variables": {"first": first, "district": districts[(i // 3) % len(districts)]}}
+                        "variables": {"first": 3 + (k // len(districts)) % 8, "district": districts[k % len(districts)]}}
             f.write(json.dumps(body, ensure_ascii=False) + "\n")
     print(f"mixed: {count} requests over {len(ids)} areas and {len(districts)} districts", file=sys.stderr)
 
