@@ -18,7 +18,7 @@ wrk_run() { # query target connections duration outfile
   local threads=$THREADS; (( threads > $3 )) && threads=$3
   if [[ $1 == mixed ]]; then
     BODIES_FILE="$WORK/mixed.jsonl" BENCH_TOKEN="$BENCH_TOKEN" \
-      wrk -t"$threads" -c"$3" -d"$4" --timeout 30s --latency -s "$HERE/mixed.lua" "${URL[$2]}" > "$5"
+      wrk -t"$threads" -c"$3" -d"$4" --timeout 30s --latency -s "$HERE/post.lua" "${URL[$2]}" > "$5"
   else
     BODY_FILE="$WORK/$1.json" BENCH_TOKEN="$BENCH_TOKEN" EXPECT_BYTES=$(wc -c < "$WORK/$1.$2.out") \
       wrk -t"$threads" -c"$3" -d"$4" --timeout 30s --latency -s "$HERE/post.lua" "${URL[$2]}" > "$5"
