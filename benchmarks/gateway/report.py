@@ -41,6 +41,10 @@ for phase in phases:
         s = {k: med([x[k] for x in v]) for k in ("rps", "p50", "p99", "gw", "sub")}
         summary[(phase, t)] = s
         loads = [x["load"] for x in v]
+        if not s["rps"]:
+            print(f"| {phase} | {names.get(t, t)} | 0: no answer within the run | | | | | | | "
+                  f"{min(x['load'] for x in v):.1f} |")
+            continue
         gw = "(itself)" if t == "direct" else f"{s['gw']:.3f}"
         rounds = " / ".join(f"{x['rps']:.1f}" for x in v)
         print(f"| {phase} | {names.get(t, t)} | {s['rps']:.1f} | {ms(s['p50'])} | {ms(s['p99'])} | {gw} "
@@ -56,6 +60,9 @@ for phase in phases:
         if t in ("ours", "direct") or (phase, t) not in summary:
             continue
         o = summary[(phase, t)]
+        if not o["rps"] or not ours["rps"]:
+            print(f"{phase}: ours / {names.get(t, t)}: one of them answered nothing within the run")
+            continue
         print(f"{phase}: ours / {names.get(t, t)}: requests/s {ours['rps'] / o['rps']:.2f}, "
               f"p99 {ours['p99']:.1f} vs {o['p99']:.1f} ms, gateway CPU/request {ours['gw']:.3f} vs {o['gw']:.3f} ms")
     if (phase, "direct") in summary:
