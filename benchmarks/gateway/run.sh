@@ -8,7 +8,7 @@
 # Per round: requests/s, p50/p99 (wrk), and the CPU time per request of the gateway's processes and of both
 # subgraphs, from /proc/<pid>/stat (utime+stime before and after the round), comparable when wrk shares the cores.
 # One command: benchmarks/gateway/run.sh (3 rounds, ~40 min); ROUNDS=1 for a short run (~10 min).
-# See README.md beside this file. Everything it starts is stopped on exit; what stays is the printed figures (and the
+# Figures: RESULTS.md beside this file. Everything it starts is stopped on exit; what stays is the printed figures (and the
 # work folder when KEEP_WORK is set).
 set -euo pipefail
 
