@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 const require = createRequire(process.env.NODE_PATH.split(":")[0] + "/");
 const { composeServices } = require("@apollo/composition");
-const { parse } = require("graphql");
+const { parse, print } = require("graphql");
 
 // SmallRye prints the definitions of the federation directives it knows (e.g. @federation__override with the
 // `label` argument of federation 2.7) next to a `@link` to federation 2.3; composition rejects definitions that do
@@ -50,6 +50,8 @@ for (const pair of pairs) {
   services.push({ name, url, typeDefs: withoutFederationDefinitions(parse(body.data._service.sdl)) });
 }
 markSharedValueTypes(services);
+// SDL_DIR: each subgraph's SDL as composed here (for a gateway that composes by itself, e.g. Grafbase's schema_path)
+if (process.env.SDL_DIR) for (const s of services) writeFileSync(`${process.env.SDL_DIR}/${s.name}.graphql`, print(s.typeDefs));
 const result = composeServices(services);
 if (result.errors?.length) {
   for (const e of result.errors) console.error(e.message);

@@ -1,14 +1,23 @@
--- wrk script: POSTs the JSON body in $BODY_FILE; counts answers that carry "errors" or whose length differs from
--- $EXPECT_BYTES (the verified answer's length), so a gateway failing under load is not counted as fast.
--- Every request carries "Authorization: Bearer $BENCH_TOKEN" (a district officer's token from the suite's Keycloak):
+-- wrk script: POSTs the JSON body in $BODY_FILE, or with $BODIES_FILE its bodies (one a line) in rotation, each
+-- thread from its own offset, so that concurrent requests differ (the mixed workload).
+-- Counts answers that are not HTTP 200, carry "errors", or (one body) whose length differs from $EXPECT_BYTES (the
+-- verified answer's length), so a gateway failing under load is not counted as fast.
+-- Every request carries "Authorization: Bearer $BENCH_TOKEN" (a staff token from the suite's Keycloak):
 -- the gateways verify and forward it, the subgraphs check it and answer the staff-only fields.
-local f = assert(io.open(os.getenv("BODY_FILE"), "rb"))
-local body = f:read("*a")
-f:close()
+local bodies = {}
+if os.getenv("BODIES_FILE") then
+  for line in io.lines(os.getenv("BODIES_FILE")) do
+    bodies[#bodies + 1] = line
+  end
+else
+  local f = assert(io.open(os.getenv("BODY_FILE"), "rb"))
+  bodies[1] = f:read("*a")
+  f:close()
+end
 local expected = tonumber(os.getenv("EXPECT_BYTES") or "0")
 
 wrk.method = "POST"
-wrk.body = body
+wrk.body = bodies[1]
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
 local token = os.getenv("BENCH_TOKEN")
@@ -18,11 +27,20 @@ end
 
 local threads = {}
 function setup(thread)
+  thread:set("offset", #threads * 997)
   table.insert(threads, thread)
 end
 
 function init(args)
   bad = 0
+  next_body = offset or 0
+end
+
+if #bodies > 1 then
+  function request()
+    next_body = next_body + 1
+    return wrk.format(nil, nil, nil, bodies[(next_body % #bodies) + 1])
+  end
 end
 
 function response(status, headers, resp)

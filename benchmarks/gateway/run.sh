@@ -1,37 +1,58 @@
 #!/usr/bin/env bash
-# Gateway benchmark: our gateway vs Hive Gateway vs Apollo Gateway vs the subgraph itself, same supergraph, same load.
+# Gateway benchmark: our gateway vs the Grafbase gateway, Hive Gateway (with its Rust planner, the Hive Router
+# runtime, and as it comes), Apollo Gateway and the subgraph itself: same supergraph, same load, interleaved rounds.
 # Authenticated as in production: every request carries a staff access token (BENCH_USER) from the suite's Keycloak,
 # and every gateway forwards the Authorization header to the subgraphs (which verify it and answer the staff-only
 # fields of the deep query by it). A target that does not forward it is not measured (checked with a bad token,
 # which the subgraphs refuse).
-# See README.md beside this file. Everything it starts is stopped on exit; what stays is the printed figures (and the
+# Per round: requests/s, p50/p99 (wrk), and the CPU time per request of the gateway's processes and of both
+# subgraphs, from /proc/<pid>/stat (utime+stime before and after the round), comparable when wrk shares the cores.
+# One command: benchmarks/gateway/run.sh (3 rounds, ~40 min); ROUNDS=1 for a short run (~10 min).
+# Figures: RESULTS.md beside this file. Everything it starts is stopped on exit; what stays is the printed figures (and the
 # work folder when KEEP_WORK is set).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
-DURATION=${DURATION:-20s}          # one measured run
-ROUNDS=${ROUNDS:-3}                # measured runs per target and query, interleaved across targets; medians reported
-WARMUP=${WARMUP:-20s}              # one unmeasured run (JIT, pools, plan caches; of the subgraphs too)
-WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}  # unmeasured runs per target before the measured ones
-CONNECTIONS=${CONNECTIONS:-16}     # fixed concurrency
+ROUNDS=${ROUNDS:-3}                # measured runs per target and phase, interleaved across targets; medians reported
+if [[ $ROUNDS == 1 ]]; then QUICK=1; else QUICK=; fi # ROUNDS=1: the short run (shorter runs, one warm-up)
+DURATION=${DURATION:-${QUICK:+10s}}; DURATION=${DURATION:-20s}  # one measured run
+WARMUP=${WARMUP:-${QUICK:+5s}}; WARMUP=${WARMUP:-15s}           # one unmeasured run (JIT, pools, plan caches; of the subgraphs too)
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-${QUICK:+1}}; WARMUP_ROUNDS=${WARMUP_ROUNDS:-2} # unmeasured runs per target before the measured ones
+SETTLE=${SETTLE:-${QUICK:+2}}; SETTLE=${SETTLE:-5} # pause after each run: requests still queued in a gateway and subgraphs drain
+# Phases, query:connections. deep: one query, notice-service then the Area entities in volunteer-service and on;
+# mixed: a rotation of a single-subgraph look-up, a cross-subgraph entity query and the deep query, each request
+# with its own variables (no two in-flight requests alike, so in-flight deduplication shares nothing); single: a
+# notice-service query (also sent to notice-service directly: the gateway's overhead).
+PHASES=${PHASES:-deep:50 deep:1 mixed:50 single:1}
+# Targets: ours grafbase hiverouter hive hivend apollo direct ours2 (ours2: our gateway again, on OURS2_JAVA with
+# OURS2_JAVA_OPTS, e.g. another GC, or another build, OURS2_APP=<a quarkus-app folder>, in the same rounds)
+TARGETS=${TARGETS:-ours grafbase hiverouter hive apollo direct}
 THREADS=${THREADS:-2}              # wrk threads
-SETTLE=${SETTLE:-5}                # pause after each run: requests still queued in a gateway and subgraphs drain
 BASE_PORT=${BASE_PORT:-4900}
 HIVE_FORK=${HIVE_FORK:-2}          # Hive Gateway workers (= cores here)
+GATEWAY_JAVA=${GATEWAY_JAVA:-java}  # GATEWAY_APP: the quarkus-app folder (default gateway/target/quarkus-app)
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}
+GATEWAY_JFR=${GATEWAY_JFR:-}       # set: our gateway runs with JFR (profile settings), one recording per phase,
+                                   # summarised by profile.sh into $WORK/profile.<phase>.txt (KEEP_WORK=1 keeps them)
+OURS2_JAVA=${OURS2_JAVA:-$GATEWAY_JAVA}
+OURS2_JAVA_OPTS=${OURS2_JAVA_OPTS:-}
 NOTICES=${NOTICES:-10}             # notices(first: N) in the deep query (the demo has 2 notices)
 DEEP_DISTRICT=${DEEP_DISTRICT-小店区}  # designations(district: ...) in the deep query: 32 areas; empty: all 107
+MIXED_BODIES=${MIXED_BODIES:-3000} # distinct requests in the mixed rotation
 HOLD=${HOLD:-}                     # set: start and verify everything, then wait (Ctrl-C) instead of measuring
 APOLLO_VERSION=${APOLLO_VERSION:-2.14.4}
 APOLLO_SERVER_VERSION=${APOLLO_SERVER_VERSION:-5.5.1}
 HIVE_VERSION=${HIVE_VERSION:-2.15.1}
+HIVE_ROUTER_RUNTIME_VERSION=${HIVE_ROUTER_RUNTIME_VERSION:-1.4.23}
+GRAFBASE_VERSION=${GRAFBASE_VERSION:-0.103.0}
 
 # Demo user whose token every request carries. sysadmin: the seeded benchmark district (基准区) is no demo
 # officer's, and a district officer of 小店区 is refused its posts (the deep query would fail everywhere).
 BENCH_USER=${BENCH_USER:-sysadmin}
-# BENCH_QUERIES: which of the two queries to verify and measure ("deep single" unless set)
+
+wants() { [[ " $TARGETS " == *" $1 "* ]]; }
 
 NOTICE_PORT=$((BASE_PORT + 1))
 VOLUNTEER_PORT=$((BASE_PORT + 2))
@@ -41,6 +62,9 @@ OURS_PORT=$((BASE_PORT + 10))
 HIVE_PORT=$((BASE_PORT + 11))
 APOLLO_PORT=$((BASE_PORT + 12))
 HIVEND_PORT=$((BASE_PORT + 13))
+GRAFBASE_PORT=$((BASE_PORT + 14))
+HIVEROUTER_PORT=$((BASE_PORT + 15))
+OURS2_PORT=$((BASE_PORT + 16))
 NOTICE_URL=http://127.0.0.1:$NOTICE_PORT/graphql
 VOLUNTEER_URL=http://127.0.0.1:$VOLUNTEER_PORT/graphql
 REALM_URL=http://127.0.0.1:$KEYCLOAK_PORT/realms/epidemic  # the issuer the services and our gateway trust
@@ -85,30 +109,33 @@ need wrk "apt-get install -y wrk"
 
 # --- build (only when the jars are missing) --------------------------------------------------------------------
 cd "$ROOT"
+# (the web console too: the launcher starts it and gives the suite's gateway its trusted-documents manifest)
 if [[ ! -f gateway/target/quarkus-app/quarkus-run.jar || ! -f notice-service/target/quarkus-app/quarkus-run.jar \
-      || ! -f volunteer-service/target/quarkus-app/quarkus-run.jar ]]; then
+      || ! -f volunteer-service/target/quarkus-app/quarkus-run.jar || ! -f web/target/persisted-documents.json ]]; then
   log "building"
-  ./mvnw -B -ntp -q -pl gateway,notice-service,volunteer-service,dev-suite -am package -DskipTests
+  ./mvnw -B -ntp -q -pl gateway,notice-service,volunteer-service,web,dev-suite -am package -DskipTests
 fi
 
 # --- npm packages into the temp dir (in the background while the services start) -------------------------------
 mkdir -p "$WORK/npm"
 (cd "$WORK/npm" && npm init -y >/dev/null 2>&1 && npm install --no-audit --no-fund --loglevel=error \
    "@apollo/composition@$APOLLO_VERSION" "@apollo/gateway@$APOLLO_VERSION" "@apollo/server@$APOLLO_SERVER_VERSION" \
-   "graphql@16" "@graphql-hive/gateway@$HIVE_VERSION") > "$WORK/npm.log" 2>&1 &
+   "graphql@16" "@graphql-hive/gateway@$HIVE_VERSION" "@graphql-hive/router-runtime@$HIVE_ROUTER_RUNTIME_VERSION" \
+   "@grafbase/cli-x86_64-unknown-linux-musl@$GRAFBASE_VERSION") > "$WORK/npm.log" 2>&1 &
 NPM_PID=$!
 
 # --- PostgreSQL, Keycloak, both services, demo data (the dev-suite launcher) -----------------------------------
 # Tokens live an hour: the run takes ~15 min, longer than the realm's default of 5 min.
 log "starting PostgreSQL, Keycloak :$KEYCLOAK_PORT, notice-service :$NOTICE_PORT, volunteer-service :$VOLUNTEER_PORT (dev-suite launcher)"
 ./mvnw -B -ntp -q -pl dev-suite exec:java -Dnotice.port="$NOTICE_PORT" -Dvolunteer.port="$VOLUNTEER_PORT" \
-  -Dkeycloak.port="$KEYCLOAK_PORT" -Dgateway.port="$SUITE_GATEWAY_PORT" -Dkeycloak.access-token-lifespan=3600 \
+  -Dkeycloak.port="$KEYCLOAK_PORT" -Dgateway.port="$SUITE_GATEWAY_PORT" -Dweb.port="$((BASE_PORT + 5))" \
+  -Dkeycloak.access-token-lifespan=3600 -Dsuite.start-timeout-seconds=600 -Dkeycloak.start-timeout=600 \
   > "$WORK/suite.log" 2>&1 &
 SUITE_PID=$!
-deadline=$((SECONDS + 400))
+deadline=$((SECONDS + 900))
 until grep -q "The suite is running" "$WORK/suite.log"; do
   kill -0 "$SUITE_PID" 2>/dev/null || { cat "$WORK/suite.log" >&2; echo "dev-suite launcher died" >&2; exit 1; }
-  (( SECONDS < deadline )) || { echo "dev-suite launcher not ready after 400 s" >&2; exit 1; }
+  (( SECONDS < deadline )) || { echo "dev-suite launcher not ready after 900 s" >&2; exit 1; }
   sleep 1
 done
 
@@ -129,34 +156,59 @@ log "adding benchmark data through the services' APIs (as sysadmin)"
 SEED_TOKEN="$SEED_TOKEN" node "$HERE/seed.mjs" "$NOTICE_URL" "$VOLUNTEER_URL" "$NOTICES" >&2
 
 log "composing the supergraph from both services' _service { sdl }"
-node "$HERE/compose.mjs" "$WORK/supergraph.graphql" notice="$NOTICE_URL" volunteer="$VOLUNTEER_URL" >&2
+mkdir -p "$WORK/sdl"
+SDL_DIR="$WORK/sdl" node "$HERE/compose.mjs" "$WORK/supergraph.graphql" notice="$NOTICE_URL" volunteer="$VOLUNTEER_URL" >&2
 
 # --- gateways ----------------------------------------------------------------------------------------------------
-log "starting our gateway :$OURS_PORT, Hive Gateway :$HIVE_PORT and :$HIVEND_PORT (fork $HIVE_FORK), Apollo Gateway :$APOLLO_PORT"
-# It verifies tokens with the suite's Keycloak (bad ones get 401 before any fan-out) and forwards Authorization
+log "starting the gateways: $TARGETS"
+declare -A PID URL NAME
+# Ours verifies tokens with the suite's Keycloak (bad ones get 401 before any fan-out) and forwards Authorization
 # (gateway.forward-headers, default). No traces, like the other gateways here (and the service benchmarks). No rate
 # limits (on in production): wrk sends everything with one token from one address.
+# The gateway runs from a copy of its build, so that a build during the run does not change it under the JVM.
+cp -r "${GATEWAY_APP:-gateway/target/quarkus-app}" "$WORK/gateway-app"
+cp -r "${OURS2_APP:-$WORK/gateway-app}" "$WORK/gateway-app2"
+start_ours() { # target port app java opts...
+  local t=$1 port=$2 app=$3 javacmd=$4; shift 4
+  # shellcheck disable=SC2068
+  GATEWAY_SUPERGRAPH_FILE="$WORK/supergraph.graphql" QUARKUS_OIDC_AUTH_SERVER_URL="$REALM_URL" OTEL_SDK_DISABLED=true \
+    GATEWAY_RATE_LIMIT_ENABLED=false "$javacmd" $@ -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
+    -jar "$app/quarkus-run.jar" > "$WORK/$t.log" 2>&1 &
+  PID[$t]=$!; PIDS+=("$!")
+}
+JCMD=$(dirname "$(readlink -f "$(command -v "$GATEWAY_JAVA")")")/jcmd # the JDK of our gateway's JVM
+[[ -n $GATEWAY_JFR ]] && GATEWAY_JAVA_OPTS="$GATEWAY_JAVA_OPTS -XX:StartFlightRecording=name=bench,settings=profile"
 # shellcheck disable=SC2086
-GATEWAY_SUPERGRAPH_FILE="$WORK/supergraph.graphql" QUARKUS_OIDC_AUTH_SERVER_URL="$REALM_URL" OTEL_SDK_DISABLED=true GATEWAY_RATE_LIMIT_ENABLED=false java $GATEWAY_JAVA_OPTS -Dquarkus.http.port="$OURS_PORT" \
-  -Dquarkus.http.host=127.0.0.1 -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/ours.log" 2>&1 &
-OURS_PID=$!; PIDS+=("$OURS_PID")
+start_ours ours "$OURS_PORT" "$WORK/gateway-app" "$GATEWAY_JAVA" $GATEWAY_JAVA_OPTS
+# shellcheck disable=SC2086
+wants ours2 && start_ours ours2 "$OURS2_PORT" "$WORK/gateway-app2" "$OURS2_JAVA" $OURS2_JAVA_OPTS
 # Hive Gateway as it comes, except that it forwards the client's Authorization header to the subgraphs (it forwards
 # no header by default): it merges identical subgraph requests that are in flight at the same time, so with
 # identical concurrent client requests most of them never reach a subgraph. The configs are plain objects (what
 # defineConfig of @graphql-hive/gateway returns): an import would not resolve from $WORK (ESM ignores NODE_PATH).
-mkdir -p "$WORK/hive" "$WORK/hive-nodedup"
-cat > "$WORK/hive/gateway.config.mjs" <<'EOF'
+start_hive() { # target port extra-args...
+  local t=$1 port=$2; shift 2
+  (cd "$WORK/$t" && NODE_ENV=production exec "$NODE_PATH/.bin/hive-gateway" supergraph "$WORK/supergraph.graphql" \
+    -c "$WORK/$t/gateway.config.mjs" --host 127.0.0.1 --port "$port" --fork "$HIVE_FORK" "$@") > "$WORK/$t.log" 2>&1 &
+  PID[$t]=$!; PIDS+=("$!")
+}
+for t in hive hiverouter; do
+  mkdir -p "$WORK/$t"
+  cat > "$WORK/$t/gateway.config.mjs" <<'EOF'
 export const gatewayConfig = {
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") ?? undefined }),
   },
 };
 EOF
-(cd "$WORK/hive" && NODE_ENV=production exec "$NODE_PATH/.bin/hive-gateway" supergraph "$WORK/supergraph.graphql" \
-  -c "$WORK/hive/gateway.config.mjs" --host 127.0.0.1 --port "$HIVE_PORT" --fork "$HIVE_FORK") > "$WORK/hive.log" 2>&1 &
-HIVE_PID=$!; PIDS+=("$HIVE_PID")
-# Hive Gateway sending every subgraph request, like our gateway and Apollo Gateway (Authorization forwarded too).
-cat > "$WORK/hive-nodedup/gateway.config.mjs" <<'EOF'
+done
+wants hive && start_hive hive "$HIVE_PORT"
+# Hive Gateway with the Hive Router runtime: query planning and execution by the Rust planner (npm
+# @graphql-hive/router-runtime beside the gateway).
+wants hiverouter && start_hive hiverouter "$HIVEROUTER_PORT" --hive-router-runtime
+# Hive Gateway sending every subgraph request, like Apollo Gateway (Authorization forwarded too).
+mkdir -p "$WORK/hivend"
+cat > "$WORK/hivend/gateway.config.mjs" <<'EOF'
 export const gatewayConfig = {
   transportEntries: { "*.http": { options: { deduplicateInflightRequests: false } } },
   propagateHeaders: {
@@ -164,12 +216,40 @@ export const gatewayConfig = {
   },
 };
 EOF
-(cd "$WORK/hive-nodedup" && NODE_ENV=production exec "$NODE_PATH/.bin/hive-gateway" supergraph "$WORK/supergraph.graphql" \
-  -c "$WORK/hive-nodedup/gateway.config.mjs" --host 127.0.0.1 --port "$HIVEND_PORT" --fork "$HIVE_FORK") \
-  > "$WORK/hive-nodedup.log" 2>&1 &
-HIVEND_PID=$!; PIDS+=("$HIVEND_PID")
-NODE_ENV=production node "$HERE/apollo-gateway.mjs" "$WORK/supergraph.graphql" "$APOLLO_PORT" > "$WORK/apollo.log" 2>&1 &
-APOLLO_PID=$!; PIDS+=("$APOLLO_PID")
+wants hivend && start_hive hivend "$HIVEND_PORT"
+if wants apollo; then
+  NODE_ENV=production node "$HERE/apollo-gateway.mjs" "$WORK/supergraph.graphql" "$APOLLO_PORT" > "$WORK/apollo.log" 2>&1 &
+  PID[apollo]=$!; PIDS+=("$!")
+fi
+# The Grafbase gateway (Rust) as `grafbase dev` runs it: it composes the subgraphs' SDLs itself (the ones our
+# composition used, from compose.mjs), subgraphs listed by URL, Authorization forwarded by a header rule.
+if wants grafbase; then
+  mkdir -p "$WORK/grafbase/home"
+  cat > "$WORK/grafbase/grafbase.toml" <<EOF
+[subgraphs.notice]
+url = "$NOTICE_URL"
+schema_path = "$WORK/sdl/notice.graphql"
+
+[subgraphs.volunteer]
+url = "$VOLUNTEER_URL"
+schema_path = "$WORK/sdl/volunteer.graphql"
+
+[[headers]]
+rule = "forward"
+name = "authorization"
+EOF
+  (cd "$WORK/grafbase" && exec "$NODE_PATH/@grafbase/cli-x86_64-unknown-linux-musl/grafbase" --home "$WORK/grafbase/home" \
+    dev -c "$WORK/grafbase/grafbase.toml" --listen-address "127.0.0.1:$GRAFBASE_PORT") > "$WORK/grafbase.log" 2>&1 &
+  PID[grafbase]=$!; PIDS+=("$!")
+fi
+
+URL=([ours]="http://127.0.0.1:$OURS_PORT/graphql" [ours2]="http://127.0.0.1:$OURS2_PORT/graphql"
+     [grafbase]="http://127.0.0.1:$GRAFBASE_PORT/graphql" [hiverouter]="http://127.0.0.1:$HIVEROUTER_PORT/graphql"
+     [hive]="http://127.0.0.1:$HIVE_PORT/graphql" [hivend]="http://127.0.0.1:$HIVEND_PORT/graphql"
+     [apollo]="http://127.0.0.1:$APOLLO_PORT/graphql" [direct]="$NOTICE_URL")
+NAME=([ours]="our gateway" [ours2]="our gateway (2: ${OURS2_APP:+$OURS2_APP }$OURS2_JAVA $OURS2_JAVA_OPTS)" [grafbase]="Grafbase gateway $GRAFBASE_VERSION"
+      [hiverouter]="Hive Gateway, Rust planner" [hive]="Hive Gateway $HIVE_VERSION" [hivend]="Hive Gateway, no dedup"
+      [apollo]="Apollo Gateway $APOLLO_VERSION" [direct]="notice-service direct")
 
 wait_graphql() { # url seconds pid
   local deadline=$((SECONDS + $2))
@@ -179,59 +259,31 @@ wait_graphql() { # url seconds pid
     sleep 0.5
   done
 }
-wait_graphql "http://127.0.0.1:$OURS_PORT/graphql" 180 "$OURS_PID"
-wait_graphql "http://127.0.0.1:$HIVE_PORT/graphql" 180 "$HIVE_PID"
-wait_graphql "http://127.0.0.1:$HIVEND_PORT/graphql" 180 "$HIVEND_PID"
-wait_graphql "http://127.0.0.1:$APOLLO_PORT/graphql" 180 "$APOLLO_PID"
+for t in $TARGETS; do
+  [[ $t == direct ]] && continue
+  wait_graphql "${URL[$t]}" 600 "${PID[$t]}" || { tail -20 "$WORK/$t.log" >&2; exit 1; }
+done
+
+source "$HERE/measure.sh"
+SUBGRAPH_PIDS="$(port_pid "$NOTICE_PORT") $(port_pid "$VOLUNTEER_PORT")"
+PID[direct]=$(port_pid "$NOTICE_PORT")
+log "subgraph processes: $SUBGRAPH_PIDS; gateways: $(for t in $TARGETS; do printf '%s=%s ' "$t" "${PID[$t]}"; done)"
 
 # --- queries -----------------------------------------------------------------------------------------------------
-python3 - "$WORK" "$NOTICES" "$DEEP_DISTRICT" <<'EOF'
-import json, sys
-work, n, district = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-filt = f'(district: {json.dumps(district, ensure_ascii=False)})' if district else ""
-# notice-service, then the Area entity jump into volunteer-service, and on inside it to posts, grids, people.
-deep = """query Deep {
-  notices(first: %d) {
-    edges { node {
-      number title
-      designations%s {
-        ordinal level { code }
-        areas {
-          id fullName
-          dutyPosts { id name kind community { name } }
-          responsibleGrid { name community { name } responsibleWorkers { name } }
-          onDutyNow { from until post { name } volunteer { name kinds community { name } } }
-        }
-      }
-    } }
-  }
-}""" % (n, filt)
-single = """query Single {
-  notices(first: 10) { edges { node { id number title issuer issueDate effectiveDate status legalBasis } } }
-  riskLevels { code name }
-}"""
-for name, q in (("deep", deep), ("single", single)):
-    with open(f"{work}/{name}.json", "w") as f:
-        json.dump({"query": q, "operationName": name.capitalize()}, f, ensure_ascii=False)
-    with open(f"{work}/{name}.graphql", "w") as f:
-        f.write(q + "\n")
-EOF
+python3 "$HERE/workload.py" queries "$WORK" "$NOTICES" "$DEEP_DISTRICT"
 
 post() { # url body-file: the answer, with BENCH_USER's token
   curl -s --max-time 60 -H 'Content-Type: application/json' -H 'Accept: application/json' \
     -H "Authorization: Bearer $BENCH_TOKEN" --data-binary @"$2" "$1"
 }
-TARGETS=(ours hive hivend apollo direct)
-declare -A URL=([ours]="http://127.0.0.1:$OURS_PORT/graphql" [hive]="http://127.0.0.1:$HIVE_PORT/graphql"
-                [hivend]="http://127.0.0.1:$HIVEND_PORT/graphql" [apollo]="http://127.0.0.1:$APOLLO_PORT/graphql"
-                [direct]="$NOTICE_URL")
-declare -A NAME=([ours]="our gateway" [hive]="Hive Gateway $HIVE_VERSION" [hivend]="Hive Gateway, no dedup"
-                 [apollo]="Apollo Gateway $APOLLO_VERSION" [direct]="notice-service direct")
+GATEWAYS=(); for t in $TARGETS; do [[ $t == ours || $t == direct ]] || GATEWAYS+=("$t"); done
+QUERIES=" $(for ph in $PHASES; do echo "${ph%%:*}"; done | sort -u | tr '\n' ' ')"
 
 # Measured only with the same answer as ours (parsed JSON, key order included) and no errors.
 declare -A OK
-for q in ${BENCH_QUERIES:-deep single}; do
-  targets=(hive hivend apollo); [[ $q == single ]] && targets+=(direct)
+for q in $QUERIES; do
+  [[ $q == mixed ]] && continue
+  targets=("${GATEWAYS[@]}"); [[ $q == single ]] && wants direct && targets+=(direct)
   post "${URL[ours]}" "$WORK/$q.json" > "$WORK/$q.ours.out"
   if ! python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d.get("data") and not d.get("errors") else 1)' \
       "$WORK/$q.ours.out" 2>/dev/null; then
@@ -255,12 +307,29 @@ for q in ${BENCH_QUERIES:-deep single}; do
   done
   log "$q query: our answer has $(wc -c < "$WORK/$q.ours.out") bytes; the same answer from: ${same[*]:-none}"
 done
+# The mixed rotation: a sample of 60 of its requests, every answer the same as ours.
+if [[ $QUERIES == *" mixed "* ]]; then
+  python3 "$HERE/workload.py" mixed "$WORK" "${URL[ours]}" "$MIXED_BODIES"
+  if python3 "$HERE/workload.py" same "$WORK" "${URL[ours]}"; then
+    OK[mixed.ours]=1; same=()
+    for t in "${GATEWAYS[@]}"; do
+      if python3 "$HERE/workload.py" same "$WORK" "${URL[$t]}" "$WORK/mixed.ours.json"; then
+        OK[mixed.$t]=1; same+=("$t")
+      else
+        log "$t's answers to the mixed requests differ from ours (above): not measured"
+      fi
+    done
+    log "mixed: the same 60 sampled answers as ours from: ${same[*]:-none}"
+  else
+    log "OUR GATEWAY FAILS the mixed requests (above)"
+  fi
+fi
 
 # The token reaches the subgraphs: with a bad one, our gateway answers 401 itself, the others only fail because the
 # subgraphs they forward it to answer 401 (a target that still answers data does not forward it: not measured).
-for t in "${TARGETS[@]}"; do
-  [[ -n ${OK[single.$t]:-}${OK[deep.$t]:-} ]] || continue
-  q=single; [[ -n ${OK[single.$t]:-} ]] || q=deep
+for t in $TARGETS; do
+  q=; for x in single deep; do [[ -n ${OK[$x.$t]:-} ]] && q=$x; done
+  [[ -n $q ]] || continue
   code=$(curl -s --max-time 60 -o "$WORK/badtoken.$t.out" -w '%{http_code}' -H 'Content-Type: application/json' \
     -H 'Accept: application/json' -H 'Authorization: Bearer x' --data-binary @"$WORK/$q.json" "${URL[$t]}")
   if [[ $code == 401 ]] || python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d.get("errors") and not (d.get("data") or {}).get("notices") else 1)' \
@@ -268,93 +337,53 @@ for t in "${TARGETS[@]}"; do
     log "bad token → $t: HTTP $code, $(head -c 200 "$WORK/badtoken.$t.out")"
   else
     log "bad token → $t: HTTP $code with data, so it does not forward Authorization: not measured. $(head -c 300 "$WORK/badtoken.$t.out")"
-    unset "OK[deep.$t]" "OK[single.$t]"
+    unset "OK[deep.$t]" "OK[single.$t]" "OK[mixed.$t]"
   fi
 done
 
 if [[ -n $HOLD ]]; then # keep everything up to try things by hand; stop with Ctrl-C or kill
   printf '%s\n' "$BENCH_TOKEN" > "$WORK/token"
-  log "HOLD: ours ${URL[ours]}, Hive ${URL[hive]} / ${URL[hivend]}, Apollo ${URL[apollo]}, notice $NOTICE_URL, volunteer $VOLUNTEER_URL; queries in $WORK, $BENCH_USER's token in $WORK/token (Keycloak $REALM_URL)"
+  log "HOLD: $(for t in $TARGETS; do printf '%s %s (pid %s), ' "$t" "${URL[$t]}" "${PID[$t]}"; done) volunteer $VOLUNTEER_URL; queries in $WORK, $BENCH_USER's token in $WORK/token (Keycloak $REALM_URL)"
   sleep infinity & PIDS+=("$!"); wait $!  # the sleep is stopped with the rest
 fi
 
 # --- load --------------------------------------------------------------------------------------------------------
-# Phases: the deep and the single-subgraph query at $CONNECTIONS connections, then the single query at 1 connection
-# (latency without queueing). Per phase: warm-up runs round-robin over the targets ($WARMUP_ROUNDS × $WARMUP each:
-# the subgraphs warm up too, so the first target is not measured against cold services), then $ROUNDS measured
-# runs per target, interleaved, so that a change in the machine's load hits every target alike.
-wrk_run() { # query target connections duration outfile
-  local threads=$THREADS; (( threads > $3 )) && threads=$3
-  BODY_FILE="$WORK/$1.json" BENCH_TOKEN="$BENCH_TOKEN" EXPECT_BYTES=$(wc -c < "$WORK/$1.$2.out") \
-    wrk -t"$threads" -c"$3" -d"$4" --timeout 30s --latency -s "$HERE/post.lua" "${URL[$2]}" > "$5"
-}
+# Per phase: warm-up runs round-robin over the targets ($WARMUP_ROUNDS × $WARMUP each: the subgraphs warm up too, so
+# the first target is not measured against cold services), then $ROUNDS measured runs per target, interleaved, so
+# that a change in the machine's load hits every target alike. Around each measured run, the CPU ticks of the
+# target's processes and of both subgraphs.
 : > "$WORK/results.tsv"
 START_LOAD=$(load)
-for phase in "deep:$CONNECTIONS" "single:$CONNECTIONS" "single:1"; do
+for phase in $PHASES; do
   q=${phase%%:*}; c=${phase#*:}
   for w in $(seq 1 "$WARMUP_ROUNDS"); do
-    for t in "${TARGETS[@]}"; do
+    for t in $TARGETS; do
       [[ -n ${OK[$q.$t]:-} ]] || continue
       log "$q@$c → ${NAME[$t]}: warm-up $w/$WARMUP_ROUNDS, $WARMUP (load $(load))"
       wrk_run "$q" "$t" "$c" "$WARMUP" "$WORK/wrk.$q.$c.$t.warmup$w.txt"
       sleep "$SETTLE"
     done
   done
+  # the recording of a phase holds its measured rounds only
+  [[ -n $GATEWAY_JFR && -n ${OK[$q.ours]:-} ]] && "$JCMD" "${PID[ours]}" JFR.stop name=bench > /dev/null 2>&1 || true
+  [[ -n $GATEWAY_JFR && -n ${OK[$q.ours]:-} ]] && "$JCMD" "${PID[ours]}" JFR.start name=bench settings=profile > /dev/null
   for r in $(seq 1 "$ROUNDS"); do
-    for t in "${TARGETS[@]}"; do
+    for t in $TARGETS; do
       [[ -n ${OK[$q.$t]:-} ]] || continue
-      before=$(load)
-      wrk_run "$q" "$t" "$c" "$DURATION" "$WORK/wrk.$q.$c.$t.$r.txt"
-      line=$(grep '^BENCH' "$WORK/wrk.$q.$c.$t.$r.txt")
-      log "$q@$c → ${NAME[$t]}, round $r/$ROUNDS ($DURATION, load $before): ${line#BENCH }"
-      printf '%s\t%s\t%s\t%s\t%s\n' "$q@$c" "$t" "$r" "${line#BENCH }" "$before" >> "$WORK/results.tsv"
+      measure_round "$q" "$t" "$c" "$DURATION" "$r" "${NAME[$t]}"
       sleep "$SETTLE"
     done
   done
+  if [[ -n $GATEWAY_JFR && -n ${OK[$q.ours]:-} ]]; then
+    "$JCMD" "${PID[ours]}" JFR.dump name=bench filename="$WORK/ours.$q.$c.jfr" > /dev/null
+    "$HERE/profile.sh" "$WORK/ours.$q.$c.jfr" "$WORK/ours.log" > "$WORK/profile.$q.$c.txt" 2>&1 || true
+    log "profile of our gateway in $q@$c: $WORK/profile.$q.$c.txt"
+  fi
 done
 
 # --- report ------------------------------------------------------------------------------------------------------
 echo
-echo "Gateway benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; $ROUNDS × $DURATION per target after $WARMUP_ROUNDS × $WARMUP warm-up"
+echo "Gateway benchmark $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores; $ROUNDS × $DURATION per target after $WARMUP_ROUNDS × $WARMUP warm-up"
 echo "load average at the start of the runs: $START_LOAD (1/5/15 min); at the end: $(load)"
-python3 - "$WORK/results.tsv" "$HIVE_VERSION" "$APOLLO_VERSION" <<'EOF'
-import statistics, sys
-rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
-names = {"ours": "our gateway", "hive": f"Hive Gateway {sys.argv[2]}", "hivend": "Hive Gateway, no dedup",
-         "apollo": f"Apollo Gateway {sys.argv[3]}", "direct": "notice-service direct"}
-order = ("ours", "hive", "hivend", "apollo", "direct")
-res, phases = {}, []
-for ph, t, r, kv, load in rows:
-    if ph not in phases:
-        phases.append(ph)
-    d = dict(x.split("=") for x in kv.split())
-    res.setdefault((ph, t), []).append((float(d["rps"]), int(d["p50_us"]) / 1000, int(d["p99_us"]) / 1000,
-                                        int(d["bad"]) + int(d["socket_errors"]), float(load.split()[0])))
-med = statistics.median
-ms = lambda x: f"{x:.2f}" if x < 10 else f"{x:.1f}"
-print()
-print("| query@connections | target | requests/s | p50 ms | p99 ms | rounds: requests/s | bad answers | load (1 min) |")
-print("|---|---|---:|---:|---:|---|---:|---|")
-summary = {}
-for ph in phases:
-    for t in order:
-        if (ph, t) not in res:
-            if t != "direct" or ph.startswith("single"):
-                print(f"| {ph} | {names[t]} | not measured | | | | | |")
-            continue
-        v = res[(ph, t)]
-        summary[(ph, t)] = (med([x[0] for x in v]), med([x[1] for x in v]), med([x[2] for x in v]))
-        loads = [x[4] for x in v]
-        rps, p50, p99 = summary[(ph, t)]
-        print(f"| {ph} | {names[t]} | {rps:.1f} | {ms(p50)} | {ms(p99)} | {' / '.join(f'{x[0]:.1f}' for x in v)} "
-              f"| {sum(x[3] for x in v)} | {min(loads):.1f}–{max(loads):.1f} |")
-print("\n(medians of the rounds; bad answers: non-200, an `errors` key or another length than the verified answer)\n")
-for ph in phases:
-    for t in ("hive", "hivend", "apollo"):
-        if (ph, "ours") in summary and (ph, t) in summary:
-            print(f"{ph}: requests/s ours / {names[t]} = {summary[(ph, 'ours')][0] / summary[(ph, t)][0]:.2f}"
-                  + ("   (goal >= 2.5)" if t.startswith("hive") else ""))
-    if (ph, "ours") in summary and (ph, "direct") in summary:
-        print(f"{ph}: p50 overhead of our gateway over the direct call = "
-              f"{summary[(ph, 'ours')][1] - summary[(ph, 'direct')][1]:.2f} ms   (goal <= 2 ms)")
-EOF
+python3 "$HERE/report.py" "$WORK/results.tsv" "$TARGETS" \
+  "$(for t in $TARGETS; do printf '%s=%s\t' "$t" "${NAME[$t]}"; done)"

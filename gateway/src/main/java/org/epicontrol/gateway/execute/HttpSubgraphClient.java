@@ -2,6 +2,8 @@ package org.epicontrol.gateway.execute;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -13,6 +15,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.tracing.TracingPolicy;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -111,7 +114,7 @@ public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
     private Map<String, Object> parse(Subgraph subgraph, int status, Buffer buf) {
         Map<String, Object> json = null;
         try {
-            json = mapper.readValue(buf.getBytes(), MAP);
+            json = read(buf);
         } catch (Exception e) {
             // not JSON: reported below with the status
         }
@@ -120,6 +123,16 @@ public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
         }
         throw new SubgraphFailure("SUBREQUEST_HTTP_ERROR", "subgraph '" + subgraph.name() + "' answered HTTP "
                 + status + (json == null ? " without a GraphQL response" : " with no data or errors"));
+    }
+
+    /** Parses the body where it lies (no copy into a new array first). */
+    private Map<String, Object> read(Buffer buf) throws IOException {
+        ByteBuf bytes = buf.getByteBuf();
+        if (bytes.hasArray()) {
+            return mapper.readValue(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes(),
+                    MAP);
+        }
+        return mapper.readValue(new ByteBufInputStream(bytes), MAP);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.epicontrol.gateway.execute;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -27,12 +26,11 @@ public final class PlanExecutor {
 
     private final Vertx vertx;
     private final SubgraphClient client;
-    private final ObjectMapper mapper;
 
+    /** {@code mapper} is no longer used (representations are compared as maps), kept for the callers. */
     public PlanExecutor(Vertx vertx, SubgraphClient client, ObjectMapper mapper) {
         this.vertx = vertx;
         this.client = client;
-        this.mapper = mapper;
     }
 
     public Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,
@@ -127,9 +125,10 @@ public final class PlanExecutor {
             for (List<String> path : mergePaths) {
                 collect(state.data, path, 0, new ArrayList<>(), objects, paths);
             }
-            // One representation per distinct entity; objects remember which one answers them.
+            // One representation per distinct entity (maps of JSON values compare by content); objects remember which
+            // one answers them.
             List<Object> representations = new ArrayList<>();
-            Map<String, Integer> index = new HashMap<>();
+            Map<Map<String, Object>, Integer> index = new HashMap<>();
             int[] slot = new int[objects.size()];
             for (int i = 0; i < objects.size(); i++) {
                 Map<String, Object> rep = representation(objects.get(i), fetch);
@@ -137,16 +136,9 @@ public final class PlanExecutor {
                     slot[i] = -1;
                     continue;
                 }
-                String canonical;
-                try {
-                    canonical = mapper.writeValueAsString(rep);
-                } catch (JsonProcessingException e) {
-                    canonical = rep.toString();
-                }
-                Integer j = index.get(canonical);
+                Integer j = index.putIfAbsent(rep, representations.size());
                 if (j == null) {
                     j = representations.size();
-                    index.put(canonical, j);
                     representations.add(rep);
                 }
                 slot[i] = j;

@@ -23,6 +23,8 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,11 @@ public final class ResponseShaper {
     private final Map<String, FragmentDefinition> fragments;
     private final Map<String, Object> variables;
     private final List<Map<String, Object>> errors;
+    /**
+     * The fields collected per selection (the merged fields of one response key, by identity) and runtime type: the
+     * items of a list share their selection, so a list of n objects collects its fields once instead of n times.
+     */
+    private final Map<List<?>, Map<String, Map<String, List<Field>>>> collected = new IdentityHashMap<>();
 
     public ResponseShaper(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
                           Map<String, Object> variables, List<Map<String, Object>> errors) {
@@ -51,19 +58,24 @@ public final class ResponseShaper {
 
     /** The {@code data} of the response; null when a non-null root field is null. */
     public Map<String, Object> shape(GraphQLObjectType rootType, SelectionSet selection, Map<String, Object> data) {
-        Object out = object(rootType, data, List.of(selection), new ArrayList<>(), true);
+        Object out = object(rootType, data, collectAll(rootType, List.of(selection)), new ArrayList<>(), true);
         @SuppressWarnings("unchecked")
         Map<String, Object> result = out == INVALID ? null : (Map<String, Object>) out;
         return result;
     }
 
-    private Object object(GraphQLImplementingType type, Map<String, Object> data, List<SelectionSet> selections,
-                          List<Object> path, boolean root) {
+    /** The fields selected on objects of {@code type} by response key, in the client's order. */
+    private Map<String, List<Field>> collectAll(GraphQLImplementingType type, List<SelectionSet> selections) {
         Map<String, List<Field>> fields = new LinkedHashMap<>();
         for (SelectionSet s : selections) {
             collect(type, s, fields);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
+        return fields;
+    }
+
+    private Object object(GraphQLImplementingType type, Map<String, Object> data, Map<String, List<Field>> fields,
+                          List<Object> path, boolean root) {
+        Map<String, Object> out = new LinkedHashMap<>(Math.max(4, fields.size() * 4 / 3 + 1));
         for (Map.Entry<String, List<Field>> e : fields.entrySet()) {
             String key = e.getKey();
             Field first = e.getValue().get(0);
@@ -81,7 +93,7 @@ public final class ResponseShaper {
                 continue;
             }
             path.add(key);
-            Object value = value(def.getType(), data.get(key), e.getValue(), path, type.getName() + "." + name);
+            Object value = value(def.getType(), data.get(key), e.getValue(), path, type, name);
             path.remove(path.size() - 1);
             if (value == INVALID) {
                 return INVALID;
@@ -91,20 +103,22 @@ public final class ResponseShaper {
         return out;
     }
 
-    private Object value(GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path, String coord) {
+    private Object value(GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path,
+                         GraphQLImplementingType parentType, String fieldName) {
         if (type instanceof GraphQLNonNull nn) {
-            Object v = inner((GraphQLOutputType) nn.getWrappedType(), raw, fields, path, coord);
+            Object v = inner((GraphQLOutputType) nn.getWrappedType(), raw, fields, path, parentType, fieldName);
             if (v == null) {
-                reportNull(path, coord);
+                reportNull(path, parentType.getName() + "." + fieldName);
                 return INVALID;
             }
             return v;
         }
-        Object v = inner(type, raw, fields, path, coord);
+        Object v = inner(type, raw, fields, path, parentType, fieldName);
         return v == INVALID ? null : v;
     }
 
-    private Object inner(GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path, String coord) {
+    private Object inner(GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path,
+                         GraphQLImplementingType parentType, String fieldName) {
         if (raw == null) {
             return null;
         }
@@ -116,7 +130,7 @@ public final class ResponseShaper {
             GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
             for (int i = 0; i < items.size(); i++) {
                 path.add(i);
-                Object v = value(itemType, items.get(i), fields, path, coord);
+                Object v = value(itemType, items.get(i), fields, path, parentType, fieldName);
                 path.remove(path.size() - 1);
                 if (v == INVALID) {
                     return INVALID;
@@ -140,13 +154,19 @@ public final class ResponseShaper {
         if (runtime == null) {
             return null;
         }
-        List<SelectionSet> sub = new ArrayList<>(fields.size());
+        Map<String, List<Field>> sub = collected.computeIfAbsent(fields, k -> new HashMap<>(4))
+                .computeIfAbsent(runtime.getName(), t -> collectAll(runtime, selectionSets(fields)));
+        return object(runtime, data, sub, path, false);
+    }
+
+    private static List<SelectionSet> selectionSets(List<Field> fields) {
+        List<SelectionSet> sets = new ArrayList<>(fields.size());
         for (Field f : fields) {
             if (f.getSelectionSet() != null) {
-                sub.add(f.getSelectionSet());
+                sets.add(f.getSelectionSet());
             }
         }
-        return object(runtime, data, sub, path, false);
+        return sets;
     }
 
     private static boolean isLeaf(GraphQLType type) {

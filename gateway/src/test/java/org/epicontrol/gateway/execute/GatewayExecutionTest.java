@@ -185,6 +185,19 @@ class GatewayExecutionTest {
     }
 
     @Test
+    void eachListItemIsShapedByTheSelectionOfItsOwnKeyAndRuntimeType() throws Exception {
+        // The shaper collects a selection's fields once per list and runtime type: two aliases of one field and
+        // items of two types each keep their own fields.
+        Map<String, Object> body = run(mediaSnapshot, """
+                { first: media { ... on Book { title } }
+                  second: media { __typename ... on Movie { duration } } }""", Map.of());
+        assertEquals(json("""
+                {"first":[{"title":"Dune"},{},{"title":"Emma"}],
+                 "second":[{"__typename":"Book"},{"__typename":"Movie","duration":117},{"__typename":"Book"}]}"""),
+                data(body));
+    }
+
+    @Test
     void mutationsRunInOrder() throws Exception {
         Map<String, Object> body = run(mediaSnapshot, """
                 mutation { first: addBook(title: "Ulysses") { id title pages }
