@@ -89,7 +89,8 @@ public final class QueryPlanner {
             boolean mutation = op.getOperation() == OperationDefinition.Operation.MUTATION;
             String rootType;
             if (op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-                throw new PlanningException("subscriptions are not supported by this gateway yet");
+                // Planned as a query whose root fetch is the subgraph's subscription (gateway.subscribe).
+                rootType = SubscriptionRoot.of(supergraph);
             } else if (mutation) {
                 rootType = supergraph.mutationType();
                 if (rootType == null) {
