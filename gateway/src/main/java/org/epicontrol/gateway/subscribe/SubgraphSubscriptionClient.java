@@ -14,6 +14,7 @@ import java.util.Map;
 import org.epicontrol.gateway.execute.Errors;
 import org.epicontrol.gateway.execute.SubgraphClient.SubgraphRequest;
 import org.epicontrol.gateway.supergraph.Subgraph;
+import org.jboss.logging.Logger;
 
 /**
  * Subscribes to a subgraph over graphql-transport-ws at its GraphQL URL (SmallRye GraphQL serves it on the same
@@ -24,6 +25,7 @@ import org.epicontrol.gateway.supergraph.Subgraph;
 public final class SubgraphSubscriptionClient implements AutoCloseable {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
+    private static final Logger LOG = Logger.getLogger(SubgraphSubscriptionClient.class);
     private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
     private final HttpClient http;
@@ -67,6 +69,14 @@ public final class SubgraphSubscriptionClient implements AutoCloseable {
         http.close();
     }
 
+    /** {@code http(s)://host/graphql} as {@code ws(s)://host/graphql}: the same path serves graphql-transport-ws. */
+    static String webSocketUrl(String url) {
+        if (url.regionMatches(true, 0, "https:", 0, 6)) {
+            return "wss:" + url.substring(6);
+        }
+        return url.regionMatches(true, 0, "http:", 0, 5) ? "ws:" + url.substring(5) : url;
+    }
+
     private final class Connection implements Upstream {
         private final Subgraph subgraph;
         private final SubgraphRequest request;
@@ -81,10 +91,17 @@ public final class SubgraphSubscriptionClient implements AutoCloseable {
         }
 
         void open() {
-            WebSocketConnectOptions options = new WebSocketConnectOptions()
-                    .setAbsoluteURI(subgraph.url())
-                    .addSubProtocol(TransportWs.SUBPROTOCOL)
-                    .setTimeout(ackTimeout.toMillis());
+            WebSocketConnectOptions options;
+            try {
+                options = new WebSocketConnectOptions()
+                        .setAbsoluteURI(webSocketUrl(subgraph.url()))
+                        .addSubProtocol(TransportWs.SUBPROTOCOL)
+                        .setTimeout(ackTimeout.toMillis());
+            } catch (IllegalArgumentException e) {
+                fail("subgraph '" + subgraph.name() + "' has no usable URL for subscriptions: " + e.getMessage(),
+                        "SUBREQUEST_HTTP_ERROR");
+                return;
+            }
             request.headers().forEach(options::addHeader);
             http.webSocket(options).onComplete(ar -> {
                 if (ar.failed()) {
@@ -163,6 +180,7 @@ public final class SubgraphSubscriptionClient implements AutoCloseable {
         }
 
         private void fail(String message, String code) {
+            LOG.debugf("subscription of subgraph %s ended: %s", subgraph.name(), message);
             end(() -> listener.error(List.of(Errors.error(message, null, code, subgraph.name()))));
         }
 

@@ -208,8 +208,14 @@ final class TransportWsConnection {
                 finishWithError(id, errorsOf(admission.refusal().body()));
             } else if (admission.prepared().operation().getOperation()
                     == OperationDefinition.Operation.SUBSCRIPTION) {
-                SubscriptionExecutor.Subscription s = with.executor().start(snapshot.supergraph(), admission,
-                        headers, new Client(id));
+                SubscriptionExecutor.Subscription s;
+                try {
+                    s = with.executor().start(snapshot.supergraph(), admission, headers, new Client(id));
+                } catch (RuntimeException e) {
+                    LOG.error("subscription failed to start", e);
+                    finishWithError(id, List.of(Errors.error("internal gateway error", "INTERNAL_SERVER_ERROR")));
+                    return;
+                }
                 if (!subscriptions.replace(id, STARTING, s)) {
                     s.cancel(); // completed by the client, or ended already
                 }
