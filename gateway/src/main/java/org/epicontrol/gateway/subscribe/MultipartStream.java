@@ -9,7 +9,8 @@ import io.vertx.ext.web.RoutingContext;
  * when the subscription ends with transport errors (e.g. the subgraph went away).
  */
 final class MultipartStream extends HttpStream {
-    private static final String PART = "\r\n--graphql\r\ncontent-type: application/json; charset=utf-8\r\n\r\n";
+    private static final String BOUNDARY = "\r\n--graphql";
+    private static final String HEADERS = "\r\ncontent-type: application/json; charset=utf-8\r\n\r\n";
 
     MultipartStream(Vertx vertx, RoutingContext ctx, int maxPending, long heartbeatMillis) {
         super(vertx, ctx, maxPending, heartbeatMillis);
@@ -22,26 +23,31 @@ final class MultipartStream extends HttpStream {
 
     @Override
     String opening() {
-        return PART + "{}";
+        return BOUNDARY;
     }
 
     @Override
     String result(String resultJson) {
-        return PART + "{\"payload\":" + resultJson + "}";
+        return part("{\"payload\":" + resultJson + "}");
     }
 
     @Override
     String failure(String errorsJson) {
-        return PART + "{\"payload\":null,\"errors\":" + errorsJson + "}";
+        return part("{\"payload\":null,\"errors\":" + errorsJson + "}");
     }
 
     @Override
     String heartbeatPart() {
-        return PART + "{}";
+        return part("{}");
+    }
+
+    /** A part ends with the next boundary, so that a client reads it as soon as it arrives. */
+    private static String part(String json) {
+        return HEADERS + json + BOUNDARY;
     }
 
     @Override
     String closing() {
-        return "\r\n--graphql--\r\n";
+        return "--\r\n";
     }
 }

@@ -1,11 +1,13 @@
 package org.epicontrol.gateway.subscribe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.language.AstPrinter;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.epicontrol.gateway.execute.Errors;
 import org.epicontrol.gateway.execute.PlanExecutor;
@@ -43,8 +45,16 @@ public final class SubscriptionExecutor {
         void cancel();
     }
 
-    private record Key(Supergraph supergraph, PreparedOperation prepared, Map<String, Object> variables,
+    /** What makes two subscriptions the same: the operation's text (fragments included), variables, headers. */
+    private record Key(Supergraph supergraph, String operation, Map<String, Object> variables,
                        Map<String, String> headers) {
+        static Key of(Supergraph supergraph, PreparedOperation prepared, Map<String, Object> variables,
+                      Map<String, String> headers) {
+            StringBuilder text = new StringBuilder(AstPrinter.printAstCompact(prepared.operation()));
+            new TreeMap<>(prepared.fragments()).values().forEach(f -> text.append(' ')
+                    .append(AstPrinter.printAstCompact(f)));
+            return new Key(supergraph, text.toString(), variables, Map.copyOf(headers));
+        }
     }
 
     /** Subscribes {@code subscriber}; an operation whose plan has no subgraph subscription gets an error at once. */
@@ -56,7 +66,7 @@ public final class SubscriptionExecutor {
                     "SUBSCRIPTION_INVALID")));
             return () -> { };
         }
-        Key key = new Key(supergraph, admission.prepared(), admission.variables(), Map.copyOf(headers));
+        Key key = Key.of(supergraph, admission.prepared(), admission.variables(), headers);
         Feed feed;
         boolean open = false;
         synchronized (feeds) {

@@ -36,8 +36,12 @@ class HttpSubscriptionsTest {
     @ConfigProperty(name = "test.notices.control", defaultValue = "unset")
     String control;
 
+    private final java.util.List<Stream<String>> open = new java.util.ArrayList<>();
+
     @AfterEach
     void allSubscriptionsEnd() throws Exception {
+        open.forEach(Stream::close); // the client goes away
+
         assertEquals(0, new SubgraphControl(control).awaitSubscriptions(n -> n == 0));
     }
 
@@ -48,6 +52,7 @@ class HttpSubscriptionsTest {
                 .header("accept", accept).POST(HttpRequest.BodyPublishers.ofString(BODY)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, response.statusCode());
+        open.add(response.body());
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             response.body().forEach(lines::add);
