@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.epicontrol.gateway.testing.StreamingSubgraph;
-import org.epicontrol.gateway.testing.Supergraphs;
+import org.epicontrol.gateway.testing.SubscriptionSupergraphs;
 import org.epicontrol.gateway.testing.TestSubgraph;
 
 /**
@@ -17,27 +17,6 @@ import org.epicontrol.gateway.testing.TestSubgraph;
  * {@code _entities} over HTTP. Writes their supergraph for the gateway under test.
  */
 public class SubscriptionSubgraphsResource implements QuarkusTestResourceLifecycleManager {
-    static final String SUPERGRAPH = """
-            enum join__Graph {
-              NOTICES @join__graph(name: "notices", url: "{notices}")
-              VOLUNTEERS @join__graph(name: "volunteers", url: "{volunteers}")
-            }
-
-            type Query @join__type(graph: NOTICES) @join__type(graph: VOLUNTEERS) {
-              notices: [Notice!]! @join__field(graph: NOTICES)
-            }
-
-            type Subscription @join__type(graph: NOTICES) {
-              noticePublished: Notice! @join__field(graph: NOTICES)
-            }
-
-            type Notice @join__type(graph: NOTICES, key: "id") @join__type(graph: VOLUNTEERS, key: "id") {
-              id: ID!
-              title: String! @join__field(graph: NOTICES)
-              volunteersOnCall: Int! @join__field(graph: VOLUNTEERS)
-            }
-            """;
-
     private Vertx vertx;
     private StreamingSubgraph notices;
     private TestSubgraph volunteers;
@@ -55,8 +34,8 @@ public class SubscriptionSubgraphsResource implements QuarkusTestResourceLifecyc
                             "volunteersOnCall", String.valueOf(rep.get("id")).length() * 10))
                     .start(vertx);
             Path file = Files.createTempFile("supergraph", ".graphql");
-            Files.writeString(file, Supergraphs.supergraph(SUPERGRAPH, Map.of("notices", notices.url(),
-                    "volunteers", volunteers.url())).replace("query: Query", "query: Query\n  subscription: Subscription"));
+            Files.writeString(file, SubscriptionSupergraphs.supergraph(Map.of("notices", notices.url(),
+                    "volunteers", volunteers.url())));
             Map<String, String> config = new LinkedHashMap<>();
             config.put("gateway.supergraph-file", file.toString());
             config.put("gateway.subgraph-timeout", "5s");
