@@ -121,6 +121,12 @@ public interface GatewayConfig {
          */
         @WithDefault("true")
         boolean deduplicate();
+
+        /**
+         * Where to subscribe to a subgraph, by subgraph name, when not at its GraphQL URL (e.g. an HTTP-only proxy
+         * stands in front of it); {@code http(s)} URLs are used as {@code ws(s)}.
+         */
+        Map<String, String> subgraphUrls();
     }
 
     interface SubgraphEndpoint {

@@ -27,7 +27,8 @@ public class SubscriptionBeans implements HttpServerOptionsCustomizer {
     SubscriptionExecutor subscriptionExecutor(Vertx vertx, PlanExecutor executor, ObjectMapper mapper,
                                               GatewayConfig config) {
         client = new SubgraphSubscriptionClient(vertx, mapper, config.subgraphTimeout());
-        return new SubscriptionExecutor(executor, client, mapper, config.subscriptions().deduplicate());
+        return new SubscriptionExecutor(executor, client, mapper, config.subscriptions().deduplicate(),
+                config.subscriptions().subgraphUrls());
     }
 
     @Override

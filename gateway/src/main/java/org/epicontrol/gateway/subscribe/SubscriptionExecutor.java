@@ -15,6 +15,7 @@ import org.epicontrol.gateway.execute.SubgraphClient.SubgraphRequest;
 import org.epicontrol.gateway.plan.PlanNode;
 import org.epicontrol.gateway.request.Admission;
 import org.epicontrol.gateway.request.PreparedOperation;
+import org.epicontrol.gateway.supergraph.Subgraph;
 import org.epicontrol.gateway.supergraph.Supergraph;
 
 /**
@@ -29,14 +30,17 @@ public final class SubscriptionExecutor {
     private final SubgraphSubscriptionClient client;
     private final ObjectMapper mapper;
     private final boolean deduplicate;
+    private final Map<String, String> subscriptionUrls;
     private final Map<Key, Feed> feeds = new HashMap<>();
 
+    /** @param subscriptionUrls where to subscribe to a subgraph (by name) when not at its GraphQL URL */
     public SubscriptionExecutor(PlanExecutor executor, SubgraphSubscriptionClient client, ObjectMapper mapper,
-                                boolean deduplicate) {
+                                boolean deduplicate, Map<String, String> subscriptionUrls) {
         this.executor = executor;
         this.client = client;
         this.mapper = mapper;
         this.deduplicate = deduplicate;
+        this.subscriptionUrls = Map.copyOf(subscriptionUrls);
     }
 
     /** A running client subscription. */
@@ -87,7 +91,9 @@ public final class SubscriptionExecutor {
                     vars.put(name, admission.variables().get(name));
                 }
             }
-            feed.upstream = client.subscribe(supergraph.subgraph(root.subgraph()),
+            Subgraph subgraph = supergraph.subgraph(root.subgraph());
+            String url = subscriptionUrls.get(subgraph.name());
+            feed.upstream = client.subscribe(url == null ? subgraph : new Subgraph(subgraph.id(), subgraph.name(), url),
                     new SubgraphRequest(root.operation(), root.operationName(), vars, headers), feed);
             if (feed.subscribers.isEmpty()) {
                 feed.upstream.cancel(); // left while it was being opened
