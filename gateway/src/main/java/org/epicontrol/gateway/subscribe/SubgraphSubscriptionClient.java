@@ -186,18 +186,9 @@ public final class SubgraphSubscriptionClient implements AutoCloseable {
 
         /** Runs {@code last} if nothing ended the subscription before, and closes the socket. */
         private void end(Runnable last) {
-            WebSocket ws;
-            synchronized (this) {
-                if (ended) {
-                    return;
-                }
-                ended = true;
-                ws = socket;
+            if (endSocket(false)) {
+                last.run();
             }
-            if (ws != null && !ws.isClosed()) {
-                ws.close();
-            }
-            last.run();
         }
 
         private synchronized boolean isEnded() {
@@ -206,18 +197,26 @@ public final class SubgraphSubscriptionClient implements AutoCloseable {
 
         @Override
         public void cancel() {
+            endSocket(true);
+        }
+
+        /** Marks the subscription ended and closes its socket ({@code complete} first if asked); false if it was. */
+        private boolean endSocket(boolean sendComplete) {
             WebSocket ws;
             synchronized (this) {
                 if (ended) {
-                    return;
+                    return false;
                 }
                 ended = true;
                 ws = socket;
             }
             if (ws != null && !ws.isClosed()) {
-                send(ws, Map.of("id", "1", "type", TransportWs.COMPLETE));
+                if (sendComplete) {
+                    send(ws, Map.of("id", "1", "type", TransportWs.COMPLETE));
+                }
                 ws.close();
             }
+            return true;
         }
 
         private void send(WebSocket ws, Map<String, Object> message) {

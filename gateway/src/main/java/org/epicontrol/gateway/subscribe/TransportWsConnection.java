@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.language.OperationDefinition;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
@@ -43,6 +44,7 @@ final class TransportWsConnection {
     private final Runnable onClose;
     private final Outbox outbox;
     private final Map<String, SubscriptionExecutor.Subscription> subscriptions = new ConcurrentHashMap<>();
+    private Context context;
     private Caller caller;
     private Map<String, String> forwarded;
     private boolean initReceived;
@@ -73,6 +75,7 @@ final class TransportWsConnection {
     }
 
     void start() {
+        context = vertx.getOrCreateContext();
         ws.textMessageHandler(this::received);
         ws.binaryMessageHandler(b -> close(TransportWs.BAD_REQUEST, "Invalid message received"));
         ws.exceptionHandler(e -> LOG.debugf("subscription connection failed: %s", e.getMessage()));
@@ -127,13 +130,14 @@ final class TransportWsConnection {
             accept(caller);
             return;
         }
-        with.verifier().verify(token).onComplete(ar -> {
+        // back on the connection's context: its timers and state belong there
+        with.verifier().verify(token).onComplete(ar -> context.runOnContext(v -> {
             if (ar.failed()) {
                 close(TransportWs.FORBIDDEN, "Forbidden: the token was refused");
             } else {
                 accept(ar.result());
             }
-        });
+        }));
     }
 
     private void accept(Caller verified) {
