@@ -44,6 +44,31 @@ class RenderedOverlaysTest {
         assertEquals(List.of(), problems, () -> overlay + ":\n  " + String.join("\n  ", problems));
     }
 
+    /**
+     * Subscriptions through the Ingress: /graphql reaches the gateway over HTTP/1.1 (WebSocket upgrade), connections
+     * may stay open for an hour (the gateway pings every 15 s), and SSE / multipart events are not buffered.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void ingressKeepsSubscriptionsOpenAndStreamsThemUnbuffered(String overlay) {
+        Cluster cluster = new Cluster(Manifests.render(overlay));
+        JsonNode ingress = cluster.ofKind("Ingress").get(0);
+        JsonNode annotations = ingress.path("metadata").path("annotations");
+        assertEquals("nginx", ingress.path("spec").path("ingressClassName").asText());
+        assertTrue(annotations.path("nginx.ingress.kubernetes.io/proxy-read-timeout").asInt() >= 3600, overlay);
+        assertTrue(annotations.path("nginx.ingress.kubernetes.io/proxy-send-timeout").asInt() >= 3600, overlay);
+        assertEquals("1.1", annotations.path("nginx.ingress.kubernetes.io/proxy-http-version").asText(), overlay);
+        assertEquals("off", annotations.path("nginx.ingress.kubernetes.io/proxy-buffering").asText(), overlay);
+        boolean graphqlToGateway = false;
+        for (JsonNode rule : ingress.path("spec").path("rules")) {
+            for (JsonNode path : rule.path("http").path("paths")) {
+                graphqlToGateway |= path.path("path").asText().equals("/graphql")
+                        && path.path("backend").path("service").path("name").asText().equals("gateway");
+            }
+        }
+        assertTrue(graphqlToGateway, overlay + ": /graphql goes to the gateway");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void deploysTheThreeServicesWithTheirObjects(String overlay) {

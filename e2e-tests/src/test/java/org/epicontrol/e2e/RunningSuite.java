@@ -39,6 +39,11 @@ final class RunningSuite implements AutoCloseable {
                             .computeIfAbsent(name, n -> CountingProxy.start(serviceUrl)).url())
                     // Composed once at start-up: no SDL polling may show up in the request counts.
                     .withGatewayProperty("gateway.subgraph-refresh-interval", "0s")
+                    // The proxies speak HTTP only: subscriptions (WebSocket) go to the services themselves.
+                    .withGatewayProperty("gateway.subscriptions.subgraph-urls.notices",
+                            "http://localhost:" + ports[0] + "/graphql")
+                    .withGatewayProperty("gateway.subscriptions.subgraph-urls.volunteers",
+                            "http://localhost:" + ports[1] + "/graphql")
                     // Short-lived JVMs: quick compilation and a small collector start faster on few cores.
                     // Alerts escalate after a day, not 30 min: the schema-wide walk knows each alert's audience from
                     // one look-up, and a run on a busy machine can outlast 30 min (volunteer-service's own tests

@@ -46,14 +46,21 @@ public class GatewayBeans {
 
     @Produces
     @Singleton
-    RequestProcessor requestProcessor(Vertx vertx, HttpSubgraphClient client, ObjectMapper mapper,
-                                      GatewayConfig config, MeterRegistry registry) {
-        GatewayConfig.Limits l = config.limits();
+    PlanExecutor planExecutor(Vertx vertx, HttpSubgraphClient client, ObjectMapper mapper, GatewayConfig config,
+                              MeterRegistry registry) {
         SubgraphClient metered = new MeteredSubgraphClient(client, registry);
         SubgraphClient subgraphs = config.deduplicateRequests() ? new DeduplicatingSubgraphClient(metered, vertx) : metered;
+        return new PlanExecutor(vertx, subgraphs, mapper);
+    }
+
+    @Produces
+    @Singleton
+    RequestProcessor requestProcessor(Vertx vertx, PlanExecutor executor, GatewayConfig config,
+                                      MeterRegistry registry) {
+        GatewayConfig.Limits l = config.limits();
         DemandControl demand = new DemandControl(CostSettings.of(config.cost()), CostPolicy.of(config.cost()),
                 new OperationCostMetrics(registry));
-        return new RequestProcessor(vertx, new PlanExecutor(vertx, subgraphs, mapper),
+        return new RequestProcessor(vertx, executor,
                 new OperationLimits(l.maxDepth(), l.maxAliases(), l.maxQueryBytes(), l.maxTokens(), l.maxFields()),
                 config.introspection(), demand);
     }

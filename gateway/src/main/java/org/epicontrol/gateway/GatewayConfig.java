@@ -81,6 +81,54 @@ public interface GatewayConfig {
     /** Demand control: static cost of each operation against a budget per caller ({@code gateway.cost.*}). */
     Cost cost();
 
+    /** Federated subscriptions over graphql-transport-ws, SSE and multipart ({@code gateway.subscriptions.*}). */
+    Subscriptions subscriptions();
+
+    interface Subscriptions {
+        /** Whether {@code /graphql} accepts WebSocket upgrades and streaming HTTP subscriptions. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Open graphql-transport-ws connections per gateway instance; more are refused with HTTP 503. */
+        @WithDefault("20000")
+        int maxConnections();
+
+        /** Active subscriptions per WebSocket connection; one more is answered with an error message. */
+        @WithDefault("100")
+        int maxSubscriptionsPerConnection();
+
+        /** Time a client has to send {@code connection_init} after the upgrade (then close 4408). */
+        @WithDefault("10s")
+        Duration connectionInitTimeout();
+
+        /**
+         * The gateway pings every interval; a connection that has not answered the previous ping with a pong is
+         * closed (4408). Multipart subscriptions get a heartbeat {@code {}} at this interval, SSE a comment. 0 = off.
+         */
+        @WithDefault("15s")
+        Duration pingInterval();
+
+        /**
+         * Messages written to a client and not yet taken by its connection, per connection: a client that lets more
+         * pile up is too slow and is dropped (WebSocket close 4500, HTTP stream ended).
+         */
+        @WithDefault("64")
+        int maxPendingMessages();
+
+        /**
+         * Whether identical subscriptions (same subgraph operation, variables, forwarded headers) share one subgraph
+         * subscription and one resolution of each event.
+         */
+        @WithDefault("true")
+        boolean deduplicate();
+
+        /**
+         * Where to subscribe to a subgraph, by subgraph name, when not at its GraphQL URL (e.g. an HTTP-only proxy
+         * stands in front of it); {@code http(s)} URLs are used as {@code ws(s)}.
+         */
+        Map<String, String> subgraphUrls();
+    }
+
     interface SubgraphEndpoint {
         /** Where the subgraph answers GraphQL over HTTP (also asked for its SDL). */
         String url();

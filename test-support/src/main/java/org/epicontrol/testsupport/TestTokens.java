@@ -67,6 +67,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** Expires {@code seconds} from now (e.g. to see a long-lived connection closed when its token expires). */
+    public TestTokens expiresInSeconds(long seconds) {
+        expiresAt = Instant.now().plusSeconds(seconds);
+        return this;
+    }
+
     public String subject() {
         return subject;
     }

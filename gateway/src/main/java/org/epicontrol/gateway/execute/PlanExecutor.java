@@ -35,6 +35,20 @@ public final class PlanExecutor {
 
     public Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,
                                           Map<String, String> headers) {
+        return execute(supergraph, plan, variables, headers, null);
+    }
+
+    /**
+     * Runs a subscription's plan for one event: the root fetch (the subgraph's {@code subscription}) is answered by
+     * {@code event}, one {@code next} payload of the subgraph; the other fetches run as for a query.
+     */
+    public Future<ExecutionState> executeForEvent(Supergraph supergraph, QueryPlan plan, Map<String, Object> event,
+                                                  Map<String, Object> variables, Map<String, String> headers) {
+        return execute(supergraph, plan, variables, headers, event);
+    }
+
+    private Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,
+                                           Map<String, String> headers, Map<String, Object> event) {
         ExecutionState state = new ExecutionState();
         if (plan.root() == null) {
             return Future.succeededFuture(state);
@@ -42,7 +56,7 @@ public final class PlanExecutor {
         // All merging happens on one context: subgraph responses hop back to it before touching the state.
         Context context = vertx.getOrCreateContext();
         Promise<ExecutionState> done = Promise.promise();
-        Run run = new Run(supergraph, context, state, variables, headers);
+        Run run = new Run(supergraph, context, state, variables, headers, event);
         context.runOnContext(v -> run.node(plan.root()).onComplete(ar -> {
             if (ar.failed()) {
                 state.errors.add(Errors.error("gateway execution failed: " + ar.cause().getMessage(),
@@ -59,14 +73,16 @@ public final class PlanExecutor {
         private final ExecutionState state;
         private final Map<String, Object> variables;
         private final Map<String, String> headers;
+        private final Map<String, Object> event;
 
         Run(Supergraph supergraph, Context context, ExecutionState state, Map<String, Object> variables,
-            Map<String, String> headers) {
+            Map<String, String> headers, Map<String, Object> event) {
             this.supergraph = supergraph;
             this.context = context;
             this.state = state;
             this.variables = variables;
             this.headers = headers;
+            this.event = event;
         }
 
         /** Never fails for subgraph problems: they become errors in the state. */
@@ -92,7 +108,9 @@ public final class PlanExecutor {
         }
 
         private Future<Void> rootFetch(PlanNode.Fetch fetch) {
-            return call(fetch, usedVariables(fetch)).transform(ar -> {
+            Future<Map<String, Object>> answer = event != null && fetch.operation().startsWith("subscription")
+                    ? Future.succeededFuture(event) : call(fetch, usedVariables(fetch));
+            return answer.transform(ar -> {
                 if (ar.failed()) {
                     for (String key : fetch.responseKeys()) {
                         state.errors.add(failure(fetch, ar.cause(), List.of(key)));

@@ -21,6 +21,7 @@ import org.epicontrol.gateway.metrics.RefusalMetrics;
 import org.epicontrol.gateway.request.GraphQLRequest;
 import org.epicontrol.gateway.request.GraphQLResponse;
 import org.epicontrol.gateway.request.RequestProcessor;
+import org.epicontrol.gateway.subscribe.HttpSubscriptions;
 import org.epicontrol.gateway.supergraph.SupergraphSource;
 import org.epicontrol.gateway.trust.ManifestSource;
 import org.epicontrol.gateway.trust.TrustDecision;
@@ -48,10 +49,11 @@ public class GraphQLRoute {
     private final ManifestSource manifest;
     private final TrustedDocuments trustedDocuments;
     private final RefusalMetrics refusals;
+    private final HttpSubscriptions subscriptions;
 
     public GraphQLRoute(SupergraphSource source, RequestProcessor processor, ObjectMapper mapper,
                         GatewayConfig config, ResponseWriter writer, RateLimitHandler rateLimit,
-                        ManifestSource manifest, RefusalMetrics refusals) {
+                        ManifestSource manifest, RefusalMetrics refusals, HttpSubscriptions subscriptions) {
         this.source = source;
         this.processor = processor;
         this.mapper = mapper;
@@ -61,6 +63,7 @@ public class GraphQLRoute {
         this.manifest = manifest;
         this.trustedDocuments = new TrustedDocuments(config.trustedDocuments().mode());
         this.refusals = refusals;
+        this.subscriptions = subscriptions;
     }
 
     void register(@Observes Router router) {
@@ -119,7 +122,8 @@ public class GraphQLRoute {
     }
 
     private void handle(RoutingContext ctx, GraphQLRequest sent, boolean post) {
-        String mediaType = ResponseWriter.negotiate(ctx.request().getHeader("accept"));
+        boolean streaming = subscriptions.streams(ctx.request().getHeader("accept"));
+        String mediaType = streaming ? ResponseWriter.JSON : ResponseWriter.negotiate(ctx.request().getHeader("accept"));
         if (mediaType == null) {
             ctx.response().setStatusCode(406).putHeader("content-type", "text/plain")
                     .end("accepts " + ResponseWriter.GRAPHQL_RESPONSE + " or " + ResponseWriter.JSON);
@@ -134,6 +138,13 @@ public class GraphQLRoute {
             return;
         }
         GraphQLRequest request = trust.request();
+        if (streaming) { // SSE or multipart subscriptions (gateway.subscribe)
+            subscriptions.serve(ctx, source.current(), request, forwarded(ctx.request()), post, signedIn)
+                    .onComplete(ar -> respond(ctx, mediaType, ar.failed() ? new GraphQLResponse(Map.of("errors",
+                            List.of(Errors.error("internal gateway error", "INTERNAL_SERVER_ERROR"))), false, false)
+                            : ar.result()));
+            return;
+        }
         boolean showPlan = config.exposeQueryPlan()
                 && ("true".equalsIgnoreCase(ctx.request().getHeader("x-query-plan"))
                 || request.extensions() != null && Boolean.TRUE.equals(request.extensions().get("queryPlan")));
@@ -151,6 +162,9 @@ public class GraphQLRoute {
 
     /** Status per GraphQL over HTTP: 400 for a request error only where the client reads graphql-response+json. */
     private void respond(RoutingContext ctx, String mediaType, GraphQLResponse response) {
+        if (response == null) {
+            return; // streamed
+        }
         int status = 200;
         if (response.methodNotAllowed()) {
             status = 405;

@@ -33,23 +33,32 @@ public class RateLimitHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String subject = Callers.subject(ctx);
-        ClientKey client = subject != null ? ClientKey.subject(subject)
-                : ClientKey.address(ctx.request().remoteAddress() == null ? "unknown"
+        Map<String, Object> error = refusal(Callers.subject(ctx), ctx.request().remoteAddress() == null ? null
                 : ctx.request().remoteAddress().hostAddress());
-        long waitNanos = limiter.tryAcquire(client);
-        if (waitNanos == 0) {
+        if (error == null) {
             ctx.next();
             return;
         }
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
-        metrics.refused("RATE_LIMITED", client.signedIn());
-        Map<String, Object> error = Errors.error("too many requests from this client: retry after " + seconds
-                + " s", "RATE_LIMITED");
         @SuppressWarnings("unchecked")
         Map<String, Object> extensions = (Map<String, Object>) error.get("extensions");
-        extensions.put("retryAfter", seconds);
-        ctx.response().putHeader("retry-after", Long.toString(seconds));
+        ctx.response().putHeader("retry-after", String.valueOf(extensions.get("retryAfter")));
         writer.error(ctx, 429, error);
+    }
+
+    /**
+     * Takes a token from the client's bucket: null when there was one, else the {@code RATE_LIMITED} error (counted
+     * as a refusal). Also for requests that do not come through {@link #handle}: subscribe messages on a WebSocket.
+     */
+    public Map<String, Object> refusal(String subject, String address) {
+        ClientKey client = subject != null ? ClientKey.subject(subject)
+                : ClientKey.address(address == null ? "unknown" : address);
+        long waitNanos = limiter.tryAcquire(client);
+        if (waitNanos == 0) {
+            return null;
+        }
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
+        metrics.refused("RATE_LIMITED", client.signedIn());
+        return Errors.withExtension(Errors.error("too many requests from this client: retry after " + seconds
+                + " s", "RATE_LIMITED"), "retryAfter", seconds);
     }
 }

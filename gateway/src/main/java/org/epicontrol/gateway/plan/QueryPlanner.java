@@ -56,7 +56,8 @@ public final class QueryPlanner {
 
     private String rootType(OperationDefinition op) {
         if (op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-            throw new PlanningException("subscriptions are not supported by this gateway yet");
+            // Planned as a query whose root fetch is the subgraph's subscription (gateway.subscribe).
+            return SubscriptionRoot.of(supergraph);
         }
         if (op.getOperation() == OperationDefinition.Operation.MUTATION) {
             String rootType = supergraph.mutationType();

@@ -88,18 +88,37 @@ public final class RequestProcessor {
     public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
                                            Map<String, String> forwardedHeaders, boolean allowMutations,
                                            boolean showPlan, boolean signedIn) {
+        return admit(snapshot, request, allowMutations, signedIn).compose(a -> {
+            if (!a.admitted()) {
+                return Future.succeededFuture(a.refusal());
+            }
+            if (a.prepared().operation().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+                return Future.succeededFuture(requestError(Errors.error("subscriptions are served over "
+                        + "graphql-transport-ws, text/event-stream or multipart/mixed;subscriptionSpec=1.0",
+                        "SUBSCRIPTION_TRANSPORT_REQUIRED")));
+            }
+            return execute(snapshot, a.prepared(), a.planned(), a.variables(), forwardedHeaders, showPlan);
+        });
+    }
+
+    /**
+     * Every check before execution, in the order of {@link #process}: the admitted operation with its plan and
+     * variables, or the refusing response. Subscriptions are executed from here by {@code gateway.subscribe}.
+     */
+    public Future<Admission> admit(GatewaySnapshot snapshot, GraphQLRequest request, boolean allowMutations,
+                                   boolean signedIn) {
         if (snapshot == null) {
-            return Future.succeededFuture(requestError(Errors.error("the gateway has no supergraph loaded",
+            return refused(requestError(Errors.error("the gateway has no supergraph loaded",
                     "SUPERGRAPH_UNAVAILABLE")));
         }
         String query = request.query();
         if (query == null || query.isBlank()) {
-            return Future.succeededFuture(requestError(Errors.error("the request has no query",
+            return refused(requestError(Errors.error("the request has no query",
                     "BAD_REQUEST")));
         }
         if (query.length() > limits.maxQueryBytes()
                 || query.getBytes(StandardCharsets.UTF_8).length > limits.maxQueryBytes()) {
-            return Future.succeededFuture(requestError(Errors.error("query is larger than the limit of "
+            return refused(requestError(Errors.error("query is larger than the limit of "
                     + limits.maxQueryBytes() + " bytes", "MAX_QUERY_SIZE_EXCEEDED")));
         }
         GatewaySnapshot.OperationKey key = new GatewaySnapshot.OperationKey(query, request.operationName());
@@ -107,38 +126,46 @@ public final class RequestProcessor {
         Future<PreparedOperation> prepared = cached != null ? Future.succeededFuture(cached)
                 : vertx.executeBlocking(() -> snapshot.operations().get(key,
                         k -> prepare(snapshot.supergraph(), k.query(), k.operationName())), false);
-        return prepared.compose(p -> admit(snapshot, p, request, forwardedHeaders, allowMutations, showPlan,
-                signedIn));
+        return prepared.compose(p -> admit(snapshot, p, request, allowMutations, signedIn));
+    }
+
+    private static Future<Admission> refused(GraphQLResponse response) {
+        return Future.succeededFuture(Admission.refused(response));
     }
 
     /** The checks that depend on the request (method, variables, cost budget), then validation and execution. */
-    private Future<GraphQLResponse> admit(GatewaySnapshot snapshot, PreparedOperation prepared, GraphQLRequest request,
-                                          Map<String, String> forwardedHeaders, boolean allowMutations,
-                                          boolean showPlan, boolean signedIn) {
+    private Future<Admission> admit(GatewaySnapshot snapshot, PreparedOperation prepared, GraphQLRequest request,
+                                    boolean allowMutations, boolean signedIn) {
         if (!prepared.ok()) {
-            return Future.succeededFuture(new GraphQLResponse(body(null, prepared.errors(), null, false), true,
+            return refused(new GraphQLResponse(body(null, prepared.errors(), null, false), true,
                     false));
         }
         OperationDefinition op = prepared.operation();
         if (!allowMutations && op.getOperation() != OperationDefinition.Operation.QUERY) {
-            return Future.succeededFuture(new GraphQLResponse(body(null, List.of(Errors.error(
+            return refused(new GraphQLResponse(body(null, List.of(Errors.error(
                     "only queries can be sent with GET; use POST", "METHOD_NOT_ALLOWED")), null, false), true, true));
         }
         Map<String, Object> variables = new HashMap<>(request.variables() == null ? Map.of() : request.variables());
         List<Map<String, Object>> variableErrors = applyDefaults(op, variables);
         if (!variableErrors.isEmpty()) {
-            return Future.succeededFuture(new GraphQLResponse(body(null, variableErrors, null, false), true, false));
+            return refused(new GraphQLResponse(body(null, variableErrors, null, false), true, false));
         }
         Map<String, Object> refusal = demand.refusal(prepared.analysis().cost().evaluate(variables), signedIn);
         if (refusal != null) {
-            return Future.succeededFuture(requestError(refusal));
+            return refused(requestError(refusal));
         }
         PreparedOperation.Planned planned = prepared.planned();
         Future<PreparedOperation.Planned> ready = planned != null ? Future.succeededFuture(planned)
                 : vertx.executeBlocking(() -> prepared.plan(() -> validateAndPlan(snapshot, prepared)), false);
-        return ready.compose(p -> p.ok()
-                ? execute(snapshot, prepared, p, variables, forwardedHeaders, showPlan)
-                : Future.succeededFuture(new GraphQLResponse(body(null, p.errors(), null, false), true, false)));
+        return ready.map(p -> p.ok() ? new Admission(null, prepared, p, variables)
+                : Admission.refused(new GraphQLResponse(body(null, p.errors(), null, false), true, false)));
+    }
+
+    /** Executes an admitted query or mutation, as {@link #process} does (for transports that admit first). */
+    public Future<GraphQLResponse> execute(GatewaySnapshot snapshot, Admission admitted,
+                                           Map<String, String> forwardedHeaders) {
+        return execute(snapshot, admitted.prepared(), admitted.planned(), admitted.variables(), forwardedHeaders,
+                false);
     }
 
     private Future<GraphQLResponse> execute(GatewaySnapshot snapshot, PreparedOperation prepared,
