@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.epicontrol.gateway.access.AccessBeans;
+import org.epicontrol.gateway.access.PolicyDecisions;
 import org.epicontrol.gateway.cost.CostPolicy;
 import org.epicontrol.gateway.cost.CostSettings;
 import org.epicontrol.gateway.cost.DemandControl;
@@ -47,7 +49,7 @@ public class GatewayBeans {
     @Produces
     @Singleton
     RequestProcessor requestProcessor(Vertx vertx, HttpSubgraphClient client, ObjectMapper mapper,
-                                      GatewayConfig config, MeterRegistry registry) {
+                                      GatewayConfig config, MeterRegistry registry, PolicyDecisions policies) {
         GatewayConfig.Limits l = config.limits();
         SubgraphClient metered = new MeteredSubgraphClient(client, registry);
         SubgraphClient subgraphs = config.deduplicateRequests() ? new DeduplicatingSubgraphClient(metered, vertx) : metered;
@@ -55,7 +57,7 @@ public class GatewayBeans {
                 new OperationCostMetrics(registry));
         return new RequestProcessor(vertx, new PlanExecutor(vertx, subgraphs, mapper),
                 new OperationLimits(l.maxDepth(), l.maxAliases(), l.maxQueryBytes(), l.maxTokens(), l.maxFields()),
-                config.introspection(), demand);
+                config.introspection(), demand, AccessBeans.gate(config.authorization(), policies));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.epicontrol.gateway.GatewayConfig;
+import org.epicontrol.gateway.access.AccessCallers;
 import org.epicontrol.gateway.execute.Errors;
 import org.epicontrol.gateway.metrics.RefusalMetrics;
 import org.epicontrol.gateway.request.GraphQLRequest;
@@ -137,7 +138,8 @@ public class GraphQLRoute {
         boolean showPlan = config.exposeQueryPlan()
                 && ("true".equalsIgnoreCase(ctx.request().getHeader("x-query-plan"))
                 || request.extensions() != null && Boolean.TRUE.equals(request.extensions().get("queryPlan")));
-        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan, signedIn)
+        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan,
+                        AccessCallers.of(ctx))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         LOG.error("request failed", ar.cause());

@@ -35,6 +35,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.epicontrol.gateway.access.AccessGate;
+import org.epicontrol.gateway.access.Caller;
 import org.epicontrol.gateway.cost.DemandControl;
 import org.epicontrol.gateway.cost.InvalidOperationException;
 import org.epicontrol.gateway.cost.OperationAnalysis;
@@ -59,6 +61,7 @@ public final class RequestProcessor {
     private final OperationLimits limits;
     private final boolean introspectionEnabled;
     private final DemandControl demand;
+    private final AccessGate access;
 
     public RequestProcessor(Vertx vertx, PlanExecutor executor, OperationLimits limits) {
         this(vertx, executor, limits, true, DemandControl.unlimited());
@@ -66,6 +69,12 @@ public final class RequestProcessor {
 
     public RequestProcessor(Vertx vertx, PlanExecutor executor, OperationLimits limits, boolean introspectionEnabled,
                             DemandControl demand) {
+        this(vertx, executor, limits, introspectionEnabled, demand, AccessGate.off());
+    }
+
+    public RequestProcessor(Vertx vertx, PlanExecutor executor, OperationLimits limits, boolean introspectionEnabled,
+                            DemandControl demand, AccessGate access) {
+        this.access = access;
         this.vertx = vertx;
         this.executor = executor;
         this.limits = limits;
@@ -88,6 +97,14 @@ public final class RequestProcessor {
     public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
                                            Map<String, String> forwardedHeaders, boolean allowMutations,
                                            boolean showPlan, boolean signedIn) {
+        return process(snapshot, request, forwardedHeaders, allowMutations, showPlan, Caller.signedIn(signedIn));
+    }
+
+    /** As above for a caller whose token's scopes and policies the access directives check. */
+    public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
+                                           Map<String, String> forwardedHeaders, boolean allowMutations,
+                                           boolean showPlan, Caller caller) {
+        boolean signedIn = caller.authenticated();
         if (snapshot == null) {
             return Future.succeededFuture(requestError(Errors.error("the gateway has no supergraph loaded",
                     "SUPERGRAPH_UNAVAILABLE")));
@@ -107,8 +124,11 @@ public final class RequestProcessor {
         Future<PreparedOperation> prepared = cached != null ? Future.succeededFuture(cached)
                 : vertx.executeBlocking(() -> snapshot.operations().get(key,
                         k -> prepare(snapshot.supergraph(), k.query(), k.operationName())), false);
-        return prepared.compose(p -> admit(snapshot, p, request, forwardedHeaders, allowMutations, showPlan,
-                signedIn));
+        return prepared.compose(p -> access.admit(snapshot.supergraph(), p.operation(), p.fragments(), caller,
+                () -> admit(snapshot, p, request, forwardedHeaders, allowMutations, showPlan, signedIn),
+                filtered -> process(snapshot, new GraphQLRequest(filtered, request.operationName(),
+                        request.variables(), request.extensions()), forwardedHeaders, allowMutations, showPlan,
+                        caller)));
     }
 
     /** The checks that depend on the request (method, variables, cost budget), then validation and execution. */
