@@ -1,6 +1,5 @@
 package org.epicontrol.gateway.access;
 
-import graphql.language.ArrayValue;
 import graphql.language.Definition;
 import graphql.language.Directive;
 import graphql.language.DirectiveDefinition;
@@ -9,12 +8,9 @@ import graphql.language.EnumTypeDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InterfaceTypeDefinition;
 import graphql.language.NamedNode;
-import graphql.language.ObjectField;
 import graphql.language.ObjectTypeDefinition;
-import graphql.language.ObjectValue;
 import graphql.language.ScalarTypeDefinition;
 import graphql.language.SchemaDefinition;
-import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
@@ -29,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.epicontrol.gateway.supergraph.DirectiveArguments;
+import org.epicontrol.gateway.supergraph.LinkSpec;
 
 /**
  * Reads the access directives of a supergraph in Apollo's form: {@code @link}ed specs
@@ -42,6 +40,7 @@ public final class AccessDirectivesReader {
     static final String AUTHENTICATED = "authenticated";
     static final String REQUIRES_SCOPES = "requiresScopes";
     static final String POLICY = "policy";
+    private static final Set<String> SPECS = Set.of(AUTHENTICATED, REQUIRES_SCOPES, POLICY);
 
     private final String authenticated;
     private final String requiresScopes;
@@ -77,45 +76,16 @@ public final class AccessDirectivesReader {
             if (!(d instanceof SchemaDefinition sd)) {
                 continue;
             }
-            for (Directive link : sd.getDirectives()) {
-                String url = string(argument(link, "url"));
-                if (url == null || !url.contains("specs.apollo.dev/")) {
-                    continue;
+            for (LinkSpec link : LinkSpec.readAll(sd.getDirectives())) {
+                if (link.isApolloSpec() && SPECS.contains(link.spec())) {
+                    out.put(link.spec(), link.directive(link.spec()));
                 }
-                String[] parts = url.substring(url.indexOf("specs.apollo.dev/") + "specs.apollo.dev/".length())
-                        .split("/");
-                String spec = parts[0];
-                if (!spec.equals(AUTHENTICATED) && !spec.equals(REQUIRES_SCOPES) && !spec.equals(POLICY)) {
-                    continue;
-                }
-                String as = string(argument(link, "as"));
-                String local = as != null ? as : spec;
-                if (argument(link, "import") instanceof ArrayValue imports) {
-                    for (Value<?> v : imports.getValues()) {
-                        String imported = string(v);
-                        String importedAs = imported;
-                        if (v instanceof ObjectValue ov) {
-                            for (ObjectField f : ov.getObjectFields()) {
-                                if (f.getName().equals("name")) {
-                                    imported = string(f.getValue());
-                                } else if (f.getName().equals("as")) {
-                                    importedAs = string(f.getValue());
-                                }
-                            }
-                            importedAs = importedAs == null ? imported : importedAs;
-                        }
-                        if (("@" + spec).equals(imported) && importedAs != null) {
-                            local = importedAs.startsWith("@") ? importedAs.substring(1) : importedAs;
-                        }
-                    }
-                }
-                out.put(spec, local);
             }
         }
         // A supergraph that defines the directives without linking their specs (hand-written): their plain names.
         for (Definition<?> d : doc.getDefinitions()) {
             if (d instanceof DirectiveDefinition dd && !out.containsValue(dd.getName())
-                    && Set.of(AUTHENTICATED, REQUIRES_SCOPES, POLICY).contains(dd.getName())) {
+                    && SPECS.contains(dd.getName())) {
                 out.putIfAbsent(dd.getName(), dd.getName());
             }
         }
@@ -160,9 +130,9 @@ public final class AccessDirectivesReader {
             if (d.getName().equals(authenticated)) {
                 r = r.and(Requirement.authenticatedOnly());
             } else if (d.getName().equals(requiresScopes)) {
-                r = r.and(Requirement.scopes(alternatives(argument(d, "scopes"))));
+                r = r.and(Requirement.scopes(alternatives(DirectiveArguments.argument(d, "scopes"))));
             } else if (d.getName().equals(policy)) {
-                List<Set<String>> alternatives = alternatives(argument(d, "policies"));
+                List<Set<String>> alternatives = alternatives(DirectiveArguments.argument(d, "policies"));
                 alternatives.forEach(policies::addAll);
                 r = r.and(Requirement.policies(alternatives));
             }
@@ -173,17 +143,8 @@ public final class AccessDirectivesReader {
     /** {@code [["a", "b"], ["c"]]}: a and b, or c. */
     private static List<Set<String>> alternatives(Value<?> value) {
         List<Set<String>> out = new ArrayList<>();
-        if (value instanceof ArrayValue outer) {
-            for (Value<?> inner : outer.getValues()) {
-                Set<String> all = new LinkedHashSet<>();
-                if (inner instanceof ArrayValue av) {
-                    av.getValues().forEach(v -> all.add(string(v)));
-                } else if (string(inner) != null) {
-                    all.add(string(inner));
-                }
-                all.remove(null);
-                out.add(all);
-            }
+        for (List<String> all : DirectiveArguments.stringLists(value)) {
+            out.add(new LinkedHashSet<>(all));
         }
         return out;
     }
@@ -216,13 +177,5 @@ public final class AccessDirectivesReader {
     private Requirement own(String type, String field) {
         Map<String, Requirement> byField = ownFields.get(type);
         return byField == null ? Requirement.NONE : byField.getOrDefault(field, Requirement.NONE);
-    }
-
-    private static Value<?> argument(Directive d, String name) {
-        return d.getArgument(name) == null ? null : d.getArgument(name).getValue();
-    }
-
-    private static String string(Value<?> v) {
-        return v instanceof StringValue s ? s.getValue() : null;
     }
 }
