@@ -42,7 +42,8 @@ public final class SuiteLauncher {
             + "onDutyNow { volunteer { name } } } } } } } }";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Per process; -Dsuite.start-timeout=<seconds> for a machine busy with other builds (120 s by default). */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("suite.start-timeout", 120));
 
     /**
      * How a process reaches a subgraph: the gateway each one by its name ({@code notices}, {@code volunteers}), each
