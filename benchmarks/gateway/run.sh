@@ -129,7 +129,7 @@ NPM_PID=$!
 log "starting PostgreSQL, Keycloak :$KEYCLOAK_PORT, notice-service :$NOTICE_PORT, volunteer-service :$VOLUNTEER_PORT (dev-suite launcher)"
 ./mvnw -B -ntp -q -pl dev-suite exec:java -Dnotice.port="$NOTICE_PORT" -Dvolunteer.port="$VOLUNTEER_PORT" \
   -Dkeycloak.port="$KEYCLOAK_PORT" -Dgateway.port="$SUITE_GATEWAY_PORT" -Dweb.port="$((BASE_PORT + 5))" \
-  -Dkeycloak.access-token-lifespan=3600 -Dsuite.start-timeout-seconds=600 -Dkeycloak.start-timeout=600 \
+  -Dkeycloak.access-token-lifespan=3600 -Dsuite.start-timeout=600 -Dkeycloak.start-timeout=600 \
   > "$WORK/suite.log" 2>&1 &
 SUITE_PID=$!
 deadline=$((SECONDS + 900))

@@ -191,7 +191,8 @@ class RenderedOverlaysTest {
                     referenced.add(e.path("valueFrom").path("secretKeyRef").path("name").asText(""))));
         }
         referenced.remove("");
-        assertEquals(new TreeSet<>(Set.of("notice-db", "volunteer-db", "keycloak-oidc", "keycloak-admin-client")), referenced);
+        assertEquals(new TreeSet<>(Set.of("notice-db", "volunteer-db", "keycloak-oidc", "keycloak-admin-client",
+                "keycloak-gateway-client")), referenced);
         assertEquals(referenced, externalSecrets("k8s/overlays/managed").keySet());
     }
 

@@ -42,8 +42,8 @@ public final class SuiteLauncher {
             + "onDutyNow { volunteer { name } } } } } } } }";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** Per process; -Dsuite.start-timeout-seconds for a busy machine (the gateway benchmark sets it). */
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("suite.start-timeout-seconds", 120));
+    /** Per process; -Dsuite.start-timeout=<seconds> for a machine busy with other builds (120 s by default). */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("suite.start-timeout", 120));
 
     /**
      * How a process reaches a subgraph: the gateway each one by its name ({@code notices}, {@code volunteers}), each
@@ -250,6 +250,8 @@ public final class SuiteLauncher {
                 // Production rate limits would throttle the e2e tests and benchmarks, which send everything from one
                 // address and a few tokens (a test that wants them: -D%prod.gateway.rate-limit.enabled=true).
                 suiteEnv(Map.of("GATEWAY_RATE_LIMIT_ENABLED", "false",
+                        // @policy decisions from Keycloak Authorization Services, as client gateway (realm file)
+                        "GATEWAY_OIDC_CLIENT_SECRET", GATEWAY_DEMO_SECRET,
                         // the console's page calls the gateway from its own origin
                         "QUARKUS_HTTP_CORS_ORIGINS", settings.webUrl().replaceAll("/$", "")), oidcUrl), gatewayArgs);
         Process web = launch(settings, "web", "web", settings.webPort(), "web.port", Map.of(
@@ -348,6 +350,9 @@ public final class SuiteLauncher {
         }
         return env;
     }
+
+    /** The demo secret of client gateway (a resource server) in k8s/keycloak/realm-epidemic.json. */
+    private static final String GATEWAY_DEMO_SECRET = "demo-gateway-secret";
 
     /** The demo secret of client volunteer-service in k8s/keycloak/realm-epidemic.json. */
     private static final String VOLUNTEER_SERVICE_DEMO_SECRET = "demo-volunteer-service-secret";

@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.epicontrol.gateway.access.AccessBeans;
+import org.epicontrol.gateway.access.PolicyDecisions;
 import org.epicontrol.gateway.cost.CostPolicy;
 import org.epicontrol.gateway.cost.CostSettings;
 import org.epicontrol.gateway.cost.DemandControl;
@@ -56,13 +58,13 @@ public class GatewayBeans {
     @Produces
     @Singleton
     RequestProcessor requestProcessor(Vertx vertx, PlanExecutor executor, GatewayConfig config,
-                                      MeterRegistry registry) {
+                                      MeterRegistry registry, PolicyDecisions policies) {
         GatewayConfig.Limits l = config.limits();
         DemandControl demand = new DemandControl(CostSettings.of(config.cost()), CostPolicy.of(config.cost()),
                 new OperationCostMetrics(registry));
         return new RequestProcessor(vertx, executor,
                 new OperationLimits(l.maxDepth(), l.maxAliases(), l.maxQueryBytes(), l.maxTokens(), l.maxFields()),
-                config.introspection(), demand);
+                config.introspection(), demand, AccessBeans.gate(config.authorization(), policies));
     }
 
     void onStop(@Observes ShutdownEvent event) {

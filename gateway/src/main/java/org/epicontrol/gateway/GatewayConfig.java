@@ -129,6 +129,51 @@ public interface GatewayConfig {
         Map<String, String> subgraphUrls();
     }
 
+    /** Access directives enforced before planning ({@code gateway.authorization.*}). */
+    Authorization authorization();
+
+    interface Authorization {
+        /** Whether {@code @authenticated}, {@code @requiresScopes} and {@code @policy} are enforced. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Nothing removed: the operation runs whole, the errors it would get are still reported and logged. */
+        @WithDefault("false")
+        boolean dryRun();
+
+        Errors errors();
+
+        Policy policy();
+
+        interface Errors {
+            /** Whether each removed path gets an error in the response. */
+            @WithDefault("true")
+            boolean response();
+
+            /** Whether removals are logged (INFO, the operation's name and the paths). */
+            @WithDefault("true")
+            boolean log();
+        }
+
+        interface Policy {
+            /**
+             * Who decides {@code @policy}: {@code keycloak} (Authorization Services of the realm of
+             * {@code quarkus.oidc.auth-server-url}, as client {@code quarkus.oidc.client-id} with
+             * {@code quarkus.oidc.credentials.secret}) or {@code none} (every policy refused).
+             */
+            @WithDefault("keycloak")
+            String decider();
+
+            /** How long a decision is kept per token at most (never beyond the token's expiry). */
+            @WithDefault("60s")
+            Duration cacheTtl();
+
+            /** Decisions (token and policy) kept at most. */
+            @WithDefault("100000")
+            long cacheSize();
+        }
+    }
+
     interface SubgraphEndpoint {
         /** Where the subgraph answers GraphQL over HTTP (also asked for its SDL). */
         String url();

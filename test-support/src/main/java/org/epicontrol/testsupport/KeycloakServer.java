@@ -198,6 +198,11 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** A token of the master realm's admin, for the admin REST API ({@code /admin/realms/...}). */
+    public String adminToken() {
+        return token("master", "admin-cli", "admin", adminPassword);
+    }
+
     /**
      * Changes realm settings through the admin REST API with a partial realm representation, e.g.
      * {@code {"accessTokenLifespan": 2}}; only the fields given change.

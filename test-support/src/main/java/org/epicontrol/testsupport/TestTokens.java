@@ -27,6 +27,7 @@ public final class TestTokens {
     private String issuer = ISSUER;
     private String audience = AUDIENCE;
     private Instant expiresAt = Instant.now().plusSeconds(3600);
+    private String scope;
 
     private TestTokens(String username) {
         this.username = username;
@@ -62,6 +63,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The {@code scope} claim (space-separated OAuth scopes). */
+    public TestTokens scope(String value) {
+        scope = value;
+        return this;
+    }
+
     public TestTokens expired() {
         expiresAt = Instant.now().minusSeconds(3600);
         return this;
@@ -86,6 +93,9 @@ public final class TestTokens {
                 .claim("realm_access", Map.of("roles", roles))
                 .issuedAt(Instant.now().minusSeconds(60))
                 .expiresAt(expiresAt);
+        if (scope != null) {
+            claims.claim("scope", scope);
+        }
         if (!groups.isEmpty()) {
             // like Keycloak's group mapper: no claim at all for a user without groups
             claims.groups(new LinkedHashSet<>(groups));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.epicontrol.gateway.GatewayConfig;
+import org.epicontrol.gateway.access.AccessCallers;
 import org.epicontrol.gateway.execute.Errors;
 import org.epicontrol.gateway.metrics.RefusalMetrics;
 import org.epicontrol.gateway.request.GraphQLRequest;
@@ -139,7 +140,7 @@ public class GraphQLRoute {
         }
         GraphQLRequest request = trust.request();
         if (streaming) { // SSE or multipart subscriptions (gateway.subscribe)
-            subscriptions.serve(ctx, source.current(), request, forwarded(ctx.request()), post, signedIn)
+            subscriptions.serve(ctx, source.current(), request, forwarded(ctx.request()), post, AccessCallers.of(ctx))
                     .onComplete(ar -> respond(ctx, mediaType, ar.failed() ? new GraphQLResponse(Map.of("errors",
                             List.of(Errors.error("internal gateway error", "INTERNAL_SERVER_ERROR"))), false, false)
                             : ar.result()));
@@ -148,7 +149,8 @@ public class GraphQLRoute {
         boolean showPlan = config.exposeQueryPlan()
                 && ("true".equalsIgnoreCase(ctx.request().getHeader("x-query-plan"))
                 || request.extensions() != null && Boolean.TRUE.equals(request.extensions().get("queryPlan")));
-        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan, signedIn)
+        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan,
+                        AccessCallers.of(ctx))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         LOG.error("request failed", ar.cause());

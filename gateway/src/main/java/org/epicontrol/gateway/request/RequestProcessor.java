@@ -35,6 +35,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.epicontrol.gateway.access.AccessErrors;
+import org.epicontrol.gateway.access.AccessGate;
+import org.epicontrol.gateway.access.Caller;
 import org.epicontrol.gateway.cost.DemandControl;
 import org.epicontrol.gateway.cost.InvalidOperationException;
 import org.epicontrol.gateway.cost.OperationAnalysis;
@@ -59,6 +62,7 @@ public final class RequestProcessor {
     private final OperationLimits limits;
     private final boolean introspectionEnabled;
     private final DemandControl demand;
+    private final AccessGate access;
 
     public RequestProcessor(Vertx vertx, PlanExecutor executor, OperationLimits limits) {
         this(vertx, executor, limits, true, DemandControl.unlimited());
@@ -66,6 +70,12 @@ public final class RequestProcessor {
 
     public RequestProcessor(Vertx vertx, PlanExecutor executor, OperationLimits limits, boolean introspectionEnabled,
                             DemandControl demand) {
+        this(vertx, executor, limits, introspectionEnabled, demand, AccessGate.off());
+    }
+
+    public RequestProcessor(Vertx vertx, PlanExecutor executor, OperationLimits limits, boolean introspectionEnabled,
+                            DemandControl demand, AccessGate access) {
+        this.access = access;
         this.vertx = vertx;
         this.executor = executor;
         this.limits = limits;
@@ -88,7 +98,14 @@ public final class RequestProcessor {
     public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
                                            Map<String, String> forwardedHeaders, boolean allowMutations,
                                            boolean showPlan, boolean signedIn) {
-        return admit(snapshot, request, allowMutations, signedIn).compose(a -> {
+        return process(snapshot, request, forwardedHeaders, allowMutations, showPlan, Caller.signedIn(signedIn));
+    }
+
+    /** As above for a caller whose token's scopes and policies the access directives check. */
+    public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
+                                           Map<String, String> forwardedHeaders, boolean allowMutations,
+                                           boolean showPlan, Caller caller) {
+        return admit(snapshot, request, allowMutations, caller).compose(a -> {
             if (!a.admitted()) {
                 return Future.succeededFuture(a.refusal());
             }
@@ -97,16 +114,25 @@ public final class RequestProcessor {
                         + "graphql-transport-ws, text/event-stream or multipart/mixed;subscriptionSpec=1.0",
                         "SUBSCRIPTION_TRANSPORT_REQUIRED")));
             }
-            return execute(snapshot, a.prepared(), a.planned(), a.variables(), forwardedHeaders, showPlan);
+            return execute(snapshot, a.prepared(), a.planned(), a.variables(), forwardedHeaders, showPlan)
+                    .map(r -> AccessErrors.prepend(r, a.accessErrors()));
         });
     }
 
-    /**
-     * Every check before execution, in the order of {@link #process}: the admitted operation with its plan and
-     * variables, or the refusing response. Subscriptions are executed from here by {@code gateway.subscribe}.
-     */
+    /** As {@link #admit(GatewaySnapshot, GraphQLRequest, boolean, Caller)} for a caller known only as signed in. */
     public Future<Admission> admit(GatewaySnapshot snapshot, GraphQLRequest request, boolean allowMutations,
                                    boolean signedIn) {
+        return admit(snapshot, request, allowMutations, Caller.signedIn(signedIn));
+    }
+
+    /**
+     * Every check before execution, in the order of {@link #process}: the access directives (the operation without
+     * what the caller may not read), then the admitted operation with its plan and variables, or the refusing
+     * response. Subscriptions are executed from here by {@code gateway.subscribe}.
+     */
+    public Future<Admission> admit(GatewaySnapshot snapshot, GraphQLRequest request, boolean allowMutations,
+                                   Caller caller) {
+        boolean signedIn = caller.authenticated();
         if (snapshot == null) {
             return refused(requestError(Errors.error("the gateway has no supergraph loaded",
                     "SUPERGRAPH_UNAVAILABLE")));
@@ -126,7 +152,11 @@ public final class RequestProcessor {
         Future<PreparedOperation> prepared = cached != null ? Future.succeededFuture(cached)
                 : vertx.executeBlocking(() -> snapshot.operations().get(key,
                         k -> prepare(snapshot.supergraph(), k.query(), k.operationName())), false);
-        return prepared.compose(p -> admit(snapshot, p, request, allowMutations, signedIn));
+        return prepared.compose(p -> access.admit(snapshot.supergraph(), p.operation(), p.fragments(), caller,
+                () -> admit(snapshot, p, request, allowMutations, signedIn),
+                filtered -> admit(snapshot, new GraphQLRequest(filtered, request.operationName(),
+                        request.variables(), request.extensions()), allowMutations, caller),
+                Admission.ANSWERS));
     }
 
     private static Future<Admission> refused(GraphQLResponse response) {
@@ -165,7 +195,7 @@ public final class RequestProcessor {
     public Future<GraphQLResponse> execute(GatewaySnapshot snapshot, Admission admitted,
                                            Map<String, String> forwardedHeaders) {
         return execute(snapshot, admitted.prepared(), admitted.planned(), admitted.variables(), forwardedHeaders,
-                false);
+                false).map(r -> AccessErrors.prepend(r, admitted.accessErrors()));
     }
 
     private Future<GraphQLResponse> execute(GatewaySnapshot snapshot, PreparedOperation prepared,

@@ -12,9 +12,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * passes), or an anonymous caller (no subject, no expiry).
  *
  * @param bearerToken the raw token, forwarded to subgraphs; may be set (unverified) when OIDC is off
+ * @param access      the caller as the access directives see it (scopes, token for policy decisions)
  */
-record Caller(String subject, Instant expiresAt, String bearerToken) {
-    static final Caller ANONYMOUS = new Caller(null, null, null);
+record Caller(String subject, Instant expiresAt, String bearerToken,
+              org.epicontrol.gateway.access.Caller access) {
+    static final Caller ANONYMOUS = new Caller(null, null, null, org.epicontrol.gateway.access.Caller.ANONYMOUS);
 
     boolean signedIn() {
         return subject != null;
@@ -28,15 +30,20 @@ record Caller(String subject, Instant expiresAt, String bearerToken) {
 
     static Caller of(SecurityIdentity identity, String bearerToken) {
         if (identity == null || identity.isAnonymous()) {
-            return new Caller(null, null, bearerToken);
+            return new Caller(null, null, bearerToken, org.epicontrol.gateway.access.Caller.ANONYMOUS);
         }
         Principal principal = identity.getPrincipal();
         if (principal instanceof JsonWebToken jwt) {
             long exp = jwt.getExpirationTime();
+            Object scope = jwt.getClaim("scope");
             return new Caller(jwt.getSubject() != null ? jwt.getSubject() : jwt.getName(),
-                    exp > 0 ? Instant.ofEpochSecond(exp) : null, bearerToken);
+                    exp > 0 ? Instant.ofEpochSecond(exp) : null, bearerToken,
+                    org.epicontrol.gateway.access.Caller.withToken(jwt.getRawToken(),
+                            org.epicontrol.gateway.access.Caller.scopesOf(scope == null ? null : scope.toString()),
+                            exp));
         }
-        return new Caller(principal.getName(), null, bearerToken);
+        return new Caller(principal.getName(), null, bearerToken,
+                org.epicontrol.gateway.access.Caller.signedIn(true));
     }
 
     /** {@code Bearer <token>} or the token itself; null for a missing or blank value. */

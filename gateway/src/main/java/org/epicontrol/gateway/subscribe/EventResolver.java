@@ -42,8 +42,14 @@ final class EventResolver {
                             .shape(root, admission.prepared().operation().getSelectionSet(), state.data());
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("data", data);
-                    if (!errors.isEmpty()) {
-                        result.put("errors", errors);
+                    // the fields the access directives removed are reported with every event, first
+                    List<Map<String, Object>> all = admission.accessErrors().isEmpty() ? errors
+                            : new java.util.ArrayList<>(admission.accessErrors());
+                    if (all != errors) {
+                        all.addAll(errors);
+                    }
+                    if (!all.isEmpty()) {
+                        result.put("errors", all);
                     }
                     try {
                         return mapper.writeValueAsString(result);

@@ -50,8 +50,9 @@ public class HttpSubscriptions {
      * it as JSON), or null once the stream has started.
      */
     public Future<GraphQLResponse> serve(RoutingContext ctx, GatewaySnapshot snapshot, GraphQLRequest request,
-                                         Map<String, String> headers, boolean allowMutations, boolean signedIn) {
-        return processor.admit(snapshot, request, allowMutations, signedIn).compose(a -> {
+                                         Map<String, String> headers, boolean allowMutations,
+                                         org.epicontrol.gateway.access.Caller caller) {
+        return processor.admit(snapshot, request, allowMutations, caller).compose(a -> {
             if (!a.admitted()) {
                 return Future.succeededFuture(a.refusal());
             }

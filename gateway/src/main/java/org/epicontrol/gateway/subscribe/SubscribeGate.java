@@ -53,7 +53,7 @@ public class SubscribeGate {
             refusals.refused(trust.code(), caller.signedIn());
             return refused(Errors.error(trust.message(), trust.code()));
         }
-        return processor.admit(snapshot, trust.request(), true, caller.signedIn());
+        return processor.admit(snapshot, trust.request(), true, caller.access());
     }
 
     Future<GraphQLResponse> execute(GatewaySnapshot snapshot, Admission admitted, Map<String, String> headers) {

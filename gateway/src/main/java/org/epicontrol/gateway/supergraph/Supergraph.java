@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.epicontrol.gateway.access.AccessRequirements;
 
 /**
  * An immutable, parsed supergraph: the join metadata the planner needs and the API schema clients see. Built once
@@ -26,9 +27,16 @@ public final class Supergraph {
     private final GraphQLSchema apiSchema;
     private final String queryType;
     private final String mutationType;
+    private final AccessRequirements access;
 
     Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeMeta> types, GraphQLSchema apiSchema,
                String queryType, String mutationType) {
+        this(subgraphs, types, apiSchema, queryType, mutationType, AccessRequirements.NONE);
+    }
+
+    Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeMeta> types, GraphQLSchema apiSchema,
+               String queryType, String mutationType, AccessRequirements access) {
+        this.access = access;
         this.subgraphs = Collections.unmodifiableMap(new LinkedHashMap<>(subgraphs));
         this.types = types;
         this.apiSchema = apiSchema;
@@ -44,7 +52,12 @@ public final class Supergraph {
         Map<String, Subgraph> replaced = new LinkedHashMap<>();
         subgraphs.forEach((id, s) -> replaced.put(id, new Subgraph(id, s.name(), urlsByName.getOrDefault(s.name(),
                 s.url()))));
-        return new Supergraph(replaced, types, apiSchema, queryType, mutationType);
+        return new Supergraph(replaced, types, apiSchema, queryType, mutationType, access);
+    }
+
+    /** The access directives ({@code @authenticated}, {@code @requiresScopes}, {@code @policy}) of this version. */
+    public AccessRequirements access() {
+        return access;
     }
 
     public GraphQLSchema apiSchema() {

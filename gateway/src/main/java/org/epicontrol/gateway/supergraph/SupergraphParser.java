@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.epicontrol.gateway.access.AccessDirectivesReader;
 
 /**
  * Reads a supergraph SDL as Apollo composition writes it ({@code @link} + {@code join__*}) into a {@link Supergraph}:
@@ -99,7 +100,8 @@ public final class SupergraphParser {
         } catch (SchemaProblem e) {
             throw new InvalidSupergraphException("API schema of the supergraph is invalid: " + e.getMessage(), e);
         }
-        return new Supergraph(subgraphs, types, api, queryType, mutationType);
+        return new Supergraph(subgraphs, types, api, queryType, mutationType,
+                AccessDirectivesReader.read(doc, api));
     }
 
     /** The names that {@code @link}ed Apollo specs own, so they can be told apart from the API. */

@@ -20,7 +20,7 @@ public class ShopSubgraphsResource implements QuarkusTestResourceLifecycleManage
             vertx = Vertx.vertx();
             shop = new ShopSubgraphs(vertx);
             Path file = Files.createTempFile("supergraph", ".graphql");
-            Files.writeString(file, Supergraphs.supergraph(Supergraphs.SHOP, shop.urls()));
+            Files.writeString(file, supergraph(shop.urls()));
             return Map.of(
                     "gateway.supergraph-file", file.toString(),
                     "gateway.supergraph-poll-interval", "200ms",
@@ -28,10 +28,16 @@ public class ShopSubgraphsResource implements QuarkusTestResourceLifecycleManage
                     "gateway.limits.max-query-bytes", "3000",
                     "gateway.limits.max-depth", "8",
                     "gateway.subgraph-urls.accounts", shop.accounts.url(),
-                    "test.subgraph.accounts", shop.accounts.url());
+                    "test.subgraph.accounts", shop.accounts.url(),
+                    "test.subgraph.reviews", shop.urls().get("reviews"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The supergraph served, with the subgraphs' URLs. */
+    protected String supergraph(Map<String, String> urls) {
+        return Supergraphs.supergraph(Supergraphs.SHOP, urls);
     }
 
     @Override

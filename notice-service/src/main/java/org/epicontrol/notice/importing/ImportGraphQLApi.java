@@ -1,5 +1,8 @@
 package org.epicontrol.notice.importing;
 
+import io.smallrye.graphql.api.federation.policy.Policy;
+import io.smallrye.graphql.api.federation.policy.PolicyGroup;
+import io.smallrye.graphql.api.federation.policy.PolicyItem;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -20,6 +23,8 @@ public class ImportGraphQLApi {
     }
 
     @Mutation("importNotice")
+    // The gateway's first gate: Keycloak Authorization Services decide permission notice:import (the roles below).
+    @Policy(policies = @PolicyGroup(@PolicyItem("notice:import")))
     @Description("Imports a notice exactly as printed, as a draft with its parse and warnings for review; another"
             + " person with notice-publisher publishes it (publishNotice). Importing the same notice (issuer, year,"
             + " number) again replaces the draft with the corrected text; a published notice is never changed and"

@@ -1,5 +1,8 @@
 package org.epicontrol.notice.notice;
 
+import io.smallrye.graphql.api.federation.policy.Policy;
+import io.smallrye.graphql.api.federation.policy.PolicyGroup;
+import io.smallrye.graphql.api.federation.policy.PolicyItem;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
@@ -27,9 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 @GraphQLApi
-@Link(url = "https://specs.apollo.dev/federation/v2.3", _import = {
+@Link(url = "https://specs.apollo.dev/federation/v2.6", _import = {
         @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "@external"),
-        @Import(name = "@requires"), @Import(name = "@provides"), @Import(name = "@inaccessible")})
+        @Import(name = "@requires"), @Import(name = "@provides"), @Import(name = "@inaccessible"),
+        @Import(name = "@policy")})
 public class NoticeGraphQLApi {
 
     private final NoticeQueries queries;
@@ -84,6 +88,8 @@ public class NoticeGraphQLApi {
     }
 
     @Mutation("publishNotice")
+    // The gateway's first gate: Keycloak Authorization Services decide permission notice:publish (the roles below).
+    @Policy(policies = @PolicyGroup(@PolicyItem("notice:publish")))
     @Description("Publishes a draft; an UPDATE or CANCEL supersedes the notice it refers to from its effective date."
             + " Never by the user who drafted it (FOUR_EYES)")
     public Uni<Notice> publishNotice(@Id @NonNull String id) {

@@ -27,6 +27,14 @@ class FederationSubgraphTest {
     }
 
     @Test
+    void importAndPublishCarryTheirPolicyForTheGatewaysFirstGate() {
+        String sdl = GRAPHQL.data("{ _service { sdl } }").getString("_service.sdl");
+        assertTrue(sdl.matches("(?s).*schema @link\\([^)]*\"@policy\".*"), sdl);
+        assertTrue(sdl.matches("(?s).*importNotice\\([^)]*\\): [^\\n]*@policy\\(policies ?: ?\\[\\[\"notice:import\"\\]\\]\\).*"), sdl);
+        assertTrue(sdl.matches("(?s).*publishNotice\\([^)]*\\): [^\\n]*@policy\\(policies ?: ?\\[\\[\"notice:publish\"\\]\\]\\).*"), sdl);
+    }
+
+    @Test
     void entitiesResolvesNoticesAndAreasInRequestOrderWithNullForUnknownIds() {
         String noticeId = Notices.importText(Notices.fixture("taiyuan-2022-194.txt"), 2022).getString("notice.id");
         String areaId = GRAPHQL.data("{ searchAreas(text: \"书林苑\") { id } }").getString("searchAreas[0].id");
