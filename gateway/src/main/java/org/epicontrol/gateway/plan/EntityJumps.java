@@ -5,6 +5,7 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.language.SelectionSet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,8 @@ final class EntityJumps {
     private final FetchGroups groups;
     private final List<Step> trail;
     private final OperationDefinition.Operation operation;
+    /** Jumps whose key fields are being planned (type, path, from graph): one met again would never end. */
+    private final Set<String> fetchingKeys = new HashSet<>();
 
     /** An entity group entered from another group, and the groups producing its representation's fields. */
     record Entry(FetchGroup group, Set<FetchGroup> producers) {
@@ -66,7 +69,7 @@ final class EntityJumps {
             throw new PlanningException("field " + parent + "." + name + " cannot be resolved from subgraph "
                     + resolvability.serviceName(g.subgraph) + " and no other subgraph resolves it");
         }
-        if (candidates.stream().noneMatch(c -> resolvability.providableKey(g.subgraph, parent, c, provided))) {
+        if (candidates.stream().allMatch(c -> supergraph.resolvableKeys(parent, c).isEmpty())) {
             Set<FetchGroup> viaRoot = fromEnclosing(parent, field, path, conditions, candidates);
             if (viaRoot != null) {
                 return viaRoot;
@@ -176,8 +179,23 @@ final class EntityJumps {
         // The current group must return what the representation needs: __typename, key, required fields.
         target.typename();
         Set<String> self = resolvability.possibleAt(parent, g.subgraph);
-        Set<FetchGroup> producers = new LinkedHashSet<>(walk.planSelectionSet(g, parent, chosenKey.selection(),
-                target, path, provided, conditions, self));
+        boolean providable = best >= 2;
+        String keyFetch = parent + " at " + String.join(".", path) + " from " + g.subgraph;
+        if (!providable && !fetchingKeys.add(keyFetch)) {
+            // The key's own fields would need this very jump: no subgraph can give the representation.
+            throw new PlanningException("no @key of " + parent + " in subgraph(s) " + candidates.stream()
+                    .map(resolvability::serviceName).toList() + " can be fetched from subgraph "
+                    + resolvability.serviceName(g.subgraph) + " (at " + String.join(".", path) + ")");
+        }
+        Set<FetchGroup> producers;
+        try {
+            producers = new LinkedHashSet<>(walk.planSelectionSet(g, parent, chosenKey.selection(), target, path,
+                    provided, conditions, self));
+        } finally {
+            if (!providable) {
+                fetchingKeys.remove(keyFetch);
+            }
+        }
         SelectionSet requires = field == null ? null : supergraph.requires(parent, field, chosenGraph);
         if (requires != null) {
             requires = RepresentationFields.aliasArguments(requires);
