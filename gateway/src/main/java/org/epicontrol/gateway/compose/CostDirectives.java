@@ -1,14 +1,23 @@
 package org.epicontrol.gateway.compose;
 
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.argument;
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.integer;
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.strings;
+
 import graphql.language.Directive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.epicontrol.gateway.supergraph.SupergraphParser;
 
-/** The demand-control directives ({@code @cost}, {@code @listSize}) of one element, merged over its subgraphs. */
-final class CostDirectives {
+/**
+ * The demand-control directives ({@code @cost}, {@code @listSize}) of one element, merged over its subgraphs.
+ *
+ * @param weight   the {@code @cost} weight, or null without {@code @cost}
+ * @param listSize whether any subgraph put {@code @listSize} here
+ */
+record CostDirectives(Integer weight, boolean listSize, Integer assumedSize, Set<String> slicingArguments,
+                      Set<String> sizedFields) {
 
     static final String LINK = "  @link(url: \"https://specs.apollo.dev/cost/v0.1\", import: [\"@cost\", \"@listSize\"])\n";
     static final String DEFINITIONS = """
@@ -17,32 +26,34 @@ final class CostDirectives {
             directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
             """;
 
-    private CostDirectives() {
-    }
-
     /**
      * The gateway estimates operation costs from these, so they reach the supergraph: the highest {@code @cost}
      * weight of any subgraph, and one {@code @listSize} with the largest assumed size and the union of slicing
-     * arguments and sized fields (a subgraph never gets a smaller estimate than it asked for). Empty when no
+     * arguments and sized fields (a subgraph never gets a smaller estimate than it asked for). Null when no
      * subgraph uses them here.
      */
-    static String merged(List<SupergraphComposer.Src<List<Directive>>> sources) {
+    static CostDirectives merge(List<FromSubgraph<List<Directive>>> sources) {
         Integer weight = null;
         Integer assumedSize = null;
         boolean listSize = false;
         Set<String> slicing = new TreeSet<>();
         Set<String> sized = new TreeSet<>();
-        for (SupergraphComposer.Src<List<Directive>> s : sources) {
+        for (FromSubgraph<List<Directive>> s : sources) {
             for (Directive cost : s.graph().directives(s.value(), "cost")) {
-                weight = max(weight, SupergraphParser.integer(SubgraphSchema.argument(cost, "weight")));
+                weight = max(weight, integer(argument(cost, "weight")));
             }
             for (Directive d : s.graph().directives(s.value(), "listSize")) {
                 listSize = true;
-                assumedSize = max(assumedSize, SupergraphParser.integer(SubgraphSchema.argument(d, "assumedSize")));
-                slicing.addAll(SupergraphParser.strings(SubgraphSchema.argument(d, "slicingArguments")));
-                sized.addAll(SupergraphParser.strings(SubgraphSchema.argument(d, "sizedFields")));
+                assumedSize = max(assumedSize, integer(argument(d, "assumedSize")));
+                slicing.addAll(strings(argument(d, "slicingArguments")));
+                sized.addAll(strings(argument(d, "sizedFields")));
             }
         }
+        return weight == null && !listSize ? null : new CostDirectives(weight, listSize, assumedSize, slicing, sized);
+    }
+
+    /** As applied in the supergraph, with a leading space. */
+    String print() {
         StringBuilder out = new StringBuilder();
         if (weight != null) {
             out.append(" @cost(weight: ").append(weight).append(')');
@@ -52,11 +63,11 @@ final class CostDirectives {
             if (assumedSize != null) {
                 args.add("assumedSize: " + assumedSize);
             }
-            if (!slicing.isEmpty()) {
-                args.add("slicingArguments: " + slicing.stream().map(SupergraphComposer::quote).toList());
+            if (!slicingArguments.isEmpty()) {
+                args.add("slicingArguments: " + slicingArguments.stream().map(SdlText::quote).toList());
             }
-            if (!sized.isEmpty()) {
-                args.add("sizedFields: " + sized.stream().map(SupergraphComposer::quote).toList());
+            if (!sizedFields.isEmpty()) {
+                args.add("sizedFields: " + sizedFields.stream().map(SdlText::quote).toList());
             }
             // Apollo's default (true) would make a slicing argument mandatory; we only estimate, never enforce.
             args.add("requireOneSlicingArgument: false");

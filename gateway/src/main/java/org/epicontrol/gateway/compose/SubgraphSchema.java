@@ -1,8 +1,9 @@
 package org.epicontrol.gateway.compose;
 
-import graphql.language.ArrayValue;
-import graphql.language.Argument;
-import graphql.language.BooleanValue;
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.argument;
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.namedType;
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.string;
+
 import graphql.language.Definition;
 import graphql.language.Description;
 import graphql.language.Directive;
@@ -20,20 +21,16 @@ import graphql.language.InterfaceTypeDefinition;
 import graphql.language.InterfaceTypeExtensionDefinition;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
-import graphql.language.ObjectField;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.ObjectTypeExtensionDefinition;
-import graphql.language.ObjectValue;
 import graphql.language.OperationTypeDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.language.ScalarTypeExtensionDefinition;
 import graphql.language.SchemaDefinition;
-import graphql.language.StringValue;
 import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.language.UnionTypeDefinition;
 import graphql.language.UnionTypeExtensionDefinition;
-import graphql.language.Value;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -46,6 +43,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.epicontrol.gateway.supergraph.LinkSpec;
 
 /**
  * One subgraph's SDL reduced to what composition needs: its own types (root types under their standard names,
@@ -91,6 +89,7 @@ final class SubgraphSchema {
     private static final List<String> FEDERATION_DIRECTIVES = List.of("key", "shareable", "external", "requires",
             "provides", "override", "inaccessible", "tag", "extends", "interfaceObject", "composeDirective",
             "authenticated", "requiresScopes", "policy", "context", "fromContext", "cost", "listSize");
+    private static final List<String> ACCESS_DIRECTIVES = List.of("authenticated", "requiresScopes", "policy");
     private static final Set<String> BUILT_IN_SCALARS = Set.of("String", "Int", "Float", "Boolean", "ID");
     private static final Set<String> BUILT_IN_DIRECTIVES = Set.of("skip", "include", "deprecated", "specifiedBy",
             "oneOf", "defer", "stream");
@@ -102,10 +101,10 @@ final class SubgraphSchema {
     final Map<String, TypeDef> types = new LinkedHashMap<>();
     /** Executable directive definitions (the only custom directives composition keeps). */
     final Map<String, DirectiveDefinition> executableDirectives = new LinkedHashMap<>();
-    /** Federation directive name to its name in this SDL, e.g. {@code key} or {@code federation__key}. */
-    private final Map<String, String> localNames = new HashMap<>();
-    /** {@code federation__} unless the link renames the spec. */
-    private String federationPrefix = "federation__";
+    /** The federation {@code @link}: the names this SDL uses for its directives and types. */
+    private LinkSpec federation;
+    /** Access directives this SDL defines and applies under their bare names without importing them (below). */
+    private final Set<String> bareAccessDirectives = new HashSet<>();
 
     private SubgraphSchema(String name, String url) {
         this.name = name;
@@ -149,48 +148,46 @@ final class SubgraphSchema {
                     + "@link(url: \"https://specs.apollo.dev/federation/v2.x\"); only Federation 2 subgraphs compose"));
             return null;
         }
+        schema.readBareAccessDirectives(doc);
         schema.readTypes(doc, roots);
         return schema;
     }
 
     /** Reads a federation {@code @link}; false for links to other specs. */
     private boolean readFederationLink(Directive link) {
-        String url = string(argument(link, "url"));
-        if (url == null || !url.matches("https?://specs\\.apollo\\.dev/federation/v2(\\.\\d+)*/?")) {
+        LinkSpec spec = LinkSpec.read(link);
+        if (spec == null || !spec.isApolloSpec() || !spec.spec().equals("federation") || spec.version() == null
+                || !(spec.version().equals("v2") || spec.version().startsWith("v2."))) {
             return false;
         }
-        String as = string(argument(link, "as"));
-        String prefix = (as != null ? as : "federation") + "__";
-        federationPrefix = prefix;
-        for (String directive : FEDERATION_DIRECTIVES) {
-            localNames.put(directive, prefix + directive);
-        }
-        localNames.put("FieldSet", prefix + "FieldSet");
-        if (argument(link, "import") instanceof ArrayValue imports) {
-            for (Value<?> v : imports.getValues()) {
-                String imported = string(v);
-                String importedAs = imported;
-                if (v instanceof ObjectValue ov) {
-                    for (ObjectField f : ov.getObjectFields()) {
-                        if (f.getName().equals("name")) {
-                            imported = string(f.getValue());
-                        } else if (f.getName().equals("as")) {
-                            importedAs = string(f.getValue());
-                        }
-                    }
-                    importedAs = importedAs == null ? imported : importedAs;
-                }
-                if (imported != null && importedAs != null) {
-                    localNames.put(strip(imported), strip(importedAs));
-                }
+        federation = spec;
+        return true;
+    }
+
+    /**
+     * SmallRye GraphQL prints {@code directive @authenticated}, {@code @requiresScopes} and {@code @policy} under
+     * their bare names whether or not its {@code @link} imports them: where the SDL defines such a directive under
+     * its bare name and not under the federation prefix, the bare name is taken as the federation directive.
+     */
+    private void readBareAccessDirectives(Document doc) {
+        Set<String> defined = new HashSet<>();
+        for (Definition<?> d : doc.getDefinitions()) {
+            if (d instanceof DirectiveDefinition dd) {
+                defined.add(dd.getName());
             }
         }
-        return true;
+        for (String access : ACCESS_DIRECTIVES) {
+            if (!federation.imports().containsKey("@" + access) && defined.contains(access)
+                    && !defined.contains(federation.directive(access))) {
+                bareAccessDirectives.add(access);
+            }
+        }
     }
 
     private void readTypes(Document doc, Map<String, String> roots) {
         Map<String, DirectiveDefinition> droppedDirectives = new HashMap<>();
-        Set<String> federationNames = new HashSet<>(localNames.values());
+        Set<String> federationNames = new HashSet<>();
+        FEDERATION_DIRECTIVES.forEach(d -> federationNames.add(local(d)));
         federationNames.add("link");
         for (Definition<?> d : doc.getDefinitions()) {
             if (d instanceof DirectiveDefinition dd) {
@@ -238,8 +235,8 @@ final class SubgraphSchema {
         }
         // The machinery every subgraph library adds; none of it belongs in the supergraph's API.
         types.keySet().removeIf(n -> n.equals("_Service") || n.equals("_Entity") || n.equals("_Any")
-                || n.equals("_FieldSet") || n.equals(localNames.get("FieldSet")) || n.startsWith("link__")
-                || n.startsWith(federationPrefix));
+                || n.equals("_FieldSet") || n.equals(federation.type("FieldSet")) || n.startsWith("link__")
+                || n.startsWith(federation.prefix()));
         dropTypesOnlyUsedBy(droppedDirectives.values());
     }
 
@@ -315,7 +312,8 @@ final class SubgraphSchema {
 
     /** The name this subgraph uses for a federation directive, e.g. {@code key} or {@code federation__key}. */
     String local(String federationDirective) {
-        return localNames.getOrDefault(federationDirective, federationDirective);
+        return bareAccessDirectives.contains(federationDirective) ? federationDirective
+                : federation.directive(federationDirective);
     }
 
     boolean hasDirective(List<Directive> directives, String federationDirective) {
@@ -345,35 +343,6 @@ final class SubgraphSchema {
 
     boolean isShareable(TypeDef type, FieldDefinition field) {
         return hasDirective(field.getDirectives(), "shareable") || hasDirective(type.directives, "shareable");
-    }
-
-    // ---- AST helpers -------------------------------------------------------------------------------------------
-
-    static Value<?> argument(Directive d, String name) {
-        Argument a = d.getArgument(name);
-        return a == null ? null : a.getValue();
-    }
-
-    static String string(Value<?> v) {
-        return v instanceof StringValue s ? s.getValue() : null;
-    }
-
-    static boolean bool(Value<?> v, boolean dflt) {
-        return v instanceof BooleanValue b ? b.isValue() : dflt;
-    }
-
-    static String namedType(Type<?> type) {
-        if (type instanceof NonNullType nn) {
-            return namedType(nn.getType());
-        }
-        if (type instanceof ListType lt) {
-            return namedType(lt.getType());
-        }
-        return ((TypeName) type).getName();
-    }
-
-    private static String strip(String importName) {
-        return importName.startsWith("@") ? importName.substring(1) : importName;
     }
 
     private static String capitalize(String operation) {

@@ -1,33 +1,26 @@
 package org.epicontrol.gateway.supergraph;
 
-import graphql.language.Argument;
-import graphql.language.ArrayValue;
-import graphql.language.BooleanValue;
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.argument;
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.bool;
+import static org.epicontrol.gateway.supergraph.DirectiveArguments.name;
+
 import graphql.language.Definition;
 import graphql.language.Directive;
 import graphql.language.DirectiveDefinition;
 import graphql.language.DirectivesContainer;
 import graphql.language.Document;
 import graphql.language.EnumTypeDefinition;
-import graphql.language.EnumValue;
 import graphql.language.EnumValueDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
-import graphql.language.IntValue;
 import graphql.language.InterfaceTypeDefinition;
-import graphql.language.ListType;
 import graphql.language.NamedNode;
-import graphql.language.NonNullType;
-import graphql.language.ObjectField;
 import graphql.language.ObjectTypeDefinition;
-import graphql.language.ObjectValue;
 import graphql.language.OperationTypeDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.language.SchemaDefinition;
-import graphql.language.StringValue;
 import graphql.language.Type;
-import graphql.language.TypeName;
 import graphql.language.UnionTypeDefinition;
 import graphql.language.Value;
 import graphql.parser.InvalidSyntaxException;
@@ -125,59 +118,25 @@ public final class SupergraphParser {
                     continue;
                 }
                 for (Directive dir : sd.getDirectives()) {
-                    String url = str(arg(dir, "url"));
-                    if (url == null) {
-                        url = str(arg(dir, "feature")); // @core(feature:) of older supergraphs
-                    }
-                    if (url == null) {
+                    LinkSpec link = LinkSpec.read(dir);
+                    if (link == null) {
                         continue;
                     }
                     names.add(dir.getName()); // @link / @core itself
-                    String spec = specName(url);
-                    String as = str(arg(dir, "as"));
-                    String local = as != null ? as : spec;
-                    if (!url.contains("specs.apollo.dev")) {
+                    if (!link.isApolloSpec()) {
                         continue; // custom composed directives stay in the API
                     }
-                    names.add(local);
-                    prefixes.add(local + "__");
-                    if (spec.equals("join")) {
-                        join = local;
-                    }
-                    if (spec.equals("inaccessible")) {
-                        inaccessible = local;
-                    }
-                    Value<?> imports = arg(dir, "import");
-                    if (imports instanceof ArrayValue av) {
-                        for (Value<?> v : av.getValues()) {
-                            String imported = str(v);
-                            String importedAs = imported;
-                            if (v instanceof ObjectValue ov) {
-                                for (ObjectField of : ov.getObjectFields()) {
-                                    if (of.getName().equals("name")) {
-                                        imported = str(of.getValue());
-                                    } else if (of.getName().equals("as")) {
-                                        importedAs = str(of.getValue());
-                                    }
-                                }
-                                if (importedAs == null) {
-                                    importedAs = imported;
-                                }
-                            }
-                            if (importedAs != null) {
-                                String n = importedAs.startsWith("@") ? importedAs.substring(1) : importedAs;
-                                names.add(n);
-                                if (spec.equals("inaccessible") && imported != null
-                                        && imported.equals("@inaccessible")) {
-                                    inaccessible = n;
-                                }
-                                if (spec.equals("cost") && "@cost".equals(imported)) {
-                                    cost = n;
-                                }
-                                if (spec.equals("cost") && "@listSize".equals(imported)) {
-                                    listSize = n;
-                                }
-                            }
+                    names.add(link.local());
+                    prefixes.add(link.prefix());
+                    names.addAll(link.imports().values());
+                    switch (link.spec()) {
+                        case "join" -> join = link.local();
+                        case "inaccessible" -> inaccessible = link.directive("inaccessible");
+                        case "cost" -> {
+                            cost = link.directive("cost");
+                            listSize = link.imports().getOrDefault("@listSize", listSize);
+                        }
+                        default -> {
                         }
                     }
                 }
@@ -206,24 +165,14 @@ public final class SupergraphParser {
         }
     }
 
-    private static String specName(String url) {
-        String[] parts = url.split("/");
-        for (int i = parts.length - 1; i >= 0; i--) {
-            if (!parts[i].isEmpty() && !parts[i].matches("v\\d+(\\.\\d+)*")) {
-                return parts[i];
-            }
-        }
-        return url;
-    }
-
     private static Map<String, Subgraph> readGraphs(Document doc, Features f) {
         Map<String, Subgraph> out = new LinkedHashMap<>();
         for (Definition<?> d : doc.getDefinitions()) {
             if (d instanceof EnumTypeDefinition e && e.getName().equals(f.d("Graph"))) {
                 for (EnumValueDefinition v : e.getEnumValueDefinitions()) {
                     Directive g = v.getDirectives(f.d("graph")).stream().findFirst().orElse(null);
-                    String name = g == null ? v.getName().toLowerCase() : str(arg(g, "name"));
-                    String url = g == null ? null : str(arg(g, "url"));
+                    String name = g == null ? v.getName().toLowerCase() : name(argument(g, "name"));
+                    String url = g == null ? null : name(argument(g, "url"));
                     out.put(v.getName(), new Subgraph(v.getName(), name, url == null ? "" : url));
                 }
             }
@@ -240,7 +189,7 @@ public final class SupergraphParser {
                 readFields(t, o.getFieldDefinitions(), f);
                 t.cost = costOf(o, f);
                 for (Directive imp : o.getDirectives(f.d("implements"))) {
-                    t.addImplements(str(arg(imp, "graph")), str(arg(imp, "interface")));
+                    t.addImplements(name(argument(imp, "graph")), name(argument(imp, "interface")));
                 }
             } else if (d instanceof InterfaceTypeDefinition i) {
                 TypeMeta t = types.computeIfAbsent(i.getName(), n -> new TypeMeta(n, TypeMeta.Kind.INTERFACE));
@@ -248,13 +197,13 @@ public final class SupergraphParser {
                 readFields(t, i.getFieldDefinitions(), f);
                 t.cost = costOf(i, f);
                 for (Directive imp : i.getDirectives(f.d("implements"))) {
-                    t.addImplements(str(arg(imp, "graph")), str(arg(imp, "interface")));
+                    t.addImplements(name(argument(imp, "graph")), name(argument(imp, "interface")));
                 }
             } else if (d instanceof UnionTypeDefinition u) {
                 TypeMeta t = types.computeIfAbsent(u.getName(), n -> new TypeMeta(n, TypeMeta.Kind.UNION));
                 readJoinTypes(t, u, f);
                 for (Directive m : u.getDirectives(f.d("unionMember"))) {
-                    t.addMember(str(arg(m, "graph")), str(arg(m, "member")));
+                    t.addMember(name(argument(m, "graph")), name(argument(m, "member")));
                 }
             } else if (d instanceof EnumTypeDefinition e && !f.owns(e.getName())) {
                 types.computeIfAbsent(e.getName(), n -> new TypeMeta(n, TypeMeta.Kind.OTHER)).cost = costOf(e, f);
@@ -269,15 +218,15 @@ public final class SupergraphParser {
 
     private static void readJoinTypes(TypeMeta t, DirectivesContainer<?> def, Features f) {
         for (Directive jt : def.getDirectives(f.d("type"))) {
-            String graph = str(arg(jt, "graph"));
+            String graph = name(argument(jt, "graph"));
             TypeMeta.InGraph prev = t.graphs.get(graph);
             List<TypeMeta.Key> keys = prev == null ? new ArrayList<>() : new ArrayList<>(prev.keys());
-            String key = str(arg(jt, "key"));
+            String key = name(argument(jt, "key"));
             if (key != null) {
-                keys.add(new TypeMeta.Key(key, FieldSets.parse(key), bool(arg(jt, "resolvable"), true)));
+                keys.add(new TypeMeta.Key(key, FieldSets.parse(key), bool(argument(jt, "resolvable"), true)));
             }
-            boolean extension = bool(arg(jt, "extension"), false) || prev != null && prev.extension();
-            boolean ifaceObject = bool(arg(jt, "isInterfaceObject"), false) || prev != null && prev.interfaceObject();
+            boolean extension = bool(argument(jt, "extension"), false) || prev != null && prev.extension();
+            boolean ifaceObject = bool(argument(jt, "isInterfaceObject"), false) || prev != null && prev.interfaceObject();
             t.graphs.put(graph, new TypeMeta.InGraph(graph, List.copyOf(keys), extension, ifaceObject));
         }
     }
@@ -287,19 +236,19 @@ public final class SupergraphParser {
             Map<String, TypeMeta.FieldInGraph> graphs = new LinkedHashMap<>();
             boolean graphLess = false;
             for (Directive jf : fd.getDirectives(f.d("field"))) {
-                String graph = str(arg(jf, "graph"));
+                String graph = name(argument(jf, "graph"));
                 if (graph == null) {
                     graphLess = true; // not resolved by any subgraph's own schema (comes from an @interfaceObject)
                     continue;
                 }
-                String requires = str(arg(jf, "requires"));
-                String type = str(arg(jf, "type"));
-                String provides = str(arg(jf, "provides"));
+                String requires = name(argument(jf, "requires"));
+                String type = name(argument(jf, "type"));
+                String provides = name(argument(jf, "provides"));
                 graphs.put(graph, new TypeMeta.FieldInGraph(graph,
                         requires == null ? null : FieldSets.parse(requires),
                         provides == null ? null : FieldSets.parse(provides),
-                        bool(arg(jf, "external"), false), bool(arg(jf, "usedOverridden"), false),
-                        str(arg(jf, "override")), type == null ? null : parseType(type)));
+                        bool(argument(jf, "external"), false), bool(argument(jf, "usedOverridden"), false),
+                        name(argument(jf, "override")), type == null ? null : parseType(type)));
             }
             t.fields.put(fd.getName(), new TypeMeta.FieldMeta(fd.getName(), fd.getType(),
                     namedType(fd.getType()), graphs, graphLess && graphs.isEmpty()));
@@ -317,13 +266,13 @@ public final class SupergraphParser {
         if (cost == null && listSize == null) {
             return CostDirectives.NONE;
         }
-        Integer weight = cost == null ? null : integer(arg(cost, "weight"));
+        Integer weight = cost == null ? null : integer(argument(cost, "weight"));
         if (cost != null && weight == null) {
-            weight = parseWeight(str(arg(cost, "weight"))); // the IBM spec declares weight a String
+            weight = parseWeight(name(argument(cost, "weight"))); // the IBM spec declares weight a String
         }
         return listSize == null ? new CostDirectives(weight, null, List.of(), List.of())
-                : new CostDirectives(weight, integer(arg(listSize, "assumedSize")),
-                        strings(arg(listSize, "slicingArguments")), strings(arg(listSize, "sizedFields")));
+                : new CostDirectives(weight, integer(argument(listSize, "assumedSize")),
+                        strings(argument(listSize, "slicingArguments")), strings(argument(listSize, "sizedFields")));
     }
 
     private static Integer parseWeight(String weight) {
@@ -336,16 +285,12 @@ public final class SupergraphParser {
 
     /** An Int argument, or null. */
     public static Integer integer(Value<?> v) {
-        return v instanceof IntValue i ? i.getValue().intValueExact() : null;
+        return DirectiveArguments.integer(v);
     }
 
     /** A [String] argument (or a single String, as input coercion allows), empty when absent. */
     public static List<String> strings(Value<?> v) {
-        if (v instanceof ArrayValue a) {
-            return a.getValues().stream().map(SupergraphParser::str).filter(x -> x != null).toList();
-        }
-        String single = str(v);
-        return single == null ? List.of() : List.of(single);
+        return DirectiveArguments.strings(v);
     }
 
     private static Type<?> parseType(String type) {
@@ -357,13 +302,7 @@ public final class SupergraphParser {
     }
 
     public static String namedType(Type<?> type) {
-        if (type instanceof NonNullType nn) {
-            return namedType(nn.getType());
-        }
-        if (type instanceof ListType lt) {
-            return namedType(lt.getType());
-        }
-        return ((TypeName) type).getName();
+        return DirectiveArguments.namedType(type);
     }
 
     // ---- API schema -------------------------------------------------------------------------------------------
@@ -451,26 +390,5 @@ public final class SupergraphParser {
 
     private static List<Directive> keep(List<Directive> directives, Set<String> keptDirectives) {
         return directives.stream().filter(d -> keptDirectives.contains(d.getName())).toList();
-    }
-
-    // ---- argument helpers --------------------------------------------------------------------------------------
-
-    static Value<?> arg(Directive d, String name) {
-        Argument a = d.getArgument(name);
-        return a == null ? null : a.getValue();
-    }
-
-    static String str(Value<?> v) {
-        if (v instanceof StringValue s) {
-            return s.getValue();
-        }
-        if (v instanceof EnumValue e) {
-            return e.getName();
-        }
-        return null;
-    }
-
-    static boolean bool(Value<?> v, boolean dflt) {
-        return v instanceof BooleanValue b ? b.isValue() : dflt;
     }
 }
