@@ -69,7 +69,7 @@ final class EntityJumps {
             throw new PlanningException("field " + parent + "." + name + " cannot be resolved from subgraph "
                     + resolvability.serviceName(g.subgraph) + " and no other subgraph resolves it");
         }
-        if (candidates.stream().allMatch(c -> supergraph.resolvableKeys(parent, c).isEmpty())) {
+        if (candidates.stream().noneMatch(c -> resolvability.providableKey(g.subgraph, parent, c, provided))) {
             Set<FetchGroup> viaRoot = fromEnclosing(parent, field, path, conditions, candidates);
             if (viaRoot != null) {
                 return viaRoot;
@@ -85,9 +85,10 @@ final class EntityJumps {
     }
 
     /**
-     * A field of a value type (no resolvable key where it lives) is reached again through the nearest
-     * enclosing entity the candidate subgraph resolves, or else from the root (shared root fields), when that
-     * subgraph resolves every field on the way down here; the answer merges into the same response objects.
+     * A field no key the current subgraph can give reaches is reached again through the nearest enclosing entity
+     * the candidate subgraph resolves, or else, for a value type (no resolvable key where it lives), from the
+     * root (shared root fields), when that subgraph resolves every field on the way down here; the answer merges
+     * into the same response objects.
      */
     private Set<FetchGroup> fromEnclosing(String parent, Field field, List<String> path,
                                           List<Directive> conditions, List<String> candidates) {
@@ -114,6 +115,9 @@ final class EntityJumps {
         }
         if (operation != OperationDefinition.Operation.QUERY) {
             return null; // mutation fields must not run twice
+        }
+        if (candidates.stream().anyMatch(c -> !supergraph.resolvableKeys(parent, c).isEmpty())) {
+            return null; // an entity is entered by its key, not by asking the root field again elsewhere
         }
         for (String candidate : candidates) {
             if (!resolvability.reachable(trail, candidate)) {

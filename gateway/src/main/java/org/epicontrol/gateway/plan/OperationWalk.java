@@ -322,7 +322,7 @@ final class OperationWalk {
         for (int i = 0; i < listDepth(meta.type()); i++) {
             childPath.add("@");
         }
-        Provided childProvided = provided.child(field.getName())
+        Provided childProvided = provided.child(parent, field.getName())
                 .with(supergraph.provides(parent, field.getName(), g.subgraph));
         if (supergraph.isAbstract(meta.namedType())) {
             sub.typename(); // the executor and the final shaping need the runtime type

@@ -41,7 +41,7 @@ final class Resolvability {
         if (!supergraph.typeInGraph(type, graph)) {
             return false;
         }
-        if (provided.has(field)) {
+        if (provided.has(type, field)) {
             return true;
         }
         if (!supergraph.resolvableIn(type, field, graph)) {
@@ -114,7 +114,7 @@ final class Resolvability {
                 }
                 if (f.getSelectionSet() != null) {
                     TypeMeta.FieldMeta meta = fieldMeta(type, f.getName());
-                    if (!canProvide(graph, meta.namedType(), f.getSelectionSet(), provided.child(f.getName())
+                    if (!canProvide(graph, meta.namedType(), f.getSelectionSet(), provided.child(type, f.getName())
                             .with(supergraph.provides(type, f.getName(), graph)))) {
                         return false;
                     }

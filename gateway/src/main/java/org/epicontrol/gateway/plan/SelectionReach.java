@@ -69,6 +69,6 @@ final class SelectionReach {
         String returnType = inGraph != null ? SupergraphParser.namedType(inGraph)
                 : resolvability.fieldMeta(type, name).namedType();
         return 1 + count(graph, returnType, f.getSelectionSet(),
-                provided.child(name).with(supergraph.provides(type, name, graph)));
+                provided.child(type, name).with(supergraph.provides(type, name, graph)));
     }
 }
