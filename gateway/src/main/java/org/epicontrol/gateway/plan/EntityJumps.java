@@ -5,6 +5,7 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.language.SelectionSet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,8 @@ final class EntityJumps {
     private final FetchGroups groups;
     private final List<Step> trail;
     private final OperationDefinition.Operation operation;
+    /** Jumps whose key fields are being planned (type, path, from graph): one met again would never end. */
+    private final Set<String> fetchingKeys = new HashSet<>();
 
     /** An entity group entered from another group, and the groups producing its representation's fields. */
     record Entry(FetchGroup group, Set<FetchGroup> producers) {
@@ -82,9 +85,10 @@ final class EntityJumps {
     }
 
     /**
-     * A field of a value type (no resolvable key where it lives) is reached again through the nearest
-     * enclosing entity the candidate subgraph resolves, or else from the root (shared root fields), when that
-     * subgraph resolves every field on the way down here; the answer merges into the same response objects.
+     * A field no key the current subgraph can give reaches is reached again through the nearest enclosing entity
+     * the candidate subgraph resolves, or else, for a value type (no resolvable key where it lives), from the
+     * root (shared root fields), when that subgraph resolves every field on the way down here; the answer merges
+     * into the same response objects.
      */
     private Set<FetchGroup> fromEnclosing(String parent, Field field, List<String> path,
                                           List<Directive> conditions, List<String> candidates) {
@@ -111,6 +115,9 @@ final class EntityJumps {
         }
         if (operation != OperationDefinition.Operation.QUERY) {
             return null; // mutation fields must not run twice
+        }
+        if (candidates.stream().anyMatch(c -> !supergraph.resolvableKeys(parent, c).isEmpty())) {
+            return null; // an entity is entered by its key, not by asking the root field again elsewhere
         }
         for (String candidate : candidates) {
             if (!resolvability.reachable(trail, candidate)) {
@@ -176,8 +183,23 @@ final class EntityJumps {
         // The current group must return what the representation needs: __typename, key, required fields.
         target.typename();
         Set<String> self = resolvability.possibleAt(parent, g.subgraph);
-        Set<FetchGroup> producers = new LinkedHashSet<>(walk.planSelectionSet(g, parent, chosenKey.selection(),
-                target, path, provided, conditions, self));
+        boolean providable = best >= 2;
+        String keyFetch = parent + " at " + String.join(".", path) + " from " + g.subgraph;
+        if (!providable && !fetchingKeys.add(keyFetch)) {
+            // The key's own fields would need this very jump: no subgraph can give the representation.
+            throw new PlanningException("no @key of " + parent + " in subgraph(s) " + candidates.stream()
+                    .map(resolvability::serviceName).toList() + " can be fetched from subgraph "
+                    + resolvability.serviceName(g.subgraph) + " (at " + String.join(".", path) + ")");
+        }
+        Set<FetchGroup> producers;
+        try {
+            producers = new LinkedHashSet<>(walk.planSelectionSet(g, parent, chosenKey.selection(), target, path,
+                    provided, conditions, self));
+        } finally {
+            if (!providable) {
+                fetchingKeys.remove(keyFetch);
+            }
+        }
         SelectionSet requires = field == null ? null : supergraph.requires(parent, field, chosenGraph);
         if (requires != null) {
             requires = RepresentationFields.aliasArguments(requires);

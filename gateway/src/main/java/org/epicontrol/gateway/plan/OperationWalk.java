@@ -39,6 +39,7 @@ final class OperationWalk {
     /** The fields from the root down to the selection being planned. */
     private final List<Step> trail = new ArrayList<>();
     private final EntityJumps jumps;
+    private final SelectionReach reach;
     private int depth;
 
     /** The outcome: the fetch groups, the root ones in the operation's order, and whether introspection is asked. */
@@ -51,6 +52,7 @@ final class OperationWalk {
         this.resolvability = resolvability;
         this.supergraph = resolvability.supergraph();
         this.jumps = new EntityJumps(this, resolvability, groups, trail, op.getOperation());
+        this.reach = new SelectionReach(resolvability, fragments);
     }
 
     /** Walks the operation's selection on its root type. */
@@ -74,6 +76,7 @@ final class OperationWalk {
             if (graphs.isEmpty()) {
                 throw new PlanningException("no subgraph resolves " + rootType + "." + name);
             }
+            List<String> best = mostLocal(graphs, rootType, rf.field);
             FetchGroup group = null;
             if (mutation) {
                 // Mutation fields run in order: only consecutive fields of one subgraph share a fetch.
@@ -82,14 +85,14 @@ final class OperationWalk {
                 }
             } else {
                 for (FetchGroup r : roots) {
-                    if (graphs.contains(r.subgraph)) {
+                    if (best.contains(r.subgraph)) {
                         group = r;
                         break;
                     }
                 }
             }
             if (group == null) {
-                group = groups.newGroup(graphs.get(0), List.of(), false);
+                group = groups.newGroup(best.get(0), List.of(), false);
                 roots.add(group);
             }
             last = group;
@@ -98,6 +101,26 @@ final class OperationWalk {
         }
         groups.keepDirectDependencies();
         return new Walked(groups.all(), roots, introspection);
+    }
+
+    /** Of the subgraphs resolving a root field, those answering most of its selection themselves. */
+    private List<String> mostLocal(List<String> graphs, String rootType, Field field) {
+        if (graphs.size() == 1) {
+            return graphs;
+        }
+        List<String> best = new ArrayList<>();
+        int max = -1;
+        for (String graph : graphs) {
+            int n = reach.of(graph, rootType, field);
+            if (n > max) {
+                max = n;
+                best.clear();
+            }
+            if (n == max) {
+                best.add(graph);
+            }
+        }
+        return best;
     }
 
     private void collectRoot(SelectionSet set, List<Directive> conditions, List<RootField> out) {
@@ -144,6 +167,10 @@ final class OperationWalk {
                                  List<Directive> conditions, Set<String> possible) {
         Set<String> narrowed = new LinkedHashSet<>(possible);
         narrowed.retainAll(supergraph.allPossibleTypes(typeCondition));
+        if (!typeCondition.equals(parent) && supergraph.type(parent).kind() == TypeMeta.Kind.UNION) {
+            // Only the members every subgraph that could answer this position returns are asked for.
+            narrowed.retainAll(resolvability.commonMembers(parent, resolvability.pathGraphs(trail)));
+        }
         if (narrowed.isEmpty()) {
             return Set.of(); // can never match an object at this position
         }
@@ -151,9 +178,9 @@ final class OperationWalk {
             return planOnInterfaceObject(g, parent, typeCondition, directives, set, target, path, provided,
                     Conditions.concat(conditions, directives));
         }
-        Set<FetchGroup> touched = new LinkedHashSet<>();
         if (!supergraph.typeInGraph(typeCondition, g.subgraph)) {
             // The subgraph does not know the (abstract) condition: spell it out per object type it knows.
+            Set<FetchGroup> touched = new LinkedHashSet<>();
             for (String t : narrowed) {
                 if (!t.equals(typeCondition) && supergraph.typeInGraph(t, g.subgraph)) {
                     touched.addAll(planFragment(g, parent, t, directives, set, target, path, provided,
@@ -167,8 +194,25 @@ final class OperationWalk {
             return planSelectionSet(g, parent, set, target.fragment(null, directives), path, provided, all,
                     narrowed);
         }
-        return planSelectionSet(g, typeCondition, set, target.fragment(typeCondition, directives), path,
-                provided, all, narrowed);
+        Set<FetchGroup> touched = new LinkedHashSet<>();
+        if (supergraph.isAbstract(typeCondition)) {
+            // The subgraph's own schema may not count a type here under the condition (it does not implement
+            // the interface there): such a type is asked for by its own name.
+            Set<String> inGraph = resolvability.possibleAt(typeCondition, g.subgraph);
+            for (String t : List.copyOf(narrowed)) {
+                if (!inGraph.contains(t)) {
+                    narrowed.remove(t);
+                    touched.addAll(planFragment(g, parent, t, directives, set, target, path, provided, conditions,
+                            Set.of(t)));
+                }
+            }
+            if (narrowed.isEmpty()) {
+                return touched;
+            }
+        }
+        touched.addAll(planSelectionSet(g, typeCondition, set, target.fragment(typeCondition, directives), path,
+                provided, all, narrowed));
+        return touched;
     }
 
     Set<FetchGroup> planField(FetchGroup g, String parent, Field field, SelectionTree target, List<String> path,
@@ -278,7 +322,7 @@ final class OperationWalk {
         for (int i = 0; i < listDepth(meta.type()); i++) {
             childPath.add("@");
         }
-        Provided childProvided = provided.child(field.getName())
+        Provided childProvided = provided.child(parent, field.getName())
                 .with(supergraph.provides(parent, field.getName(), g.subgraph));
         if (supergraph.isAbstract(meta.namedType())) {
             sub.typename(); // the executor and the final shaping need the runtime type

@@ -8,6 +8,7 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Type;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.epicontrol.gateway.supergraph.Supergraph;
@@ -31,10 +32,60 @@ final class Resolvability {
         return supergraph;
     }
 
-    /** Whether the graph returns the field of the type itself (or because an enclosing field provides it). */
+    /**
+     * Whether the graph returns the field of the type itself (or because an enclosing field provides it). An
+     * {@code @external} key field counts only where the type is an extension (Fed1's {@code extend type}, whose
+     * key fields come back from the representation); elsewhere the graph cannot produce it as a source.
+     */
     boolean local(String graph, String type, String field, Provided provided) {
-        return supergraph.typeInGraph(type, graph)
-                && (supergraph.resolvableIn(type, field, graph) || provided.has(field));
+        if (!supergraph.typeInGraph(type, graph)) {
+            return false;
+        }
+        if (provided.has(type, field)) {
+            return true;
+        }
+        if (!supergraph.resolvableIn(type, field, graph)) {
+            return false;
+        }
+        TypeMeta.FieldInGraph inGraph = supergraph.fieldInGraph(type, field, graph);
+        if (inGraph == null || !inGraph.external()) {
+            return true;
+        }
+        TypeMeta meta = supergraph.type(type);
+        TypeMeta.InGraph typeInGraph = meta == null ? null : meta.graphs().get(graph);
+        return typeInGraph != null && typeInGraph.extension();
+    }
+
+    /**
+     * The subgraphs that could answer the current position: those resolving every field since the nearest
+     * enclosing entity (which any subgraph with a resolvable key could have been asked for) or root field.
+     */
+    Set<String> pathGraphs(List<Step> trail) {
+        Set<String> graphs = new LinkedHashSet<>();
+        supergraph.subgraphs().forEach(s -> graphs.add(s.id()));
+        for (int i = trail.size() - 1; i >= 0; i--) {
+            Step s = trail.get(i);
+            graphs.retainAll(supergraph.resolvingGraphs(s.parent(), s.field().getName()));
+            Set<String> keyed = new LinkedHashSet<>();
+            for (String g : graphs) {
+                if (!supergraph.resolvableKeys(s.parent(), g).isEmpty()) {
+                    keyed.add(g);
+                }
+            }
+            if (!keyed.isEmpty()) {
+                return keyed;
+            }
+        }
+        return graphs;
+    }
+
+    /** The members of a union that every one of the graphs may return. */
+    Set<String> commonMembers(String union, Set<String> graphs) {
+        Set<String> out = new LinkedHashSet<>(supergraph.allPossibleTypes(union));
+        for (String g : graphs) {
+            out.retainAll(supergraph.possibleTypesIn(union, g));
+        }
+        return out;
     }
 
     /** Whether the graph returns the field through the abstract type for every object type it may meet there. */
@@ -63,7 +114,7 @@ final class Resolvability {
                 }
                 if (f.getSelectionSet() != null) {
                     TypeMeta.FieldMeta meta = fieldMeta(type, f.getName());
-                    if (!canProvide(graph, meta.namedType(), f.getSelectionSet(), provided.child(f.getName())
+                    if (!canProvide(graph, meta.namedType(), f.getSelectionSet(), provided.child(type, f.getName())
                             .with(supergraph.provides(type, f.getName(), graph)))) {
                         return false;
                     }
