@@ -37,7 +37,12 @@ public final class PlanExecutor {
 
     public Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,
                                           Map<String, String> headers) {
-        ExecutionState state = new ExecutionState();
+        return execute(supergraph, plan, variables, headers, new ExecutionState());
+    }
+
+    /** Runs the plan into {@code state}, whose data may already hold what an earlier plan fetched. */
+    public Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,
+                                          Map<String, String> headers, ExecutionState state) {
         if (plan.root() == null) {
             return Future.succeededFuture(state);
         }
@@ -292,7 +297,7 @@ public final class PlanExecutor {
     // ---- data helpers ---------------------------------------------------------------------------------------
 
     /** Finds the objects at a plan path ("@" = each list element), with their response paths. */
-    static void collect(Object node, List<String> path, int i, List<Object> at, List<Map<String, Object>> out,
+    public static void collect(Object node, List<String> path, int i, List<Object> at, List<Map<String, Object>> out,
                         List<List<Object>> paths) {
         if (node == null) {
             return;

@@ -57,6 +57,20 @@ public final class ResponseShaper {
         return result;
     }
 
+    /**
+     * Shapes {@code selection} on one object at {@code path} of the response (a deferred fragment's data, error
+     * paths continuing {@code path}); null when a non-null field in it is null or its runtime type is unknown.
+     */
+    public Map<String, Object> shapeAt(GraphQLNamedType declared, SelectionSet selection, Map<String, Object> object,
+                                       List<Object> path) {
+        GraphQLImplementingType runtime = runtimeType(declared, object);
+        Object out = runtime == null ? INVALID : object(runtime, object, List.of(selection), new ArrayList<>(path),
+                false);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = out == INVALID ? null : (Map<String, Object>) out;
+        return result;
+    }
+
     private Object object(GraphQLImplementingType type, Map<String, Object> data, List<SelectionSet> selections,
                           List<Object> path, boolean root) {
         Map<String, List<Field>> fields = new LinkedHashMap<>();

@@ -48,10 +48,11 @@ public class GraphQLRoute {
     private final ManifestSource manifest;
     private final TrustedDocuments trustedDocuments;
     private final RefusalMetrics refusals;
+    private final MultipartWriter multipart;
 
     public GraphQLRoute(SupergraphSource source, RequestProcessor processor, ObjectMapper mapper,
                         GatewayConfig config, ResponseWriter writer, RateLimitHandler rateLimit,
-                        ManifestSource manifest, RefusalMetrics refusals) {
+                        ManifestSource manifest, RefusalMetrics refusals, MultipartWriter multipart) {
         this.source = source;
         this.processor = processor;
         this.mapper = mapper;
@@ -61,6 +62,7 @@ public class GraphQLRoute {
         this.manifest = manifest;
         this.trustedDocuments = new TrustedDocuments(config.trustedDocuments().mode());
         this.refusals = refusals;
+        this.multipart = multipart;
     }
 
     void register(@Observes Router router) {
@@ -119,7 +121,11 @@ public class GraphQLRoute {
     }
 
     private void handle(RoutingContext ctx, GraphQLRequest sent, boolean post) {
-        String mediaType = ResponseWriter.negotiate(ctx.request().getHeader("accept"));
+        String accept = ctx.request().getHeader("accept");
+        boolean incremental = MultipartWriter.acceptsDefer(accept);
+        String negotiated = ResponseWriter.negotiate(accept);
+        // A client that reads only multipart still gets refusals and answers without deferred parts as JSON.
+        String mediaType = negotiated == null && incremental ? ResponseWriter.JSON : negotiated;
         if (mediaType == null) {
             ctx.response().setStatusCode(406).putHeader("content-type", "text/plain")
                     .end("accepts " + ResponseWriter.GRAPHQL_RESPONSE + " or " + ResponseWriter.JSON);
@@ -137,7 +143,7 @@ public class GraphQLRoute {
         boolean showPlan = config.exposeQueryPlan()
                 && ("true".equalsIgnoreCase(ctx.request().getHeader("x-query-plan"))
                 || request.extensions() != null && Boolean.TRUE.equals(request.extensions().get("queryPlan")));
-        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan, signedIn)
+        processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan, signedIn, incremental)
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         LOG.error("request failed", ar.cause());
@@ -151,6 +157,10 @@ public class GraphQLRoute {
 
     /** Status per GraphQL over HTTP: 400 for a request error only where the client reads graphql-response+json. */
     private void respond(RoutingContext ctx, String mediaType, GraphQLResponse response) {
+        if (response.incremental() != null) {
+            multipart.incremental(ctx.response(), response.body(), response.incremental());
+            return;
+        }
         int status = 200;
         if (response.methodNotAllowed()) {
             status = 405;

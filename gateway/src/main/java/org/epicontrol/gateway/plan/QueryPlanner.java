@@ -71,6 +71,16 @@ public final class QueryPlanner {
         return new Run(op, fragments).plan();
     }
 
+    /**
+     * Plans {@code selection} (no fragment spreads) on the objects of {@code type} at {@code path} of a response
+     * that already holds them with {@code __typename} and {@code key} (a deferred fragment): an {@code _entities}
+     * fetch into {@code graph}, and whatever that fetch cannot resolve from other subgraphs after it.
+     */
+    public QueryPlan planEntities(OperationDefinition op, String type, List<String> path, String graph,
+                                  SelectionSet key, SelectionSet selection) {
+        return new Run(op, Map.of()).planEntities(type, path, graph, key, selection);
+    }
+
     /** The state of planning one operation. */
     private final class Run {
         private final OperationDefinition op;
@@ -138,10 +148,7 @@ public final class QueryPlanner {
                 SelectionTree target = group.selection.fragment(null, rf.conditions);
                 planField(group, rootType, rf.field, target, List.of(), Provided.NONE, List.of(), Set.of(rootType));
             }
-            for (FetchGroup g : groups) {
-                // Keep only direct dependencies so that simple plans stay trees.
-                g.deps.removeIf(d -> g.deps.stream().anyMatch(o -> o != d && o.dependsOn(d)));
-            }
+            directDependenciesOnly();
             PlanNode root;
             if (mutation) {
                 List<PlanNode> steps = new ArrayList<>();
@@ -159,6 +166,25 @@ public final class QueryPlanner {
                 root = groups.isEmpty() ? null : build(groups);
             }
             return new QueryPlan(root, introspection, groups.size());
+        }
+
+        QueryPlan planEntities(String type, List<String> path, String graph, SelectionSet key, SelectionSet set) {
+            FetchGroup g = newGroup(graph, path, true);
+            SelectionTree representation = new SelectionTree();
+            representation.typename();
+            addFieldSet(representation, key);
+            g.requires.put(type, representation);
+            planSelectionSet(g, type, set, g.selection.fragment(type, List.of()), path, Provided.NONE, List.of(),
+                    possibleAt(type, graph));
+            directDependenciesOnly();
+            return new QueryPlan(build(groups), false, groups.size());
+        }
+
+        private void directDependenciesOnly() {
+            for (FetchGroup g : groups) {
+                // Keep only direct dependencies so that simple plans stay trees.
+                g.deps.removeIf(d -> g.deps.stream().anyMatch(o -> o != d && o.dependsOn(d)));
+            }
         }
 
         private void collectRoot(String rootType, SelectionSet set, List<Directive> conditions, List<RootField> out) {

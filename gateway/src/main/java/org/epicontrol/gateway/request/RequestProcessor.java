@@ -38,6 +38,11 @@ import java.util.Map;
 import org.epicontrol.gateway.cost.DemandControl;
 import org.epicontrol.gateway.cost.InvalidOperationException;
 import org.epicontrol.gateway.cost.OperationAnalysis;
+import org.epicontrol.gateway.defer.DeferPlan;
+import org.epicontrol.gateway.defer.DeferPlanRenderer;
+import org.epicontrol.gateway.defer.DeferPlanner;
+import org.epicontrol.gateway.defer.DeferPlans;
+import org.epicontrol.gateway.defer.IncrementalExecutor;
 import org.epicontrol.gateway.execute.Errors;
 import org.epicontrol.gateway.execute.ExecutionState;
 import org.epicontrol.gateway.execute.PlanExecutor;
@@ -59,6 +64,7 @@ public final class RequestProcessor {
     private final OperationLimits limits;
     private final boolean introspectionEnabled;
     private final DemandControl demand;
+    private final IncrementalExecutor deferredExecutor;
 
     public RequestProcessor(Vertx vertx, PlanExecutor executor, OperationLimits limits) {
         this(vertx, executor, limits, true, DemandControl.unlimited());
@@ -71,6 +77,7 @@ public final class RequestProcessor {
         this.limits = limits;
         this.introspectionEnabled = introspectionEnabled;
         this.demand = demand;
+        this.deferredExecutor = new IncrementalExecutor(executor);
     }
 
     /** As {@link #process(GatewaySnapshot, GraphQLRequest, Map, boolean, boolean, boolean)} for an anonymous caller. */
@@ -88,6 +95,16 @@ public final class RequestProcessor {
     public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
                                            Map<String, String> forwardedHeaders, boolean allowMutations,
                                            boolean showPlan, boolean signedIn) {
+        return process(snapshot, request, forwardedHeaders, allowMutations, showPlan, signedIn, false);
+    }
+
+    /**
+     * @param incremental the client reads incremental delivery: a query with active {@code @defer} fragments is
+     *                    answered in parts ({@link GraphQLResponse#incremental()}); else they are resolved inline
+     */
+    public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
+                                           Map<String, String> forwardedHeaders, boolean allowMutations,
+                                           boolean showPlan, boolean signedIn, boolean incremental) {
         if (snapshot == null) {
             return Future.succeededFuture(requestError(Errors.error("the gateway has no supergraph loaded",
                     "SUPERGRAPH_UNAVAILABLE")));
@@ -108,13 +125,13 @@ public final class RequestProcessor {
                 : vertx.executeBlocking(() -> snapshot.operations().get(key,
                         k -> prepare(snapshot.supergraph(), k.query(), k.operationName())), false);
         return prepared.compose(p -> admit(snapshot, p, request, forwardedHeaders, allowMutations, showPlan,
-                signedIn));
+                signedIn, incremental));
     }
 
     /** The checks that depend on the request (method, variables, cost budget), then validation and execution. */
     private Future<GraphQLResponse> admit(GatewaySnapshot snapshot, PreparedOperation prepared, GraphQLRequest request,
                                           Map<String, String> forwardedHeaders, boolean allowMutations,
-                                          boolean showPlan, boolean signedIn) {
+                                          boolean showPlan, boolean signedIn, boolean incremental) {
         if (!prepared.ok()) {
             return Future.succeededFuture(new GraphQLResponse(body(null, prepared.errors(), null, false), true,
                     false));
@@ -137,18 +154,23 @@ public final class RequestProcessor {
         Future<PreparedOperation.Planned> ready = planned != null ? Future.succeededFuture(planned)
                 : vertx.executeBlocking(() -> prepared.plan(() -> validateAndPlan(snapshot, prepared)), false);
         return ready.compose(p -> p.ok()
-                ? execute(snapshot, prepared, p, variables, forwardedHeaders, showPlan)
+                ? execute(snapshot, prepared, p, variables, forwardedHeaders, showPlan, incremental)
                 : Future.succeededFuture(new GraphQLResponse(body(null, p.errors(), null, false), true, false)));
     }
 
     private Future<GraphQLResponse> execute(GatewaySnapshot snapshot, PreparedOperation prepared,
                                             PreparedOperation.Planned planned, Map<String, Object> variables,
-                                            Map<String, String> forwardedHeaders, boolean showPlan) {
+                                            Map<String, String> forwardedHeaders, boolean showPlan,
+                                            boolean incremental) {
         if (!introspectionEnabled && planned.plan().introspection()) {
             return Future.succeededFuture(requestError(Errors.error("introspection is disabled on this gateway",
                     "INTROSPECTION_DISABLED")));
         }
         OperationDefinition op = prepared.operation();
+        if (incremental && !planned.plan().introspection() && op.getOperation() == OperationDefinition.Operation.QUERY
+                && prepared.deferPlans().defers(variables)) {
+            return executeDeferred(snapshot, prepared, variables, forwardedHeaders, showPlan);
+        }
         Supergraph supergraph = snapshot.supergraph();
         return executor.execute(supergraph, planned.plan(), variables, forwardedHeaders).map(state -> {
             if (planned.plan().introspection()) {
@@ -166,6 +188,27 @@ public final class RequestProcessor {
                 extensions.put("queryPlan", QueryPlanRenderer.toMap(planned.plan()));
             }
             return new GraphQLResponse(body(data, errors, extensions, true), false, false);
+        });
+    }
+
+    /** Deferred fragments delivered in parts: planned once per prepared operation and {@code @defer(if:)} values. */
+    private Future<GraphQLResponse> executeDeferred(GatewaySnapshot snapshot, PreparedOperation prepared,
+                                                    Map<String, Object> variables,
+                                                    Map<String, String> forwardedHeaders, boolean showPlan) {
+        DeferPlans plans = prepared.deferPlans();
+        DeferPlan cached = plans.cached(variables);
+        Future<DeferPlan> ready = cached != null ? Future.succeededFuture(cached)
+                : vertx.executeBlocking(() -> plans.get(variables, () -> DeferPlanner.plan(snapshot.supergraph(),
+                        snapshot.planner(), prepared.operation(), prepared.fragments(), variables)), false);
+        return ready.transform(ar -> {
+            if (ar.failed()) {
+                return Future.succeededFuture(new GraphQLResponse(body(null, List.of(Errors.error(
+                        ar.cause().getMessage(), "QUERY_PLANNING_FAILED")), null, false), true, false));
+            }
+            DeferPlan plan = ar.result();
+            Map<String, Object> extensions = showPlan ? Map.of("queryPlan", DeferPlanRenderer.toMap(plan)) : null;
+            return deferredExecutor.execute(snapshot.supergraph(), plan, variables, forwardedHeaders, extensions)
+                    .map(r -> new GraphQLResponse(r.initial(), false, false, r.rest()));
         });
     }
 
