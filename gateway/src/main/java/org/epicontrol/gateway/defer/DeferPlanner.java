@@ -6,6 +6,7 @@ import graphql.schema.GraphQLObjectType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.epicontrol.gateway.plan.PlanNode;
 import org.epicontrol.gateway.plan.QueryPlan;
 import org.epicontrol.gateway.plan.QueryPlanner;
 import org.epicontrol.gateway.supergraph.Supergraph;
@@ -30,11 +31,24 @@ public final class DeferPlanner {
         for (DeferredFragment f : split.deferred()) {
             QueryPlan plan = switch (f.kind()) {
                 case ROOT -> planner.plan(op.transform(b -> b.selectionSet(f.planned())), Map.of());
-                case ENTITY -> planner.planEntities(op, f.type(), f.path(), f.graph(), f.key(), f.planned());
+                case ENTITY -> entityPlan(planner, op, f);
                 case INLINE -> null;
             };
             deferred.add(new DeferPlan.Deferred(f, plan));
         }
         return new DeferPlan(primary, split.primary().shaped(), List.copyOf(deferred));
+    }
+
+    /** One {@code _entities} fetch per starting subgraph, in parallel, each continued by the planner. */
+    private static QueryPlan entityPlan(QueryPlanner planner, OperationDefinition op, DeferredFragment f) {
+        List<PlanNode> roots = new ArrayList<>();
+        int fetches = 0;
+        for (DeferredFragment.EntityStart start : f.starts()) {
+            QueryPlan p = planner.planEntities(op, f.type(), f.path(), start.graph(), start.key(), start.selection());
+            roots.add(p.root());
+            fetches += p.fetchCount();
+        }
+        return new QueryPlan(roots.size() == 1 ? roots.get(0) : new PlanNode.Parallel(List.copyOf(roots)), false,
+                fetches);
     }
 }

@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.epicontrol.gateway.supergraph.Supergraph;
-import org.epicontrol.gateway.supergraph.TypeMeta;
 
 /**
  * Cuts an operation's active {@code @defer} fragments out of it: the primary selection (what the first part holds,
@@ -150,17 +149,20 @@ final class DeferSplitter {
         List<Directive> own = conditionsOf(directives);
         if (path.isEmpty() && condition.equals(schema.getQueryType().getName())) {
             deferred.add(new DeferredFragment(id, owner, label, DeferredFragment.Kind.ROOT, condition, path,
-                    sub.planned(), sub.shaped(), inner, null, null));
+                    sub.planned(), sub.shaped(), inner, List.of()));
             return;
         }
-        Entry entry = type instanceof GraphQLObjectType ? entry(condition, set) : null;
-        if (entry != null) {
+        List<DeferredFragment.EntityStart> starts = type instanceof GraphQLObjectType
+                ? new EntityStarts(supergraph, condition).of(sub.planned()) : List.of();
+        if (!starts.isEmpty()) {
             List<Selection> representation = new ArrayList<>();
             representation.add(Field.newField("__typename").build());
-            representation.addAll(entry.key().selection().getSelections());
+            for (DeferredFragment.EntityStart start : starts) {
+                representation.addAll(start.key().getSelections());
+            }
             planned.add(inline(condition, own, SelectionSet.newSelectionSet(representation).build()));
             deferred.add(new DeferredFragment(id, owner, label, DeferredFragment.Kind.ENTITY, condition, path,
-                    sub.planned(), sub.shaped(), inner, entry.graph(), entry.key().selection()));
+                    sub.planned(), sub.shaped(), inner, starts));
             return;
         }
         // Neither root nor entity: fetched with its parent (with __typename, to shape it on its own later).
@@ -168,41 +170,7 @@ final class DeferSplitter {
         withTypename.add(Field.newField("__typename").build());
         planned.add(inline(condition, own, SelectionSet.newSelectionSet(withTypename).build()));
         deferred.add(new DeferredFragment(id, owner, label, DeferredFragment.Kind.INLINE, condition, path,
-                sub.planned(), sub.shaped(), inner, null, null));
-    }
-
-    private record Entry(String graph, TypeMeta.Key key) {
-    }
-
-    /**
-     * The subgraph a deferred entity fetch starts in: one with a resolvable key for the type that resolves most of
-     * the fragment's own fields (the planner jumps on from there for the rest).
-     */
-    private Entry entry(String type, SelectionSet set) {
-        TypeMeta meta = supergraph.type(type);
-        if (meta == null) {
-            return null;
-        }
-        Entry best = null;
-        int bestScore = -1;
-        for (String graph : meta.graphs().keySet()) {
-            List<TypeMeta.Key> keys = supergraph.resolvableKeys(type, graph);
-            if (keys.isEmpty() || supergraph.isInterfaceObject(type, graph)) {
-                continue;
-            }
-            int score = 0;
-            for (Selection<?> s : set.getSelections()) {
-                if (s instanceof Field f && !f.getName().startsWith("__")
-                        && supergraph.resolvableIn(type, f.getName(), graph)) {
-                    score++;
-                }
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = new Entry(graph, keys.get(0));
-            }
-        }
-        return best;
+                sub.planned(), sub.shaped(), inner, List.of()));
     }
 
     private static InlineFragment inline(String condition, List<Directive> directives, SelectionSet set) {

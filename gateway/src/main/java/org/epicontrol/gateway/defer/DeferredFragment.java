@@ -16,14 +16,20 @@ import java.util.List;
  * @param planned    its selection as planned: nested deferred fragments cut out, the key fields they need added
  * @param shaped     its selection as the client sees it in its incremental part (nested fragments cut out)
  * @param conditions {@code @skip}/{@code @include} on it and on the fields and fragments around it
- * @param graph      for {@link Kind#ENTITY}: the subgraph its {@code _entities} fetch starts in
- * @param key        for {@link Kind#ENTITY}: the key fields of {@code type} the representations carry
+ * @param starts     for {@link Kind#ENTITY}: the {@code _entities} fetches it starts with, one per subgraph
  */
 public record DeferredFragment(int id, int parent, String label, Kind kind, String type, List<String> path,
-                               SelectionSet planned, SelectionSet shaped, List<Directive> conditions, String graph,
-                               SelectionSet key) {
+                               SelectionSet planned, SelectionSet shaped, List<Directive> conditions,
+                               List<EntityStart> starts) {
 
     public static final int PRIMARY = -1;
+
+    /**
+     * An {@code _entities} fetch into {@code graph} with representations of {@code key}, for {@code selection}
+     * (the part of the fragment's planned selection that graph resolves; the planner jumps on from there).
+     */
+    public record EntityStart(String graph, SelectionSet key, SelectionSet selection) {
+    }
 
     /** How a deferred fragment's data is fetched (Apollo Router's rules for what can be deferred). */
     public enum Kind {
