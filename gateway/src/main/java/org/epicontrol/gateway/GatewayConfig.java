@@ -81,6 +81,15 @@ public interface GatewayConfig {
     /** Demand control: static cost of each operation against a budget per caller ({@code gateway.cost.*}). */
     Cost cost();
 
+    /** {@code @defer} with incremental delivery ({@code gateway.defer.*}). */
+    Defer defer();
+
+    interface Defer {
+        /** Whether clients that accept {@code multipart/mixed;deferSpec=20220824} get deferred fragments in parts. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface SubgraphEndpoint {
         /** Where the subgraph answers GraphQL over HTTP (also asked for its SDL). */
         String url();

@@ -1,9 +1,5 @@
 package org.epicontrol.gateway.defer;
 
-import graphql.language.BooleanValue;
-import graphql.language.Directive;
-import graphql.language.Value;
-import graphql.language.VariableReference;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
@@ -78,11 +74,12 @@ public final class IncrementalExecutor {
         }
 
         Future<IncrementalResult> start() {
+            ResponseShaper conditions = new ResponseShaper(supergraph.apiSchema(), Map.of(), variables, List.of());
             List<Integer> active = new ArrayList<>();
             for (DeferPlan.Deferred d : plan.deferred()) {
                 DeferredFragment f = d.fragment();
                 boolean parentActive = f.parent() == DeferredFragment.PRIMARY || active.contains(f.parent());
-                if (parentActive && included(f.conditions())) {
+                if (parentActive && conditions.included(f.conditions())) {
                     active.add(f.id());
                     nodes.add(new Node(d, data));
                 }
@@ -194,24 +191,6 @@ public final class IncrementalExecutor {
             if (unsent == 0) {
                 stream.end();
             }
-        }
-
-        private boolean included(List<Directive> directives) {
-            for (Directive d : directives) {
-                boolean value = condition(d);
-                if (d.getName().equals("skip") && value || d.getName().equals("include") && !value) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean condition(Directive d) {
-            Value<?> v = d.getArgument("if") == null ? null : d.getArgument("if").getValue();
-            if (v instanceof BooleanValue b) {
-                return b.isValue();
-            }
-            return v instanceof VariableReference r && Boolean.TRUE.equals(variables.get(r.getName()));
         }
     }
 }

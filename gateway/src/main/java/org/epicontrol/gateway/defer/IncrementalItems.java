@@ -36,7 +36,7 @@ final class IncrementalItems {
             List<Object> path = paths.get(i);
             List<Map<String, Object>> errors = new ArrayList<>();
             unplaced.removeIf(e -> {
-                boolean under = e.get("path") instanceof List<?> p && startsWith(p, path);
+                boolean under = e.get("path") instanceof List<?> p && ResponseShaper.startsWith(p, path);
                 if (under) {
                     errors.add(e);
                 }
@@ -62,17 +62,5 @@ final class IncrementalItems {
             }
         }
         return items;
-    }
-
-    private static boolean startsWith(List<?> list, List<?> prefix) {
-        if (prefix.size() > list.size()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.size(); i++) {
-            if (!String.valueOf(list.get(i)).equals(String.valueOf(prefix.get(i)))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -219,7 +219,8 @@ public final class ResponseShaper {
                 && schema.isPossibleType(named, object);
     }
 
-    private boolean included(List<Directive> directives) {
+    /** Whether {@code @skip}/{@code @include} among {@code directives} keep a selection, for these variables. */
+    public boolean included(List<Directive> directives) {
         for (Directive d : directives) {
             if (d.getName().equals("skip") && condition(d)) {
                 return false;
@@ -254,7 +255,8 @@ public final class ResponseShaper {
         errors.add(err);
     }
 
-    private static boolean startsWith(List<?> list, List<?> prefix) {
+    /** Whether the response path {@code list} is {@code prefix} or below it (list indices compared as text). */
+    public static boolean startsWith(List<?> list, List<?> prefix) {
         if (prefix.size() > list.size()) {
             return false;
         }

@@ -122,7 +122,7 @@ public class GraphQLRoute {
 
     private void handle(RoutingContext ctx, GraphQLRequest sent, boolean post) {
         String accept = ctx.request().getHeader("accept");
-        boolean incremental = MultipartWriter.acceptsDefer(accept);
+        boolean incremental = config.defer().enabled() && MultipartWriter.acceptsDefer(accept);
         String negotiated = ResponseWriter.negotiate(accept);
         // A client that reads only multipart still gets refusals and answers without deferred parts as JSON.
         String mediaType = negotiated == null && incremental ? ResponseWriter.JSON : negotiated;
