@@ -28,7 +28,7 @@ class DeferThroughGatewayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUERY = """
             { notices(to: "2022-11-30", first: 2) { edges { node { number designations(level: "HIGH") { text
-              areas { fullName %s { responsibleGrid { name } dutyPosts { name } } } } } } } }""";
+              areas { fullName ... %s { responsibleGrid { name } dutyPosts { name } } } } } } } }""";
 
     private final RunningSuite suite;
 
@@ -38,7 +38,7 @@ class DeferThroughGatewayTest {
 
     @Test
     void areasComeFirstAndTheirFieldWorkFromTheOtherServiceFollowsInALaterPart() throws Exception {
-        HttpResponse<String> response = post(QUERY.formatted("... @defer(label: \"fieldWork\")"),
+        HttpResponse<String> response = post(QUERY.formatted("@defer(label: \"fieldWork\")"),
                 "multipart/mixed;deferSpec=20220824, application/json");
         assertEquals(200, response.statusCode());
         assertEquals("multipart/mixed; boundary=\"-\"; deferSpec=20220824",
