@@ -174,6 +174,15 @@ public interface GatewayConfig {
         }
     }
 
+    /** {@code @defer} with incremental delivery ({@code gateway.defer.*}). */
+    Defer defer();
+
+    interface Defer {
+        /** Whether clients that accept {@code multipart/mixed;deferSpec=20220824} get deferred fragments in parts. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface SubgraphEndpoint {
         /** Where the subgraph answers GraphQL over HTTP (also asked for its SDL). */
         String url();

@@ -45,6 +45,7 @@ public final class AccessErrors {
                 body.put(k, v);
             }
         });
-        return new GraphQLResponse(body, response.requestError(), response.methodNotAllowed());
+        return new GraphQLResponse(body, response.requestError(), response.methodNotAllowed(),
+                response.incremental());
     }
 }

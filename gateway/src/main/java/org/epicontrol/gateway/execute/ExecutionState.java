@@ -10,10 +10,22 @@ import java.util.Map;
  * request's own Vert.x context touches it, so it needs no locking.
  */
 public final class ExecutionState {
-    final Map<String, Object> data = new LinkedHashMap<>();
+    final Map<String, Object> data;
     final List<Map<String, Object>> errors = new ArrayList<>();
     /** Requests sent per subgraph name (for tests and debugging). */
     final Map<String, Integer> requests = new LinkedHashMap<>();
+
+    public ExecutionState() {
+        this(new LinkedHashMap<>());
+    }
+
+    /**
+     * A state that merges into {@code data}, shared with other states of the same request (a deferred fragment's
+     * plan fills the objects the primary plan fetched), with errors of its own.
+     */
+    public ExecutionState(Map<String, Object> data) {
+        this.data = data;
+    }
 
     public Map<String, Object> data() {
         return data;

@@ -35,7 +35,13 @@ public final class PlanExecutor {
 
     public Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,
                                           Map<String, String> headers) {
-        return execute(supergraph, plan, variables, headers, null);
+        return execute(supergraph, plan, variables, headers, new ExecutionState(), null);
+    }
+
+    /** Runs the plan into {@code state}, whose data may already hold what an earlier plan fetched. */
+    public Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,
+                                          Map<String, String> headers, ExecutionState state) {
+        return execute(supergraph, plan, variables, headers, state, null);
     }
 
     /**
@@ -44,12 +50,12 @@ public final class PlanExecutor {
      */
     public Future<ExecutionState> executeForEvent(Supergraph supergraph, QueryPlan plan, Map<String, Object> event,
                                                   Map<String, Object> variables, Map<String, String> headers) {
-        return execute(supergraph, plan, variables, headers, event);
+        return execute(supergraph, plan, variables, headers, new ExecutionState(), event);
     }
 
     private Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,
-                                           Map<String, String> headers, Map<String, Object> event) {
-        ExecutionState state = new ExecutionState();
+                                           Map<String, String> headers, ExecutionState state,
+                                           Map<String, Object> event) {
         if (plan.root() == null) {
             return Future.succeededFuture(state);
         }
@@ -302,7 +308,7 @@ public final class PlanExecutor {
     // ---- data helpers ---------------------------------------------------------------------------------------
 
     /** Finds the objects at a plan path ("@" = each list element), with their response paths. */
-    static void collect(Object node, List<String> path, int i, List<Object> at, List<Map<String, Object>> out,
+    public static void collect(Object node, List<String> path, int i, List<Object> at, List<Map<String, Object>> out,
                         List<List<Object>> paths) {
         if (node == null) {
             return;

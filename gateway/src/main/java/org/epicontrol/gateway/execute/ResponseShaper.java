@@ -64,6 +64,20 @@ public final class ResponseShaper {
         return result;
     }
 
+    /**
+     * Shapes {@code selection} on one object at {@code path} of the response (a deferred fragment's data, error
+     * paths continuing {@code path}); null when a non-null field in it is null or its runtime type is unknown.
+     */
+    public Map<String, Object> shapeAt(GraphQLNamedType declared, SelectionSet selection, Map<String, Object> object,
+                                       List<Object> path) {
+        GraphQLImplementingType runtime = runtimeType(declared, object);
+        Object out = runtime == null ? INVALID : object(runtime, object, collectAll(runtime, List.of(selection)),
+                new ArrayList<>(path), false);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = out == INVALID ? null : (Map<String, Object>) out;
+        return result;
+    }
+
     /** The fields selected on objects of {@code type} by response key, in the client's order. */
     private Map<String, List<Field>> collectAll(GraphQLImplementingType type, List<SelectionSet> selections) {
         Map<String, List<Field>> fields = new LinkedHashMap<>();
@@ -225,7 +239,8 @@ public final class ResponseShaper {
                 && schema.isPossibleType(named, object);
     }
 
-    private boolean included(List<Directive> directives) {
+    /** Whether {@code @skip}/{@code @include} among {@code directives} keep a selection, for these variables. */
+    public boolean included(List<Directive> directives) {
         for (Directive d : directives) {
             if (d.getName().equals("skip") && condition(d)) {
                 return false;
@@ -260,7 +275,8 @@ public final class ResponseShaper {
         errors.add(err);
     }
 
-    private static boolean startsWith(List<?> list, List<?> prefix) {
+    /** Whether the response path {@code list} is {@code prefix} or below it (list indices compared as text). */
+    public static boolean startsWith(List<?> list, List<?> prefix) {
         if (prefix.size() > list.size()) {
             return false;
         }

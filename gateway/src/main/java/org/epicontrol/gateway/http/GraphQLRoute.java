@@ -51,10 +51,12 @@ public class GraphQLRoute {
     private final TrustedDocuments trustedDocuments;
     private final RefusalMetrics refusals;
     private final HttpSubscriptions subscriptions;
+    private final MultipartWriter multipart;
 
     public GraphQLRoute(SupergraphSource source, RequestProcessor processor, ObjectMapper mapper,
                         GatewayConfig config, ResponseWriter writer, RateLimitHandler rateLimit,
-                        ManifestSource manifest, RefusalMetrics refusals, HttpSubscriptions subscriptions) {
+                        ManifestSource manifest, RefusalMetrics refusals, HttpSubscriptions subscriptions,
+                        MultipartWriter multipart) {
         this.source = source;
         this.processor = processor;
         this.mapper = mapper;
@@ -65,6 +67,7 @@ public class GraphQLRoute {
         this.trustedDocuments = new TrustedDocuments(config.trustedDocuments().mode());
         this.refusals = refusals;
         this.subscriptions = subscriptions;
+        this.multipart = multipart;
     }
 
     void register(@Observes Router router) {
@@ -123,8 +126,12 @@ public class GraphQLRoute {
     }
 
     private void handle(RoutingContext ctx, GraphQLRequest sent, boolean post) {
-        boolean streaming = subscriptions.streams(ctx.request().getHeader("accept"));
-        String mediaType = streaming ? ResponseWriter.JSON : ResponseWriter.negotiate(ctx.request().getHeader("accept"));
+        String accept = ctx.request().getHeader("accept");
+        boolean streaming = subscriptions.streams(accept);
+        boolean incremental = !streaming && config.defer().enabled() && MultipartWriter.acceptsDefer(accept);
+        String negotiated = ResponseWriter.negotiate(accept);
+        // A client that reads only multipart still gets refusals and answers without deferred parts as JSON.
+        String mediaType = streaming || negotiated == null && incremental ? ResponseWriter.JSON : negotiated;
         if (mediaType == null) {
             ctx.response().setStatusCode(406).putHeader("content-type", "text/plain")
                     .end("accepts " + ResponseWriter.GRAPHQL_RESPONSE + " or " + ResponseWriter.JSON);
@@ -150,7 +157,7 @@ public class GraphQLRoute {
                 && ("true".equalsIgnoreCase(ctx.request().getHeader("x-query-plan"))
                 || request.extensions() != null && Boolean.TRUE.equals(request.extensions().get("queryPlan")));
         processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan,
-                        AccessCallers.of(ctx))
+                        AccessCallers.of(ctx), incremental)
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         LOG.error("request failed", ar.cause());
@@ -166,6 +173,10 @@ public class GraphQLRoute {
     private void respond(RoutingContext ctx, String mediaType, GraphQLResponse response) {
         if (response == null) {
             return; // streamed
+        }
+        if (response.incremental() != null) {
+            multipart.incremental(ctx.response(), response.body(), response.incremental());
+            return;
         }
         int status = 200;
         if (response.methodNotAllowed()) {

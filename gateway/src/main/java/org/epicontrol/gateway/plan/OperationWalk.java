@@ -123,6 +123,22 @@ final class OperationWalk {
         return best;
     }
 
+    /**
+     * Walks {@code set} on the objects of {@code type} at {@code path} already in the response (a deferred
+     * fragment), from an entity fetch into {@code graph} whose representations carry {@code key}.
+     */
+    Walked walkEntities(String type, List<String> path, String graph, SelectionSet key, SelectionSet set) {
+        FetchGroup g = groups.newGroup(graph, path, true);
+        SelectionTree representation = new SelectionTree();
+        representation.typename();
+        RepresentationFields.addFieldSet(representation, key);
+        g.requires.put(type, representation);
+        planSelectionSet(g, type, set, g.selection.fragment(type, List.of()), path, Provided.NONE, List.of(),
+                resolvability.possibleAt(type, graph));
+        groups.keepDirectDependencies();
+        return new Walked(groups.all(), List.of(g), false);
+    }
+
     private void collectRoot(SelectionSet set, List<Directive> conditions, List<RootField> out) {
         for (Selection<?> s : set.getSelections()) {
             if (s instanceof Field f) {

@@ -4,7 +4,9 @@ import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.epicontrol.gateway.supergraph.Supergraph;
 
@@ -52,6 +54,19 @@ public final class QueryPlanner {
         OperationWalk.Walked walked = new OperationWalk(op, fragments, resolvability).walk(rootType(op));
         PlanNode root = new PlanAssembler(op, resolvability).assemble(walked.groups(), walked.roots());
         return new QueryPlan(root, walked.introspection(), walked.groups().size());
+    }
+
+    /**
+     * Plans {@code selection} (no fragment spreads) on the objects of {@code type} at {@code path} of a response
+     * that already holds them with {@code __typename} and {@code key} (a deferred fragment): an {@code _entities}
+     * fetch into {@code graph}, and whatever that fetch cannot resolve from other subgraphs after it.
+     */
+    public QueryPlan planEntities(OperationDefinition op, String type, List<String> path, String graph,
+                                  SelectionSet key, SelectionSet selection) {
+        OperationWalk.Walked walked = new OperationWalk(op, Map.of(), resolvability)
+                .walkEntities(type, path, graph, key, selection);
+        PlanNode root = new PlanAssembler(op, resolvability).assemble(walked.groups(), walked.roots());
+        return new QueryPlan(root, false, walked.groups().size());
     }
 
     private String rootType(OperationDefinition op) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.epicontrol.gateway.cost.OperationAnalysis;
+import org.epicontrol.gateway.defer.DeferPlans;
 import org.epicontrol.gateway.plan.QueryPlan;
 
 /**
@@ -22,6 +23,7 @@ public final class PreparedOperation {
     /** Kept for validation, which needs the whole document; dropped once planned. */
     private volatile Document document;
     private volatile Planned planned;
+    private volatile DeferPlans deferPlans;
 
     /** Validated and planned, or the validation/planning errors. */
     public record Planned(QueryPlan plan, List<Map<String, Object>> errors) {
@@ -74,6 +76,16 @@ public final class PreparedOperation {
     /** The plan when already made, else null. */
     public Planned planned() {
         return planned;
+    }
+
+    /** Its plans for incremental delivery of {@code @defer} fragments (made when first asked for). */
+    public DeferPlans deferPlans() {
+        DeferPlans d = deferPlans;
+        if (d == null) {
+            d = new DeferPlans(operation, fragments);
+            deferPlans = d;
+        }
+        return d;
     }
 
     /** Validates and plans once; a second caller meanwhile waits for the first's result (on a worker thread). */

@@ -41,6 +41,11 @@ import org.epicontrol.gateway.access.Caller;
 import org.epicontrol.gateway.cost.DemandControl;
 import org.epicontrol.gateway.cost.InvalidOperationException;
 import org.epicontrol.gateway.cost.OperationAnalysis;
+import org.epicontrol.gateway.defer.DeferPlan;
+import org.epicontrol.gateway.defer.DeferPlanRenderer;
+import org.epicontrol.gateway.defer.DeferPlanner;
+import org.epicontrol.gateway.defer.DeferPlans;
+import org.epicontrol.gateway.defer.IncrementalExecutor;
 import org.epicontrol.gateway.execute.Errors;
 import org.epicontrol.gateway.execute.ExecutionState;
 import org.epicontrol.gateway.execute.PlanExecutor;
@@ -63,6 +68,7 @@ public final class RequestProcessor {
     private final boolean introspectionEnabled;
     private final DemandControl demand;
     private final AccessGate access;
+    private final IncrementalExecutor deferredExecutor;
 
     public RequestProcessor(Vertx vertx, PlanExecutor executor, OperationLimits limits) {
         this(vertx, executor, limits, true, DemandControl.unlimited());
@@ -81,6 +87,7 @@ public final class RequestProcessor {
         this.limits = limits;
         this.introspectionEnabled = introspectionEnabled;
         this.demand = demand;
+        this.deferredExecutor = new IncrementalExecutor(executor);
     }
 
     /** As {@link #process(GatewaySnapshot, GraphQLRequest, Map, boolean, boolean, boolean)} for an anonymous caller. */
@@ -98,13 +105,33 @@ public final class RequestProcessor {
     public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
                                            Map<String, String> forwardedHeaders, boolean allowMutations,
                                            boolean showPlan, boolean signedIn) {
-        return process(snapshot, request, forwardedHeaders, allowMutations, showPlan, Caller.signedIn(signedIn));
+        return process(snapshot, request, forwardedHeaders, allowMutations, showPlan, Caller.signedIn(signedIn),
+                false);
     }
 
-    /** As above for a caller whose token's scopes and policies the access directives check. */
+    /** As below for a caller known only as signed in or not. */
+    public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
+                                           Map<String, String> forwardedHeaders, boolean allowMutations,
+                                           boolean showPlan, boolean signedIn, boolean incremental) {
+        return process(snapshot, request, forwardedHeaders, allowMutations, showPlan, Caller.signedIn(signedIn),
+                incremental);
+    }
+
+    /** As below, answering in one response. */
     public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
                                            Map<String, String> forwardedHeaders, boolean allowMutations,
                                            boolean showPlan, Caller caller) {
+        return process(snapshot, request, forwardedHeaders, allowMutations, showPlan, caller, false);
+    }
+
+    /**
+     * @param caller      whose token's scopes and policies the access directives check
+     * @param incremental the client reads incremental delivery: a query with active {@code @defer} fragments is
+     *                    answered in parts ({@link GraphQLResponse#incremental()}); else they are resolved inline
+     */
+    public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
+                                           Map<String, String> forwardedHeaders, boolean allowMutations,
+                                           boolean showPlan, Caller caller, boolean incremental) {
         return admit(snapshot, request, allowMutations, caller).compose(a -> {
             if (!a.admitted()) {
                 return Future.succeededFuture(a.refusal());
@@ -114,8 +141,8 @@ public final class RequestProcessor {
                         + "graphql-transport-ws, text/event-stream or multipart/mixed;subscriptionSpec=1.0",
                         "SUBSCRIPTION_TRANSPORT_REQUIRED")));
             }
-            return execute(snapshot, a.prepared(), a.planned(), a.variables(), forwardedHeaders, showPlan)
-                    .map(r -> AccessErrors.prepend(r, a.accessErrors()));
+            return execute(snapshot, a.prepared(), a.planned(), a.variables(), forwardedHeaders, showPlan,
+                    incremental).map(r -> AccessErrors.prepend(r, a.accessErrors()));
         });
     }
 
@@ -195,17 +222,22 @@ public final class RequestProcessor {
     public Future<GraphQLResponse> execute(GatewaySnapshot snapshot, Admission admitted,
                                            Map<String, String> forwardedHeaders) {
         return execute(snapshot, admitted.prepared(), admitted.planned(), admitted.variables(), forwardedHeaders,
-                false).map(r -> AccessErrors.prepend(r, admitted.accessErrors()));
+                false, false).map(r -> AccessErrors.prepend(r, admitted.accessErrors()));
     }
 
     private Future<GraphQLResponse> execute(GatewaySnapshot snapshot, PreparedOperation prepared,
                                             PreparedOperation.Planned planned, Map<String, Object> variables,
-                                            Map<String, String> forwardedHeaders, boolean showPlan) {
+                                            Map<String, String> forwardedHeaders, boolean showPlan,
+                                            boolean incremental) {
         if (!introspectionEnabled && planned.plan().introspection()) {
             return Future.succeededFuture(requestError(Errors.error("introspection is disabled on this gateway",
                     "INTROSPECTION_DISABLED")));
         }
         OperationDefinition op = prepared.operation();
+        if (incremental && !planned.plan().introspection() && op.getOperation() == OperationDefinition.Operation.QUERY
+                && prepared.deferPlans().defers(variables)) {
+            return executeDeferred(snapshot, prepared, variables, forwardedHeaders, showPlan);
+        }
         Supergraph supergraph = snapshot.supergraph();
         return executor.execute(supergraph, planned.plan(), variables, forwardedHeaders).map(state -> {
             if (planned.plan().introspection()) {
@@ -223,6 +255,27 @@ public final class RequestProcessor {
                 extensions.put("queryPlan", QueryPlanRenderer.toMap(planned.plan()));
             }
             return new GraphQLResponse(body(data, errors, extensions, true), false, false);
+        });
+    }
+
+    /** Deferred fragments delivered in parts: planned once per prepared operation and {@code @defer(if:)} values. */
+    private Future<GraphQLResponse> executeDeferred(GatewaySnapshot snapshot, PreparedOperation prepared,
+                                                    Map<String, Object> variables,
+                                                    Map<String, String> forwardedHeaders, boolean showPlan) {
+        DeferPlans plans = prepared.deferPlans();
+        DeferPlan cached = plans.cached(variables);
+        Future<DeferPlan> ready = cached != null ? Future.succeededFuture(cached)
+                : vertx.executeBlocking(() -> plans.get(variables, () -> DeferPlanner.plan(snapshot.supergraph(),
+                        snapshot.planner(), prepared.operation(), prepared.fragments(), variables)), false);
+        return ready.transform(ar -> {
+            if (ar.failed()) {
+                return Future.succeededFuture(new GraphQLResponse(body(null, List.of(Errors.error(
+                        ar.cause().getMessage(), "QUERY_PLANNING_FAILED")), null, false), true, false));
+            }
+            DeferPlan plan = ar.result();
+            Map<String, Object> extensions = showPlan ? Map.of("queryPlan", DeferPlanRenderer.toMap(plan)) : null;
+            return deferredExecutor.execute(snapshot.supergraph(), plan, variables, forwardedHeaders, extensions)
+                    .map(r -> new GraphQLResponse(r.initial(), false, false, r.rest()));
         });
     }
 

@@ -20,6 +20,7 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnionWiringEnvironment;
 import graphql.schema.idl.WiringFactory;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,6 +65,8 @@ public final class TestSubgraph implements AutoCloseable {
     private final List<Map<String, Object>> bodies = Collections.synchronizedList(new ArrayList<>());
     private final List<Map<String, String>> headers = Collections.synchronizedList(new ArrayList<>());
     private volatile long delayMillis;
+    /** While set and not complete, answers wait for it ({@link #hold()}, {@link #release()}). */
+    private volatile CompletableFuture<Void> gate;
     private HttpServer server;
 
     private TestSubgraph(String name, GraphQL graphQL, AtomicReference<String> serviceSdl) {
@@ -225,7 +229,11 @@ public final class TestSubgraph implements AutoCloseable {
                         req.response().setStatusCode(500).end();
                     }
                 };
-                if (delayMillis > 0) {
+                CompletableFuture<Void> held = gate;
+                if (held != null && !held.isDone()) {
+                    Context context = vertx.getOrCreateContext();
+                    held.thenRun(() -> context.runOnContext(v -> answer.run()));
+                } else if (delayMillis > 0) {
                     vertx.setTimer(delayMillis, id -> answer.run());
                 } else {
                     answer.run();
@@ -252,7 +260,21 @@ public final class TestSubgraph implements AutoCloseable {
         return List.copyOf(headers);
     }
 
+    /** Holds every answer (the request is received and executed) until {@link #release()}. */
+    public void hold() {
+        gate = new CompletableFuture<>();
+    }
+
+    /** Sends the held answers; later ones are answered at once again. */
+    public void release() {
+        CompletableFuture<Void> held = gate;
+        if (held != null) {
+            held.complete(null);
+        }
+    }
+
     public void reset() {
+        release();
         requests.set(0);
         bodies.clear();
         headers.clear();
