@@ -85,7 +85,8 @@ class DeferPlannerTest {
     @Test
     void aDeferredFragmentOnAValueTypeIsFetchedWithItsParent() {
         DeferPlan plan = plan(MEDIA, "{ shared { common ... @defer(label: \"b\") { b } } }");
-        assertEquals("Defer { primary: Parallel[Fetch(a), Fetch(b)], deferred #0 b shared: with parent }",
+        // b answers all of `shared` itself (common and b), so the shared root goes to b alone
+        assertEquals("Defer { primary: Fetch(b), deferred #0 b shared: with parent }",
                 DeferPlanRenderer.shape(plan));
         assertEquals("{shared{common}}", compact(plan.primaryShape()));
     }

@@ -91,7 +91,20 @@ public class NoticeAccess {
     }
 
     public NoticeVisibility visibility() {
-        return new NoticeVisibility(caller().hasAny(DRAFT_READERS));
+        return new NoticeVisibility(visibilityCaller().hasAny(DRAFT_READERS));
+    }
+
+    /**
+     * The caller for what is visible. A subscription's event (noticePublished) is resolved on an event loop outside
+     * its subscriber's request, where the identity cannot be awaited: it sees what everybody sees, which is all of
+     * a published notice (least privilege; the events are published notices only).
+     */
+    private Caller visibilityCaller() {
+        try {
+            return caller();
+        } catch (IllegalStateException | jakarta.enterprise.context.ContextNotActiveException offRequest) {
+            return Caller.ANONYMOUS;
+        }
     }
 
     /** Listing drafts explicitly needs a role; any other listing is filtered by {@link #visibility()}. */
