@@ -37,7 +37,8 @@ public record Admission(GraphQLResponse refusal, PreparedOperation prepared, Pre
         this(refusal, prepared, planned, variables, List.of());
     }
 
-    static Admission refused(GraphQLResponse refusal) {
+    /** The response that refuses the request, before execution. */
+    public static Admission refused(GraphQLResponse refusal) {
         return new Admission(refusal, null, null, null);
     }
 

@@ -61,7 +61,7 @@ public class SubscribeGate {
     }
 
     private static Future<Admission> refused(Map<String, Object> error) {
-        return Future.succeededFuture(new Admission(new GraphQLResponse(Map.of("errors", List.of(error)), true,
-                false), null, null, null));
+        return Future.succeededFuture(Admission.refused(new GraphQLResponse(Map.of("errors", List.of(error)), true,
+                false)));
     }
 }
