@@ -78,6 +78,23 @@ public interface GatewayConfig {
     /** Requests per client ({@code gateway.rate-limit.*}). */
     RateLimit rateLimit();
 
+    /** Verified bearer tokens kept for the same caller's next requests ({@code gateway.token-cache.*}). */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        /** Whether a token quarkus-oidc verified is answered from memory on its next requests. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a verified token is kept at most (never beyond its expiry). */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** Tokens kept at most. */
+        @WithDefault("10000")
+        long maxSize();
+    }
+
     /** Demand control: static cost of each operation against a budget per caller ({@code gateway.cost.*}). */
     Cost cost();
 

@@ -16,6 +16,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnionType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ import java.util.Map;
  * The cost of what an operation really returned, by the same weights as the estimate: each value in the response
  * costs its field's weight (objects 1, scalars 0 by default); lists cost their items. Set beside the estimate, it
  * shows whether list sizes and weights are realistic.
+ *
+ * <p>Linear in the answer: the fields selected on an object, their definitions and weights are worked out once per
+ * selection and runtime type, not again for every object of a list (an answer of 500 areas is one collection).
  */
 public final class ActualCost {
     private final GraphQLSchema schema;
@@ -36,52 +41,74 @@ public final class ActualCost {
 
     public double of(GraphQLCompositeType root, SelectionSet selection, Map<String, FragmentDefinition> fragments,
                      Map<String, Object> data) {
-        return data == null ? 0 : object(data, root, List.of(selection), fragments);
+        return data == null ? 0 : new Walk(fragments).object(data, root, selection, List.of(selection));
     }
 
-    private double object(Map<?, ?> value, GraphQLCompositeType type, List<SelectionSet> sets,
-                          Map<String, FragmentDefinition> fragments) {
-        Map<String, List<Field>> byKey = new LinkedHashMap<>();
-        Object typename = value.get("__typename");
-        for (SelectionSet set : sets) {
-            collect(set, typename instanceof String s ? s : null, fragments, byKey);
-        }
-        double cost = 0;
-        for (Map.Entry<String, List<Field>> e : byKey.entrySet()) {
-            Field field = e.getValue().get(0);
-            GraphQLFieldDefinition def = type instanceof GraphQLFieldsContainer c
-                    ? c.getFieldDefinition(field.getName()) : null;
-            if (def == null) {
-                continue; // __typename and introspection: answered by the gateway itself
-            }
-            GraphQLNamedType named = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(def.getType());
-            List<SelectionSet> children = new ArrayList<>();
-            e.getValue().forEach(f -> {
-                if (f.getSelectionSet() != null) {
-                    children.add(f.getSelectionSet());
-                }
-            });
-            cost += value(value.get(e.getKey()), model.fieldWeight(type.getName(), def.getName(), named), named,
-                    children, fragments);
-        }
-        return cost;
+    /** One field selected on objects of one type: its response key, weight, result type and sub-selections. */
+    private record Selected(String key, double weight, GraphQLNamedType type, List<Field> fields,
+                            List<SelectionSet> children) {
     }
 
-    private double value(Object value, double weight, GraphQLNamedType type, List<SelectionSet> children,
-                         Map<String, FragmentDefinition> fragments) {
-        if (value instanceof List<?> items) {
+    /** One answer's walk; {@code selected} is keyed by selection (by identity), then by the object's typename. */
+    private final class Walk {
+        private final Map<String, FragmentDefinition> fragments;
+        private final Map<Object, Map<String, List<Selected>>> selected = new IdentityHashMap<>();
+
+        Walk(Map<String, FragmentDefinition> fragments) {
+            this.fragments = fragments;
+        }
+
+        double object(Map<?, ?> value, GraphQLCompositeType type, Object selection, List<SelectionSet> sets) {
+            String typename = value.get("__typename") instanceof String s ? s : "";
+            List<Selected> fields = selected.computeIfAbsent(selection, k -> new HashMap<>(4))
+                    .computeIfAbsent(typename, t -> select(type, t.isEmpty() ? null : t, sets));
             double cost = 0;
-            for (Object item : items) {
-                cost += value(item, weight, type, children, fragments);
+            for (Selected field : fields) {
+                cost += value(value.get(field.key()), field);
             }
             return cost;
         }
-        if (value instanceof Map<?, ?> object && type instanceof GraphQLCompositeType composite) {
-            GraphQLCompositeType runtime = object.get("__typename") instanceof String name
-                    && schema.getType(name) instanceof GraphQLCompositeType concrete ? concrete : composite;
-            return weight + object(object, runtime, children, fragments);
+
+        private double value(Object value, Selected field) {
+            if (value instanceof List<?> items) {
+                double cost = 0;
+                for (Object item : items) {
+                    cost += value(item, field);
+                }
+                return cost;
+            }
+            if (value instanceof Map<?, ?> object && field.type() instanceof GraphQLCompositeType composite) {
+                GraphQLCompositeType runtime = object.get("__typename") instanceof String name
+                        && schema.getType(name) instanceof GraphQLCompositeType concrete ? concrete : composite;
+                return field.weight() + object(object, runtime, field.fields(), field.children());
+            }
+            return value == null ? 0 : field.weight();
         }
-        return value == null ? 0 : weight;
+
+        private List<Selected> select(GraphQLCompositeType type, String typename, List<SelectionSet> sets) {
+            Map<String, List<Field>> byKey = new LinkedHashMap<>();
+            for (SelectionSet set : sets) {
+                collect(set, typename, fragments, byKey);
+            }
+            List<Selected> out = new ArrayList<>(byKey.size());
+            for (Map.Entry<String, List<Field>> e : byKey.entrySet()) {
+                GraphQLFieldDefinition def = type instanceof GraphQLFieldsContainer c
+                        ? c.getFieldDefinition(e.getValue().get(0).getName()) : null;
+                if (def == null) {
+                    continue; // __typename and introspection: answered by the gateway itself
+                }
+                GraphQLNamedType named = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(def.getType());
+                List<SelectionSet> children = new ArrayList<>();
+                for (Field f : e.getValue()) {
+                    if (f.getSelectionSet() != null) {
+                        children.add(f.getSelectionSet());
+                    }
+                }
+                out.add(new Selected(e.getKey(), model.fieldWeight(type.getName(), def.getName(), named), named,
+                        e.getValue(), children));
+            }
+            return out;
+        }
     }
 
     /** The fields selected on an object, by response key, through fragments whose type condition may apply. */
