@@ -3,6 +3,8 @@ package org.epicontrol.gateway.http;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +13,14 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import jakarta.inject.Inject;
 import java.util.Map;
+import org.epicontrol.gateway.identity.TokenCacheHolder;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +55,36 @@ class BearerTokenTest {
         String token = TestTokens.user("alice").roles("volunteer").sign();
         post("Bearer " + token).statusCode(200).body("data.me.name", equalTo("Ada Lovelace"));
         given().get(accountsUrl).then().body("headers.authorization", equalTo("Bearer " + token));
+    }
+
+    @Inject
+    TokenCacheHolder verifiedTokens;
+
+    @Test
+    void aValidTokenIsVerifiedOnceAndAnsweredFromMemoryOnItsNextRequests() {
+        String token = TestTokens.user("bob").roles("volunteer").sign();
+        assertNull(verifiedTokens.cache().get(token));
+
+        post("Bearer " + token).statusCode(200).body("data.me.name", equalTo("Ada Lovelace"));
+        assertNotNull(verifiedTokens.cache().get(token), "kept after quarkus-oidc verified it");
+
+        post("Bearer " + token).statusCode(200).body("data.me.name", equalTo("Ada Lovelace"));
+        given().get(accountsUrl).then().body("headers.authorization", equalTo("Bearer " + token));
+    }
+
+    @Test
+    void theCacheIsAskedBeforeQuarkusOidcVerifies() {
+        // A text quarkus-oidc would refuse (401), put in the cache as if verified: answered, so the cache comes first.
+        String token = "not-a-jwt-" + System.nanoTime();
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("carol");
+        claims.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + 60));
+        verifiedTokens.cache().put(token, QuarkusSecurityIdentity.builder()
+                .setPrincipal(new DefaultJWTCallerPrincipal(claims)).addCredential(new AccessTokenCredential(token))
+                .build());
+
+        post("Bearer " + token).statusCode(200).body("data.me.name", equalTo("Ada Lovelace"));
+        post("Bearer " + token + "x").statusCode(401);
     }
 
     @Test
