@@ -107,11 +107,19 @@ need() { command -v "$1" >/dev/null || { echo "$1 is missing${2:+ ($2)}" >&2; ex
 need node; need npm; need curl; need python3; need java; need pgrep
 need wrk "apt-get install -y wrk"
 
-# --- build (only when the jars are missing) --------------------------------------------------------------------
+# --- build (when a jar is missing or older than its module's sources) ----------------------------------------
 cd "$ROOT"
-# (the web console too: the launcher starts it and gives the suite's gateway its trusted-documents manifest)
-if [[ ! -f gateway/target/quarkus-app/quarkus-run.jar || ! -f notice-service/target/quarkus-app/quarkus-run.jar \
-      || ! -f volunteer-service/target/quarkus-app/quarkus-run.jar || ! -f web/target/persisted-documents.json ]]; then
+stale() { # built-file source-dir...: missing, or some source file is newer
+  local built=$1; shift
+  [[ ! -f $built ]] || [[ -n $(find "$@" -type f -newer "$built" -print -quit 2>/dev/null) ]]
+}
+# (the web console too: the launcher starts it and gives the suite's gateway its trusted-documents manifest; and the
+# launcher itself, which exec:java runs from dev-suite/target/classes as it is)
+if stale gateway/target/quarkus-app/quarkus-run.jar gateway/src/main service-common/src/main \
+    || stale notice-service/target/quarkus-app/quarkus-run.jar notice-service/src/main service-common/src/main \
+    || stale volunteer-service/target/quarkus-app/quarkus-run.jar volunteer-service/src/main service-common/src/main \
+    || stale web/target/persisted-documents.json web/src \
+    || stale dev-suite/target/classes/org/epicontrol/devsuite/SuiteLauncher.class dev-suite/src/main; then
   log "building"
   ./mvnw -B -ntp -q -pl gateway,notice-service,volunteer-service,web,dev-suite -am package -DskipTests
 fi
