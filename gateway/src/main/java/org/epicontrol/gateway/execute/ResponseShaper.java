@@ -46,7 +46,15 @@ public final class ResponseShaper {
      * The fields collected per selection (the merged fields of one response key, by identity) and runtime type: the
      * items of a list share their selection, so a list of n objects collects its fields once instead of n times.
      */
-    private final Map<List<?>, Map<String, Map<String, List<Field>>>> collected = new IdentityHashMap<>();
+    private final Map<List<?>, Map<String, List<Slot>>> collected = new IdentityHashMap<>();
+
+    /**
+     * One response key of an object of one runtime type, worked out once per selection: the merged fields, their
+     * definition (null for {@code __typename}, introspection, or a field the type lacks) and how it is answered.
+     */
+    private record Slot(String key, List<Field> fields, GraphQLFieldDefinition definition, Kind kind) {
+        enum Kind { TYPENAME, INTROSPECTION, FIELD, NONE }
+    }
 
     public ResponseShaper(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
                           Map<String, Object> variables, List<Map<String, Object>> errors) {
@@ -79,40 +87,51 @@ public final class ResponseShaper {
     }
 
     /** The fields selected on objects of {@code type} by response key, in the client's order. */
-    private Map<String, List<Field>> collectAll(GraphQLImplementingType type, List<SelectionSet> selections) {
+    private List<Slot> collectAll(GraphQLImplementingType type, List<SelectionSet> selections) {
         Map<String, List<Field>> fields = new LinkedHashMap<>();
         for (SelectionSet s : selections) {
             collect(type, s, fields);
         }
-        return fields;
+        List<Slot> slots = new ArrayList<>(fields.size());
+        fields.forEach((key, merged) -> {
+            String name = merged.get(0).getName();
+            if (name.equals("__typename")) {
+                slots.add(new Slot(key, merged, null, Slot.Kind.TYPENAME));
+            } else if (name.equals("__schema") || name.equals("__type")) {
+                slots.add(new Slot(key, merged, null, Slot.Kind.INTROSPECTION));
+            } else {
+                GraphQLFieldDefinition def = type.getFieldDefinition(name);
+                slots.add(new Slot(key, merged, def, def == null ? Slot.Kind.NONE : Slot.Kind.FIELD));
+            }
+        });
+        return slots;
     }
 
-    private Object object(GraphQLImplementingType type, Map<String, Object> data, Map<String, List<Field>> fields,
+    private Object object(GraphQLImplementingType type, Map<String, Object> data, List<Slot> slots,
                           List<Object> path, boolean root) {
-        Map<String, Object> out = new LinkedHashMap<>(Math.max(4, fields.size() * 4 / 3 + 1));
-        for (Map.Entry<String, List<Field>> e : fields.entrySet()) {
-            String key = e.getKey();
-            Field first = e.getValue().get(0);
-            String name = first.getName();
-            if (name.equals("__typename")) {
-                out.put(key, type.getName());
-                continue;
+        Map<String, Object> out = new LinkedHashMap<>(Math.max(4, slots.size() * 4 / 3 + 1));
+        for (Slot slot : slots) {
+            String key = slot.key();
+            switch (slot.kind()) {
+                case TYPENAME -> out.put(key, type.getName());
+                case INTROSPECTION -> {
+                    if (root) {
+                        out.put(key, data.get(key)); // answered by introspection, already shaped
+                    }
+                }
+                case FIELD -> {
+                    path.add(key);
+                    GraphQLFieldDefinition def = slot.definition();
+                    Object value = value(def.getType(), data.get(key), slot.fields(), path, type, def.getName());
+                    path.remove(path.size() - 1);
+                    if (value == INVALID) {
+                        return INVALID;
+                    }
+                    out.put(key, value);
+                }
+                case NONE -> {
+                }
             }
-            if (root && (name.equals("__schema") || name.equals("__type"))) {
-                out.put(key, data.get(key)); // answered by introspection, already shaped
-                continue;
-            }
-            GraphQLFieldDefinition def = type.getFieldDefinition(name);
-            if (def == null) {
-                continue;
-            }
-            path.add(key);
-            Object value = value(def.getType(), data.get(key), e.getValue(), path, type, name);
-            path.remove(path.size() - 1);
-            if (value == INVALID) {
-                return INVALID;
-            }
-            out.put(key, value);
         }
         return out;
     }
@@ -168,7 +187,7 @@ public final class ResponseShaper {
         if (runtime == null) {
             return null;
         }
-        Map<String, List<Field>> sub = collected.computeIfAbsent(fields, k -> new HashMap<>(4))
+        List<Slot> sub = collected.computeIfAbsent(fields, k -> new HashMap<>(4))
                 .computeIfAbsent(runtime.getName(), t -> collectAll(runtime, selectionSets(fields)));
         return object(runtime, data, sub, path, false);
     }
