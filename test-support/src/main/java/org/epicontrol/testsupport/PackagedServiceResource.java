@@ -11,7 +11,8 @@ import java.util.Map;
  * {@link PostgresTestResource} (init arg {@code database}; none for the gateway) and tokens checked against the OIDC
  * stub of quarkus-test-oidc-server ({@code OidcWiremockTestResource}, which must be active too). Each key is given
  * with the {@code %prod.} prefix, so that it outranks the production profile's own values whatever the rule between
- * profiled and plain keys. Telemetry export is off (no collector here). Register it on the {@code *IT} class with
+ * profiled and plain keys. Telemetry export is off (no collector here); every other init arg is one more setting
+ * (e.g. {@code notice-feed.url}). Register it on the {@code *IT} class with
  * {@code restrictToAnnotatedClass = true}, so that it never reaches the {@code @QuarkusTest} tests.
  */
 public class PackagedServiceResource implements QuarkusTestResourceLifecycleManager {
@@ -19,6 +20,7 @@ public class PackagedServiceResource implements QuarkusTestResourceLifecycleMana
     private static final String PROD = "%prod.";
 
     private final PostgresTestResource postgres = new PostgresTestResource();
+    private final Map<String, String> extra = new LinkedHashMap<>();
     private boolean withDatabase;
 
     @Override
@@ -27,6 +29,11 @@ public class PackagedServiceResource implements QuarkusTestResourceLifecycleMana
         if (withDatabase) {
             postgres.init(initArgs);
         }
+        initArgs.forEach((key, value) -> {
+            if (!key.equals("database")) {
+                extra.put(key, value);
+            }
+        });
     }
 
     @Override
@@ -38,6 +45,7 @@ public class PackagedServiceResource implements QuarkusTestResourceLifecycleMana
         // keycloak.url is OidcWiremockTestResource's; the launched process resolves the expression itself.
         settings.put(PROD + "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/");
         settings.put(PROD + "quarkus.otel.sdk.disabled", "true");
+        extra.forEach((key, value) -> settings.put(PROD + key, value));
         return settings;
     }
 
