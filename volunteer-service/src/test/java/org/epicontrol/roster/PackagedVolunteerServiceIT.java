@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(value = PackagedServiceResource.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "database", value = "volunteers"),
         @ResourceArg(name = "notice-feed.url", value = "http://localhost:1/graphql"),
+        @ResourceArg(name = "notice-feed.alert-after", value = "1000000"),
         @ResourceArg(name = "keycloak-admin.enabled", value = "false")})
 class PackagedVolunteerServiceIT {
 
