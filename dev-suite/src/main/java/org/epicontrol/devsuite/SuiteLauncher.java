@@ -442,20 +442,17 @@ public final class SuiteLauncher {
                 prefix + "_DB_PASSWORD", "");
     }
 
-    /** Starts the jar of {@code module} as process {@code name} (its log's name). */
+    /**
+     * Starts the jar of {@code module} (or its native executable: {@link ServiceCommand}) as process {@code name} (its
+     * log's name).
+     */
     private Process launch(Settings settings, String module, String name, int port, String portProperty,
                            Map<String, String> env, List<String> systemProperties) throws IOException {
-        Path jar = settings.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./run-suite does)");
-        }
+        List<String> command = ServiceCommand.fromSystemProperties(javaBinary())
+                .command(settings.root().resolve(module), settings.jvmOptions(), systemProperties);
         Path log = settings.logFile(name);
         Files.createDirectories(log.getParent());
         requireFreePort(name, port, portProperty);
-        List<String> command = new ArrayList<>(List.of(javaBinary()));
-        command.addAll(settings.jvmOptions());
-        command.addAll(systemProperties);
-        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
