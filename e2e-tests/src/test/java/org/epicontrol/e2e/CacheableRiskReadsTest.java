@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(SuiteExtension.class)
 class CacheableRiskReadsTest {
     private static final String COMPOUND = "缓存校验花园小区";
-    private static final String ADDRESS = COMPOUND + "3号楼2单元";
+    private static final String ADDRESS = "小店区" + COMPOUND + "3号楼2单元";
     /** Exact-shaped header: the gateway writes it, no untrusted text meets this pattern. */
     private static final Pattern PUBLIC = Pattern.compile("public, max-age=(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
