@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 /** Renders overlays with {@code kubectl kustomize} and parses YAML streams into one JSON tree per document. */
 final class Manifests {
 
-    static final List<String> OVERLAYS = List.of("k8s/overlays/trial", "k8s/overlays/managed");
+    static final List<String> OVERLAYS = List.of("k8s/overlays/trial", "k8s/overlays/managed", "k8s/overlays/ha");
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Both overlays as kubectl kustomize renders them (skipped, saying so, where kubectl is missing). */
+/** The overlays as kubectl kustomize renders them (skipped, saying so, where kubectl is missing). */
 class RenderedOverlaysTest {
 
     static List<String> overlays() {
@@ -23,8 +23,8 @@ class RenderedOverlaysTest {
     }
 
     static Map<String, Set<String>> externalSecrets(String overlay) {
-        return overlay.endsWith("/managed")
-                ? Checks.secretKeys(Manifests.load("k8s/overlays/managed/secrets.example.yaml"))
+        return overlay.endsWith("/managed") || overlay.endsWith("/ha")
+                ? Checks.secretKeys(Manifests.load(overlay + "/secrets.example.yaml"))
                 : Map.of();
     }
 
@@ -194,6 +194,46 @@ class RenderedOverlaysTest {
         assertEquals(new TreeSet<>(Set.of("notice-db", "volunteer-db", "keycloak-oidc", "keycloak-admin-client",
                 "keycloak-gateway-client")), referenced);
         assertEquals(referenced, externalSecrets("k8s/overlays/managed").keySet());
+    }
+
+    @Test
+    void haRunsEachDatabaseAsACloudNativePgClusterThatItsServiceWritesThroughTheRwService() {
+        Cluster ha = new Cluster(Manifests.render("k8s/overlays/ha"));
+        assertEquals(List.of(), ha.ofKind("Secret"), "real credentials are created outside the overlay");
+        assertEquals(List.of(), ha.ofKind("StatefulSet"), "the operator runs the databases");
+        assertFalse(ha.workload("keycloak").isPresent());
+        Map<String, String[]> databases = Map.of("notice-service", new String[] {"notice-db", "notices", "NOTICE"},
+                "volunteer-service", new String[] {"volunteer-db", "volunteers", "VOLUNTEER"});
+        databases.forEach((svc, db) -> {
+            JsonNode cluster = ha.find("Cluster", db[0]).orElseThrow();
+            assertEquals(3, cluster.path("spec").path("instances").asInt(), db[0]);
+            assertEquals(db[1], cluster.path("spec").path("bootstrap").path("initdb").path("database").asText());
+            assertEquals(db[0], cluster.path("spec").path("bootstrap").path("initdb").path("secret").path("name")
+                    .asText(), "the owner the operator creates is the user the service logs in as");
+            assertEquals(db[0], secretOf(ha, svc, db[2] + "_DB_USER"));
+            assertEquals(db[0], secretOf(ha, svc, db[2] + "_DB_PASSWORD"));
+            assertEquals("postgresql://" + db[0] + "-rw:5432/" + db[1], literal(ha, svc, db[2] + "_DB_URL"));
+            assertEquals("jdbc:postgresql://" + db[0] + "-rw:5432/" + db[1], literal(ha, svc, db[2] + "_DB_JDBC_URL"));
+            assertTrue(ha.ofKind("NetworkPolicy").stream().anyMatch(p -> db[0].equals(p.path("spec")
+                    .path("podSelector").path("matchLabels").path("cnpg.io/cluster").asText())
+                    && p.path("spec").path("ingress").toString().contains("\"" + svc + "\"")),
+                    "a NetworkPolicy lets " + svc + " reach " + db[0]);
+        });
+        assertEquals(new TreeSet<>(Set.of("notice-db", "volunteer-db", "backup-object-store", "keycloak-oidc",
+                "keycloak-admin-client", "keycloak-gateway-client")),
+                new TreeSet<>(externalSecrets("k8s/overlays/ha").keySet()));
+    }
+
+    private static String literal(Cluster cluster, String workload, String variable) {
+        for (JsonNode c : cluster.workload(workload).orElseThrow().containers()) {
+            for (JsonNode e : c.path("env")) {
+                if (e.path("name").asText().equals(variable)) {
+                    assertFalse(e.has("valueFrom"), variable + " has a literal value");
+                    return e.path("value").asText();
+                }
+            }
+        }
+        throw new AssertionError(workload + " does not set " + variable);
     }
 
     private static String secretOf(Cluster cluster, String workload, String variable) {

@@ -22,7 +22,8 @@ import java.util.Map;
  * Offline validation against the Kubernetes API: each object is deserialised into the generated model of
  * client-java for its apiVersion and kind with client-java's own {@link JSON}. Those models check every JSON
  * object against the OpenAPI schema while reading: a field the API does not define, or a required field that is
- * missing, is an error. Kinds outside the list below are refused (add the model when a manifest needs a kind).
+ * missing, is an error. Custom resources are checked against their vendored CRDs ({@link CrdSchemas}); other kinds
+ * outside the list below are refused (add the model when a manifest needs a kind).
  */
 final class Schema {
 
@@ -62,6 +63,10 @@ final class Schema {
     static List<String> problems(List<? extends JsonNode> docs) {
         List<String> problems = new ArrayList<>();
         for (JsonNode doc : docs) {
+            if (CrdSchemas.knows(doc.path("apiVersion").asText() + "/" + doc.path("kind").asText())) {
+                CrdSchemas.problems(doc).forEach(p -> problems.add(Cluster.id(doc) + ": " + p));
+                continue;
+            }
             try {
                 validate(doc);
             } catch (RuntimeException e) {

@@ -101,6 +101,31 @@ public interface GatewayConfig {
     /** Federated subscriptions over graphql-transport-ws, SSE and multipart ({@code gateway.subscriptions.*}). */
     Subscriptions subscriptions();
 
+    /** HTTP caching of GET answers ({@code gateway.cache-control.*}): see the README's Cacheable public reads. */
+    CacheControl cacheControl();
+
+    interface CacheControl {
+        /** Whether GET answers carry Cache-Control, Vary and ETag (and If-None-Match is answered with 304). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The longest max-age of any public answer: how stale a cache may serve it after a publication. */
+        @WithDefault("30s")
+        Duration maxAge();
+
+        /**
+         * Root query fields whose whole answer is public, with their max-age (capped by {@link #maxAge()}); an
+         * operation selecting any other field is {@code no-store}. Empty: nothing is public.
+         */
+        Map<String, Duration> publicFields();
+
+        /**
+         * The zone whose midnight ends every max-age (the subgraphs' effective-date zone: a level "today" changes
+         * there without any publication), e.g. {@code Asia/Shanghai}; none: no such cap.
+         */
+        Optional<String> dayBoundaryZone();
+    }
+
     interface Subscriptions {
         /** Whether {@code /graphql} accepts WebSocket upgrades and streaming HTTP subscriptions. */
         @WithDefault("true")

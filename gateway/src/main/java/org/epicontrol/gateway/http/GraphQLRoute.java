@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.epicontrol.gateway.GatewayConfig;
 import org.epicontrol.gateway.access.AccessCallers;
+import org.epicontrol.gateway.cache.HttpCaching;
 import org.epicontrol.gateway.execute.Errors;
 import org.epicontrol.gateway.metrics.RefusalMetrics;
 import org.epicontrol.gateway.request.GraphQLRequest;
@@ -52,11 +53,12 @@ public class GraphQLRoute {
     private final RefusalMetrics refusals;
     private final HttpSubscriptions subscriptions;
     private final MultipartWriter multipart;
+    private final HttpCaching caching;
 
     public GraphQLRoute(SupergraphSource source, RequestProcessor processor, ObjectMapper mapper,
                         GatewayConfig config, ResponseWriter writer, RateLimitHandler rateLimit,
                         ManifestSource manifest, RefusalMetrics refusals, HttpSubscriptions subscriptions,
-                        MultipartWriter multipart) {
+                        MultipartWriter multipart, HttpCaching caching) {
         this.source = source;
         this.processor = processor;
         this.mapper = mapper;
@@ -68,6 +70,7 @@ public class GraphQLRoute {
         this.refusals = refusals;
         this.subscriptions = subscriptions;
         this.multipart = multipart;
+        this.caching = caching;
     }
 
     void register(@Observes Router router) {
@@ -142,7 +145,7 @@ public class GraphQLRoute {
         if (trust.refused()) {
             refusals.refused(trust.code(), signedIn);
             respond(ctx, mediaType, new GraphQLResponse(Map.of("errors", List.of(Errors.error(trust.message(),
-                    trust.code()))), true, false));
+                    trust.code()))), true, false), post ? null : sent);
             return;
         }
         GraphQLRequest request = trust.request();
@@ -150,7 +153,7 @@ public class GraphQLRoute {
             subscriptions.serve(ctx, source.current(), request, forwarded(ctx.request()), post, AccessCallers.of(ctx))
                     .onComplete(ar -> respond(ctx, mediaType, ar.failed() ? new GraphQLResponse(Map.of("errors",
                             List.of(Errors.error("internal gateway error", "INTERNAL_SERVER_ERROR"))), false, false)
-                            : ar.result()));
+                            : ar.result(), null));
             return;
         }
         boolean showPlan = config.exposeQueryPlan()
@@ -165,12 +168,15 @@ public class GraphQLRoute {
                                 "internal gateway error", "INTERNAL_SERVER_ERROR"))));
                         return;
                     }
-                    respond(ctx, mediaType, ar.result());
+                    respond(ctx, mediaType, ar.result(), post ? null : request);
                 });
     }
 
-    /** Status per GraphQL over HTTP: 400 for a request error only where the client reads graphql-response+json. */
-    private void respond(RoutingContext ctx, String mediaType, GraphQLResponse response) {
+    /**
+     * Status per GraphQL over HTTP: 400 for a request error only where the client reads graphql-response+json.
+     * A GET answer ({@code get} = the request as run) goes out with HTTP caching headers (gateway.cache).
+     */
+    private void respond(RoutingContext ctx, String mediaType, GraphQLResponse response, GraphQLRequest get) {
         if (response == null) {
             return; // streamed
         }
@@ -184,6 +190,10 @@ public class GraphQLRoute {
             ctx.response().putHeader("allow", "POST");
         } else if (response.requestError() && mediaType.equals(ResponseWriter.GRAPHQL_RESPONSE)) {
             status = 400;
+        }
+        if (get != null && caching.enabled()) {
+            caching.write(ctx, status, mediaType, response.body(), get);
+            return;
         }
         writer.write(ctx, status, mediaType, response.body());
     }
