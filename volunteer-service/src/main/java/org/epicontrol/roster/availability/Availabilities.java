@@ -56,7 +56,7 @@ public class Availabilities {
             List<String> posts = List.of();
             for (Row row : rows) {
                 switch (row.getString("k")) {
-                    case "W" -> weekly.add(new WeeklyWindow(DayOfWeek.of(row.getInteger("day_of_week")),
+                    case "W" -> weekly.add(new WeeklyWindow(Weekday.of(DayOfWeek.of(row.getInteger("day_of_week"))),
                             row.getLocalTime("starts_at"), row.getLocalTime("ends_at")));
                     case "E" -> exceptions.add(new AvailabilityException(String.valueOf(row.getLong("id")),
                             row.getOffsetDateTime("f"), row.getOffsetDateTime("t"), row.getString("reason")));
@@ -82,7 +82,7 @@ public class Availabilities {
                                 : tx.preparedQuery("insert into availability_window (volunteer_id, day_of_week, starts_at,"
                                                 + " ends_at) values ($1, $2, $3, $4)")
                                         .executeBatch(windows.stream().map(w -> Tuple.of(volunteerId,
-                                                (short) w.day().getValue(), w.startsAt(), w.endsAt())).toList())
+                                                (short) w.day().day().getValue(), w.startsAt(), w.endsAt())).toList())
                                         .replaceWithVoid())
                         .chain(() -> audit.record(tx, actor, "SET_WEEKLY_AVAILABILITY", "Volunteer", volunteerId,
                                 Map.of("windows", windows.size()))))

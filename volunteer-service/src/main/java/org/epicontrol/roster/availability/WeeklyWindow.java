@@ -4,11 +4,10 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import java.time.DayOfWeek;
 import java.time.LocalTime;
 
 @Type("WeeklyWindow")
 @Description("A recurring weekly window in the city's time zone; endsAt not after startsAt runs into the next day,"
         + " equal to it is the whole day")
-public record WeeklyWindow(@NonNull DayOfWeek day, @NonNull LocalTime startsAt, @NonNull LocalTime endsAt) {
+public record WeeklyWindow(@NonNull Weekday day, @NonNull LocalTime startsAt, @NonNull LocalTime endsAt) {
 }

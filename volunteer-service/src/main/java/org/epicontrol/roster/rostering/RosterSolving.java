@@ -52,7 +52,8 @@ public class RosterSolving {
                 .withProblem(plan)
                 .withConfigOverride(new SolverConfigOverride<RosterPlan>()
                         .withTerminationConfig(new TerminationConfig().withSpentLimit(budget)))
-                .withBestSolutionConsumer(best -> {
+                .withBestSolutionEventConsumer(event -> {
+                    RosterPlan best = event.solution();
                     long now = System.nanoTime();
                     long last = lastTold.get();
                     if (now - last >= config.progressEvery().toNanos() && lastTold.compareAndSet(last, now)) {
@@ -63,7 +64,7 @@ public class RosterSolving {
                                 e -> LOG.warnf(e, "progress of roster proposal %d not stored", proposalId));
                     }
                 })
-                .withFinalBestSolutionConsumer(best -> finish(proposalId, best))
+                .withFinalBestSolutionEventConsumer(event -> finish(proposalId, event.solution()))
                 .withExceptionHandler((id, e) -> fail(proposalId, e))
                 .run();
     }
