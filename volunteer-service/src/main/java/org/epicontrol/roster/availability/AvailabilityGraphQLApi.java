@@ -69,7 +69,7 @@ public class AvailabilityGraphQLApi {
     @Mutation("setRosterPreferences")
     @Description("A volunteer's preferred maximum hours a week and preferred posts, weighed by the rostering")
     public Uni<VolunteerAvailability> setRosterPreferences(@Id @NonNull String volunteerId, Integer maxHoursPerWeek,
-                                                           @Id @NonNull List<@NonNull String> preferredPostIds) {
+                                                           @NonNull List<@NonNull String> preferredPostIds) {
         long volunteer = Ids.parse(volunteerId);
         List<Long> posts = preferredPostIds.stream().map(Ids::parse).toList();
         return access.write("setRosterPreferences", RosterAccess.FIELD_STAFF, Target.VOLUNTEER, volunteer,

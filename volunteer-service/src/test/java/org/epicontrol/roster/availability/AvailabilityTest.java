@@ -51,7 +51,7 @@ class AvailabilityTest {
                 .body("errors", nullValue())
                 .body("data.addAvailabilityException.exceptions", hasSize(1));
         String post = RosterFixtures.post(s.town().communityA, "PATROL", 1);
-        s.ownAccount().post("mutation($v: ID!, $p: [ID!]!) { setRosterPreferences(volunteerId: $v, maxHoursPerWeek: 24,"
+        s.ownAccount().post("mutation($v: ID!, $p: [String!]!) { setRosterPreferences(volunteerId: $v, maxHoursPerWeek: 24,"
                         + " preferredPostIds: $p) { " + FIELDS + " } }", Map.of("v", s.own(), "p", List.of(post)))
                 .body("errors", nullValue())
                 .body("data.setRosterPreferences.maxHoursPerWeek", equalTo(24))
@@ -94,7 +94,7 @@ class AvailabilityTest {
                         Map.of("v", s.own(), "f", "2034-05-04T00:00:00+08:00", "t", "2034-05-01T00:00:00+08:00"))
                 .body("errors[0].extensions.code", equalTo("INVALID_INPUT"));
         String otherCommunitysPost = RosterFixtures.post(s.town().communityB, "PATROL", 1);
-        s.ownAccount().post("mutation($v: ID!, $p: [ID!]!) { setRosterPreferences(volunteerId: $v, preferredPostIds: $p)"
+        s.ownAccount().post("mutation($v: ID!, $p: [String!]!) { setRosterPreferences(volunteerId: $v, preferredPostIds: $p)"
                         + " { volunteerId } }", Map.of("v", s.own(), "p", List.of(otherCommunitysPost)))
                 .body("errors[0].extensions.code", equalTo("POST_NOT_IN_COMMUNITY"));
         s.ownAccount().post("query($v: ID!) { volunteerAvailability(volunteerId: $v) { " + FIELDS + " } }",

@@ -79,7 +79,7 @@ class RosteringBenchmark {
         double[] last = {0};
         solver.addEventListener(event -> {
             double at = (System.nanoTime() - start) / 1e9;
-            HardMediumSoftLongScore score = event.getNewBestScore();
+            HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
             if (firstFeasible[0] < 0 && score.isFeasible()) {
                 firstFeasible[0] = at;
             }
