@@ -72,9 +72,9 @@ public class RosterGraphQLApi {
     @Mutation("applyRosterProposal")
     @Description("Puts a proposal's people on their shifts, all places or those named; each under assignVolunteer's"
             + " rules in a transaction of its own; applying a place again books nobody twice")
-    public Uni<RosterApplication> applyRosterProposal(@Id @NonNull String id, List<@NonNull String> placeIds) {
+    public Uni<RosterApplication> applyRosterProposal(@Id @NonNull String id, List<String> placeIds) {
         long proposal = Ids.parse(id);
-        List<Integer> places = placeIds == null ? null : placeIds.stream().map(p -> Math.toIntExact(Ids.parse(p))).toList();
+        List<Integer> places = placeIds == null ? null : placeIds.stream().filter(java.util.Objects::nonNull).map(p -> Math.toIntExact(Ids.parse(p))).toList();
         return access.manage("applyRosterProposal", Target.ROSTER_PROPOSAL, proposal)
                 .chain(permit -> applying.apply(proposal, places, permit));
     }

@@ -42,6 +42,11 @@ public class RosterSolving {
 
     /** Queues the proposal's plan; answers at once. */
     public void start(long proposalId, RosterPlan plan, Duration budget) {
+        if (plan.total() == 0) {
+            // nothing open in the window: done as it is, no solver thread taken
+            finish(proposalId, plan);
+            return;
+        }
         Map<String, HardMediumSoftLongScore> weights = new HashMap<>();
         config.weights().forEach((name, weight) -> weights.put(name, HardMediumSoftLongScore.ofSoft(weight)));
         plan.setWeights(ConstraintWeightOverrides.of(weights));

@@ -33,7 +33,7 @@ class ProposalAccessTest {
                 .body("data.rosterProposal", nullValue())
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         Week.apply(w.town.adminB, proposal, null)
-                .body("data", nullValue())
+                .body("data.applyRosterProposal", nullValue())
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         assertEquals(0, Week.assignedOn(shift));
         // the district's officer reads it, may not apply it

@@ -26,7 +26,7 @@ class RosterProposalTest {
     void aProposalFillsEveryPlaceUnderTheRulesAndAppliesThroughAssignVolunteersRulesOnce() {
         Week w = new Week(2);
         String checkpoint = RosterFixtures.post(w.town.communityA, "CHECKPOINT", 2);
-        String vanguard = RosterFixtures.post(w.town.communityA, "VANGUARD", 1, "PARTY_MEMBER");
+        String vanguard = RosterFixtures.post(w.town.communityA, "PARTY_MEMBER_VANGUARD", 1, "PARTY_MEMBER");
         List<String> shifts = new java.util.ArrayList<>(w.rotation(checkpoint, 2, 2));
         shifts.addAll(w.rotation(vanguard, 2, 1));
         List<String> party = w.volunteers(3, "PARTY_MEMBER");
@@ -97,8 +97,8 @@ class RosterProposalTest {
     @Test
     void aCommunityWhereNotEveryPlaceCanBeFilledSaysWhichAndWhy() {
         Week w = new Week(1);
-        String veterans = RosterFixtures.post(w.town.communityA, "VANGUARD", 1, "VETERAN");
-        String medics = RosterFixtures.post(w.town.communityA, "TESTING", 1, "PARTY_MEMBER");
+        String veterans = RosterFixtures.post(w.town.communityA, "VETERAN_VANGUARD", 1, "VETERAN");
+        String medics = RosterFixtures.post(w.town.communityA, "TESTING_ORDER", 1, "PARTY_MEMBER");
         String noVeteran = w.shift(veterans, 0, 8, 12, 1);
         String partyAway = w.shift(medics, 0, 8, 12, 1);
         String member = w.volunteers(1, "PARTY_MEMBER").get(0);

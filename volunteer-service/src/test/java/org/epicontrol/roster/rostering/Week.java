@@ -111,7 +111,7 @@ final class Week {
         Map<String, Object> vars = new HashMap<>();
         vars.put("id", proposal);
         vars.put("p", places);
-        return admin.post("mutation($id: ID!, $p: [String!]) { applyRosterProposal(id: $id, placeIds: $p) { "
+        return admin.post("mutation($id: ID!, $p: [String]) { applyRosterProposal(id: $id, placeIds: $p) { "
                 + APPLICATION + " } }", vars);
     }
 
