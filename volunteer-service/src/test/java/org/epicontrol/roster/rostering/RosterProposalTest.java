@@ -72,6 +72,37 @@ class RosterProposalTest {
     }
 
     @Test
+    void twoAdminsApplyingAtOnceBookEachPlaceOnceAndBothSeeTheSameAssignments() throws Exception {
+        Week w = new Week(2);
+        String post = RosterFixtures.post(w.town.communityA, "CHECKPOINT", 1);
+        List<String> shifts = w.rotation(post, 2, 1);
+        w.volunteers(4, "RESIDENT");
+        String proposal = w.propose(w.town.adminA, 2);
+        assertEquals(4, Week.done(w.town.adminA, proposal).getInt("rosterProposal.placesFilled"));
+
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<JsonPath> apply = () -> Week.apply(w.town.adminA, proposal, null)
+                    .body("errors", nullValue()).extract().jsonPath();
+            var first = two.submit(apply);
+            var second = two.submit(apply);
+            JsonPath a = first.get();
+            JsonPath b = second.get();
+            for (JsonPath answer : List.of(a, b)) {
+                assertEquals(4, answer.getList("data.applyRosterProposal.applied").size());
+                assertEquals(0, answer.getList("data.applyRosterProposal.refused").size());
+            }
+            assertEquals(new HashSet<>(a.<String>getList("data.applyRosterProposal.applied.assignmentId")),
+                    new HashSet<>(b.<String>getList("data.applyRosterProposal.applied.assignmentId")));
+        } finally {
+            two.shutdown();
+        }
+        for (String shift : shifts) {
+            assertEquals(1, Week.assignedOn(shift));
+        }
+    }
+
+    @Test
     void aPlaceMadeStaleByASignUpIsRefusedAloneWithItsRulesCode() {
         Week w = new Week(1);
         String post = RosterFixtures.post(w.town.communityA, "PATROL", 1);

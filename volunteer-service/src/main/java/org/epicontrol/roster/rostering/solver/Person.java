@@ -16,6 +16,17 @@ import java.util.Set;
 public record Person(@PlanningId Long id, List<String> kinds, List<String> skills, Availability availability,
                      Integer maxMinutesPerWeek, Set<Long> preferredPosts) {
 
+    /** One person is one volunteer: the solver joins and groups by person, so by id, not by every component. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Person p && p.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     @Override
     public String toString() {
         return "volunteer " + id;

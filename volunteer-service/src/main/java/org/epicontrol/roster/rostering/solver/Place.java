@@ -10,6 +10,8 @@ import org.epicontrol.roster.shift.WorkingTimeRules.Interval;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One place to fill: a free headcount slot of a shift, and who takes it (null: it stays open). A shift with two free
@@ -32,6 +34,11 @@ public class Place {
     private boolean kept;
     @PlanningVariable(allowsUnassigned = true)
     private Person person;
+    /**
+     * Whether each person tried here is qualified (bit 1) and available (bit 2): both depend on the facts alone, so
+     * each is worked out once per person and place, not at every move the solver evaluates. Shared by clones.
+     */
+    private Map<Long, Integer> fit = new ConcurrentHashMap<>();
 
     public Place() {
     }
@@ -91,12 +98,20 @@ public class Place {
 
     /** Whether the person on it may staff its post (the rule of sign-ups, {@link Qualification}). */
     public boolean qualified() {
-        return person == null || kept || qualification.admits(person.id(), person.kinds(), person.skills());
+        return person == null || kept || (fit(person) & QUALIFIED) != 0;
     }
 
     /** Whether the person on it can be rostered then. */
     public boolean available() {
-        return person == null || kept || person.availability().covers(interval);
+        return person == null || kept || (fit(person) & AVAILABLE) != 0;
+    }
+
+    private static final int QUALIFIED = 1;
+    private static final int AVAILABLE = 2;
+
+    private int fit(Person p) {
+        return fit.computeIfAbsent(p.id(), id -> (qualification.admits(id, p.kinds(), p.skills()) ? QUALIFIED : 0)
+                | (p.availability().covers(interval) ? AVAILABLE : 0));
     }
 
     public long minutes() {
