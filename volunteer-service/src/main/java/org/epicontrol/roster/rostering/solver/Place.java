@@ -3,6 +3,7 @@ package org.epicontrol.roster.rostering.solver;
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 import org.epicontrol.roster.shift.Limits;
 import org.epicontrol.roster.shift.Qualification;
@@ -10,6 +11,7 @@ import org.epicontrol.roster.shift.WorkingTimeRules.Interval;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,8 +34,13 @@ public class Place {
     private Limits limits;
     @PlanningPin
     private boolean kept;
-    @PlanningVariable(allowsUnassigned = true)
+    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "candidates")
     private Person person;
+    /**
+     * Whom the solver tries here: the people qualified for the post and available then ({@link #narrow}); until
+     * narrowed, nobody. The hard constraints still check both, so a plan built by hand is judged alike.
+     */
+    private List<Person> candidates = List.of();
     /**
      * Whether each person tried here is qualified (bit 1) and available (bit 2): both depend on the facts alone, so
      * each is worked out once per person and place, not at every move the solver evaluates. Shared by clones.
@@ -54,6 +61,17 @@ public class Place {
         this.limits = limits;
         this.kept = kept;
         this.person = person;
+    }
+
+    @ValueRangeProvider(id = "candidates")
+    public List<Person> getCandidates() {
+        return candidates;
+    }
+
+    /** Keeps of the pool the people this place admits (qualified, available); a kept place: its own person. */
+    public void narrow(List<Person> pool) {
+        candidates = kept ? (person == null ? List.of() : List.of(person))
+                : pool.stream().filter(p -> (fit(p) & (QUALIFIED | AVAILABLE)) == (QUALIFIED | AVAILABLE)).toList();
     }
 
     public Integer getNo() {

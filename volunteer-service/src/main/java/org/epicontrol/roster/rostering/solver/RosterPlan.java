@@ -5,7 +5,6 @@ import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionPrope
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
-import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.List;
 public class RosterPlan {
 
     @ProblemFactCollectionProperty
-    @ValueRangeProvider
     private List<Person> people;
     @PlanningEntityCollectionProperty
     private List<Place> places;
@@ -30,9 +28,11 @@ public class RosterPlan {
     public RosterPlan() {
     }
 
+    /** Each place narrowed to its candidates ({@link Place#narrow}). */
     public RosterPlan(List<Person> people, List<Place> places) {
         this.people = people;
         this.places = places;
+        places.forEach(p -> p.narrow(people));
     }
 
     public ConstraintWeightOverrides<HardMediumSoftLongScore> getWeights() {
