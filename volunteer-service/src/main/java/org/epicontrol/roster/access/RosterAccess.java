@@ -434,6 +434,7 @@ public class RosterAccess {
             case HOUSEHOLD -> this::mayReadHousehold;
             case REQUEST -> this::mayReadRequest;
             case REGISTRATION -> this::mayReadRegistration;
+            case ROSTER_PROPOSAL -> this::mayReadStaffing;
             case CALL_OUT -> this::mayReadCallOut;
         };
     }
@@ -474,6 +475,14 @@ public class RosterAccess {
      */
     public Uni<Void> readHouseholds(String operation, long unitId) {
         return check(operation, Target.UNIT, unitId, ANY_ROLE, this::mayReadHousehold).replaceWithVoid();
+    }
+
+    /**
+     * A volunteer's personal settings (availability, roster preferences; issue 16): the volunteer himself and the
+     * administrators of his community, {@link #mayActAs}.
+     */
+    public Uni<Void> readPersonal(String operation, Target target, long id) {
+        return check(operation, target, id, MANAGERS_OR_VOLUNTEER, this::mayActAs).replaceWithVoid();
     }
 
     /** A unit's roster objects (wishes): {@link #mayReadRoster}. */

@@ -43,7 +43,10 @@ public enum Target {
             + " join org_unit c on c.id = g.community_id where g.id"),
     // a community's call for volunteers
     CALL_OUT("call-out", "k", "select k.id, c.path_ids, null::bigint as owner from call_out k"
-            + " join org_unit c on c.id = k.community_id where k.id");
+            + " join org_unit c on c.id = k.community_id where k.id"),
+    // issue 16: a roster proposed for a community
+    ROSTER_PROPOSAL("roster proposal", "r", "select r.id, c.path_ids, null::bigint as owner from roster_proposal r"
+            + " join org_unit c on c.id = r.community_id where r.id");
 
     private final String noun;
     private final String one;

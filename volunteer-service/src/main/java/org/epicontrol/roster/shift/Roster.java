@@ -81,6 +81,15 @@ public class Roster {
                 .chain(people -> enlist(tx, shiftId, people.get(volunteerId), AssignmentSource.SIGN_UP, List.of()));
     }
 
+    /**
+     * An administrator's assignment inside the caller's own transaction (issue 16: a place of an applied roster
+     * proposal): exactly the rules of {@code assignVolunteer}; the caller checks its permit and records the trail.
+     */
+    public Uni<Assignment> assignWithin(SqlClient tx, long shiftId, long volunteerId) {
+        return lockVolunteers(tx, List.of(volunteerId))
+                .chain(people -> enlist(tx, shiftId, people.get(volunteerId), AssignmentSource.ASSIGNED, List.of()));
+    }
+
     /** Locks people in id order, the one order every writer uses. */
     Uni<Map<Long, Person>> lockVolunteers(SqlClient tx, List<Long> ids) {
         Long[] sorted = ids.stream().sorted().distinct().toArray(Long[]::new);

@@ -21,14 +21,12 @@ public final class WorkingTimeRules {
 
     public static void check(List<Interval> existing, Interval added, Limits limits) {
         for (Interval other : existing) {
-            if (other.start().isBefore(added.end()) && added.start().isBefore(other.end())) {
+            if (overlap(other, added)) {
                 throw new DomainException("OVERLAPPING_SHIFT", "already on duty from " + other.start() + " to "
                         + other.end() + ", which overlaps this shift");
             }
-            Duration gap = other.start().isBefore(added.start())
-                    ? Duration.between(other.end(), added.start())
-                    : Duration.between(added.end(), other.start());
-            if (!gap.isNegative() && !gap.isZero() && gap.compareTo(limits.minRest()) < 0) {
+            if (restTooShort(other, added, limits)) {
+                Duration gap = gap(other, added);
                 throw new DomainException("MIN_REST_VIOLATED", "only " + hours(gap) + " h between this shift and the one "
                         + (other.start().isAfter(added.start()) ? "starting " + other.start() : "ending " + other.end())
                         + "; at least " + hours(limits.minRest()) + " h of rest are required");
@@ -36,12 +34,40 @@ public final class WorkingTimeRules {
         }
         List<Interval> all = new ArrayList<>(existing);
         all.add(added);
+        Busiest busiest = busiest24h(all);
+        if (busiest.worked().compareTo(limits.maxPer24h()) > 0) {
+            throw new DomainException("MAX_HOURS_EXCEEDED", "this shift would make " + hours(busiest.worked())
+                    + " h on duty within 24 h from " + busiest.from() + "; the limit is " + hours(limits.maxPer24h()) + " h");
+        }
+    }
+
+    /** Whether two shifts share any time (touching ends do not). */
+    public static boolean overlap(Interval a, Interval b) {
+        return a.start().isBefore(b.end()) && b.start().isBefore(a.end());
+    }
+
+    /** Whether two shifts that do not overlap leave less rest between them than the limit (back to back: no rest due). */
+    public static boolean restTooShort(Interval a, Interval b, Limits limits) {
+        Duration gap = gap(a, b);
+        return !gap.isNegative() && !gap.isZero() && gap.compareTo(limits.minRest()) < 0;
+    }
+
+    private static Duration gap(Interval a, Interval b) {
+        return a.start().isBefore(b.start()) ? Duration.between(a.end(), b.start()) : Duration.between(b.end(), a.start());
+    }
+
+    /** The busiest 24 h window of a person's shifts: where it starts and how long they are on duty within it. */
+    public record Busiest(OffsetDateTime from, Duration worked) {
+    }
+
+    public static Busiest busiest24h(List<Interval> all) {
         // The busiest 24 h window starts where some shift starts or ends 24 h after some shift ends.
         List<OffsetDateTime> windowStarts = new ArrayList<>();
         for (Interval i : all) {
             windowStarts.add(i.start());
             windowStarts.add(i.end().minusHours(24));
         }
+        Busiest busiest = new Busiest(null, Duration.ZERO);
         for (OffsetDateTime from : windowStarts) {
             OffsetDateTime to = from.plusHours(24);
             Duration worked = Duration.ZERO;
@@ -52,11 +78,11 @@ public final class WorkingTimeRules {
                     worked = worked.plus(Duration.between(s, e));
                 }
             }
-            if (worked.compareTo(limits.maxPer24h()) > 0) {
-                throw new DomainException("MAX_HOURS_EXCEEDED", "this shift would make " + hours(worked)
-                        + " h on duty within 24 h from " + from + "; the limit is " + hours(limits.maxPer24h()) + " h");
+            if (worked.compareTo(busiest.worked()) > 0) {
+                busiest = new Busiest(from, worked);
             }
         }
+        return busiest;
     }
 
     private static String hours(Duration d) {

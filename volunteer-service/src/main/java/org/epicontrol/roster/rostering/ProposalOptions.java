@@ -1,0 +1,14 @@
+package org.epicontrol.roster.rostering;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+
+import java.util.List;
+
+@Input("RosterProposalOptions")
+public record ProposalOptions(
+        @Description("Seconds the solver may take (rostering.max-time-budget at most)") Integer timeBudgetSeconds,
+        @Description("Only these posts of the community (ids; a list of ID does not coerce in SmallRye GraphQL 2.17)") List<String> postIds,
+        @Id @Description("Only the posts a field response of the community opened") String responseId) {
+}
