@@ -160,13 +160,17 @@ begin
   from grouped group by district, level_code, grp having min(n) <> 0;
 end $$;
 
--- The areas a publication changes, refreshed from its effective date (the earlier days stay as they were: the notice
--- and the one it corrects or cancels count, or stop counting, from that date): every area of the map inside an area
--- the notice or the one it refers to names. Call after the statuses are written, under AreaEventLog.LOCK.
+-- The areas a publication changes: every area of the map inside an area the notice or the one it refers to names,
+-- refreshed from the notice's effective date (the earlier days stay as they were: the notice and the one it
+-- corrects or cancels count, or stop counting, from that date), except the areas this notice brings onto the map
+-- (no other notice that is not a draft names them): their whole history is new. Call after the statuses are
+-- written, under AreaEventLog.LOCK.
 create function risk_map_publish(published_id bigint) returns void language plpgsql as $$
 declare
   day date;
   named bigint[];
+  changed bigint[];
+  added bigint[];
 begin
   select n.effective_date into day from notice n where n.id = published_id;
   select array_agg(distinct t.area_id) into named
@@ -176,11 +180,21 @@ begin
   if named is null then
     return;
   end if;
-  perform risk_map_refresh(array(
-    select a.id from area a where a.ancestor_ids && named
+  added := array(
+    select distinct t.area_id from designation d join designation_target t on t.designation_id = d.id and not t.excluded
+    where d.notice_id = published_id
+      and not exists (select 1 from designation_target o join designation od on od.id = o.designation_id
+                      join notice n on n.id = od.notice_id
+                      where o.area_id = t.area_id and not o.excluded and n.status <> 'DRAFT' and n.id <> published_id));
+  changed := array(
+    select a.id from area a where a.ancestor_ids && named and a.id <> all(added)
       and exists (select 1 from designation_target t join designation d on d.id = t.designation_id
                   join notice n on n.id = d.notice_id
-                  where t.area_id = a.id and not t.excluded and n.status <> 'DRAFT')), day);
+                  where t.area_id = a.id and not t.excluded and n.status <> 'DRAFT'));
+  perform risk_map_refresh(changed, day);
+  if cardinality(added) > 0 then
+    perform risk_map_refresh(added, null);
+  end if;
 end $$;
 
 -- Everything again from the notices: the backfill below, and the tests' check that what publications maintained
