@@ -31,12 +31,12 @@ create table risk_area_level (
   -- one level per area and day
   exclude using gist (area_id with =, daterange(valid_from, valid_to) with &&)
 );
--- riskAreas by district (and level), in area order; the dates and level in the index, so rows not in force at the
--- date asked are skipped without visiting the table.
+-- riskAreas by district (and level), in area order; every column it reads in the index (an index-only scan), so
+-- periods not holding the date asked are skipped without visiting the table.
 create index risk_area_level_district_idx on risk_area_level (district, level_code, area_id)
-  include (valid_from, valid_to);
+  include (valid_from, valid_to, designation_id, notice_id, since);
 create index risk_area_level_district_area_idx on risk_area_level (district, area_id)
-  include (valid_from, valid_to, level_code);
+  include (valid_from, valid_to, level_code, designation_id, notice_id, since);
 
 -- How many areas of the map a district has at a level, per period; no row: none.
 create table risk_count (
