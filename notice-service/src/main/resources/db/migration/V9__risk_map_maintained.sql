@@ -57,7 +57,10 @@ create index risk_count_during_idx on risk_count using gist (daterange(valid_fro
 -- adjacent count periods of one number, are one row), so a refresh leaves what a rebuild would.
 create function risk_map_refresh(area_ids bigint[], from_day date) returns void language plpgsql as $$
 begin
-  drop table if exists pg_temp.risk_ids, pg_temp.risk_cover, pg_temp.risk_period, pg_temp.risk_delta;
+  -- a second call in one transaction (risk_map_publish) starts afresh; checked first, so that no notice is sent
+  if to_regclass('pg_temp.risk_ids') is not null then
+    drop table pg_temp.risk_ids, pg_temp.risk_cover, pg_temp.risk_period, pg_temp.risk_delta;
+  end if;
   create temp table risk_ids on commit drop as
     select distinct a.id as area_id, a.district, a.ancestor_ids from area a where a.id = any(area_ids);
 
