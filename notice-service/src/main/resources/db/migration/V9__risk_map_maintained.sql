@@ -63,6 +63,9 @@ begin
   end if;
   create temp table risk_ids on commit drop as
     select distinct a.id as area_id, a.district, a.ancestor_ids from area a where a.id = any(area_ids);
+  -- statistics of the scratch tables, so that a publication's few areas are joined through the indexes of
+  -- risk_area_level (millions of rows) rather than by scanning it
+  analyze risk_ids;
 
   -- every designation that may decide one of the areas from from_day on, with its priority
   create temp table risk_cover on commit drop as
@@ -107,6 +110,8 @@ begin
          min(level_code) as level_code, min(designation_id) as designation_id, min(notice_id) as notice_id,
          min(eff) as since
   from grouped group by area_id, grp;
+
+  analyze risk_period;
 
   -- the counts move by: minus the old periods from from_day on, plus the new ones
   create temp table risk_delta (district text, level_code text, day date, delta int) on commit drop;
