@@ -1,6 +1,7 @@
 -- wrk script: POSTs GraphQL queries with variables drawn at random per request.
 --   wrk ... -s graphql.lua <url> -- riskLevel <addresses file>
 --   wrk ... -s graphql.lua <url> -- riskAreas
+--   wrk ... -s graphql.lua <url> -- riskCounts
 -- Counts responses that are not HTTP 200 or carry GraphQL "errors", so that a fast error is never taken for a
 -- fast answer.
 
@@ -9,6 +10,7 @@ local RISK_LEVEL = "query($address: String!, $asOf: Date) { riskLevel(address: $
 local RISK_AREAS = "query($asOf: Date, $district: String, $level: String) "
   .. "{ riskAreas(asOf: $asOf, district: $district, level: $level, first: 50) "
   .. "{ edges { node { area { id fullName } level { code } } } pageInfo { hasNextPage endCursor } } }"
+local RISK_COUNTS = "query($asOf: Date) { riskCounts(asOf: $asOf) { district level areas } }"
 local DISTRICTS = { "小店区", "迎泽区", "杏花岭区", "尖草坪区", "万柏林区", "晋源区", "清徐县" }
 local LEVELS = { "HIGH", "MEDIUM", "LOW" }
 
@@ -30,8 +32,8 @@ function init(args)
     for line in io.lines(args[2]) do
       addresses[#addresses + 1] = line
     end
-  elseif mode ~= "riskAreas" then
-    error("mode must be riskLevel or riskAreas")
+  elseif mode ~= "riskAreas" and mode ~= "riskCounts" then
+    error("mode must be riskLevel, riskAreas or riskCounts")
   end
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
@@ -53,6 +55,9 @@ function request()
   if mode == "riskLevel" then
     query = RISK_LEVEL
     variables = string.format('{"address":"%s","asOf":"%s"}', addresses[math.random(#addresses)], as_of())
+  elseif mode == "riskCounts" then
+    query = RISK_COUNTS
+    variables = string.format('{"asOf":"%s"}', as_of())
   else
     query = RISK_AREAS
     variables = string.format('{"asOf":"%s","district":"%s","level":"%s"}', as_of(),

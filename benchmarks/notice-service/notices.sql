@@ -42,7 +42,7 @@ sections as (
 )
 select json_build_object(
          'query', 'mutation($text: String!, $year: Int) { importNotice(text: $text, year: $year) '
-                  || '{ created message notice { number warnings { code message } } } }',
+                  || '{ created message notice { id number warnings { code message } } } }',
          'variables', json_build_object('year', 2022, 'text',
            '## 市疫情防控办发布第' || n.number || '号通告:' || E'\n\n'
            || '### 我市新增高风险区25个' || E'\n\n'

@@ -14,6 +14,7 @@ import org.epicontrol.notice.audit.AuditStore;
 import org.epicontrol.notice.feed.AreaEventKind;
 import org.epicontrol.notice.feed.AreaEventLog;
 import org.epicontrol.notice.feed.AreaEventMetrics;
+import org.epicontrol.notice.risk.RiskMapMaintenance;
 
 import java.time.OffsetDateTime;
 
@@ -29,12 +30,15 @@ public class NoticeLifecycle {
     private final AuditStore audit;
     private final AreaEventLog events;
     private final AreaEventMetrics metrics;
+    private final RiskMapMaintenance riskMap;
 
-    public NoticeLifecycle(NoticeAccess access, AuditStore audit, AreaEventLog events, AreaEventMetrics metrics) {
+    public NoticeLifecycle(NoticeAccess access, AuditStore audit, AreaEventLog events, AreaEventMetrics metrics,
+                           RiskMapMaintenance riskMap) {
         this.access = access;
         this.audit = audit;
         this.events = events;
         this.metrics = metrics;
+        this.riskMap = riskMap;
     }
 
     private record Published(AreaEventKind kind, int events) {
@@ -67,7 +71,9 @@ public class NoticeLifecycle {
                                     // the events read the new statuses in SQL: written out first
                                     .chain(Panache::flush)
                                     .chain(() -> Panache.getSession())
-                                    .chain(session -> events.append(session, id, kind))
+                                    .chain(session -> events.append(session, id, kind)
+                                            // the maintained risk map, under the same lock: in commit order
+                                            .call(() -> riskMap.published(session, id)))
                                     .map(written -> new Published(kind, written));
                         }))
                 // counted once committed: a rolled-back publication wrote no event

@@ -25,14 +25,16 @@ public class RiskGraphQLApi {
     private static final int MAX_ADDRESS = 300;
 
     private final RiskQueries risk;
+    private final RiskMapQueries map;
     private final NoticeQueries notices;
     private final PageRequest pages;
     private final NoticeConfig config;
     private final NoticeAccess access;
 
-    public RiskGraphQLApi(RiskQueries risk, NoticeQueries notices, PageRequest pages, NoticeConfig config,
-                          NoticeAccess access) {
+    public RiskGraphQLApi(RiskQueries risk, RiskMapQueries map, NoticeQueries notices, PageRequest pages,
+                          NoticeConfig config, NoticeAccess access) {
         this.risk = risk;
+        this.map = map;
         this.notices = notices;
         this.pages = pages;
         this.config = config;
@@ -54,13 +56,13 @@ public class RiskGraphQLApi {
     public Uni<RiskAreaConnection> riskAreas(LocalDate asOf, String district,
                                              @Description("A level code, e.g. HIGH") String level,
                                              Integer first, String after) {
-        return risk.riskAreas(asOf == null ? today() : asOf, district, level, pages.size(first), after);
+        return map.riskAreas(asOf == null ? today() : asOf, district, level, pages.size(first), after);
     }
 
     @Query("riskCounts")
     @Description("Number of designated areas per district and level in force at the date")
     public Uni<List<DistrictLevelCount>> riskCounts(LocalDate asOf) {
-        return risk.countsByDistrict(asOf == null ? today() : asOf);
+        return map.countsByDistrict(asOf == null ? today() : asOf);
     }
 
     @Query("riskTrend")
@@ -68,7 +70,7 @@ public class RiskGraphQLApi {
             + " given) and level, ordered by date, district, level; a day, district or level without areas is left out")
     @NonNull
     public Uni<List<@NonNull DailyRiskCount>> riskTrend(@NonNull LocalDate from, @NonNull LocalDate to, String district) {
-        return risk.trend(new TrendWindow(from, to), district);
+        return map.trend(new TrendWindow(from, to), district);
     }
 
     @Description("Every designation that set this area's level, oldest first")

@@ -10,20 +10,14 @@ import org.epicontrol.notice.area.AreaRegistry;
 import org.epicontrol.notice.area.AreaRow;
 import org.epicontrol.notice.area.AreaPath;
 import org.epicontrol.notice.area.AreaTextParser;
-import org.epicontrol.common.Cursor;
-import org.epicontrol.common.DomainException;
-import org.epicontrol.common.PageInfo;
 import org.epicontrol.notice.level.LevelCatalog;
-import org.epicontrol.notice.level.RiskLevel;
 import org.epicontrol.notice.notice.Designation;
 import org.epicontrol.notice.notice.NoticeQueries;
 import org.epicontrol.notice.notice.NoticeRows;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The level of a place at a date: among the designations in force that cover it (its own area or an enclosing
@@ -46,7 +40,8 @@ public class RiskQueries {
             + " where t.area_id = any($1) and not t.excluded and " + inForce("$2")
             + " and not exists (select 1 from designation_target x where x.designation_id = t.designation_id"
             + "   and x.excluded and x.area_id = any($1))"
-            + " order by n.effective_date desc, n.year desc, n.number desc, array_position($1, t.area_id) desc"
+            + " order by n.effective_date desc, n.year desc, n.number desc, n.id desc, array_position($1, t.area_id) desc,"
+            + "   d.ordinal desc"
             + " limit 64";
 
     /** The level in force for each designated area, computed through its ancestors (areas without one drop out). */
@@ -66,8 +61,8 @@ public class RiskQueries {
             + " where t.area_id = any(a.ancestor_ids) and not t.excluded and " + inForce(asOf)
             + " and not exists (select 1 from designation_target x where x.designation_id = t.designation_id"
             + "   and x.excluded and x.area_id = any(a.ancestor_ids))"
-            + " order by n.effective_date desc, n.year desc, n.number desc,"
-            + "   array_position(a.ancestor_ids, t.area_id) desc limit 1";
+            + " order by n.effective_date desc, n.year desc, n.number desc, n.id desc,"
+            + "   array_position(a.ancestor_ids, t.area_id) desc, d.ordinal desc limit 1";
     }
 
     private final Pool pool;
@@ -125,78 +120,6 @@ public class RiskQueries {
             List<String> names = new ArrayList<>();
             rows.forEach(r -> names.add(r.getString("name")));
             return names;
-        });
-    }
-
-    public Uni<RiskAreaConnection> riskAreas(LocalDate asOf, String district, String level, int first, String after) {
-        String key = Cursor.decode("riskArea", after);
-        long afterId;
-        try {
-            afterId = key == null ? 0 : Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw new DomainException("INVALID_CURSOR", "cursor '" + after + "' is not a cursor of this listing");
-        }
-        String sql = "select " + AreaRow.COLUMNS + ", cur.level_code, cur.designation_id, cur.notice_id,"
-                + " cur.effective_date from area a" + current("$1")
-                + " where " + DESIGNATED + " and ($2::text is null or a.district = $2) and ($3::text is null or cur.level_code = $3)"
-                + " and a.id > $4 order by a.id limit $5";
-        Tuple args = Tuple.from(Arrays.asList(asOf, district, level, afterId, first + 1));
-        return Uni.combine().all().unis(levels.byCode(), pool.preparedQuery(sql).execute(args))
-                .asTuple().map(t -> {
-                    Map<String, RiskLevel> known = t.getItem1();
-                    List<RiskAreaConnection.Edge> edges = new ArrayList<>();
-                    for (Row row : t.getItem2()) {
-                        RiskArea node = new RiskArea(AreaRow.map(row), known.get(row.getString("level_code")),
-                                row.getLocalDate("effective_date"), row.getLong("notice_id"), row.getLong("designation_id"));
-                        edges.add(new RiskAreaConnection.Edge(Cursor.encode("riskArea", node.area().id()), node));
-                    }
-                    boolean more = edges.size() > first;
-                    if (more) {
-                        edges = edges.subList(0, first);
-                    }
-                    return new RiskAreaConnection(edges,
-                            new PageInfo(more, edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
-                });
-    }
-
-    /**
-     * The areas of the risk map, {@code a} being the area: those a notice (of any status) names as a target; with
-     * {@link #current} the ones with a level in force. The one definition riskAreas, riskCounts and riskTrend share.
-     */
-    static final String DESIGNATED = "exists (select 1 from designation_target dt where dt.area_id = a.id and not dt.excluded)";
-
-    /** riskCounts: designated areas in force at asOf, per district and level. */
-    private static String countsAt(String asOf) {
-        return " from area a" + current(asOf) + " where " + DESIGNATED;
-    }
-
-    public Uni<List<DistrictLevelCount>> countsByDistrict(LocalDate asOf) {
-        String sql = "select a.district, cur.level_code, count(*) as n" + countsAt("$1")
-                + " group by a.district, cur.level_code order by a.district, cur.level_code";
-        return pool.preparedQuery(sql).execute(Tuple.of(asOf)).map(rows -> {
-            List<DistrictLevelCount> counts = new ArrayList<>();
-            rows.forEach(r -> counts.add(new DistrictLevelCount(r.getString("district"), r.getString("level_code"),
-                    r.getInteger("n"))));
-            return counts;
-        });
-    }
-
-    /**
-     * riskCounts of every day of the window, in one statement: the days joined to the same counting as
-     * {@link #countsByDistrict}, each day its own asOf. Days, districts or levels without an area are left out.
-     */
-    public Uni<List<DailyRiskCount>> trend(TrendWindow window, String district) {
-        String sql = "select g.day::date as day, x.district, x.level_code, count(*) as n"
-                + " from generate_series($1::date, $2::date, interval '1 day') g(day) cross join lateral ("
-                + "   select a.district, cur.level_code" + countsAt("g.day::date")
-                + "   and ($3::text is null or a.district = $3)) x"
-                + " group by 1, 2, 3 order by 1, 2, 3";
-        Tuple args = Tuple.from(Arrays.asList(window.from(), window.to(), district));
-        return pool.preparedQuery(sql).execute(args).map(rows -> {
-            List<DailyRiskCount> counts = new ArrayList<>();
-            rows.forEach(r -> counts.add(new DailyRiskCount(r.getLocalDate("day"), r.getString("district"),
-                    r.getString("level_code"), r.getInteger("n"))));
-            return counts;
         });
     }
 
