@@ -15,6 +15,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -39,21 +42,35 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdempotencyRoute {
 
-    /** After the body and authentication handlers (Integer.MIN_VALUE …), before the routes of extensions. */
+    /** After authentication (order -200), before the routes of extensions (0 and on). */
     private static final int ORDER = -1;
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Logger LOG = Logger.getLogger(IdempotencyRoute.class);
 
     private final IdempotencyConfig config;
     private final IdempotencyKeys keys;
+    private final MemorySize maxBodySize;
 
-    public IdempotencyRoute(IdempotencyConfig config, IdempotencyKeys keys) {
+    public IdempotencyRoute(IdempotencyConfig config, IdempotencyKeys keys,
+                            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+                            MemorySize maxBodySize) {
         this.config = config;
         this.keys = keys;
+        this.maxBodySize = maxBodySize;
     }
 
     void install(@Observes Router router) {
         if (config.enabled()) {
+            // the GraphQL route reads the body only in its own handler; a keyed request's is read here (once: a
+            // body handler passes a body already read)
+            BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
+            router.route(HttpMethod.POST, config.path()).order(ORDER - 1).handler(ctx -> {
+                if (ctx.request().getHeader(config.header()) == null) {
+                    ctx.next();
+                } else {
+                    body.handle(ctx);
+                }
+            });
             router.route(HttpMethod.POST, config.path()).order(ORDER).handler(this::handle);
         }
     }
