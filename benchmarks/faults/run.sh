@@ -21,15 +21,7 @@ PHASES="${FAULT_PHASES:-baseline kill-volunteer restart-postgres stop-keycloak s
 source "$HERE/../lib.sh"
 source "$HERE/suite.sh"
 
-for tool in java psql curl python3 awk; do
-  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
-done
-mkdir -p "$WORK"
-rm -rf "$WORK"/*.log "$WORK"/ops.jsonl "$WORK"/seed.json "$WORK"/next-number "$WORK"/pairs.json
-
-stop_started_on_exit
-trap 'stop_suite; stop_started' EXIT
-build_unless_skipped
+prepare_run
 start_suite
 
 log "seeding a community, 4 posts, 224 shifts, 60 volunteers through the gateway"

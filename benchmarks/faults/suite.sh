@@ -3,6 +3,20 @@
 # behind a delaying proxy (delay_proxy.py, its delay in $WORK/delay-ms), the gateway. Sourced after lib.sh with ROOT
 # and WORK set; sets GATEWAY_URL, OIDC_URL, PGHOST/PGPORT/PGUSER and the PIDs (*_PID) of every process.
 
+# Checks the tools, empties $WORK of an earlier run, stops everything on exit, builds unless skipped.
+prepare_run() {
+  local tool
+  for tool in java psql curl python3 awk; do
+    command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
+  done
+  mkdir -p "$WORK"
+  rm -rf "$WORK"/*.log "$WORK"/ops.jsonl "$WORK"/seed.json "$WORK"/next-number "$WORK"/pairs.json \
+    "$WORK"/minutes.txt "$WORK"/report.md
+  stop_started_on_exit
+  trap 'stop_suite; stop_started' EXIT
+  build_unless_skipped
+}
+
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 SUITE_LOG_SEQ=0

@@ -20,15 +20,7 @@ GROWTH_MB="${SOAK_GROWTH_MB:-20}"
 source "$HERE/../lib.sh"
 source "$HERE/../faults/suite.sh"
 
-for tool in java psql curl python3 awk; do
-  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
-done
-mkdir -p "$WORK"
-rm -rf "$WORK"/*.log "$WORK"/ops.jsonl "$WORK"/seed.json "$WORK"/next-number "$WORK"/pairs.json "$WORK"/minutes.txt
-
-stop_started_on_exit
-trap 'stop_suite; stop_started' EXIT
-build_unless_skipped
+prepare_run
 start_suite
 python3 "$HERE/../faults/faults.py" seed "$WORK" >&2
 
