@@ -227,9 +227,9 @@ class Load:
             number = self.number
         text = ("## 市疫情防控办发布第%d号通告:\n\n本报讯 3月1日,市疫情防控办发布第%d号通告,即日起我市调整为低风险区1个。"
                 "调整为低风险区1个,分别是:\n\n试验县(1个):故障小区%d。\n" % (number, number, number))
-        variables = {"text": text, "year": 2031}
+        variables = {"text": text, "year": 2021}
         outcome, result, key, tries = write("importNotice", IMPORT, variables, "editor")
-        self.record("importNotice", {"number": number, "year": 2031}, outcome, result, key, tries)
+        self.record("importNotice", {"number": number, "year": 2021}, outcome, result, key, tries)
 
     def lookup(self):
         if random.random() < 0.5:

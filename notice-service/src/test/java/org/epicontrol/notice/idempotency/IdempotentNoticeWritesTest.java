@@ -43,8 +43,8 @@ class IdempotentNoticeWritesTest {
     void aRetriedImportAnswersTheFirstAnswerAndStoresOneNotice() {
         String text = text(9101);
         String key = key();
-        Response first = send(EDITOR, key, Notices.IMPORT, Map.of("text", text, "year", 2031));
-        Response retry = send(EDITOR, key, Notices.IMPORT, Map.of("text", text, "year", 2031));
+        Response first = send(EDITOR, key, Notices.IMPORT, Map.of("text", text, "year", 2021));
+        Response retry = send(EDITOR, key, Notices.IMPORT, Map.of("text", text, "year", 2021));
         assertEquals(Boolean.TRUE, first.path("data.importNotice.created"), first.asString());
         assertEquals(first.asString(), retry.asString());
         assertEquals("true", retry.header("Idempotent-Replayed"));
@@ -54,7 +54,7 @@ class IdempotentNoticeWritesTest {
 
     @Test
     void aRetriedPublicationAnswersPublishedInsteadOfNotADraft() {
-        String id = send(EDITOR, null, Notices.IMPORT, Map.of("text", text(9102), "year", 2031))
+        String id = send(EDITOR, null, Notices.IMPORT, Map.of("text", text(9102), "year", 2021))
                 .path("data.importNotice.notice.id");
         String key = key();
         Response first = send(PUBLISHER, key, Notices.PUBLISH, Map.of("id", id));
@@ -66,8 +66,8 @@ class IdempotentNoticeWritesTest {
     @Test
     void theSameKeyForAnotherNoticeIsRefusedAndImportsNothing() {
         String key = key();
-        send(EDITOR, key, Notices.IMPORT, Map.of("text", text(9103), "year", 2031));
-        Response other = send(EDITOR, key, Notices.IMPORT, Map.of("text", text(9104), "year", 2031));
+        send(EDITOR, key, Notices.IMPORT, Map.of("text", text(9103), "year", 2021));
+        Response other = send(EDITOR, key, Notices.IMPORT, Map.of("text", text(9104), "year", 2021));
         assertEquals("IDEMPOTENCY_KEY_REUSED", other.path("errors[0].extensions.code"), other.asString());
         assertEquals(0, noticesNumbered(9104));
     }
@@ -79,7 +79,7 @@ class IdempotentNoticeWritesTest {
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            calls.add(() -> send(EDITOR, key, Notices.IMPORT, Map.of("text", text, "year", 2031)));
+            calls.add(() -> send(EDITOR, key, Notices.IMPORT, Map.of("text", text, "year", 2021)));
         }
         Set<String> ids = new HashSet<>();
         try {
@@ -104,8 +104,8 @@ class IdempotentNoticeWritesTest {
     @Test
     void anotherEditorsSameKeyIsTheirOwn() {
         String key = key();
-        Response mine = send(EDITOR, key, Notices.IMPORT, Map.of("text", text(9106), "year", 2031));
-        Response theirs = send(OTHER_EDITOR, key, Notices.IMPORT, Map.of("text", text(9106), "year", 2031));
+        Response mine = send(EDITOR, key, Notices.IMPORT, Map.of("text", text(9106), "year", 2021));
+        Response theirs = send(OTHER_EDITOR, key, Notices.IMPORT, Map.of("text", text(9106), "year", 2021));
         assertNotNull(mine.path("data.importNotice.notice.id"), mine.asString());
         assertNull(theirs.header("Idempotent-Replayed"));
         // their import ran as their own request: the notice exists already, so it created nothing
@@ -122,7 +122,7 @@ class IdempotentNoticeWritesTest {
     }
 
     private int noticesNumbered(int number) {
-        return pool.preparedQuery("select count(*) from notice where number = $1 and year = 2031")
+        return pool.preparedQuery("select count(*) from notice where number = $1 and year = 2021")
                 .execute(Tuple.of(number)).await().indefinitely().iterator().next().getInteger(0);
     }
 
