@@ -68,7 +68,8 @@ start_suite() {
   POSTMASTER_PID="$(psql -X -At -d volunteers -c "select pg_read_file('postmaster.pid')" | head -1)"
   log "starting Keycloak (first start ~1 min)"
   start_keycloak
-  KEYCLOAK_JAVA_PID="$(pgrep -P "$KEYCLOAK_PID" java | head -1)"
+  # the wrapper runs bin/kc.sh, which runs Keycloak's JVM
+  KEYCLOAK_JAVA_PID="$(pgrep -P "$(pgrep -P "$KEYCLOAK_PID" | head -1)" | head -1)"
   NOTICE_PORT="$(free_port)" VOLUNTEER_PORT="$(free_port)" PROXY_PORT="$(free_port)" GATEWAY_PORT="$(free_port)"
   log "starting notice-service, volunteer-service, the delaying proxy and the gateway"
   start_notice
