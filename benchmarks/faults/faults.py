@@ -122,7 +122,7 @@ def write(field, query, variables, user):
 
 
 def retryable_code(code):
-    return any(part in code for part in ("SUBGRAPH", "UNAVAILABLE", "INTERNAL", "TIMEOUT", "DOWNSTREAM", "FETCH"))
+    return any(part in code for part in ("SUBGRAPH", "SUBREQUEST", "UNAVAILABLE", "INTERNAL", "TIMEOUT", "DOWNSTREAM", "FETCH"))
 
 
 def psql(database, sql):
