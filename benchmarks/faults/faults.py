@@ -122,7 +122,8 @@ def write(field, query, variables, user):
 
 
 def retryable_code(code):
-    return any(part in code for part in ("SUBGRAPH", "SUBREQUEST", "UNAVAILABLE", "INTERNAL", "TIMEOUT", "DOWNSTREAM", "FETCH"))
+    return any(part in code for part in ("SUBGRAPH", "SUBREQUEST", "UNAVAILABLE", "INTERNAL", "TIMEOUT", "DOWNSTREAM", "FETCH",
+                                          "closed-connection", "CONNECTION"))
 
 
 def psql(database, sql):
