@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.common.idempotency.IdempotencyClaim;
 import org.epicontrol.common.audit.AuditEvent;
 import org.epicontrol.common.audit.AuditEventConnection;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * Writes audit events inside the caller's transaction — a pool transaction or a Hibernate Reactive session, whichever
- * the change runs in — and pages through them newest first.
+ * the change runs in — and pages through them newest first. Each append first claims the request's idempotency key in
+ * that transaction (a no-op once claimed): no write commits without its key.
  */
 @ApplicationScoped
 public class AuditStore {
@@ -36,9 +38,9 @@ public class AuditStore {
         // text first, then jsonb: a String bound straight to jsonb would be stored as a JSON string
         String sql = "insert into audit_event (actor, actor_subject, action, target_type, target_id, details)"
                 + " values ($1, $2, $3, $4, $5, $6::text::jsonb)";
-        return tx.preparedQuery(sql)
+        return IdempotencyClaim.claim(tx).chain(() -> tx.preparedQuery(sql)
                 .execute(Tuple.from(Arrays.asList(entry.actor().username(), entry.actor().subject(),
-                        entry.action().name(), entry.targetType(), entry.targetId(), entry.details().encode())))
+                        entry.action().name(), entry.targetType(), entry.targetId(), entry.details().encode()))))
                 .replaceWithVoid();
     }
 
@@ -46,15 +48,30 @@ public class AuditStore {
     public Uni<Void> append(Mutiny.Session session, AuditEntry entry) {
         String sql = "insert into audit_event (actor, actor_subject, action, target_type, target_id, details)"
                 + " values (?1, ?2, ?3, ?4, ?5, cast(cast(?6 as text) as jsonb))";
-        return session.createNativeQuery(sql)
+        return claimIdempotencyKey(session).chain(() -> session.createNativeQuery(sql)
                 .setParameter(1, entry.actor().username())
                 .setParameter(2, entry.actor().subject())
                 .setParameter(3, entry.action().name())
                 .setParameter(4, entry.targetType())
                 .setParameter(5, entry.targetId())
                 .setParameter(6, entry.details().encode())
-                .executeUpdate()
+                .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * Claims the request's idempotency key, if any, in a Hibernate Reactive transaction (IdempotencyClaim); every
+     * append does so, and a write may call it first thing, before it takes its locks.
+     */
+    public Uni<Void> claimIdempotencyKey(Mutiny.Session session) {
+        return IdempotencyClaim.parameters().map(params -> {
+            Mutiny.SelectionQuery<Object> query = session.createNativeQuery(IdempotencyClaim.SQL.replace('$', '?'));
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.getSingleResult().invoke(outcome -> IdempotencyClaim.check(String.valueOf(outcome)))
+                    .replaceWithVoid();
+        }).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     public Uni<AuditEventConnection> page(AuditFilter filter, int first, String after) {

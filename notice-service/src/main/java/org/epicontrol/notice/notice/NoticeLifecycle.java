@@ -47,6 +47,8 @@ public class NoticeLifecycle {
     /** Returns the id of the notice it published. The caller's role was checked; four eyes is checked here. */
     public Uni<Long> publish(long id, Caller publisher) {
         return Panache.withTransaction(() -> Panache.getSession()
+                        // a retry of this publication waits here for the first one, and fails rather than publish
+                        .call(audit::claimIdempotencyKey)
                         .chain(events::serialise)
                         // Row-locked: an import replacing the draft (and its author) waits for us, or we for it, so
                         // four eyes judges the author of exactly the content that is published.

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.common.idempotency.IdempotencyClaim;
 import org.epicontrol.roster.audit.Actor;
 import org.epicontrol.roster.persistence.SessionSql;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -18,7 +19,8 @@ import java.util.function.BiFunction;
 /**
  * A write the caller's role allows, with every object its arguments name and the rule each must pass. Where those
  * objects sit is only looked at inside the write's own transaction ({@link #transaction}), on its connection, with
- * the objects' rows locked: a check and the write it guards see the same rows, and no write runs unchecked.
+ * the objects' rows locked: a check and the write it guards see the same rows, and no write runs unchecked. The
+ * request's idempotency key, if any, is claimed first in that transaction (IdempotencyClaim).
  */
 public final class Permit {
 
@@ -54,7 +56,8 @@ public final class Permit {
      * before anything is written. {@code write} gets the transaction and the actor for the audit trail.
      */
     public <T> Uni<T> transaction(Pool pool, BiFunction<SqlConnection, Actor, Uni<T>> write) {
-        return pool.withTransaction(tx -> confirm(tx).chain(actor -> write.apply(tx, actor)));
+        return pool.withTransaction(tx -> IdempotencyClaim.claim(tx)
+                .chain(() -> confirm(tx)).chain(actor -> write.apply(tx, actor)));
     }
 
     /**
@@ -65,8 +68,8 @@ public final class Permit {
     public <T> Uni<T> sessionTransaction(SessionWrite<T> write) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
             SessionSql sql = SessionSql.of(session);
-            return confirm((target, id) -> targets.findLocked(sql, target, id))
-                    .chain(actor -> write.apply(session, sql, actor));
+            return sql.claimIdempotencyKey().chain(() -> confirm((target, id) -> targets.findLocked(sql, target, id))
+                    .chain(actor -> write.apply(session, sql, actor)));
         }));
     }
 

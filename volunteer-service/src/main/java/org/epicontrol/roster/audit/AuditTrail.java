@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.Cursor;
+import org.epicontrol.common.idempotency.IdempotencyClaim;
 import org.epicontrol.roster.persistence.SessionSql;
 
 import org.epicontrol.common.audit.AuditEvent;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * The audit trail: every write of this service records an event through the transaction of the write itself, so
- * that a rolled-back change leaves no event and a committed one always has its event.
+ * that a rolled-back change leaves no event and a committed one always has its event. It also claims the request's
+ * idempotency key there (a no-op if the write claimed it already): no write commits without its key.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -43,14 +45,16 @@ public class AuditTrail {
 
     public Uni<Void> record(SqlClient tx, Actor actor, String action, String targetType, Object targetId,
                             Map<String, Object> details) {
-        return tx.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(values(actor, action, targetType, targetId,
-                details)))).replaceWithVoid();
+        return IdempotencyClaim.claim(tx).chain(() -> tx.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(
+                values(actor, action, targetType, targetId, details))))).replaceWithVoid();
     }
 
     /** The same in a Hibernate Reactive (Panache) write's transaction, on its session's connection. */
     public Uni<Void> record(SessionSql session, Actor actor, String action, String targetType, Object targetId,
                             Map<String, Object> details) {
-        return session.update(INSERT, values(actor, action, targetType, targetId, details)).replaceWithVoid();
+        return session.claimIdempotencyKey()
+                .chain(() -> session.update(INSERT, values(actor, action, targetType, targetId, details)))
+                .replaceWithVoid();
     }
 
     private static Object[] values(Actor actor, String action, String targetType, Object targetId,

@@ -1,6 +1,7 @@
 package org.epicontrol.roster.persistence;
 
 import io.smallrye.mutiny.Uni;
+import org.epicontrol.common.idempotency.IdempotencyClaim;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
 import org.hibernate.reactive.pool.ReactiveConnection;
@@ -39,6 +40,14 @@ public final class SessionSql {
             result.forEachRemaining(rows::add);
             return rows;
         });
+    }
+
+    /** Claims the request's idempotency key, if any, in the session's transaction (IdempotencyClaim). */
+    public Uni<Void> claimIdempotencyKey() {
+        return IdempotencyClaim.parameters()
+                .map(params -> select(IdempotencyClaim.SQL, params)
+                        .invoke(rows -> IdempotencyClaim.check((String) rows.get(0)[0])).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** Rows changed. */
