@@ -2,12 +2,12 @@ package org.epicontrol.gateway.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.epicontrol.gateway.identity.UntilTokenExpiry;
 import org.epicontrol.gateway.trust.Sha256;
 
 /**
@@ -24,31 +24,10 @@ final class PolicyDecisionCache {
     }
 
     private final Cache<Key, Entry> cache;
-    private final Ticker ticker;
-    private final long epochOffsetNanos;
-    private final long ttlNanos;
 
     PolicyDecisionCache(Duration ttl, long maxEntries, Ticker ticker) {
-        this.ticker = ticker;
-        this.ttlNanos = ttl.toNanos();
-        this.epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - ticker.read();
         this.cache = Caffeine.newBuilder().maximumSize(maxEntries).ticker(ticker)
-                .expireAfter(new Expiry<Key, Entry>() {
-                    @Override
-                    public long expireAfterCreate(Key key, Entry value, long currentTime) {
-                        return lifetime(value, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(Key key, Entry value, long currentTime, long currentDuration) {
-                        return lifetime(value, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterRead(Key key, Entry value, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                }).build();
+                .expireAfter(new UntilTokenExpiry<Key, Entry>(ttl, ticker, Entry::expiresAtEpochSecond)).build();
     }
 
     /** The token's hash: what the cache keys by. */
@@ -79,13 +58,5 @@ final class PolicyDecisionCache {
             }
         }
         return out;
-    }
-
-    private long lifetime(Entry e, long nowNanos) {
-        if (e.expiresAtEpochSecond() <= 0) {
-            return ttlNanos;
-        }
-        long untilExpiry = e.expiresAtEpochSecond() * 1_000_000_000L - (epochOffsetNanos + nowNanos);
-        return Math.max(0, Math.min(ttlNanos, untilExpiry));
     }
 }

@@ -2,7 +2,6 @@ package org.epicontrol.gateway.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.time.Duration;
@@ -20,31 +19,11 @@ public final class VerifiedTokenCache {
     }
 
     private final Cache<String, Entry> cache;
-    private final long epochOffsetNanos;
-    private final long ttlNanos;
-    private final Ticker ticker;
+    private final UntilTokenExpiry<String, Entry> expiry;
 
     public VerifiedTokenCache(Duration ttl, long maxEntries, Ticker ticker) {
-        this.ticker = ticker;
-        this.ttlNanos = ttl.toNanos();
-        this.epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - ticker.read();
-        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).ticker(ticker)
-                .expireAfter(new Expiry<String, Entry>() {
-                    @Override
-                    public long expireAfterCreate(String key, Entry value, long currentTime) {
-                        return lifetime(value, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String key, Entry value, long currentTime, long currentDuration) {
-                        return lifetime(value, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterRead(String key, Entry value, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                }).build();
+        this.expiry = new UntilTokenExpiry<>(ttl, ticker, Entry::expiresAtEpochSecond);
+        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).ticker(ticker).expireAfter(expiry).build();
     }
 
     /** The identity verified for exactly this token, or null (never seen, expired, evicted). */
@@ -55,7 +34,7 @@ public final class VerifiedTokenCache {
         }
         // Caffeine expires lazily within its own clock; the token's expiry is checked again here so that an
         // expired token is never answered, whatever the cache's timing.
-        if (nowEpochSecond() >= e.expiresAtEpochSecond()) {
+        if (expiry.nowEpochSecond() >= e.expiresAtEpochSecond()) {
             cache.invalidate(token);
             return null;
         }
@@ -66,7 +45,7 @@ public final class VerifiedTokenCache {
     public void put(String token, SecurityIdentity identity) {
         if (token == null || identity == null || identity.isAnonymous()
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0
-                || jwt.getExpirationTime() <= nowEpochSecond()) {
+                || jwt.getExpirationTime() <= expiry.nowEpochSecond()) {
             return;
         }
         cache.put(token, new Entry(identity, jwt.getExpirationTime()));
@@ -75,14 +54,5 @@ public final class VerifiedTokenCache {
     long size() {
         cache.cleanUp();
         return cache.estimatedSize();
-    }
-
-    private long nowEpochSecond() {
-        return (epochOffsetNanos + ticker.read()) / 1_000_000_000L;
-    }
-
-    private long lifetime(Entry e, long nowNanos) {
-        long untilExpiry = e.expiresAtEpochSecond() * 1_000_000_000L - (epochOffsetNanos + nowNanos);
-        return Math.max(0, Math.min(ttlNanos, untilExpiry));
     }
 }
