@@ -59,7 +59,7 @@ class CacheableRiskReadsTest {
     private Response get(RequestSpecification spec, String hash, String variables) {
         return spec.queryParam("extensions", "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}")
                 .queryParam("variables", variables)
-                .when().get(suite.gatewayUrl() + "/graphql");
+                .when().get(suite.gatewayUrl());
     }
 
     @Test
