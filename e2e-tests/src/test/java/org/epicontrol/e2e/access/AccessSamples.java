@@ -44,6 +44,7 @@ public final class AccessSamples {
             values.put("communityId", community);
             values.put("unitId", index.idsUnder("Grid", community).stream().findFirst().orElse(community));
             index.idsUnder("DutyPost", community).stream().findFirst().ifPresent(post -> values.put("postId", post));
+            index.idsUnder("Volunteer", community).stream().findFirst().ifPresent(v -> values.put("volunteerId", v));
             index.linkedAreasUnder(community).stream().findFirst()
                     .ifPresent(area -> putArea(values, area, gateway, systemAdmin));
             samples.add(new ArgumentProviders.Sample(index.unitName(community), values));

@@ -145,6 +145,10 @@ public final class LeakFinder {
         if (own == null && object.get("targetType") instanceof String target) {
             own = index.ownerOf(target, object.get("targetId"));
         }
+        // an object without an id of its own that names its volunteer (a volunteer's availability) is theirs
+        if (own == null && object.get("id") == null && object.get("volunteerId") != null) {
+            own = index.ownerOf("Volunteer", object.get("volunteerId"));
+        }
         return own;
     }
 

@@ -33,6 +33,10 @@ public final class OwnershipIndex {
               requests(unitId: $c, first: 500) { edges { node { id assignee { id } } } }
               registrations(communityId: $c, first: 500) { id }
               callOuts(communityId: $c) { id } }""";
+    /** Roster proposals (issue 16), found by their audit events; each is its community's. */
+    private static final String PROPOSALS = """
+            { rosterAuditTrail(targetType: "RosterProposal", first: 500) { edges { node { targetId } } } }""";
+    private static final String PROPOSAL = "query($id: ID!) { rosterProposal(id: $id) { id communityId } }";
     /** Each alert with the unit its audience is over: the community, its grid, or the district above it. */
     private static final String ALERTS = """
             query($after: String) { alerts(first: 500, after: $after) { pageInfo { hasNextPage endCursor }
@@ -72,6 +76,7 @@ public final class OwnershipIndex {
                     "to", now.plusDays(30).toString()), units.get(community));
         }
         index.alerts(gateway, systemAdmin);
+        index.proposals(gateway, systemAdmin);
         index.drafts(gateway, systemAdmin);
         return index;
     }
@@ -227,6 +232,19 @@ public final class OwnershipIndex {
             String type = list.equals("registrations") ? "VolunteerRegistration" : "CallOut";
             for (Map<String, Object> object : (List<Map<String, Object>>) data.get(list)) {
                 put(type, (String) object.get("id"), owner);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void proposals(GraphQLClient gateway, String systemAdmin) {
+        for (Map<String, Object> edge : edges(gateway.data(systemAdmin, PROPOSALS), "rosterAuditTrail")) {
+            String id = (String) ((Map<String, Object>) edge.get("node")).get("targetId");
+            Map<String, Object> proposal = (Map<String, Object>) gateway.data(systemAdmin, PROPOSAL, "id", id)
+                    .get("rosterProposal");
+            List<String> path = proposal == null ? null : unitPaths.get((String) proposal.get("communityId"));
+            if (path != null) {
+                put("RosterProposal", id, Owner.unit(path));
             }
         }
     }

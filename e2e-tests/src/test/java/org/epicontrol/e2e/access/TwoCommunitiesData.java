@@ -163,6 +163,10 @@ public final class TwoCommunitiesData {
         run("mutation($in: CallOutInput!) { callOut(input: $in) { id } }", "in", Map.of("communityId", community,
                 "from", now.toString(), "to", now.plusDays(2).toString(), "kinds", List.of("RESIDENT", "PARTY_MEMBER"),
                 "message", "明日核酸检测点需要志愿者"));
+        // issue 16: a roster proposal of the community's next two days (solved in the background; read by id)
+        run("mutation($c: ID!, $f: DateTime!, $t: DateTime!) { proposeRoster(communityId: $c, from: $f, to: $t,"
+                + " options: {timeBudgetSeconds: 1}) { id } }", "c", community, "f", now.toString(),
+                "t", now.plusDays(2).toString());
     }
 
     private String volunteer(String community, String name, String kind, int number) {
