@@ -50,7 +50,7 @@ public final class ResponseShaper {
      * The fields collected per selection (the merged fields of one response key, by identity) and runtime type: the
      * items of a list share their selection, so a list of n objects collects its fields once instead of n times.
      */
-    private final Map<List<?>, Map<String, List<Slot>>> collected = new IdentityHashMap<>();
+    private final Map<List<?>, Map<String, Slots>> collected = new IdentityHashMap<>();
 
     /**
      * One response key of an object of one runtime type, worked out once per selection: the merged fields, their
@@ -59,6 +59,10 @@ public final class ResponseShaper {
     private record Slot(String key, List<Field> fields, GraphQLFieldDefinition definition, Kind kind,
                         double weight) {
         enum Kind { TYPENAME, INTROSPECTION, FIELD, NONE }
+    }
+
+    /** The slots of a selection on a type, and the response keys they write, shared by every object shaped. */
+    private record Slots(List<Slot> slots, String[] keys) {
     }
 
     public ResponseShaper(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
@@ -103,7 +107,7 @@ public final class ResponseShaper {
     }
 
     /** The fields selected on objects of {@code type} by response key, in the client's order. */
-    private List<Slot> collectAll(GraphQLImplementingType type, List<SelectionSet> selections) {
+    private Slots collectAll(GraphQLImplementingType type, List<SelectionSet> selections) {
         Map<String, List<Field>> fields = new LinkedHashMap<>();
         for (SelectionSet s : selections) {
             collect(type, s, fields);
@@ -121,19 +125,20 @@ public final class ResponseShaper {
                         : new Slot(key, merged, def, Slot.Kind.FIELD, weights.of(type, def)));
             }
         });
-        return slots;
+        String[] keys = slots.stream().filter(s -> s.kind() != Slot.Kind.NONE).map(Slot::key).toArray(String[]::new);
+        return new Slots(slots, keys);
     }
 
-    private Object object(GraphQLImplementingType type, Map<String, Object> data, List<Slot> slots,
+    private Object object(GraphQLImplementingType type, Map<String, Object> data, Slots shape,
                           List<Object> path, boolean root) {
-        Map<String, Object> out = new LinkedHashMap<>(Math.max(4, slots.size() * 4 / 3 + 1));
-        for (Slot slot : slots) {
+        ShapedObject out = new ShapedObject(shape.keys());
+        for (Slot slot : shape.slots()) {
             String key = slot.key();
             switch (slot.kind()) {
-                case TYPENAME -> out.put(key, type.getName());
+                case TYPENAME -> out.add(key, type.getName());
                 case INTROSPECTION -> {
                     if (root) {
-                        out.put(key, data.get(key)); // answered by introspection, already shaped
+                        out.add(key, data.get(key)); // answered by introspection, already shaped
                     }
                 }
                 case FIELD -> {
@@ -145,7 +150,7 @@ public final class ResponseShaper {
                     if (value == INVALID) {
                         return INVALID;
                     }
-                    out.put(key, value);
+                    out.add(key, value);
                 }
                 case NONE -> {
                 }
@@ -212,10 +217,23 @@ public final class ResponseShaper {
         if (runtime == null) {
             return null;
         }
-        List<Slot> sub = collected.computeIfAbsent(fields, k -> new HashMap<>(4))
-                .computeIfAbsent(runtime.getName(), t -> collectAll(runtime, selectionSets(fields)));
         cost += weight;
-        return object(runtime, data, sub, path, false);
+        return object(runtime, data, slots(fields, runtime), path, false);
+    }
+
+    /** The slots of a selection on a runtime type, worked out on first use (no lambda allocated per object). */
+    private Slots slots(List<Field> fields, GraphQLImplementingType runtime) {
+        Map<String, Slots> byType = collected.get(fields);
+        if (byType == null) {
+            byType = new HashMap<>(4);
+            collected.put(fields, byType);
+        }
+        Slots slots = byType.get(runtime.getName());
+        if (slots == null) {
+            slots = collectAll(runtime, selectionSets(fields));
+            byType.put(runtime.getName(), slots);
+        }
+        return slots;
     }
 
     private static List<SelectionSet> selectionSets(List<Field> fields) {

@@ -7,10 +7,12 @@ import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import org.epicontrol.gateway.execute.ShapedObject;
 
 /**
  * Writes JSON trees (maps, lists, strings, numbers, booleans, null: what the gateway builds and parses) straight into
@@ -51,7 +53,7 @@ public final class JsonBodies {
     }
 
     private void write(ByteBuf into, Object value) throws IOException {
-        try (JsonGenerator g = mapper.getFactory().createGenerator((java.io.OutputStream) new ByteBufOutputStream(into))) {
+        try (JsonGenerator g = mapper.getFactory().createGenerator((OutputStream) new ByteBufOutputStream(into))) {
             value(g, value);
         }
     }
@@ -61,6 +63,13 @@ public final class JsonBodies {
             g.writeNull();
         } else if (v instanceof String s) {
             g.writeString(s);
+        } else if (v instanceof ShapedObject o) {
+            g.writeStartObject();
+            for (int i = 0, n = o.size(); i < n; i++) {
+                g.writeFieldName(o.keyAt(i));
+                value(g, o.valueAt(i));
+            }
+            g.writeEndObject();
         } else if (v instanceof Map<?, ?> map) {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
