@@ -3,12 +3,6 @@ package org.epicontrol.gateway.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import graphql.language.Definition;
-import graphql.language.Document;
-import graphql.language.FragmentDefinition;
-import graphql.language.OperationDefinition;
-import graphql.parser.Parser;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,7 +35,7 @@ class RequirementsMetTest {
         for (var entry : Map.of(OperationFilterTest.SHOP, SHOP_QUERIES, OperationFilterTest.MEDIA, MEDIA_QUERIES)
                 .entrySet()) {
             for (String query : entry.getValue()) {
-                Parsed p = parse(query);
+                OperationFilterTest.Parsed p = OperationFilterTest.parse(query);
                 RequirementsMet met = RequirementsMet.of(entry.getKey(), p.op(), p.fragments());
                 for (Caller caller : CALLERS) {
                     for (Map<String, PolicyDecision> policies : POLICIES) {
@@ -66,27 +60,10 @@ class RequirementsMetTest {
 
     @Test
     void onlyTheRequirementsTheOperationMeetsAreKept() {
-        Parsed p = parse("{ topProducts { name } }");
+        OperationFilterTest.Parsed p = OperationFilterTest.parse("{ topProducts { name } }");
         assertEquals(List.of(), RequirementsMet.of(OperationFilterTest.SHOP, p.op(), p.fragments()).requirements());
-        Parsed me = parse("{ me { name } topProducts { name } }");
+        OperationFilterTest.Parsed me = OperationFilterTest.parse("{ me { name } topProducts { name } }");
         assertTrue(RequirementsMet.of(OperationFilterTest.SHOP, me.op(), me.fragments()).requirements()
                 .contains(Requirement.authenticatedOnly()));
-    }
-
-    private record Parsed(OperationDefinition op, Map<String, FragmentDefinition> fragments) {
-    }
-
-    private static Parsed parse(String query) {
-        Document doc = Parser.parse(query);
-        OperationDefinition op = null;
-        Map<String, FragmentDefinition> fragments = new HashMap<>();
-        for (Definition<?> d : doc.getDefinitions()) {
-            if (d instanceof OperationDefinition o) {
-                op = o;
-            } else if (d instanceof FragmentDefinition f) {
-                fragments.put(f.getName(), f);
-            }
-        }
-        return new Parsed(op, fragments);
     }
 }
