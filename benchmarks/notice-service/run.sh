@@ -10,6 +10,7 @@
 #   BENCH_WARMUP=20s        wrk run before each measured one, unreported (lets the JIT compile the request path)
 #   BENCH_CONNECTIONS=16    wrk connections
 #   BENCH_EXTRA_SQL="..."   SQL run after the data load, e.g. to try an index without writing a migration
+#   BENCH_KEYCLOAK_WAIT=900 seconds Keycloak may take to start (its first start on a busy machine took over 240 s)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -53,15 +54,18 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
     -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime)
 fi
 
-# --- database and service (Flyway creates the schema at start) --------------------------------------------------
+# --- Keycloak, database and service (Flyway creates the schema at start) -----------------------------------------
+# Keycloak first: it takes longest to start (minutes on a busy machine) and starts while the database does.
+log "starting Keycloak (import and publication are staff work: an editor's and a publisher's token)"
+launch_keycloak editor publisher
 log "starting embedded PostgreSQL"
 start_database notices
 export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=notices PGPASSWORD=""
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 POSTMASTER_PID="$("${PSQL[@]}" -At -c "select pg_read_file('postmaster.pid')" | head -1)"
 
-log "starting Keycloak (import and publication are staff work: an editor's and a publisher's token)"
-start_keycloak editor publisher
+log "waiting for Keycloak (at most BENCH_KEYCLOAK_WAIT=${BENCH_KEYCLOAK_WAIT:-900} s)"
+await_keycloak editor publisher
 log "starting notice-service"
 # No trace collector here: tracing off, rather than an exporter retrying against a closed port.
 start_service notice-service NOTICE_DB_URL="postgresql://127.0.0.1:$DB_PORT/notices" \

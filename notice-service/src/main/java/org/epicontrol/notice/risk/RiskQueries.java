@@ -69,10 +69,12 @@ public class RiskQueries {
     private final AreaRegistry areas;
     private final LevelCatalog levels;
     private final NoticeQueries notices;
+    private final MappedRiskLevel mapped;
     private final AreaTextParser parser = new AreaTextParser();
 
-    public RiskQueries(Pool pool, AreaRegistry areas, LevelCatalog levels, NoticeQueries notices) {
+    public RiskQueries(Pool pool, AreaRegistry areas, LevelCatalog levels, NoticeQueries notices, MappedRiskLevel mapped) {
         this.pool = pool;
+        this.mapped = mapped;
         this.areas = areas;
         this.levels = levels;
         this.notices = notices;
@@ -84,35 +86,56 @@ public class RiskQueries {
             return areas.matchChain(pool, path);
         }).chain(chain -> {
             if (chain.isEmpty()) {
-                return Uni.createFrom().item(new RiskAssessment(address, asOf, false, null, null, null, null, null, null));
+                return Uni.createFrom().item(notDesignated(address, asOf, null));
             }
             Long[] ids = chain.stream().map(Area::numericId).toArray(Long[]::new);
             Area matched = chain.get(chain.size() - 1);
-            return pool.preparedQuery(COVERING).execute(Tuple.of(ids, asOf)).chain(rows -> {
-                List<Row> covering = new ArrayList<>();
-                rows.forEach(covering::add);
-                if (covering.isEmpty()) {
-                    return Uni.createFrom().item(new RiskAssessment(address, asOf, false, null, null, matched, null, null, null));
+            return mapped.at(pool, ids, asOf).chain(answer -> {
+                if (!answer.usable()) {
+                    return fromDesignations(address, asOf, chain, ids);
                 }
-                Row decisive = covering.get(0);
-                Designation designation = NoticeRows.designation(decisive);
-                LocalDate since = decisive.getLocalDate("effective_date");
-                // Walk back over earlier designations of the same level: the level has held since the first of them.
-                for (Row row : covering.subList(1, covering.size())) {
-                    if (!row.getString("level_code").equals(designation.levelCode())) {
-                        break;
-                    }
-                    since = row.getLocalDate("effective_date");
+                if (answer.designation() == null) {
+                    return Uni.createFrom().item(notDesignated(address, asOf, matched));
                 }
-                long areaId = decisive.getLong("target_area_id");
-                Area area = chain.stream().filter(a -> a.numericId() == areaId).findFirst().orElseThrow();
-                LocalDate sinceDate = since;
-                return Uni.combine().all().unis(levels.byCode(), notices.byId(designation.noticeId()))
-                        .asTuple()
-                        .map(t -> new RiskAssessment(address, asOf, true, t.getItem1().get(designation.levelCode()),
-                                area, matched, t.getItem2(), designation, sinceDate));
+                return assessment(address, asOf, chain, answer.designation(), answer.targetAreaId(), answer.since());
             });
         });
+    }
+
+    private static RiskAssessment notDesignated(String address, LocalDate asOf, Area matched) {
+        return new RiskAssessment(address, asOf, false, null, null, matched, null, null, null);
+    }
+
+    /** The covering designations read one by one: where an exception below the map's areas decides. */
+    private Uni<RiskAssessment> fromDesignations(String address, LocalDate asOf, List<Area> chain, Long[] ids) {
+        return pool.preparedQuery(COVERING).execute(Tuple.of(ids, asOf)).chain(rows -> {
+            List<Row> covering = new ArrayList<>();
+            rows.forEach(covering::add);
+            if (covering.isEmpty()) {
+                return Uni.createFrom().item(notDesignated(address, asOf, chain.get(chain.size() - 1)));
+            }
+            Row decisive = covering.get(0);
+            Designation designation = NoticeRows.designation(decisive);
+            LocalDate since = decisive.getLocalDate("effective_date");
+            // Walk back over earlier designations of the same level: the level has held since the first of them.
+            for (Row row : covering.subList(1, covering.size())) {
+                if (!row.getString("level_code").equals(designation.levelCode())) {
+                    break;
+                }
+                since = row.getLocalDate("effective_date");
+            }
+            return assessment(address, asOf, chain, designation, decisive.getLong("target_area_id"), since);
+        });
+    }
+
+    private Uni<RiskAssessment> assessment(String address, LocalDate asOf, List<Area> chain, Designation designation,
+                                           long areaId, LocalDate since) {
+        Area area = chain.stream().filter(a -> a.numericId() == areaId).findFirst().orElseThrow();
+        Area matched = chain.get(chain.size() - 1);
+        return Uni.combine().all().unis(levels.byCode(), notices.byId(designation.noticeId()))
+                .asTuple()
+                .map(t -> new RiskAssessment(address, asOf, true, t.getItem1().get(designation.levelCode()),
+                        area, matched, t.getItem2(), designation, since));
     }
 
     public Uni<List<String>> knownDistricts() {
