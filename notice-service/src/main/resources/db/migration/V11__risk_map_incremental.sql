@@ -18,6 +18,16 @@
 -- risk_map_refresh keeps its signature and its result; its two halves (the period sweep over candidates, the
 -- replacement of the stored periods with the count deltas) are now functions of their own, shared with the overlay.
 
+-- Room on each page of risk_count, so that changing a period's number is a heap-only update (no index entry, no
+-- exclusion check): a notice that brings a new area onto the map changes the counts of every day of its history,
+-- thousands of periods on the benchmark's data, which cost a second as ordinary updates. The table is rewritten
+-- once so that its pages have that room (it holds some thousands of rows).
+alter table risk_count set (fillfactor = 30);
+create temp table risk_count_copy on commit drop as select * from risk_count;
+truncate risk_count;
+insert into risk_count select * from risk_count_copy;
+drop table risk_count_copy;
+
 -- risk_map_overlay reads the periods of the referenced notice (a correction's or cancellation's) by notice.
 create index risk_area_level_notice_idx on risk_area_level (notice_id) include (valid_to);
 
@@ -59,7 +69,10 @@ end $$;
 
 -- The replacement: the stored periods of the areas in pg_temp.risk_ids from from_day on (all when null) become those
 -- of pg_temp.risk_period (the one reaching past from_day cut there, or continued when the same designation goes
--- on), and the counts move by the difference (minus the old periods, plus the new), swept into canonical periods.
+-- on), and the counts move by the difference (minus the old periods, plus the new). Periods that stay as they were
+-- are neither deleted nor written again, and only the count periods where the counts change (or next to them) are
+-- swept again: rewriting every period from from_day on cost seconds on the benchmark's data (the exclusion
+-- constraints' index checks on each row written).
 create function risk_map_apply(from_day date) returns void language plpgsql as $$
 begin
   create temp table risk_delta (district text, level_code text, day date, delta int) on commit drop;
@@ -76,30 +89,55 @@ begin
     union all
     select p.district, p.level_code, p.valid_to, -1 from risk_period p where p.valid_to is not null;
 
-  delete from risk_area_level l using risk_ids i
-    where l.area_id = i.area_id and (from_day is null or l.valid_from >= from_day);
-  update risk_area_level l set valid_to = from_day from risk_ids i
-    where l.area_id = i.area_id and from_day is not null and (l.valid_to is null or l.valid_to > from_day);
-  with continued as (
-    update risk_area_level l set valid_to = p.valid_to from risk_period p
-    where l.area_id = p.area_id and l.valid_to = p.valid_from and l.designation_id = p.designation_id
+  -- the areas' periods: those that stay kept, later ones replaced, the one reaching past from_day cut there (or
+  -- continued)
+  with same as (
+    delete from risk_period p using risk_area_level l
+    where l.area_id = p.area_id and l.valid_from = p.valid_from and l.valid_to is not distinct from p.valid_to
+      and l.designation_id = p.designation_id
     returning p.area_id, p.valid_from)
-  delete from risk_period p using continued c where p.area_id = c.area_id and p.valid_from = c.valid_from;
+  delete from risk_area_level l using risk_ids i
+    where l.area_id = i.area_id and (from_day is null or l.valid_from >= from_day)
+      and not exists (select 1 from same s where s.area_id = l.area_id and s.valid_from = l.valid_from);
+  -- the period reaching to or past from_day: continued by the new one starting then with the same designation, else
+  -- cut at from_day; one update, and none when it stays as it was
+  with reach as (
+    select l.area_id, l.valid_from, l.valid_to, p.valid_from as continued,
+           case when p.area_id is not null then p.valid_to else from_day end as new_to
+    from risk_area_level l join risk_ids i on i.area_id = l.area_id
+    left join risk_period p on p.area_id = l.area_id and p.valid_from = from_day and p.designation_id = l.designation_id
+    where from_day is not null and l.valid_from < from_day and (l.valid_to is null or l.valid_to >= from_day)
+  ), moved as (
+    update risk_area_level l set valid_to = r.new_to from reach r
+    where l.area_id = r.area_id and l.valid_from = r.valid_from and r.valid_to is distinct from r.new_to)
+  delete from risk_period p using reach r where p.area_id = r.area_id and p.valid_from = r.continued;
   insert into risk_area_level (area_id, district, valid_from, valid_to, level_code, designation_id, notice_id, since)
     select area_id, district, valid_from, valid_to, level_code, designation_id, notice_id, since from risk_period;
 
-  -- the count periods of the districts and levels touched, from the last one before from_day on, swept again
-  with old as (
-    delete from risk_count c using (select distinct district, level_code from risk_delta) k
-    where c.district = k.district and c.level_code = k.level_code
-      and (from_day is null or c.valid_to is null or c.valid_to >= from_day)
-    returning c.district, c.level_code, c.valid_from, c.valid_to, c.areas)
-  insert into risk_delta
-    select district, level_code, valid_from, areas from old
-    union all
-    select district, level_code, valid_to, -areas from old where valid_to is not null;
+  -- where the counts change: per district and level, the days on which the running sum of the deltas is not zero
+  create temp table risk_change on commit drop as
+  with pts as (
+    select district, level_code, day, sum(delta) as delta from risk_delta where day is not null
+    group by 1, 2, 3 having sum(delta) <> 0
+  ), run as (
+    select district, level_code, day, sum(delta) over w as d, lead(day) over w as nxt
+    from pts window w as (partition by district, level_code order by day)
+  )
+  select district, level_code, day as start_day, nxt as stop_day from run where d <> 0;
+  analyze risk_change;
 
-  insert into risk_count (district, level_code, valid_from, valid_to, areas)
+  -- the count periods on those days or next to them (so that equal neighbours are joined again), swept with the
+  -- deltas: where none was taken and nothing changes, the sweep counts zero and writes nothing
+  create temp table risk_count_old on commit drop as
+    select distinct c.district, c.level_code, c.valid_from, c.valid_to, c.areas from risk_count c
+    join risk_change k on c.district = k.district and c.level_code = k.level_code
+      and daterange(c.valid_from, c.valid_to) && daterange(k.start_day - 1, k.stop_day, '[]');
+  analyze risk_count_old;
+  insert into risk_delta
+    select district, level_code, valid_from, areas from risk_count_old
+    union all
+    select district, level_code, valid_to, -areas from risk_count_old where valid_to is not null;
+  create temp table risk_count_new on commit drop as
   with pts as (
     select district, level_code, day, sum(delta) as delta from risk_delta where day is not null group by 1, 2, 3
   ), run as (
@@ -111,8 +149,24 @@ begin
   ), grouped as (
     select marked.*, sum(brk) over (partition by district, level_code order by day) as grp from marked
   )
-  select district, level_code, min(day), (array_agg(nxt order by day desc))[1], min(n)
+  select district, level_code, min(day) as valid_from, (array_agg(nxt order by day desc))[1] as valid_to,
+         min(n)::int as areas
   from grouped group by district, level_code, grp having min(n) <> 0;
+  analyze risk_count_new;
+
+  -- written as the difference: a period that keeps its days only changes its number (an update that touches no
+  -- indexed column, so no index entry and no exclusion check), the others are deleted and inserted
+  delete from risk_count c using risk_count_old o
+    where c.district = o.district and c.level_code = o.level_code and c.valid_from = o.valid_from
+      and not exists (select 1 from risk_count_new n where n.district = o.district and n.level_code = o.level_code
+                      and n.valid_from = o.valid_from and n.valid_to is not distinct from o.valid_to);
+  update risk_count c set areas = n.areas from risk_count_new n
+    where c.district = n.district and c.level_code = n.level_code and c.valid_from = n.valid_from
+      and c.valid_to is not distinct from n.valid_to and c.areas <> n.areas;
+  insert into risk_count (district, level_code, valid_from, valid_to, areas)
+    select n.district, n.level_code, n.valid_from, n.valid_to, n.areas from risk_count_new n
+    where not exists (select 1 from risk_count_old o where o.district = n.district and o.level_code = n.level_code
+                      and o.valid_from = n.valid_from and o.valid_to is not distinct from n.valid_to);
 end $$;
 
 -- A step starts afresh: the scratch tables of an earlier step of the same transaction are dropped.
@@ -120,7 +174,8 @@ create function risk_map_scratch(area_ids bigint[]) returns void language plpgsq
 begin
   -- checked first (rather than "if exists"), so that no notice is sent
   if to_regclass('pg_temp.risk_ids') is not null then
-    drop table pg_temp.risk_ids, pg_temp.risk_cover, pg_temp.risk_period, pg_temp.risk_delta;
+    drop table pg_temp.risk_ids, pg_temp.risk_cover, pg_temp.risk_period, pg_temp.risk_delta, pg_temp.risk_change,
+      pg_temp.risk_count_old, pg_temp.risk_count_new;
   end if;
   create temp table risk_ids on commit drop as
     select distinct a.id as area_id, a.district, a.ancestor_ids from area a where a.id = any(area_ids);
@@ -161,6 +216,19 @@ create function risk_map_overlay(published_id bigint, area_ids bigint[], from_da
 begin
   perform risk_map_scratch(area_ids);
   create temp table risk_cover on commit drop as
+    -- the notice's targets and exceptions, read once
+    with nt as materialized (
+      select d.id as designation_id, d.level_code, d.ordinal, t.area_id, n.id as notice_id, n.effective_date as eff,
+             n.superseded_on as stop_day, n.year, n.number
+      from designation d join designation_target t on t.designation_id = d.id and not t.excluded
+      join notice n on n.id = d.notice_id
+      where d.notice_id = published_id and n.status <> 'DRAFT'
+        and (n.superseded_on is null or n.superseded_on > n.effective_date)
+    ), nx as materialized (
+      select t.designation_id, t.area_id from designation d
+      join designation_target t on t.designation_id = d.id and t.excluded
+      where d.notice_id = published_id
+    )
     select l.area_id, l.district, l.designation_id, l.level_code, l.notice_id, l.since as eff,
            l.valid_from as start_day, l.valid_to as stop_day, n.year, n.number, 0 as pos, 0 as ordinal
     from risk_ids i join risk_area_level l on l.area_id = i.area_id join notice n on n.id = l.notice_id
@@ -169,16 +237,10 @@ begin
     select i.area_id, i.district, w.designation_id, w.level_code, w.notice_id, w.eff, w.eff, w.stop_day,
            w.year, w.number, w.pos, w.ordinal
     from risk_ids i cross join lateral (
-      select d.id as designation_id, d.level_code, n.id as notice_id, n.effective_date as eff,
-             n.superseded_on as stop_day, n.year, n.number, array_position(i.ancestor_ids, t.area_id) as pos, d.ordinal
-      from designation d
-      join designation_target t on t.designation_id = d.id and not t.excluded and t.area_id = any(i.ancestor_ids)
-      join notice n on n.id = d.notice_id
-      where d.notice_id = published_id and n.status <> 'DRAFT'
-        and (n.superseded_on is null or n.superseded_on > n.effective_date)
-        and not exists (select 1 from designation_target x where x.designation_id = d.id
-                        and x.excluded and x.area_id = any(i.ancestor_ids))
-      order by array_position(i.ancestor_ids, t.area_id) desc, d.ordinal desc limit 1) w;
+      select nt.*, array_position(i.ancestor_ids, nt.area_id) as pos from nt
+      where nt.area_id = any(i.ancestor_ids)
+        and not exists (select 1 from nx where nx.designation_id = nt.designation_id and nx.area_id = any(i.ancestor_ids))
+      order by array_position(i.ancestor_ids, nt.area_id) desc, nt.ordinal desc limit 1) w;
   perform risk_map_sweep(from_day);
   perform risk_map_apply(from_day);
 end $$;
