@@ -33,16 +33,20 @@ public class RiskQueries {
                 + " and (n.superseded_on is null or n.superseded_on > " + asOf + ")";
     }
 
-    /** $1: the chain of area ids, root first. Latest first. */
+    /**
+     * $1: the chain of area ids, root first; $2: asOf. Every designation covering the chain that started by asOf and
+     * ever counted, latest first (see {@link CoveringHistory}).
+     */
     private static final String COVERING = "select " + NoticeRows.DESIGNATION_COLUMNS + ", t.area_id as target_area_id,"
-            + " n.effective_date from designation_target t"
+            + " n.effective_date, n.superseded_on from designation_target t"
             + " join designation d on d.id = t.designation_id join notice n on n.id = d.notice_id"
-            + " where t.area_id = any($1) and not t.excluded and " + inForce("$2")
+            + " where t.area_id = any($1) and not t.excluded and n.status <> 'DRAFT' and n.effective_date <= $2"
+            + " and (n.superseded_on is null or n.superseded_on > n.effective_date)"
             + " and not exists (select 1 from designation_target x where x.designation_id = t.designation_id"
             + "   and x.excluded and x.area_id = any($1))"
             + " order by n.effective_date desc, n.year desc, n.number desc, n.id desc, array_position($1, t.area_id) desc,"
             + "   d.ordinal desc"
-            + " limit 64";
+            + " limit 2000";
 
     /** The level in force for each designated area, computed through its ancestors (areas without one drop out). */
     public static String current(String asOf) {
@@ -111,20 +115,12 @@ public class RiskQueries {
         return pool.preparedQuery(COVERING).execute(Tuple.of(ids, asOf)).chain(rows -> {
             List<Row> covering = new ArrayList<>();
             rows.forEach(covering::add);
-            if (covering.isEmpty()) {
+            CoveringHistory.Decided decided = CoveringHistory.at(covering, asOf);
+            if (decided == null) {
                 return Uni.createFrom().item(notDesignated(address, asOf, chain.get(chain.size() - 1)));
             }
-            Row decisive = covering.get(0);
-            Designation designation = NoticeRows.designation(decisive);
-            LocalDate since = decisive.getLocalDate("effective_date");
-            // Walk back over earlier designations of the same level: the level has held since the first of them.
-            for (Row row : covering.subList(1, covering.size())) {
-                if (!row.getString("level_code").equals(designation.levelCode())) {
-                    break;
-                }
-                since = row.getLocalDate("effective_date");
-            }
-            return assessment(address, asOf, chain, designation, decisive.getLong("target_area_id"), since);
+            return assessment(address, asOf, chain, NoticeRows.designation(decided.row()),
+                    decided.row().getLong("target_area_id"), decided.since());
         });
     }
 
