@@ -33,15 +33,8 @@ insert into designation_target (designation_id, area_id, excluded)
   cross join lateral (select c.id from area c where c.parent_id = p.id order by c.id limit 1) x
   where d.notice_id = :notice_id and p.k % 10 = 0;
 update notice set status = 'PUBLISHED', published_at = now() where id = :notice_id;
--- this backend's CPU time (clock ticks of /proc/self/stat), steadier than the wall time on a busy machine
-select clock_timestamp() as t0, (select split_part(s, ' ', 14)::int + split_part(s, ' ', 15)::int
-                                 from pg_read_file('/proc/self/stat') s) as cpu0 \gset
-select count(*) from risk_map_publish(:notice_id) \g /dev/null
-select round(extract(epoch from clock_timestamp() - :'t0'::timestamptz) * 1000) as ms,
-       (select split_part(s, ' ', 14)::int + split_part(s, ' ', 15)::int from pg_read_file('/proc/self/stat') s)
-         - :cpu0 as cpu \gset
--- /proc counts CPU in ticks of 10 ms (USER_HZ 100)
-select :ms || '|' || :cpu * 10 || '|'
+\ir publish-timed.sql
+select :ms || '|' || :cpu || '|'
        || (select count(*) from area a where a.ancestor_ids && (select array_agg(t.area_id) from designation_target t
             join designation d on d.id = t.designation_id where d.notice_id = :notice_id and not t.excluded)
            and exists (select 1 from risk_area_level l where l.area_id = a.id));
