@@ -10,6 +10,7 @@
 #   BENCH_WARMUP=20s        wrk run before each measured one, unreported (lets the JIT compile the request path)
 #   BENCH_CONNECTIONS=16    wrk connections
 #   BENCH_EXTRA_SQL="..."   SQL run after the data load, e.g. to try an index without writing a migration
+#   BENCH_KEYCLOAK_WAIT=900 seconds Keycloak may take to start (its first start on a busy machine took over 240 s)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,6 +27,8 @@ for tool in java psql curl wrk awk; do
   command -v "$tool" >/dev/null || { echo "missing $tool (wrk: apt-get install -y wrk)" >&2; exit 1; }
 done
 mkdir -p "$WORK"
+START_LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
+log "load average at the start: $START_LOAD"
 rm -f "$WORK"/*.log "$WORK"/*.txt "$WORK"/*.json
 
 DB_JAVA_PID="" SERVICE_PID="" POSTMASTER_PID=""
@@ -53,15 +56,18 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
     -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime)
 fi
 
-# --- database and service (Flyway creates the schema at start) --------------------------------------------------
+# --- Keycloak, database and service (Flyway creates the schema at start) -----------------------------------------
+# Keycloak first: it takes longest to start (minutes on a busy machine) and starts while the database does.
+log "starting Keycloak (import and publication are staff work: an editor's and a publisher's token)"
+launch_keycloak editor publisher
 log "starting embedded PostgreSQL"
 start_database notices
 export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=notices PGPASSWORD=""
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 POSTMASTER_PID="$("${PSQL[@]}" -At -c "select pg_read_file('postmaster.pid')" | head -1)"
 
-log "starting Keycloak (import and publication are staff work: an editor's and a publisher's token)"
-start_keycloak editor publisher
+log "waiting for Keycloak (at most BENCH_KEYCLOAK_WAIT=${BENCH_KEYCLOAK_WAIT:-900} s)"
+await_keycloak editor publisher
 log "starting notice-service"
 # No trace collector here: tracing off, rather than an exporter retrying against a closed port.
 start_service notice-service NOTICE_DB_URL="postgresql://127.0.0.1:$DB_PORT/notices" \
@@ -186,11 +192,21 @@ percentiles() {
 read -r IMPORT_P50 IMPORT_P99 < <(percentiles "$WORK/import-ms.txt")
 read -r PUBLISH_P50 PUBLISH_P99 < <(percentiles "$WORK/publish-ms.txt")
 
+# --- the maintenance alone, in SQL, rolled back: five 75-area notices and a whole district ----------------------
+log "risk_map_publish alone: five 75-area notices, then all of 小店区 effective 2022-12-20 and 2022-07-01 (rolled back)"
+MAINT_75=""
+for seed in 0.1 0.2 0.3 0.4 0.5; do
+  MAINT_75="$MAINT_75 $("${PSQL[@]}" -At -v day=2022-12-20 -v seed=$seed -f "$HERE/publish-75.sql")"
+done
+DISTRICT_DEC="$("${PSQL[@]}" -At -v day=2022-12-20 -f "$HERE/publish-district.sql")"
+DISTRICT_JUL="$("${PSQL[@]}" -At -v day=2022-07-01 -f "$HERE/publish-district.sql")"
+MAINT_OTHER="$(other_cpu)"
+
 # --- report -----------------------------------------------------------------------------------------------------
 row() { printf '%-21s %11s %7s %7s %7s %7s %6s %9s %8s %7s\n' "$@"; }
 cat <<EOF
 
-notice-service benchmark, $(date '+%Y-%m-%d %H:%M %Z'), $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo))
+notice-service benchmark, $(date '+%Y-%m-%d %H:%M %Z'), load average $START_LOAD at the start, $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo))
 data: $(cat "$WORK/generate.txt"), generated in ${GENERATION_S} s; risk map rebuilt in ${REBUILD_S} s
   ($(tail -1 "$WORK/explain.txt"))${BENCH_EXTRA_SQL:+
 extra SQL after the load: $BENCH_EXTRA_SQL}
@@ -212,6 +228,10 @@ importNotice (75 areas), $IMPORTS sequential: p50 ${IMPORT_P50} ms, p99 ${IMPORT
   other CPU $IMPORT_OTHER; CPU ms per import: service ${IMPORT_CPU[0]}, PostgreSQL ${IMPORT_CPU[1]}
 publishNotice (75 areas), $IMPORTS sequential: p50 ${PUBLISH_P50} ms, p99 ${PUBLISH_P99} ms, failed $PUBLISH_FAILED
   CPU ms per publication: service ${PUBLISH_CPU[0]}, PostgreSQL ${PUBLISH_CPU[1]}
+risk_map_publish alone (SQL, rolled back; other CPU $MAINT_OTHER after it), "wall ms|backend CPU ms|areas of the map touched":
+  75-area notices effective 2022-12-20:$MAINT_75
+  all of 小店区 ("areas|wall ms|CPU ms|periods"): effective 2022-12-20 $DISTRICT_DEC; effective 2022-07-01 $DISTRICT_JUL
+load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)
 goals (16 connections, quiet machine): riskAreas p99 <= 50 ms, riskCounts p99 <= 20 ms, riskLevel p99 <= 20 ms;
   import and publication of a 75-area notice <= 100 ms each
 raw output: $WORK

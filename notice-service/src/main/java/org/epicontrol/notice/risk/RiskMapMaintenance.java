@@ -5,11 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Keeps the maintained risk map (tables risk_area_level and risk_count, migration V9) in step with a publication, in
- * the publication's own transaction: the database function risk_map_publish refreshes, from the notice's effective
- * date on, every area of the map inside an area the notice or the one it corrects or cancels names, and moves the
- * district counts by the difference. The publication holds the feed's advisory lock from its first statement, so
- * publications apply one after the other, each on top of every earlier one.
+ * Keeps the maintained risk map (tables risk_area_level and risk_count, migrations V9 and V11) in step with a
+ * publication, in the publication's own transaction: the database function risk_map_publish lays the notice's
+ * designations over the stored periods of the areas of the map inside the areas it names, from its effective date on,
+ * recomputes from the designations only the areas whose periods the corrected or cancelled notice decided from that
+ * date on (and the areas the notice brings onto the map), and moves the district counts by the difference. The
+ * publication holds the feed's advisory lock from its first statement, so publications apply one after the other,
+ * each on top of every earlier one.
  */
 @ApplicationScoped
 public class RiskMapMaintenance {

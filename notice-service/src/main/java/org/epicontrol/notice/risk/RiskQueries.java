@@ -35,16 +35,20 @@ public class RiskQueries {
                 + " and (n.superseded_on is null or n.superseded_on > " + asOf + ")";
     }
 
-    /** $1: the chain of area ids, root first. Latest first. */
+    /**
+     * $1: the chain of area ids, root first; $2: asOf. Every designation covering the chain that started by asOf and
+     * ever counted, latest first (see {@link CoveringHistory}).
+     */
     private static final String COVERING = "select " + NoticeRows.DESIGNATION_COLUMNS + ", t.area_id as target_area_id,"
-            + " n.effective_date from designation_target t"
+            + " n.effective_date, n.superseded_on from designation_target t"
             + " join designation d on d.id = t.designation_id join notice n on n.id = d.notice_id"
-            + " where t.area_id = any($1) and not t.excluded and " + inForce("$2")
+            + " where t.area_id = any($1) and not t.excluded and n.status <> 'DRAFT' and n.effective_date <= $2"
+            + " and (n.superseded_on is null or n.superseded_on > n.effective_date)"
             + " and not exists (select 1 from designation_target x where x.designation_id = t.designation_id"
             + "   and x.excluded and x.area_id = any($1))"
             + " order by n.effective_date desc, n.year desc, n.number desc, n.id desc, array_position($1, t.area_id) desc,"
             + "   d.ordinal desc"
-            + " limit 64";
+            + " limit 2000";
 
     /** The level in force for each designated area, computed through its ancestors (areas without one drop out). */
     public static String current(String asOf) {
@@ -72,11 +76,14 @@ public class RiskQueries {
     private final AreaRegistry areas;
     private final LevelCatalog levels;
     private final NoticeQueries notices;
+    private final MappedRiskLevel mapped;
     private final AreaTextParser parser = new AreaTextParser();
 
-    public RiskQueries(Pool pool, PublicReads reads, AreaRegistry areas, LevelCatalog levels, NoticeQueries notices) {
+    public RiskQueries(Pool pool, PublicReads reads, AreaRegistry areas, LevelCatalog levels, NoticeQueries notices,
+                       MappedRiskLevel mapped) {
         this.pool = pool;
         this.reads = reads;
+        this.mapped = mapped;
         this.areas = areas;
         this.levels = levels;
         this.notices = notices;
@@ -93,35 +100,50 @@ public class RiskQueries {
             return areas.matchChain(db, path);
         }).chain(chain -> {
             if (chain.isEmpty()) {
-                return Uni.createFrom().item(new RiskAssessment(address, asOf, false, null, null, null, null, null, null));
+                return Uni.createFrom().item(notDesignated(address, asOf, null));
             }
             Long[] ids = chain.stream().map(Area::numericId).toArray(Long[]::new);
             Area matched = chain.get(chain.size() - 1);
-            return db.preparedQuery(COVERING).execute(Tuple.of(ids, asOf)).chain(rows -> {
-                List<Row> covering = new ArrayList<>();
-                rows.forEach(covering::add);
-                if (covering.isEmpty()) {
-                    return Uni.createFrom().item(new RiskAssessment(address, asOf, false, null, null, matched, null, null, null));
+            return mapped.at(db, ids, asOf).chain(answer -> {
+                if (!answer.usable()) {
+                    return fromDesignations(db, address, asOf, chain, ids);
                 }
-                Row decisive = covering.get(0);
-                Designation designation = NoticeRows.designation(decisive);
-                LocalDate since = decisive.getLocalDate("effective_date");
-                // Walk back over earlier designations of the same level: the level has held since the first of them.
-                for (Row row : covering.subList(1, covering.size())) {
-                    if (!row.getString("level_code").equals(designation.levelCode())) {
-                        break;
-                    }
-                    since = row.getLocalDate("effective_date");
+                if (answer.designation() == null) {
+                    return Uni.createFrom().item(notDesignated(address, asOf, matched));
                 }
-                long areaId = decisive.getLong("target_area_id");
-                Area area = chain.stream().filter(a -> a.numericId() == areaId).findFirst().orElseThrow();
-                LocalDate sinceDate = since;
-                return Uni.combine().all().unis(levels.byCode(db), notices.byId(db, designation.noticeId()))
-                        .asTuple()
-                        .map(t -> new RiskAssessment(address, asOf, true, t.getItem1().get(designation.levelCode()),
-                                area, matched, t.getItem2(), designation, sinceDate));
+                return assessment(db, address, asOf, chain, answer.designation(), answer.targetAreaId(),
+                        answer.since());
             });
         });
+    }
+
+    private static RiskAssessment notDesignated(String address, LocalDate asOf, Area matched) {
+        return new RiskAssessment(address, asOf, false, null, null, matched, null, null, null);
+    }
+
+    /** The covering designations read one by one: where an exception below the map's areas decides. */
+    private Uni<RiskAssessment> fromDesignations(SqlClient db, String address, LocalDate asOf, List<Area> chain,
+                                                 Long[] ids) {
+        return db.preparedQuery(COVERING).execute(Tuple.of(ids, asOf)).chain(rows -> {
+            List<Row> covering = new ArrayList<>();
+            rows.forEach(covering::add);
+            CoveringHistory.Decided decided = CoveringHistory.at(covering, asOf);
+            if (decided == null) {
+                return Uni.createFrom().item(notDesignated(address, asOf, chain.get(chain.size() - 1)));
+            }
+            return assessment(db, address, asOf, chain, NoticeRows.designation(decided.row()),
+                    decided.row().getLong("target_area_id"), decided.since());
+        });
+    }
+
+    private Uni<RiskAssessment> assessment(SqlClient db, String address, LocalDate asOf, List<Area> chain,
+                                           Designation designation, long areaId, LocalDate since) {
+        Area area = chain.stream().filter(a -> a.numericId() == areaId).findFirst().orElseThrow();
+        Area matched = chain.get(chain.size() - 1);
+        return Uni.combine().all().unis(levels.byCode(db), notices.byId(db, designation.noticeId()))
+                .asTuple()
+                .map(t -> new RiskAssessment(address, asOf, true, t.getItem1().get(designation.levelCode()),
+                        area, matched, t.getItem2(), designation, since));
     }
 
     public Uni<List<String>> knownDistricts() {

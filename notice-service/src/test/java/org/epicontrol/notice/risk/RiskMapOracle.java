@@ -50,6 +50,15 @@ final class RiskMapOracle {
     private static final String COUNT_ROWS = "select coalesce(string_agg(concat_ws('|', district, level_code, valid_from,"
             + " valid_to, areas), E'\\n' order by district, level_code, valid_from), '') as s from risk_count";
 
+    /** $1 area id, $2 first day, $3 last day: the level in force each day, the last first. */
+    private static final String DAYS = "select g.day::date as day, cur.level_code, cur.notice_id"
+            + " from generate_series($2::date, $3::date, interval '1 day') g(day) join area a on a.id = $1"
+            + " left join lateral (" + RiskQueries.decisive("g.day::date") + ") cur on true order by 1 desc";
+
+    private static final String LEVEL_QUERY = """
+            query($address: String!, $asOf: Date) {
+              riskLevel(address: $address, asOf: $asOf) { designated level { code } since notice { id } matchedArea { id } } }""";
+
     private final Pool db;
 
     RiskMapOracle(Pool db) {
@@ -93,6 +102,35 @@ final class RiskMapOracle {
             out.add(r.getString("district") + "/" + r.getString("level_code") + "=" + r.getLong("n"));
         }
         return out;
+    }
+
+    /**
+     * Recomputed: "level/noticeId/since" of the area at asOf ("-" when nothing covers it), since being the first day
+     * of the run of days up to asOf with that level, looked at back to the first day given.
+     */
+    String level(long areaId, LocalDate asOf, LocalDate first) {
+        List<Row> days = new ArrayList<>();
+        db.preparedQuery(DAYS).execute(Tuple.of(areaId, first, asOf)).await().indefinitely().forEach(days::add);
+        String level = days.get(0).getString("level_code");
+        if (level == null) {
+            return "-";
+        }
+        LocalDate since = asOf;
+        for (Row day : days) {
+            if (!level.equals(day.getString("level_code"))) {
+                break;
+            }
+            since = day.getLocalDate("day");
+        }
+        return level + "/" + days.get(0).getLong("notice_id") + "/" + since;
+    }
+
+    /** Answered by riskLevel: [matched area id or null, the answer in the shape of {@link #level}]. */
+    static List<String> riskLevel(String address, LocalDate asOf) {
+        var r = GRAPHQL.data(LEVEL_QUERY, Map.of("address", address, "asOf", asOf.toString())).setRootPath("data.riskLevel");
+        String answer = r.getBoolean("designated")
+                ? r.getString("level.code") + "/" + r.getString("notice.id") + "/" + r.getString("since") : "-";
+        return java.util.Arrays.asList(r.getString("matchedArea.id"), answer);
     }
 
     /** Answered by riskCounts, in the shape of {@link #counts}. */
