@@ -34,11 +34,14 @@ start_database() {
 # Starts the real Keycloak (realm epidemic) beside the benchmark: the services verify every token as in
 # production. Arguments: demo users to get tokens for. Sets OIDC_URL, KEYCLOAK_PID and TOKEN_<user> (dashes as
 # underscores), e.g. TOKEN_sysadmin. Needs the dev-suite classes and classpath the build step writes.
+# KEYCLOAK_START_TIMEOUT (seconds, default 240): longer on a machine busy with other builds.
 start_keycloak() {
-  java -Dsuite.root="$ROOT" -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
+  local timeout="${KEYCLOAK_START_TIMEOUT:-240}"
+  java -Dsuite.root="$ROOT" -Dkeycloak.start-timeout="$timeout" \
+    -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
     org.epicontrol.devsuite.BenchmarkKeycloak "$@" >"$WORK/keycloak.log" 2>&1 &
   KEYCLOAK_PID=$!
-  OIDC_URL="$(wait_for_line '^oidc=' 300 "$WORK/keycloak.log" | cut -d= -f2-)"
+  OIDC_URL="$(wait_for_line '^oidc=' $((timeout + 60)) "$WORK/keycloak.log" | cut -d= -f2-)"
   local user line
   for user in "$@"; do
     line="$(wait_for_line "^token\.$user=" 30 "$WORK/keycloak.log")"
@@ -47,16 +50,17 @@ start_keycloak() {
 }
 
 # Waits until the Quarkus app logging to $1 listens and answers ready (polled every 50 ms, so that the start-up
-# benchmark measures the moment it is); sets PORT.
+# benchmark measures the moment it is); sets PORT. SERVICE_START_TIMEOUT (seconds, default 120) on a busy machine.
 wait_until_ready() {
+  local timeout="${SERVICE_START_TIMEOUT:-120}"
   # host, then port: the same in text and in the production JSON log lines
-  PORT="$(wait_for_line 'Listening on: http://[^:]+:[0-9]+' 120 "$1" \
+  PORT="$(wait_for_line 'Listening on: http://[^:]+:[0-9]+' "$timeout" "$1" \
     | sed -E 's/.*Listening on: http:\/\/[^:]+:([0-9]+).*/\1/')"
-  for ((i = 0; i < 2400; i++)); do
+  for ((i = 0; i < timeout * 20; i++)); do
     curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && return 0
     sleep 0.05
   done
-  echo "$1: not ready within 120 s" >&2
+  echo "$1: not ready within $timeout s" >&2
   return 1
 }
 

