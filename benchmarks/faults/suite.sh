@@ -68,8 +68,12 @@ start_suite() {
   POSTMASTER_PID="$(psql -X -At -d volunteers -c "select pg_read_file('postmaster.pid')" | head -1)"
   log "starting Keycloak (first start ~1 min)"
   start_keycloak
-  # the wrapper runs bin/kc.sh, which runs Keycloak's JVM
-  KEYCLOAK_JAVA_PID="$(pgrep -P "$(pgrep -P "$KEYCLOAK_PID" | head -1)" | head -1)"
+  # the wrapper runs bin/kc.sh, which runs Keycloak's JVM as its child, or becomes it (exec) after a first start that
+  # had to build the distribution
+  local kc_sh
+  kc_sh="$(pgrep -P "$KEYCLOAK_PID" | head -1 || true)"
+  KEYCLOAK_JAVA_PID="$(pgrep -P "$kc_sh" | head -1 || true)"
+  KEYCLOAK_JAVA_PID="${KEYCLOAK_JAVA_PID:-$kc_sh}"
   NOTICE_PORT="$(free_port)" VOLUNTEER_PORT="$(free_port)" PROXY_PORT="$(free_port)" GATEWAY_PORT="$(free_port)"
   log "starting notice-service, volunteer-service, the delaying proxy and the gateway"
   start_notice

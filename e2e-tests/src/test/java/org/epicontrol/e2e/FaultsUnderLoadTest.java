@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * killed with SIGKILL and started again, or PostgreSQL restarts. Then, from the databases ({@link StoredWrites}):
  * every acknowledged write is stored exactly once under its key, every refused one not at all, none without an answer
  * more than once, each stored write has exactly one audit event, no shift is over its headcount and nobody is on two
- * overlapping shifts. {@code -Dfaults.keyless-retries=true} sends the retries without their key, as a careless client
- * does: the test then fails (refused, yet stored; or stored twice).
+ * overlapping shifts. Without the keys the same judgement fails (the third test, and the two others with
+ * {@code -Dfaults.keyless-retries=true}: refused, yet stored; or stored twice).
  */
 @ExtendWith(SuiteExtension.class)
 class FaultsUnderLoadTest {
@@ -57,6 +57,30 @@ class FaultsUnderLoadTest {
     @Test
     void postgresRestartedUnderLoadLosesNoAcknowledgedWriteAndDoublesNone() throws Exception {
         assertNothingLostOrDoubled(underLoad("PostgreSQL restarted", 6, suite::restartDatabase));
+    }
+
+    /**
+     * What the keys prevent, and that the judgement sees it: a client that retries without its key, with no fault at
+     * all, turns every answer lost after the work into a refusal of a write that was done (a sign-up refused as
+     * already on the shift, a proposal as pending) or into a second write.
+     */
+    @Test
+    void retriesWithoutTheirKeyStoreWritesTheClientWasToldWereRefused() throws Exception {
+        FaultCommunity community = FaultCommunity.create(suite, 7);
+        RetryingWriter careless = new RetryingWriter(suite.gatewayUrl(), suite::token, ANSWER_TIMEOUT, GIVE_UP, 3,
+                false);
+        WriteLoad load = new WriteLoad(careless, community, 77_000);
+        load.start(CLIENTS);
+        List<WriteLoad.Write> writes;
+        try {
+            awaitAcknowledged(load, WRITES_AROUND_THE_FAULT, "without a fault");
+        } finally {
+            writes = load.stop();
+        }
+        StoredWrites.Report report = StoredWrites.judge(suite, community, "none, retries without their key", writes);
+        System.out.println(StoredWrites.Report.HEADER);
+        System.out.println(report.row());
+        assertTrue(report.failedButStored() + report.doubled() > 0, report.row());
     }
 
     private StoredWrites.Report underLoad(String name, int month, Fault fault) throws Exception {

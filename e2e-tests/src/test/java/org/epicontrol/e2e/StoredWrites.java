@@ -166,9 +166,10 @@ final class StoredWrites {
                 mismatch++;
                 problems.add(what + ": " + rows.size() + " stored, " + events + " audit events");
             }
-            if (write.kind().equals("acceptSwap") && !rows.isEmpty()
-                    && !"ACCEPTED".equals(proposalStatus.get(write.names().get("s").toString()))) {
-                problems.add(what + ": handed over, yet the proposal is " + proposalStatus.get(write.names().get("s")));
+            if (write.kind().equals("acceptSwap") && !rows.isEmpty() && handedOver(write).size() != 1) {
+                doubled++;
+                problems.add(what + ": accepted, and its taker holds " + handedOver(write).size()
+                        + " handed-over assignments of the shift: " + handedOver(write));
             }
         }
         Array shifts = ids(volunteers, community.shifts());
@@ -196,15 +197,21 @@ final class StoredWrites {
             case "signUp" -> signUps.getOrDefault(names.get("s") + "/" + names.get("v"), List.of());
             case "proposeSwap" -> proposals.getOrDefault(names.get("a") + "/" + names.get("to"), List.of());
             case "acceptSwap" -> {
+                // the swap request accepted is the hand-over's record; its new assignment names no swap
                 String swap = names.get("s").toString();
-                String from = proposals.entrySet().stream().filter(e -> e.getValue().contains(swap))
-                        .map(e -> e.getKey().split("/")[0]).findFirst().orElse(null);
-                yield from == null ? List.of()
-                        : handOvers.getOrDefault(shiftOfAssignment.get(from) + "/" + names.get("v"), List.of());
+                yield "ACCEPTED".equals(proposalStatus.get(swap)) ? List.of(swap) : List.of();
             }
             case "importNotice" -> importsByNumber.getOrDefault(names.get("number").toString(), List.of());
             default -> throw new IllegalArgumentException(write.kind());
         };
+    }
+
+    /** The assignments handed over to the taker of an acceptSwap on the shift of its proposal. */
+    private List<String> handedOver(Write write) {
+        String swap = write.names().get("s").toString();
+        String from = proposals.entrySet().stream().filter(e -> e.getValue().contains(swap))
+                .map(e -> e.getKey().split("/")[0]).findFirst().orElseThrow();
+        return handOvers.getOrDefault(shiftOfAssignment.get(from) + "/" + write.names().get("v"), List.of());
     }
 
     /** The audit events of the rows a write stored (a hand-over's: of its swap request). */
@@ -212,7 +219,7 @@ final class StoredWrites {
         return switch (write.kind()) {
             case "signUp" -> eventsOf("SIGN_UP", rows);
             case "proposeSwap" -> eventsOf("PROPOSE_SWAP", rows);
-            case "acceptSwap" -> eventsOf("HAND_OVER", List.of(write.names().get("s").toString()));
+            case "acceptSwap" -> eventsOf("HAND_OVER", rows);
             case "importNotice" -> eventsOf("IMPORT", rows);
             default -> throw new IllegalArgumentException(write.kind());
         };
