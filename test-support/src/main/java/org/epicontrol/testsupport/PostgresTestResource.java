@@ -20,13 +20,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        synchronized (PostgresTestResource.class) {
-            if (server == null) {
-                server = EmbeddedDatabase.start(null);
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            }
-        }
-        server.createDatabase(database);
+        startedServer().createDatabase(database);
         return Map.of(
                 "quarkus.datasource.username", server.user(),
                 "quarkus.datasource.password", "",
@@ -37,6 +31,15 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         // Kept for the JVM's lifetime: restarting PostgreSQL per test class costs seconds for nothing.
+    }
+
+    /** The one server of this JVM, started on first use. */
+    static synchronized EmbeddedDatabase startedServer() {
+        if (server == null) {
+            server = EmbeddedDatabase.start(null);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return server;
     }
 
     /** For tests that need to stop and start the server under a running service. */

@@ -1,5 +1,7 @@
 package org.epicontrol.gateway.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
@@ -26,9 +28,13 @@ public final class AccessGate {
     private static final Logger LOG = Logger.getLogger(AccessGate.class);
     static final String UNAUTHORIZED = "UNAUTHORIZED_FIELD_OR_TYPE";
     static final String UNDECIDED = "POLICY_DECISION_UNAVAILABLE";
+    private static final int MAX_OPERATIONS = 10_000;
 
     private final AccessSettings settings;
     private final PolicyDecisions decisions;
+    /** Weak keys: an operation evicted from the prepared-operation cache takes its entry with it. */
+    private final Cache<OperationDefinition, RequirementsMet> metByOperation = Caffeine.newBuilder().weakKeys()
+            .maximumSize(MAX_OPERATIONS).build();
 
     public AccessGate(AccessSettings settings, PolicyDecisions decisions) {
         this.settings = settings;
@@ -79,7 +85,11 @@ public final class AccessGate {
         if (!settings.enabled() || operation == null || requirements.isEmpty()) {
             return proceed.get();
         }
-        Grants known = new Grants(caller, policy -> decisions.known(caller, policy));
+        RequirementsMet met = requirementsMet(supergraph, operation, fragments);
+        if (met.allAllowed(new Grants(caller, policy -> decisions.known(caller, policy)))) {
+            return proceed.get(); // nothing to remove: no walk
+        }
+        Grants known = new Grants(caller, policy -> decisions.known(caller, policy)); // its own missing policies
         OperationFilter.Result result = new OperationFilter(supergraph.apiSchema(), requirements, fragments, known)
                 .filter(operation);
         if (known.missing().isEmpty()) {
@@ -94,6 +104,17 @@ public final class AccessGate {
             return apply(new OperationFilter(supergraph.apiSchema(), requirements, fragments, decided)
                     .filter(operation), operation, proceed, runFiltered, answers);
         });
+    }
+
+    /** Found once per operation (by identity: prepared operations are cached) and supergraph. */
+    private RequirementsMet requirementsMet(Supergraph supergraph, OperationDefinition operation,
+                                            Map<String, FragmentDefinition> fragments) {
+        RequirementsMet met = metByOperation.getIfPresent(operation);
+        if (met == null || met.access() != supergraph.access()) {
+            met = RequirementsMet.of(supergraph, operation, fragments);
+            metByOperation.put(operation, met);
+        }
+        return met;
     }
 
     private <T> Future<T> apply(OperationFilter.Result result, OperationDefinition operation,

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * {@link Requirement}; a policy without a decision yet counts as refused and is remembered in {@link #missing()}, so
  * the gate can ask for all of them at once and check again.
  */
-final class Grants {
+final class Grants implements RequirementCheck {
     private final Caller caller;
     private final Function<String, PolicyDecision> decisions;
     private final Set<String> missing = new LinkedHashSet<>();
@@ -26,7 +26,8 @@ final class Grants {
         return missing;
     }
 
-    Verdict check(Requirement r) {
+    @Override
+    public Verdict check(Requirement r) {
         if (r.isNone()) {
             return Verdict.ALLOWED;
         }

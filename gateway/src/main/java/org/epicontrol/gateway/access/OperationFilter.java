@@ -28,11 +28,11 @@ final class OperationFilter {
     private final GraphQLSchema api;
     private final AccessRequirements requirements;
     private final Map<String, FragmentDefinition> fragments;
-    private final Grants grants;
+    private final RequirementCheck grants;
     private final List<Removal> removals = new ArrayList<>();
 
     OperationFilter(GraphQLSchema api, AccessRequirements requirements, Map<String, FragmentDefinition> fragments,
-                    Grants grants) {
+                    RequirementCheck grants) {
         this.api = api;
         this.requirements = requirements;
         this.fragments = fragments;

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import org.epicontrol.gateway.GatewayConfig;
+import org.epicontrol.gateway.json.JsonBodies;
 import org.epicontrol.gateway.request.GraphQLRequest;
 import org.jboss.logging.Logger;
 
@@ -22,13 +23,13 @@ public class HttpCaching {
     private static final Logger LOG = Logger.getLogger(HttpCaching.class);
     static final String VARY = "Accept, Authorization";
 
-    private final ObjectMapper mapper;
+    private final JsonBodies json;
     private final boolean enabled;
     private final CachePolicy policy;
 
     public HttpCaching(ObjectMapper mapper, GatewayConfig config) {
         GatewayConfig.CacheControl settings = config.cacheControl();
-        this.mapper = mapper;
+        this.json = new JsonBodies(mapper);
         this.enabled = settings.enabled();
         this.policy = new CachePolicy(new CacheRules(settings.publicFields(), settings.maxAge()),
                 settings.dayBoundaryZone().map(ZoneId::of).orElse(null), Clock.systemUTC(),
@@ -51,7 +52,7 @@ public class HttpCaching {
         HttpServerResponse response = ctx.response();
         byte[] bytes;
         try {
-            bytes = mapper.writeValueAsBytes(body);
+            bytes = json.bytes(body);
         } catch (Exception e) {
             LOG.error("cannot write response", e);
             response.setStatusCode(500).putHeader("cache-control", CachePolicy.NO_STORE).end();

@@ -1,13 +1,13 @@
 package org.epicontrol.gateway.cost;
 
 import graphql.language.Document;
-import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
-import graphql.language.SelectionSet;
-import graphql.schema.GraphQLCompositeType;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLTypeUtil;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.epicontrol.gateway.execute.Errors;
+import org.epicontrol.gateway.execute.FieldWeights;
 import org.epicontrol.gateway.supergraph.Supergraph;
 
 /**
@@ -59,10 +59,21 @@ public final class DemandControl {
         return m;
     }
 
-    /** Records what an executed operation returned, by the same weights. */
-    public void recordActual(Supergraph supergraph, GraphQLCompositeType root, SelectionSet selection,
-                             Map<String, FragmentDefinition> fragments, Map<String, Object> data) {
-        recorder.actual(new ActualCost(supergraph.apiSchema(), new CostModel(supergraph, settings))
-                .of(root, selection, fragments, data));
+    /**
+     * The weights the response shaper costs an answer by (the estimate's weights); none when nothing is recorded.
+     * One model per answer: what it looks up is worked out once per selection by the shaper.
+     */
+    public FieldWeights weights(Supergraph supergraph) {
+        if (recorder == CostRecorder.NONE) {
+            return FieldWeights.NONE;
+        }
+        CostModel model = new CostModel(supergraph, settings);
+        return (parent, field) -> model.fieldWeight(parent.getName(), field.getName(),
+                (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(field.getType()));
+    }
+
+    /** Records what an executed operation returned, costed by {@link #weights}. */
+    public void recordActual(double cost) {
+        recorder.actual(cost);
     }
 }

@@ -90,8 +90,11 @@ public final class DeduplicatingSubgraphClient implements SubgraphClient {
     @SuppressWarnings("unchecked")
     static <T> T deepCopy(T value) {
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-            map.forEach((k, v) -> copy.put((String) k, deepCopy(v)));
+            // Sized to hold the entries without growing (a table of the next power of two above size / 0.75).
+            Map<String, Object> copy = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                copy.put((String) e.getKey(), deepCopy(e.getValue()));
+            }
             return (T) copy;
         }
         if (value instanceof List<?> list) {

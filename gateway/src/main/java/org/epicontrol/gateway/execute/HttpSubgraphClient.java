@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.epicontrol.gateway.json.JsonBodies;
 import org.epicontrol.gateway.supergraph.Subgraph;
 
 /**
@@ -34,6 +35,7 @@ public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
     private final Vertx vertx;
     private final HttpClient http;
     private final ObjectMapper mapper;
+    private final JsonBodies json;
     private final long timeoutMillis;
     private final SubgraphFetchTracer tracer;
 
@@ -45,6 +47,7 @@ public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
                               SubgraphFetchTracer tracer) {
         this.vertx = vertx;
         this.mapper = mapper;
+        this.json = new JsonBodies(mapper);
         this.timeoutMillis = Math.max(1, timeout.toMillis());
         this.tracer = tracer;
         this.http = vertx.createHttpClient(new HttpClientOptions()
@@ -60,7 +63,7 @@ public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
     @Override
     public Future<Map<String, Object>> fetch(Subgraph subgraph, SubgraphRequest request) {
         Promise<Map<String, Object>> result = Promise.promise();
-        byte[] body;
+        Buffer body;
         try {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("query", request.query());
@@ -68,7 +71,7 @@ public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
                 payload.put("operationName", request.operationName());
             }
             payload.put("variables", request.variables());
-            body = mapper.writeValueAsBytes(payload);
+            body = json.buffer(payload);
         } catch (Exception e) {
             return Future.failedFuture(new SubgraphFailure("SUBREQUEST_FAILED", e.getMessage()));
         }
@@ -92,7 +95,7 @@ public final class HttpSubgraphClient implements SubgraphClient, AutoCloseable {
                 .compose(req -> {
                     // On timeout, drop the request so its connection is freed.
                     result.future().onFailure(t -> req.reset());
-                    return req.send(Buffer.buffer(body));
+                    return req.send(body);
                 })
                 .compose(resp -> {
                     trace.status(resp.statusCode());

@@ -32,7 +32,9 @@ import java.util.Map;
 /**
  * Builds the client's response from the merged subgraph data, walking the client's operation: only the fields it
  * asked for, under its aliases, in its order, {@code __typename} from the runtime type, {@code @skip}/{@code
- * @include} applied, and nulls in non-null positions propagated to the nearest nullable parent.
+ * @include} applied, and nulls in non-null positions propagated to the nearest nullable parent. With {@link
+ * FieldWeights} it also adds up the actual cost of what it shapes (each value its field's weight; lists their items),
+ * so that the answer is walked once.
  */
 public final class ResponseShaper {
     /** "null, and the error is already reported": propagates to the nearest nullable position. */
@@ -42,26 +44,44 @@ public final class ResponseShaper {
     private final Map<String, FragmentDefinition> fragments;
     private final Map<String, Object> variables;
     private final List<Map<String, Object>> errors;
+    private final FieldWeights weights;
+    private double cost;
     /**
      * The fields collected per selection (the merged fields of one response key, by identity) and runtime type: the
      * items of a list share their selection, so a list of n objects collects its fields once instead of n times.
      */
-    private final Map<List<?>, Map<String, List<Slot>>> collected = new IdentityHashMap<>();
+    private final Map<List<?>, Map<String, Slots>> collected = new IdentityHashMap<>();
 
     /**
      * One response key of an object of one runtime type, worked out once per selection: the merged fields, their
      * definition (null for {@code __typename}, introspection, or a field the type lacks) and how it is answered.
      */
-    private record Slot(String key, List<Field> fields, GraphQLFieldDefinition definition, Kind kind) {
+    private record Slot(String key, List<Field> fields, GraphQLFieldDefinition definition, Kind kind,
+                        double weight) {
         enum Kind { TYPENAME, INTROSPECTION, FIELD, NONE }
+    }
+
+    /** The slots of a selection on a type, and the response keys they write, shared by every object shaped. */
+    private record Slots(List<Slot> slots, String[] keys) {
     }
 
     public ResponseShaper(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
                           Map<String, Object> variables, List<Map<String, Object>> errors) {
+        this(schema, fragments, variables, errors, FieldWeights.NONE);
+    }
+
+    public ResponseShaper(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
+                          Map<String, Object> variables, List<Map<String, Object>> errors, FieldWeights weights) {
+        this.weights = weights;
         this.schema = schema;
         this.fragments = fragments;
         this.variables = variables;
         this.errors = errors;
+    }
+
+    /** The actual cost of what was shaped so far, by the {@link FieldWeights} given (0 without). */
+    public double cost() {
+        return cost;
     }
 
     /** The {@code data} of the response; null when a non-null root field is null. */
@@ -87,7 +107,7 @@ public final class ResponseShaper {
     }
 
     /** The fields selected on objects of {@code type} by response key, in the client's order. */
-    private List<Slot> collectAll(GraphQLImplementingType type, List<SelectionSet> selections) {
+    private Slots collectAll(GraphQLImplementingType type, List<SelectionSet> selections) {
         Map<String, List<Field>> fields = new LinkedHashMap<>();
         for (SelectionSet s : selections) {
             collect(type, s, fields);
@@ -96,38 +116,41 @@ public final class ResponseShaper {
         fields.forEach((key, merged) -> {
             String name = merged.get(0).getName();
             if (name.equals("__typename")) {
-                slots.add(new Slot(key, merged, null, Slot.Kind.TYPENAME));
+                slots.add(new Slot(key, merged, null, Slot.Kind.TYPENAME, 0));
             } else if (name.equals("__schema") || name.equals("__type")) {
-                slots.add(new Slot(key, merged, null, Slot.Kind.INTROSPECTION));
+                slots.add(new Slot(key, merged, null, Slot.Kind.INTROSPECTION, 0));
             } else {
                 GraphQLFieldDefinition def = type.getFieldDefinition(name);
-                slots.add(new Slot(key, merged, def, def == null ? Slot.Kind.NONE : Slot.Kind.FIELD));
+                slots.add(def == null ? new Slot(key, merged, null, Slot.Kind.NONE, 0)
+                        : new Slot(key, merged, def, Slot.Kind.FIELD, weights.of(type, def)));
             }
         });
-        return slots;
+        String[] keys = slots.stream().filter(s -> s.kind() != Slot.Kind.NONE).map(Slot::key).toArray(String[]::new);
+        return new Slots(slots, keys);
     }
 
-    private Object object(GraphQLImplementingType type, Map<String, Object> data, List<Slot> slots,
+    private Object object(GraphQLImplementingType type, Map<String, Object> data, Slots shape,
                           List<Object> path, boolean root) {
-        Map<String, Object> out = new LinkedHashMap<>(Math.max(4, slots.size() * 4 / 3 + 1));
-        for (Slot slot : slots) {
+        ShapedObject out = new ShapedObject(shape.keys());
+        for (Slot slot : shape.slots()) {
             String key = slot.key();
             switch (slot.kind()) {
-                case TYPENAME -> out.put(key, type.getName());
+                case TYPENAME -> out.add(key, type.getName());
                 case INTROSPECTION -> {
                     if (root) {
-                        out.put(key, data.get(key)); // answered by introspection, already shaped
+                        out.add(key, data.get(key)); // answered by introspection, already shaped
                     }
                 }
                 case FIELD -> {
                     path.add(key);
                     GraphQLFieldDefinition def = slot.definition();
-                    Object value = value(def.getType(), data.get(key), slot.fields(), path, type, def.getName());
+                    Object value = value(def.getType(), data.get(key), slot.fields(), path, type, def.getName(),
+                            slot.weight());
                     path.remove(path.size() - 1);
                     if (value == INVALID) {
                         return INVALID;
                     }
-                    out.put(key, value);
+                    out.add(key, value);
                 }
                 case NONE -> {
                 }
@@ -137,21 +160,23 @@ public final class ResponseShaper {
     }
 
     private Object value(GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path,
-                         GraphQLImplementingType parentType, String fieldName) {
+                         GraphQLImplementingType parentType, String fieldName, double weight) {
         if (type instanceof GraphQLNonNull nn) {
-            Object v = inner((GraphQLOutputType) nn.getWrappedType(), raw, fields, path, parentType, fieldName);
+            Object v = inner((GraphQLOutputType) nn.getWrappedType(), raw, fields, path, parentType, fieldName,
+                    weight);
             if (v == null) {
                 reportNull(path, parentType.getName() + "." + fieldName);
                 return INVALID;
             }
             return v;
         }
-        Object v = inner(type, raw, fields, path, parentType, fieldName);
+        Object v = inner(type, raw, fields, path, parentType, fieldName, weight);
         return v == INVALID ? null : v;
     }
 
+    /** The value of one field; non-null values cost the field's weight (a list costs its items). */
     private Object inner(GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path,
-                         GraphQLImplementingType parentType, String fieldName) {
+                         GraphQLImplementingType parentType, String fieldName, double weight) {
         if (raw == null) {
             return null;
         }
@@ -163,7 +188,7 @@ public final class ResponseShaper {
             GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
             for (int i = 0; i < items.size(); i++) {
                 path.add(i);
-                Object v = value(itemType, items.get(i), fields, path, parentType, fieldName);
+                Object v = value(itemType, items.get(i), fields, path, parentType, fieldName, weight);
                 path.remove(path.size() - 1);
                 if (v == INVALID) {
                     return INVALID;
@@ -173,9 +198,14 @@ public final class ResponseShaper {
             return out;
         }
         if (type instanceof GraphQLEnumType e) {
-            return raw instanceof String s && e.getValue(s) != null ? raw : null; // inaccessible/unknown values
+            if (raw instanceof String s && e.getValue(s) != null) {
+                cost += weight;
+                return raw;
+            }
+            return null; // inaccessible/unknown values
         }
         if (!(type instanceof GraphQLNamedType named) || isLeaf(type)) {
+            cost += weight;
             return raw;
         }
         if (!(raw instanceof Map<?, ?> map)) {
@@ -187,9 +217,23 @@ public final class ResponseShaper {
         if (runtime == null) {
             return null;
         }
-        List<Slot> sub = collected.computeIfAbsent(fields, k -> new HashMap<>(4))
-                .computeIfAbsent(runtime.getName(), t -> collectAll(runtime, selectionSets(fields)));
-        return object(runtime, data, sub, path, false);
+        cost += weight;
+        return object(runtime, data, slots(fields, runtime), path, false);
+    }
+
+    /** The slots of a selection on a runtime type, worked out on first use (no lambda allocated per object). */
+    private Slots slots(List<Field> fields, GraphQLImplementingType runtime) {
+        Map<String, Slots> byType = collected.get(fields);
+        if (byType == null) {
+            byType = new HashMap<>(4);
+            collected.put(fields, byType);
+        }
+        Slots slots = byType.get(runtime.getName());
+        if (slots == null) {
+            slots = collectAll(runtime, selectionSets(fields));
+            byType.put(runtime.getName(), slots);
+        }
+        return slots;
     }
 
     private static List<SelectionSet> selectionSets(List<Field> fields) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.epicontrol.gateway.defer.IncrementalStream;
+import org.epicontrol.gateway.json.JsonBodies;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,10 +27,10 @@ public class MultipartWriter {
             .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLOSE = "\r\n-----\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final ObjectMapper mapper;
+    private final JsonBodies json;
 
     public MultipartWriter(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.json = new JsonBodies(mapper);
     }
 
     /**
@@ -68,9 +69,7 @@ public class MultipartWriter {
             return;
         }
         try {
-            Buffer buffer = Buffer.buffer(PART);
-            buffer.appendBytes(mapper.writeValueAsBytes(payload));
-            response.write(buffer);
+            response.write(json.buffer(PART, payload));
         } catch (Exception e) {
             LOG.error("cannot write a response part", e);
             response.reset();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.epicontrol.gateway.execute.Errors;
+import org.epicontrol.gateway.json.JsonBodies;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,10 +22,10 @@ public class ResponseWriter {
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     static final String JSON = "application/json";
 
-    private final ObjectMapper mapper;
+    private final JsonBodies json;
 
     public ResponseWriter(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.json = new JsonBodies(mapper);
     }
 
     /** The response media type for an Accept header, or null when none of ours is acceptable. */
@@ -74,7 +75,7 @@ public class ResponseWriter {
         try {
             ctx.response().setStatusCode(status)
                     .putHeader("content-type", mediaType + "; charset=utf-8")
-                    .end(Buffer.buffer(mapper.writeValueAsBytes(body)));
+                    .end(json.buffer(body));
         } catch (Exception e) {
             LOG.error("cannot write response", e);
             ctx.response().setStatusCode(500).end();

@@ -58,7 +58,7 @@ import org.epicontrol.gateway.supergraph.Supergraph;
  * One GraphQL request from text to response: size limit; parse, analyse (depth, aliases, fields and cost through
  * fragments, linear) and check the limits (cached); refuse an operation over the caller's cost budget; validate and
  * plan (cached, once the cost is accepted); execute the plan, answer introspection, shape the result, record the
- * actual cost. Whatever is not yet cached runs on a worker thread, never on the event loop; nothing reaches a
+ * actual cost (counted while shaping). Whatever is not yet cached runs on a worker thread, never on the event loop; nothing reaches a
  * subgraph before every limit has passed.
  */
 public final class RequestProcessor {
@@ -246,9 +246,10 @@ public final class RequestProcessor {
             GraphQLObjectType rootType = op.getOperation() == OperationDefinition.Operation.MUTATION
                     ? supergraph.apiSchema().getMutationType() : supergraph.apiSchema().getQueryType();
             List<Map<String, Object>> errors = state.errors();
-            Map<String, Object> data = new ResponseShaper(supergraph.apiSchema(), prepared.fragments(), variables,
-                    errors).shape(rootType, op.getSelectionSet(), state.data());
-            demand.recordActual(supergraph, rootType, op.getSelectionSet(), prepared.fragments(), data);
+            ResponseShaper shaper = new ResponseShaper(supergraph.apiSchema(), prepared.fragments(), variables,
+                    errors, demand.weights(supergraph));
+            Map<String, Object> data = shaper.shape(rootType, op.getSelectionSet(), state.data());
+            demand.recordActual(shaper.cost());
             Map<String, Object> extensions = null;
             if (showPlan) {
                 extensions = new LinkedHashMap<>();

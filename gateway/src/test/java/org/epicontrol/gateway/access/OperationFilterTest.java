@@ -32,7 +32,11 @@ class OperationFilterTest {
     record Filtered(String query, List<Removal> removals, Set<String> asked) {
     }
 
-    static Filtered filter(Supergraph supergraph, String query, Caller caller, Map<String, PolicyDecision> policies) {
+    /** A document's (last) operation and its fragments. */
+    record Parsed(OperationDefinition op, Map<String, FragmentDefinition> fragments) {
+    }
+
+    static Parsed parse(String query) {
         Document doc = Parser.parse(query);
         OperationDefinition op = null;
         Map<String, FragmentDefinition> fragments = new HashMap<>();
@@ -43,6 +47,13 @@ class OperationFilterTest {
                 fragments.put(f.getName(), f);
             }
         }
+        return new Parsed(op, fragments);
+    }
+
+    static Filtered filter(Supergraph supergraph, String query, Caller caller, Map<String, PolicyDecision> policies) {
+        Parsed parsed = parse(query);
+        OperationDefinition op = parsed.op();
+        Map<String, FragmentDefinition> fragments = parsed.fragments();
         Grants grants = new Grants(caller, policies::get);
         OperationFilter.Result r = new OperationFilter(supergraph.apiSchema(), supergraph.access(), fragments, grants)
                 .filter(op);

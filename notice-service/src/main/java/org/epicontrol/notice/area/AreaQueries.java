@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.notice.replica.PublicReads;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +17,11 @@ import java.util.Map;
 public class AreaQueries {
 
     private final Pool pool;
+    private final PublicReads reads;
 
-    public AreaQueries(Pool pool) {
+    public AreaQueries(Pool pool, PublicReads reads) {
         this.pool = pool;
+        this.reads = reads;
     }
 
     /** One position per id, null where no area has that id. */
@@ -50,7 +53,8 @@ public class AreaQueries {
 
     /**
      * Substring search over full names (district included); pg_trgm's index serves it for Chinese text. Areas only
-     * drafts name are left out in SQL unless withDraftAreas, so a page stays full.
+     * drafts name are left out in SQL unless withDraftAreas, so a page stays full. A public look-up: read where
+     * {@link PublicReads} says (draft readers, the callers withDraftAreas is for, on the primary).
      */
     public Uni<List<Area>> search(String text, String district, int first, boolean withDraftAreas) {
         String needle = text == null ? "" : text.strip();
@@ -61,7 +65,7 @@ public class AreaQueries {
         String sql = "select " + AreaRow.COLUMNS + " from area a where a.full_name like $1"
                 + " and ($2::text is null or a.district = $2) and a.depth > 0 and ($4 or a.published)"
                 + " order by a.depth, length(a.full_name), a.id limit $3";
-        return pool.preparedQuery(sql).execute(Tuple.of(pattern, district, first, withDraftAreas)).map(rows -> {
+        return reads.run(db -> db.preparedQuery(sql).execute(Tuple.of(pattern, district, first, withDraftAreas))).map(rows -> {
             List<Area> areas = new ArrayList<>();
             rows.forEach(r -> areas.add(AreaRow.map(r)));
             return areas;

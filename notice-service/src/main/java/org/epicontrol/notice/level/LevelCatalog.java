@@ -3,6 +3,7 @@ package org.epicontrol.notice.level;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
@@ -20,7 +21,12 @@ public class LevelCatalog {
 
     /** By code, strictest first. */
     public Uni<Map<String, RiskLevel>> byCode() {
-        return pool.query("select code, name, severity, valid_from, valid_to, description from risk_level"
+        return byCode(pool);
+    }
+
+    /** The same, read through the given client (the read replica for public look-ups). */
+    public Uni<Map<String, RiskLevel>> byCode(SqlClient client) {
+        return client.query("select code, name, severity, valid_from, valid_to, description from risk_level"
                         + " order by severity desc")
                 .execute()
                 .map(rows -> {

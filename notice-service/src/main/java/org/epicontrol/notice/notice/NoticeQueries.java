@@ -3,6 +3,7 @@ package org.epicontrol.notice.notice;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.notice.area.Area;
@@ -38,12 +39,21 @@ public class NoticeQueries {
     }
 
     public Uni<Notice> byId(long id) {
-        return byIds(List.of(id)).map(list -> list.get(0));
+        return byId(pool, id);
+    }
+
+    /** The same, read through the given client (the read replica for public look-ups). */
+    public Uni<Notice> byId(SqlClient client, long id) {
+        return byIds(client, List.of(id)).map(list -> list.get(0));
     }
 
     /** One position per id, null where no notice has that id. */
     public Uni<List<Notice>> byIds(List<Long> ids) {
-        return pool.preparedQuery("select " + NoticeRows.NOTICE_COLUMNS + " from notice n where n.id = any($1)")
+        return byIds(pool, ids);
+    }
+
+    private static Uni<List<Notice>> byIds(SqlClient client, List<Long> ids) {
+        return client.preparedQuery("select " + NoticeRows.NOTICE_COLUMNS + " from notice n where n.id = any($1)")
                 .execute(Tuple.of(ids.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, Notice> found = new HashMap<>();

@@ -1,7 +1,6 @@
 package org.epicontrol.notice.risk;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import org.epicontrol.common.PageInfo;
 import org.epicontrol.notice.area.AreaRow;
 import org.epicontrol.notice.level.LevelCatalog;
 import org.epicontrol.notice.level.RiskLevel;
+import org.epicontrol.notice.replica.PublicReads;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * riskAreas, riskCounts and riskTrend: index reads of the maintained risk map (risk_area_level, risk_count; kept by
  * {@link RiskMapMaintenance} at every publication), for any date. Each answer is what {@link RiskQueries#decisive}
- * computed over every designated area on every call before; the tests hold the two together.
+ * computed over every designated area on every call before; the tests hold the two together. Public look-ups: read
+ * where {@link PublicReads} says (the read replica when there is one).
  */
 @ApplicationScoped
 public class RiskMapQueries {
@@ -28,11 +29,11 @@ public class RiskMapQueries {
     /** The period of the row aliased {@code l} holds $1. */
     private static final String AT = "l.valid_from <= $1 and (l.valid_to is null or l.valid_to > $1)";
 
-    private final Pool pool;
+    private final PublicReads reads;
     private final LevelCatalog levels;
 
-    public RiskMapQueries(Pool pool, LevelCatalog levels) {
-        this.pool = pool;
+    public RiskMapQueries(PublicReads reads, LevelCatalog levels) {
+        this.reads = reads;
         this.levels = levels;
     }
 
@@ -55,8 +56,8 @@ public class RiskMapQueries {
         String sql = "select " + AreaRow.COLUMNS + ", l.level_code, l.designation_id, l.notice_id, l.since"
                 + " from risk_area_level l join area a on a.id = l.area_id"
                 + " where " + where + " order by l.area_id limit $3";
-        return Uni.combine().all().unis(levels.byCode(), pool.preparedQuery(sql).execute(Tuple.from(args)))
-                .asTuple().map(t -> {
+        return reads.run(db -> Uni.combine().all().unis(levels.byCode(db), db.preparedQuery(sql).execute(Tuple.from(args)))
+                .asTuple()).map(t -> {
                     Map<String, RiskLevel> known = t.getItem1();
                     List<RiskAreaConnection.Edge> edges = new ArrayList<>();
                     for (Row row : t.getItem2()) {
@@ -86,7 +87,7 @@ public class RiskMapQueries {
     public Uni<List<DistrictLevelCount>> countsByDistrict(LocalDate asOf) {
         String sql = "select district, level_code, areas from risk_count"
                 + " where daterange(valid_from, valid_to) @> $1::date order by district, level_code";
-        return pool.preparedQuery(sql).execute(Tuple.of(asOf)).map(rows -> {
+        return reads.run(db -> db.preparedQuery(sql).execute(Tuple.of(asOf))).map(rows -> {
             List<DistrictLevelCount> counts = new ArrayList<>();
             rows.forEach(r -> counts.add(new DistrictLevelCount(r.getString("district"), r.getString("level_code"),
                     r.getInteger("areas"))));
@@ -102,7 +103,7 @@ public class RiskMapQueries {
                 + " and ($3::text is null or c.district = $3)"
                 + " order by 1, 2, 3";
         Tuple args = Tuple.of(window.from(), window.to(), district);
-        return pool.preparedQuery(sql).execute(args).map(rows -> {
+        return reads.run(db -> db.preparedQuery(sql).execute(args)).map(rows -> {
             List<DailyRiskCount> counts = new ArrayList<>();
             rows.forEach(r -> counts.add(new DailyRiskCount(r.getLocalDate("day"), r.getString("district"),
                     r.getString("level_code"), r.getInteger("areas"))));

@@ -3,6 +3,7 @@ package org.epicontrol.notice.risk;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.notice.area.Area;
@@ -14,6 +15,7 @@ import org.epicontrol.notice.level.LevelCatalog;
 import org.epicontrol.notice.notice.Designation;
 import org.epicontrol.notice.notice.NoticeQueries;
 import org.epicontrol.notice.notice.NoticeRows;
+import org.epicontrol.notice.replica.PublicReads;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,29 +68,36 @@ public class RiskQueries {
     }
 
     private final Pool pool;
+    private final PublicReads reads;
     private final AreaRegistry areas;
     private final LevelCatalog levels;
     private final NoticeQueries notices;
     private final AreaTextParser parser = new AreaTextParser();
 
-    public RiskQueries(Pool pool, AreaRegistry areas, LevelCatalog levels, NoticeQueries notices) {
+    public RiskQueries(Pool pool, PublicReads reads, AreaRegistry areas, LevelCatalog levels, NoticeQueries notices) {
         this.pool = pool;
+        this.reads = reads;
         this.areas = areas;
         this.levels = levels;
         this.notices = notices;
     }
 
+    /** riskLevel: a public look-up, read where {@link PublicReads} says. */
     public Uni<RiskAssessment> assess(String address, LocalDate asOf) {
-        return knownDistricts().chain(districts -> {
+        return reads.run(db -> assess(db, address, asOf));
+    }
+
+    private Uni<RiskAssessment> assess(SqlClient db, String address, LocalDate asOf) {
+        return knownDistricts(db).chain(districts -> {
             AreaPath path = parser.parseAddress(address, districts);
-            return areas.matchChain(pool, path);
+            return areas.matchChain(db, path);
         }).chain(chain -> {
             if (chain.isEmpty()) {
                 return Uni.createFrom().item(new RiskAssessment(address, asOf, false, null, null, null, null, null, null));
             }
             Long[] ids = chain.stream().map(Area::numericId).toArray(Long[]::new);
             Area matched = chain.get(chain.size() - 1);
-            return pool.preparedQuery(COVERING).execute(Tuple.of(ids, asOf)).chain(rows -> {
+            return db.preparedQuery(COVERING).execute(Tuple.of(ids, asOf)).chain(rows -> {
                 List<Row> covering = new ArrayList<>();
                 rows.forEach(covering::add);
                 if (covering.isEmpty()) {
@@ -107,7 +116,7 @@ public class RiskQueries {
                 long areaId = decisive.getLong("target_area_id");
                 Area area = chain.stream().filter(a -> a.numericId() == areaId).findFirst().orElseThrow();
                 LocalDate sinceDate = since;
-                return Uni.combine().all().unis(levels.byCode(), notices.byId(designation.noticeId()))
+                return Uni.combine().all().unis(levels.byCode(db), notices.byId(db, designation.noticeId()))
                         .asTuple()
                         .map(t -> new RiskAssessment(address, asOf, true, t.getItem1().get(designation.levelCode()),
                                 area, matched, t.getItem2(), designation, sinceDate));
@@ -116,7 +125,11 @@ public class RiskQueries {
     }
 
     public Uni<List<String>> knownDistricts() {
-        return pool.query("select name from area where depth = 0 and published and name <> ''").execute().map(rows -> {
+        return knownDistricts(pool);
+    }
+
+    private static Uni<List<String>> knownDistricts(SqlClient db) {
+        return db.query("select name from area where depth = 0 and published and name <> ''").execute().map(rows -> {
             List<String> names = new ArrayList<>();
             rows.forEach(r -> names.add(r.getString("name")));
             return names;

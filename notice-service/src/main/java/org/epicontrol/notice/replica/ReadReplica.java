@@ -1,0 +1,82 @@
+package org.epicontrol.notice.replica;
+
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The replica's own reactive pool (when {@code notices.read-replica.url} is set) and whether it may be used now:
+ * after a failure that means the replica is unavailable it rests for {@code retry-after}, and reads meant for it go
+ * to the primary meanwhile.
+ */
+@ApplicationScoped
+public class ReadReplica {
+
+    private static final Logger LOG = Logger.getLogger(ReadReplica.class);
+
+    private final Optional<Pool> pool;
+    private final Duration retryAfter;
+    private volatile long restingUntil = System.nanoTime();
+    private volatile String lastFailure;
+
+    public ReadReplica(ReadReplicaConfig config, Vertx vertx,
+                       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> primaryUser,
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> primaryPassword) {
+        this.retryAfter = config.retryAfter();
+        this.pool = config.url().map(url -> {
+            PgConnectOptions connect = PgConnectOptions.fromUri(url)
+                    .setCachePreparedStatements(true)
+                    .setConnectTimeout((int) config.connectTimeout().toMillis());
+            config.username().or(() -> primaryUser).ifPresent(connect::setUser);
+            config.password().or(() -> primaryPassword).ifPresent(connect::setPassword);
+            connect.addProperty("application_name", "notice-service public reads");
+            return Pool.newInstance(PgBuilder.pool()
+                    .with(new PoolOptions().setMaxSize(config.maxSize()))
+                    .connectingTo(connect)
+                    .using(vertx)
+                    .build());
+        });
+    }
+
+    public boolean configured() {
+        return pool.isPresent();
+    }
+
+    /** The replica's pool when configured and not resting after a failure. */
+    public Optional<Pool> usable() {
+        return System.nanoTime() - restingUntil >= 0 ? pool : Optional.empty();
+    }
+
+    /** Configured or not, resting or not: for the readiness check, which tries it whatever the state. */
+    Optional<Pool> pool() {
+        return pool;
+    }
+
+    /** The replica failed as unavailable: reads go to the primary for retry-after. */
+    void unavailable(Throwable failure) {
+        if (System.nanoTime() - restingUntil >= 0) {
+            LOG.warnf("read replica unavailable (%s): public reads go to the primary for %s", failure, retryAfter);
+        }
+        lastFailure = String.valueOf(failure);
+        restingUntil = System.nanoTime() + retryAfter.toNanos();
+    }
+
+    /** The last failure that made the replica rest, null if none. */
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    @PreDestroy
+    void close() {
+        pool.ifPresent(Pool::closeAndAwait);
+    }
+}
