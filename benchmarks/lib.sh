@@ -42,16 +42,16 @@ start_keycloak() {
 # The two halves of start_keycloak, so that a script can do other work while Keycloak starts. It waits for every
 # realm's OIDC discovery document, then prints the realm URL and the tokens; on a busy machine its first start (the
 # dev-mode build of the distribution, the realm import) has taken over 240 s, so the wait is
-# BENCH_KEYCLOAK_WAIT seconds (default 900), for Keycloak itself (-Dkeycloak.start-timeout) and for this script.
+# KEYCLOAK_START_TIMEOUT seconds (default 900), for Keycloak itself (-Dkeycloak.start-timeout) and for this script.
 launch_keycloak() {
-  java -Dsuite.root="$ROOT" -Dkeycloak.start-timeout="${BENCH_KEYCLOAK_WAIT:-900}" \
+  java -Dsuite.root="$ROOT" -Dkeycloak.start-timeout="${KEYCLOAK_START_TIMEOUT:-900}" \
     -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
     org.epicontrol.devsuite.BenchmarkKeycloak "$@" >"$WORK/keycloak.log" 2>&1 &
   KEYCLOAK_PID=$!
   KEYCLOAK_LAUNCHED=$(date +%s)
 }
 await_keycloak() {
-  local user line limit=$((KEYCLOAK_LAUNCHED + ${BENCH_KEYCLOAK_WAIT:-900} + 60))
+  local user line limit=$((KEYCLOAK_LAUNCHED + ${KEYCLOAK_START_TIMEOUT:-900} + 60))
   while ! grep -q -m1 '^oidc=' "$WORK/keycloak.log" 2>/dev/null; do
     if ! kill -0 "$KEYCLOAK_PID" 2>/dev/null || (($(date +%s) > limit)); then
       echo "Keycloak did not start (log: $WORK/keycloak.log and target/benchmark-keycloak/keycloak.log)" >&2
@@ -69,16 +69,17 @@ await_keycloak() {
 }
 
 # Waits until the Quarkus app logging to $1 listens and answers ready (polled every 50 ms, so that the start-up
-# benchmark measures the moment it is); sets PORT.
+# benchmark measures the moment it is); sets PORT. SERVICE_START_TIMEOUT (seconds, default 120) on a busy machine.
 wait_until_ready() {
+  local timeout="${SERVICE_START_TIMEOUT:-120}"
   # host, then port: the same in text and in the production JSON log lines
-  PORT="$(wait_for_line 'Listening on: http://[^:]+:[0-9]+' 120 "$1" \
+  PORT="$(wait_for_line 'Listening on: http://[^:]+:[0-9]+' "$timeout" "$1" \
     | sed -E 's/.*Listening on: http:\/\/[^:]+:([0-9]+).*/\1/')"
-  for ((i = 0; i < 2400; i++)); do
+  for ((i = 0; i < timeout * 20; i++)); do
     curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && return 0
     sleep 0.05
   done
-  echo "$1: not ready within 120 s" >&2
+  echo "$1: not ready within $timeout s" >&2
   return 1
 }
 

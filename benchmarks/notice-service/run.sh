@@ -10,7 +10,7 @@
 #   BENCH_WARMUP=20s        wrk run before each measured one, unreported (lets the JIT compile the request path)
 #   BENCH_CONNECTIONS=16    wrk connections
 #   BENCH_EXTRA_SQL="..."   SQL run after the data load, e.g. to try an index without writing a migration
-#   BENCH_KEYCLOAK_WAIT=900 seconds Keycloak may take to start (its first start on a busy machine took over 240 s)
+#   KEYCLOAK_START_TIMEOUT=900 seconds Keycloak may take to start (its first start on a busy machine took over 240 s)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -66,7 +66,7 @@ export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=notices PGP
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 POSTMASTER_PID="$("${PSQL[@]}" -At -c "select pg_read_file('postmaster.pid')" | head -1)"
 
-log "waiting for Keycloak (at most BENCH_KEYCLOAK_WAIT=${BENCH_KEYCLOAK_WAIT:-900} s)"
+log "waiting for Keycloak (at most KEYCLOAK_START_TIMEOUT=${KEYCLOAK_START_TIMEOUT:-900} s)"
 await_keycloak editor publisher
 log "starting notice-service"
 # No trace collector here: tracing off, rather than an exporter retrying against a closed port.

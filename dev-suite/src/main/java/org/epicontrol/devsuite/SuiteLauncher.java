@@ -335,6 +335,46 @@ public final class SuiteLauncher {
     }
 
     /**
+     * Kills the suite's own process of {@code module} hard (SIGKILL: no shutdown, its connections cut, as when a node
+     * fails or the kernel's OOM killer ends a pod) and returns once it has exited. {@link #restart} starts it again.
+     */
+    public synchronized void kill(String module) throws InterruptedException {
+        service(module).process().destroyForcibly().waitFor();
+    }
+
+    /**
+     * Starts the suite's own process of {@code module} again once it has ended ({@link #kill}): on the same port with
+     * the same settings, its output appended to the same log; returns once it is ready.
+     */
+    public synchronized ServiceProcess restart(Settings settings, String module) throws IOException, InterruptedException {
+        ServiceProcess ended = service(module);
+        if (ended.process().isAlive()) {
+            throw new IllegalStateException(module + " is still running: kill it first");
+        }
+        processes.remove(ended.process());
+        Process process = launch(settings, module, module, ended.port(), null,
+                suiteEnv(serviceEnv(settings, module, module), oidcUrl(settings)), List.of(),
+                ProcessBuilder.Redirect.appendTo(ended.log().toFile()));
+        ServiceProcess restarted = new ServiceProcess(module, ended.port(), process, ended.log());
+        services.put(module, restarted);
+        waitUntilReady(settings, module, process, ended.port());
+        return restarted;
+    }
+
+    /**
+     * Restarts the suite's PostgreSQL as a node restart would (fast shutdown: every session cut), keeping its data, on
+     * the same port; returns once it accepts connections again. The services find their connections gone and open new
+     * ones.
+     */
+    public synchronized void restartDatabase() {
+        if (database == null) {
+            throw new IllegalStateException("the suite is not running");
+        }
+        database.stopServer();
+        database.startAgain();
+    }
+
+    /**
      * The settings of the process {@code name} of {@code module}: its database, and for volunteer-service where it
      * reads notice-service's area-event feed: through its own {@link #feedRoute}, which is direct (as in Kubernetes)
      * unless the settings route it (the e2e tests, to cut one process off the feed).
@@ -448,6 +488,13 @@ public final class SuiteLauncher {
      */
     private Process launch(Settings settings, String module, String name, int port, String portProperty,
                            Map<String, String> env, List<String> systemProperties) throws IOException {
+        return launch(settings, module, name, port, portProperty, env, systemProperties,
+                ProcessBuilder.Redirect.to(settings.logFile(name).toFile()));
+    }
+
+    private Process launch(Settings settings, String module, String name, int port, String portProperty,
+                           Map<String, String> env, List<String> systemProperties, ProcessBuilder.Redirect output)
+            throws IOException {
         List<String> command = ServiceCommand.fromSystemProperties(javaBinary())
                 .command(settings.root().resolve(module), settings.jvmOptions(), systemProperties);
         Path log = settings.logFile(name);
@@ -455,7 +502,7 @@ public final class SuiteLauncher {
         requireFreePort(name, port, portProperty);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(output);
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         System.out.println("Starting " + name + " on port " + port + " (log: " + log + ")");

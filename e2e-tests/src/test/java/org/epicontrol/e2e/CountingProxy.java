@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * started again on the same port.
  */
 final class CountingProxy implements AutoCloseable {
+    /** What the gateway forwards to a subgraph (gateway.forward-headers), and its content negotiation and tracing. */
     private static final List<String> FORWARDED_HEADERS = List.of("content-type", "accept", "authorization",
-            "traceparent");
+            "idempotency-key", "traceparent");
 
     private final URI target;
     private volatile int port;

@@ -111,6 +111,31 @@ final class RunningSuite implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the suite's own process of {@code module} (notice-service or volunteer-service) hard, as
+     * {@code kill -9} does, and returns once it has exited.
+     */
+    void kill(String module) throws InterruptedException {
+        launcher.kill(module);
+    }
+
+    /** Starts the suite's own process of {@code module} again after {@link #kill}, on its port; returns once ready. */
+    SuiteLauncher.ServiceProcess restart(String module) {
+        try {
+            return launcher.restart(settings, module);
+        } catch (IOException e) {
+            throw new IllegalStateException(module + " did not start again: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Restarts the suite's PostgreSQL (fast shutdown, every session cut) on its port, keeping its data. */
+    void restartDatabase() {
+        launcher.restartDatabase();
+    }
+
     /** A connection to the suite's database {@code notices} or {@code volunteers}. */
     Connection connectToDatabase(String database) throws SQLException {
         return suite.connectToDatabase(database);

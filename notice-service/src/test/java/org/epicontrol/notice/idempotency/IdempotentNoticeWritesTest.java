@@ -1,10 +1,7 @@
 package org.epicontrol.notice.idempotency;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -18,12 +15,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static org.epicontrol.testsupport.KeyedRequests.freshKey;
+import static org.epicontrol.testsupport.KeyedRequests.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,7 +40,7 @@ class IdempotentNoticeWritesTest {
     @Test
     void aRetriedImportAnswersTheFirstAnswerAndStoresOneNotice() {
         String text = text(9101);
-        String key = key();
+        String key = freshKey();
         Response first = send(EDITOR, key, Notices.IMPORT, Map.of("text", text, "year", 2021));
         Response retry = send(EDITOR, key, Notices.IMPORT, Map.of("text", text, "year", 2021));
         assertEquals(Boolean.TRUE, first.path("data.importNotice.created"), first.asString());
@@ -56,7 +54,7 @@ class IdempotentNoticeWritesTest {
     void aRetriedPublicationAnswersPublishedInsteadOfNotADraft() {
         String id = send(EDITOR, null, Notices.IMPORT, Map.of("text", text(9102), "year", 2021))
                 .path("data.importNotice.notice.id");
-        String key = key();
+        String key = freshKey();
         Response first = send(PUBLISHER, key, Notices.PUBLISH, Map.of("id", id));
         assertEquals("PUBLISHED", first.path("data.publishNotice.status"), first.asString());
         assertEquals(first.asString(), send(PUBLISHER, key, Notices.PUBLISH, Map.of("id", id)).asString());
@@ -65,7 +63,7 @@ class IdempotentNoticeWritesTest {
 
     @Test
     void theSameKeyForAnotherNoticeIsRefusedAndImportsNothing() {
-        String key = key();
+        String key = freshKey();
         send(EDITOR, key, Notices.IMPORT, Map.of("text", text(9103), "year", 2021));
         Response other = send(EDITOR, key, Notices.IMPORT, Map.of("text", text(9104), "year", 2021));
         assertEquals("IDEMPOTENCY_KEY_REUSED", other.path("errors[0].extensions.code"), other.asString());
@@ -75,7 +73,7 @@ class IdempotentNoticeWritesTest {
     @Test
     void concurrentImportsWithTheSameKeyStoreOneNoticeAndOneEvent() throws Exception {
         String text = text(9105);
-        String key = key();
+        String key = freshKey();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -103,7 +101,7 @@ class IdempotentNoticeWritesTest {
 
     @Test
     void anotherEditorsSameKeyIsTheirOwn() {
-        String key = key();
+        String key = freshKey();
         Response mine = send(EDITOR, key, Notices.IMPORT, Map.of("text", text(9106), "year", 2021));
         Response theirs = send(OTHER_EDITOR, key, Notices.IMPORT, Map.of("text", text(9106), "year", 2021));
         assertNotNull(mine.path("data.importNotice.notice.id"), mine.asString());
@@ -124,20 +122,5 @@ class IdempotentNoticeWritesTest {
     private int noticesNumbered(int number) {
         return pool.preparedQuery("select count(*) from notice where number = $1 and year = 2021")
                 .execute(Tuple.of(number)).await().indefinitely().iterator().next().getInteger(0);
-    }
-
-    private static String key() {
-        return "test-" + UUID.randomUUID();
-    }
-
-    private static Response send(String authorization, String key, String query, Map<String, Object> variables) {
-        var request = RestAssured.given().header("Authorization", authorization).contentType(ContentType.JSON)
-                .body(new JsonObject().put("query", query).put("variables", new JsonObject(variables)).encode());
-        if (key != null) {
-            request = request.header("Idempotency-Key", key);
-        }
-        Response response = request.post("/graphql");
-        assertEquals(200, response.statusCode(), response.asString());
-        return response;
     }
 }

@@ -1,10 +1,7 @@
 package org.epicontrol.roster.idempotency;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -18,13 +15,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.epicontrol.roster.RosterFixtures.GRAPHQL;
+import static org.epicontrol.testsupport.KeyedRequests.freshKey;
+import static org.epicontrol.testsupport.KeyedRequests.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -55,7 +53,7 @@ class IdempotentMutationsTest {
     @Test
     void theSameKeyTwiceWritesOnceAndAnswersTheFirstAnswer() {
         String post = RosterFixtures.post(RosterFixtures.community(), "PATROL", 1);
-        String key = key();
+        String key = freshKey();
         Response first = send(ROOT, key, CREATE_SHIFT, shiftOn(post, 3));
         Response again = send(ROOT, key, CREATE_SHIFT, shiftOn(post, 3));
         String id = first.path("data.createShift.id");
@@ -72,7 +70,7 @@ class IdempotentMutationsTest {
         String community = RosterFixtures.community();
         String shift = shift(RosterFixtures.post(community, "PATROL", 2), 4);
         String volunteer = RosterFixtures.volunteer(community);
-        String key = key();
+        String key = freshKey();
         Response first = send(ROOT, key, SIGN_UP, Map.of("s", shift, "v", volunteer));
         Response retry = send(ROOT, key, SIGN_UP, Map.of("s", shift, "v", volunteer));
         assertNotNull(first.path("data.signUp.id"), first.asString());
@@ -88,20 +86,20 @@ class IdempotentMutationsTest {
         String shift = shift(RosterFixtures.post(community, "PATROL", 1), 5);
         String wang = RosterFixtures.volunteer(community);
         String li = RosterFixtures.volunteer(community);
-        String assignKey = key();
+        String assignKey = freshKey();
         Response assigned = send(ROOT, assignKey, ASSIGN, Map.of("s", shift, "v", wang));
         assertEquals(assigned.asString(), send(ROOT, assignKey, ASSIGN, Map.of("s", shift, "v", wang)).asString());
         String assignment = assigned.path("data.assignVolunteer.id");
         assertNotNull(assignment, assigned.asString());
 
-        String proposeKey = key();
+        String proposeKey = freshKey();
         Response proposed = send(ROOT, proposeKey, PROPOSE, Map.of("a", assignment, "to", li));
         assertEquals(proposed.asString(), send(ROOT, proposeKey, PROPOSE, Map.of("a", assignment, "to", li)).asString());
         String swap = proposed.path("data.proposeSwap.id");
         assertNotNull(swap, proposed.asString());
         assertEquals(1, auditEvents("SwapRequest", swap));
 
-        String acceptKey = key();
+        String acceptKey = freshKey();
         Response accepted = send(ROOT, acceptKey, ACCEPT, Map.of("s", swap, "v", li));
         assertNull(accepted.path("errors"), accepted.asString());
         assertEquals(accepted.asString(), send(ROOT, acceptKey, ACCEPT, Map.of("s", swap, "v", li)).asString());
@@ -110,7 +108,7 @@ class IdempotentMutationsTest {
     @Test
     void theSameKeyWithAnotherRequestIsRefusedAndWritesNothing() {
         String post = RosterFixtures.post(RosterFixtures.community(), "PATROL", 1);
-        String key = key();
+        String key = freshKey();
         send(ROOT, key, CREATE_SHIFT, shiftOn(post, 6));
         Response other = send(ROOT, key, CREATE_SHIFT, shiftOn(post, 7));
         assertEquals("IDEMPOTENCY_KEY_REUSED", other.path("errors[0].extensions.code"), other.asString());
@@ -120,7 +118,7 @@ class IdempotentMutationsTest {
     @Test
     void concurrentRequestsWithTheSameKeyWriteOnce() throws Exception {
         String post = RosterFixtures.post(RosterFixtures.community(), "PATROL", 1);
-        String key = key();
+        String key = freshKey();
         ExecutorService threads = Executors.newFixedThreadPool(6);
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -150,7 +148,7 @@ class IdempotentMutationsTest {
     @Test
     void anotherCallersKeyDoesNotAnswerTheFirstCallersAnswer() {
         String post = RosterFixtures.post(RosterFixtures.community(), "PATROL", 2);
-        String key = key();
+        String key = freshKey();
         Response mine = send(ROOT, key, CREATE_SHIFT, shiftOn(post, 9));
         assertNotNull(mine.path("data.createShift.id"), mine.asString());
         // the same key and body from someone else is their own request: it runs, and the post has that shift already
@@ -174,7 +172,7 @@ class IdempotentMutationsTest {
     void aFailedWriteLeavesNoKeySoItsRetryRunsAgain() {
         String community = RosterFixtures.community();
         String shift = shift(RosterFixtures.post(community, "PATROL", 1), 11);
-        String key = key();
+        String key = freshKey();
         Response refused = send(ROOT, key, SIGN_UP, Map.of("s", shift, "v", "999999999"));
         assertNotNull(refused.path("errors[0].extensions.code"), refused.asString());
         assertEquals(0, keysNamed(key));
@@ -182,7 +180,7 @@ class IdempotentMutationsTest {
 
     @Test
     void expiredKeysAreDeletedByTheCleanup() {
-        String key = key();
+        String key = freshKey();
         pool.preparedQuery("insert into idempotency_key (subject, key, request_hash, request_id, created_at, expires_at)"
                         + " values ('someone', $1, repeat('0', 64), 'r', now() - interval '2 days', now() - interval '1 day')")
                 .execute(Tuple.of(key)).await().indefinitely();
@@ -194,7 +192,7 @@ class IdempotentMutationsTest {
     @Test
     void aQueryWithAKeyRunsAsAQuery() {
         String post = RosterFixtures.post(RosterFixtures.community(), "PATROL", 1);
-        String key = key();
+        String key = freshKey();
         Response read = send(ROOT, key, SHIFTS, Map.of("p", post));
         assertNull(read.path("errors"), read.asString());
         assertEquals(0, keysNamed(key));
@@ -204,21 +202,6 @@ class IdempotentMutationsTest {
     private int keysNamed(String key) {
         return pool.preparedQuery("select count(*) from idempotency_key where key = $1").execute(Tuple.of(key))
                 .await().indefinitely().iterator().next().getInteger(0);
-    }
-
-    private static String key() {
-        return "test-" + UUID.randomUUID();
-    }
-
-    private static Response send(String authorization, String key, String query, Map<String, Object> variables) {
-        var request = RestAssured.given().header("Authorization", authorization).contentType(ContentType.JSON)
-                .body(new JsonObject().put("query", query).put("variables", new JsonObject(variables)).encode());
-        if (key != null) {
-            request = request.header("Idempotency-Key", key);
-        }
-        Response response = request.post("/graphql");
-        assertEquals(200, response.statusCode(), response.asString());
-        return response;
     }
 
     private static Map<String, Object> shiftOn(String post, int day) {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Checks.databaseClusters on the ha overlay's notice-db.yaml, as written and doctored. */
-class DatabaseClustersCheckTest {
+/** DatabaseClusterChecks.databaseClusters on the ha overlay's notice-db.yaml, as written and doctored. */
+class DatabaseClusterChecksTest {
     private static final Map<String, Set<String>> SECRETS =
             Checks.secretKeys(Manifests.load("k8s/overlays/ha/secrets.example.yaml"));
 
@@ -25,7 +25,7 @@ class DatabaseClustersCheckTest {
     }
 
     private static List<String> problems(List<ObjectNode> docs, Map<String, Set<String>> secrets) {
-        return Checks.databaseClusters(new Cluster(docs), secrets);
+        return DatabaseClusterChecks.databaseClusters(new Cluster(docs), secrets);
     }
 
     @Test
