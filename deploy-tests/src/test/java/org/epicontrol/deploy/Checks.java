@@ -47,6 +47,7 @@ final class Checks {
         problems.addAll(EndpointChecks.supergraph(cluster, contracts));
         problems.addAll(EndpointChecks.noticeFeed(cluster, contracts));
         problems.addAll(DatabaseClusterChecks.databaseClusters(cluster, external));
+        problems.addAll(ReadReplicas.check(cluster, contracts));
         return problems;
     }
 }
