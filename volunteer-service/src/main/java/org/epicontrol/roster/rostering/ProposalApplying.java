@@ -3,11 +3,13 @@ package org.epicontrol.roster.rostering;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
+import org.epicontrol.roster.audit.Actor;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.shift.Roster;
 
@@ -96,22 +98,49 @@ public class ProposalApplying {
         int no = Integer.parseInt(place.placeId());
         Permit forPlace = permit.and(Target.SHIFT, place.shiftId(), access::mayManage)
                 .and(Target.VOLUNTEER, place.volunteerId(), access::mayManage);
+        if (place.move()) {
+            forPlace = forPlace.and(Target.ASSIGNMENT, place.movesAssignmentId(), access::mayManage);
+        }
         Uni<Object> applied = forPlace.transaction(pool, (tx, actor) -> proposals.lockPlace(tx, proposalId, no)
                 .chain(locked -> {
                     if (locked.assignmentId() != null) {
                         return Uni.createFrom().item((Object) locked);
                     }
-                    return roster.assignWithin(tx, locked.shiftId(), locked.volunteerId())
+                    Map<String, Object> details = new HashMap<>();
+                    details.put("shiftId", locked.shiftId());
+                    details.put("volunteerId", locked.volunteerId());
+                    details.put("rosterProposalId", proposalId);
+                    details.put("placeId", no);
+                    return leave(tx, actor, proposalId, locked)
+                            .chain(() -> roster.assignWithin(tx, locked.shiftId(), locked.volunteerId()))
                             .call(a -> proposals.applied(tx, proposalId, no, a.numericId()))
-                            .call(a -> audit.record(tx, actor, "ASSIGN", "Assignment", a.id(),
-                                    Map.of("shiftId", locked.shiftId(), "volunteerId", locked.volunteerId(),
-                                            "rosterProposalId", proposalId, "placeId", no)))
-                            .map(a -> (Object) new ProposedPlace(locked.placeId(), null, a.id(), locked.shiftId(),
-                                    locked.volunteerId()));
+                            .call(a -> audit.record(tx, actor, "ASSIGN", "Assignment", a.id(), details))
+                            .map(a -> (Object) locked.applied(a.id()));
                 }));
         return applied.onFailure(DomainException.class).recoverWithItem(e -> {
             DomainException refusal = (DomainException) e;
             return new RefusedPlace(place.placeId(), refusal.code(), refusal.getMessage());
         });
+    }
+
+    /**
+     * A move's first half, in the move's transaction: the assignment it replaces ends (cancelAssignment's rule,
+     * audited as CANCEL_ASSIGNMENT); if the newcomer is then refused, the transaction rolls back and the person
+     * who was to leave stays. Nothing for an open place.
+     */
+    private Uni<Void> leave(SqlClient tx, Actor actor, long proposalId, ProposedPlace place) {
+        if (!place.move()) {
+            return Uni.createFrom().voidItem();
+        }
+        long moved = place.movesAssignmentId();
+        String reason = "moved by roster proposal " + proposalId;
+        return roster.cancelWithin(tx, moved, reason).chain(ended -> {
+            if (ended.shiftId() != place.shiftId()) {
+                throw new DomainException("ASSIGNMENT_NOT_ON_SHIFT", "assignment " + moved + " is not on shift "
+                        + place.shiftId());
+            }
+            return audit.record(tx, actor, "CANCEL_ASSIGNMENT", "Assignment", moved, Map.of("shiftId", ended.shiftId(),
+                    "volunteerId", ended.volunteerId(), "reason", reason, "rosterProposalId", proposalId));
+        }).replaceWithVoid();
     }
 }
