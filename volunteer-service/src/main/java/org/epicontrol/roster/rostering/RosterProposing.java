@@ -74,9 +74,10 @@ public class RosterProposing {
                                     request.postIds(), request.responseId(), request.allowMoves());
                         })
                         .chain(plan -> {
-                            if (plan.total() > config.maxPlaces()) {
-                                throw new DomainException("TOO_MANY_PLACES", "the window holds " + plan.total()
-                                        + " open places; at most " + config.maxPlaces() + " in one proposal");
+                            if (plan.planned() > config.maxPlaces()) {
+                                throw new DomainException("TOO_MANY_PLACES", "the window holds " + plan.planned()
+                                        + " open (or, moves allowed, movable) places; at most " + config.maxPlaces()
+                                        + " in one proposal");
                             }
                             return proposals.create(tx, request.communityId(), request.from(), request.to(),
                                             request.responseId(), request.postIds(), request.budget().toMillis(),

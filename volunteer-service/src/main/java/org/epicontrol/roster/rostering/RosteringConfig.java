@@ -30,6 +30,23 @@ public interface RosteringConfig {
     @WithDefault("20")
     int maxPending();
 
+    /**
+     * A solve ends before its budget once its best score has not improved for this long (PT0S: only the budget ends
+     * it).
+     */
+    @WithDefault("PT5S")
+    Duration unimprovedLimit();
+
+    /**
+     * Diminished returns: a solve ends once the last window improved the score by less than
+     * {@link #diminishedReturnsRatio} of what its first window did (PT0S: off).
+     */
+    @WithDefault("PT0S")
+    Duration diminishedReturnsWindow();
+
+    @WithDefault("0.0001")
+    double diminishedReturnsRatio();
+
     /** How often progress is written and told to subscribers while solving, at most. */
     @WithDefault("PT0.5S")
     Duration progressEvery();

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * being planned is a held place instead ({@link #holding}): movable, starting with its own person, who stays unless
  * somebody else there serves the plan better (a move).
  */
-@PlanningEntity
+@PlanningEntity(comparatorClass = PlaceDifficulty.class)
 public class Place {
 
     @PlanningId

@@ -68,6 +68,11 @@ public class RosterPlan {
         return places.stream().filter(p -> p.isOpenSlot() && p.getPerson() != null).count();
     }
 
+    /** The places the solver decides: open slots and held places (moves allowed); kept ones left out. */
+    public long planned() {
+        return places.stream().filter(p -> !p.isKept()).count();
+    }
+
     /** Held places given to somebody else. */
     public long moves() {
         return places.stream().filter(Place::isMove).count();
