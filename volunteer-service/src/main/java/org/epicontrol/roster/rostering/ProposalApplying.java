@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
@@ -96,10 +97,10 @@ public class ProposalApplying {
                     "nobody is proposed for place " + place.placeId() + ": " + place.openReason()));
         }
         int no = Integer.parseInt(place.placeId());
-        Permit forPlace = permit.and(Target.SHIFT, place.shiftId(), access::mayManage)
-                .and(Target.VOLUNTEER, place.volunteerId(), access::mayManage);
+        Permit forPlace = permit.and(Target.SHIFT, place.shiftId(), AccessRules::mayManage)
+                .and(Target.VOLUNTEER, place.volunteerId(), AccessRules::mayManage);
         if (place.move()) {
-            forPlace = forPlace.and(Target.ASSIGNMENT, place.movesAssignmentId(), access::mayManage);
+            forPlace = forPlace.and(Target.ASSIGNMENT, place.movesAssignmentId(), AccessRules::mayManage);
         }
         Uni<Object> applied = forPlace.transaction(pool, (tx, actor) -> proposals.lockPlace(tx, proposalId, no)
                 .chain(locked -> {
