@@ -72,7 +72,21 @@ public class ProposalApplying {
                 }));
     }
 
+    /**
+     * The places to apply, moves first: a person a move lets go may be proposed for an open place elsewhere, never the
+     * other way round (an open place's person is nobody's yet).
+     */
     private static List<ProposedPlace> chosen(long proposalId, List<ProposedPlace> all, List<Integer> placeNos) {
+        return movesFirst(named(proposalId, all, placeNos));
+    }
+
+    private static List<ProposedPlace> movesFirst(List<ProposedPlace> places) {
+        List<ProposedPlace> ordered = new ArrayList<>(places.stream().filter(ProposedPlace::move).toList());
+        places.stream().filter(p -> !p.move()).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static List<ProposedPlace> named(long proposalId, List<ProposedPlace> all, List<Integer> placeNos) {
         if (placeNos == null) {
             return all.stream().filter(p -> p.volunteerId() != null).toList();
         }
