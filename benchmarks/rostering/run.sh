@@ -13,5 +13,5 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the build"
 cd "$ROOT"
 ./mvnw -B -ntp verify -pl volunteer-service -am -Dtest=RosteringBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs \
-  -Dbench.seconds="${SECONDS_PER_SOLVE:-30}" -Dbench.unimproved="${UNIMPROVED:-5}" -Dbench.window="${WINDOW:-0}" -Dbench.ratio="${RATIO:-0.0001}" -Dquarkus.build.skip=true \
+  -Dbench.seconds="${SECONDS_PER_SOLVE:-30}" -Dbench.unimproved="${UNIMPROVED:-5}" -Dbench.threshold="${THRESHOLD:-0hard/0medium/1000soft}" -Dquarkus.build.skip=true \
   | sed -n -e '/^machine:/p' -e '/^greedy\|^timefold\|^street/p' -e '/Tests run:.*RosteringBenchmark/p' -e '/BUILD/p'

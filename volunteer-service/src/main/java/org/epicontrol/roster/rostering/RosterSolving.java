@@ -57,7 +57,8 @@ public class RosterSolving {
                 .withProblem(plan)
                 .withConfigOverride(new SolverConfigOverride<RosterPlan>()
                         .withTerminationConfig(new SolverSettings(config.unimprovedLimit(),
-                                config.diminishedReturnsWindow(), config.diminishedReturnsRatio()).termination(budget)))
+                                "none".equals(config.unimprovedThreshold()) ? null : config.unimprovedThreshold())
+                                .termination(budget)))
                 .withBestSolutionEventConsumer(event -> {
                     RosterPlan best = event.solution();
                     long now = System.nanoTime();

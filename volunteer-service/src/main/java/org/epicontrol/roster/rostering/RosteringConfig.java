@@ -31,21 +31,18 @@ public interface RosteringConfig {
     int maxPending();
 
     /**
-     * A solve ends before its budget once its best score has not improved for this long (PT0S: only the budget ends
-     * it).
+     * A solve ends before its budget once its best score has gained less than {@link #unimprovedThreshold} over this
+     * long (PT0S: only the budget ends it).
      */
     @WithDefault("PT5S")
     Duration unimprovedLimit();
 
     /**
-     * Diminished returns: a solve ends once the last window improved the score by less than
-     * {@link #diminishedReturnsRatio} of what its first window did (PT0S: off).
+     * The least gain over {@link #unimprovedLimit} that keeps a solve going, a score: any place more filled counts;
+     * "none": any gain at all.
      */
-    @WithDefault("PT0S")
-    Duration diminishedReturnsWindow();
-
-    @WithDefault("0.0001")
-    double diminishedReturnsRatio();
+    @WithDefault("0hard/0medium/1000soft")
+    String unimprovedThreshold();
 
     /** How often progress is written and told to subscribers while solving, at most. */
     @WithDefault("PT0.5S")

@@ -22,14 +22,14 @@ import java.util.concurrent.Future;
  * baseline, then a street of 10 such communities solved as 10 independent problems at once. The service's own solver
  * configuration ({@code solverConfig.xml}, {@link SolverSettings}); budget per solve: {@code -Dbench.seconds} (default
  * 30), {@code -Dbench.unimproved} seconds without a better score (default 5, as {@code rostering.unimproved-limit}),
- * {@code -Dbench.window} seconds of diminished returns (default 0: off) with {@code -Dbench.ratio}.
+ * {@code -Dbench.threshold} the least gain over them (default {@code 0hard/0medium/1000soft}, as
+ * {@code rostering.unimproved-threshold}; {@code none}: any gain).
  */
 class RosteringBenchmark {
 
     private static final long SECONDS = Long.getLong("bench.seconds", 30);
     private static final long UNIMPROVED = Long.getLong("bench.unimproved", 5);
-    private static final long WINDOW = Long.getLong("bench.window", 0);
-    private static final double RATIO = Double.parseDouble(System.getProperty("bench.ratio", "0.0001"));
+    private static final String THRESHOLD = System.getProperty("bench.threshold", "0hard/0medium/1000soft");
 
     /** {@code firstFullSeconds}: the first feasible best solution filling every fillable place (-1: never). */
     record Figures(long filled, long fillable, long total, long breaks, double hoursStdDev, String score,
@@ -52,7 +52,7 @@ class RosteringBenchmark {
                 .withSolutionClass(RosterPlan.class)
                 .withEntityClasses(Place.class)
                 .withConstraintProviderClass(RosterConstraints.class)
-                .withTerminationConfig(new SolverSettings(Duration.ofSeconds(UNIMPROVED), Duration.ofSeconds(WINDOW), RATIO)
+                .withTerminationConfig(new SolverSettings(Duration.ofSeconds(UNIMPROVED), "none".equals(THRESHOLD) ? null : THRESHOLD)
                         .termination(Duration.ofSeconds(SECONDS))));
 
         System.out.println(greedy(CommunityWeek.build(1)).line("greedy first-fit"));
