@@ -15,7 +15,7 @@ import org.epicontrol.roster.access.Target;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-// Availability is personal: the volunteer himself and the administrators of his community (RosterAccess.mayActAs),
+// Availability is personal: the volunteer himself and the administrators of his community (AccessRules.mayActAs),
 // for reads as for writes; a write checks the volunteer inside its own transaction.
 @GraphQLApi
 public class AvailabilityGraphQLApi {

@@ -21,7 +21,7 @@ import org.epicontrol.roster.org.OrgUnits;
 
 import java.util.List;
 
-/** The household register: reads (RosterAccess.mayReadHousehold), residents' contacts, import and edits. */
+/** The household register: reads (AccessRules.mayReadHousehold), residents' contacts, import and edits. */
 @GraphQLApi
 public class HouseholdGraphQLApi {
 

@@ -21,7 +21,7 @@ import org.epicontrol.roster.shift.Shifts;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-// A proposal belongs to its community: proposing and applying are its administrators' (RosterAccess.mayManage), reading
+// A proposal belongs to its community: proposing and applying are its administrators' (AccessRules.mayManage), reading
 // it its staff's (mayReadStaffing, Target.ROSTER_PROPOSAL); each shift and volunteer of its places passes its own rule.
 @GraphQLApi
 public class RosterGraphQLApi {
