@@ -1,6 +1,7 @@
 package org.epicontrol.roster.alert;
 
 import org.epicontrol.common.security.StaffRole;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Scope;
 
@@ -9,7 +10,7 @@ import java.util.Set;
 
 /**
  * One caller as the alerts see them: their scope and, per audience role, the units they are a member over
- * ({@link RosterAccess#alertAudiences}). Fixed when resolved: a subscription keeps the one of its start.
+ * ({@link AccessRules#alertAudiences}). Fixed when resolved: a subscription keeps the one of its start.
  */
 public record Addressees(Scope scope, Map<StaffRole, Set<Long>> over, RosterAccess access) {
 
@@ -17,9 +18,9 @@ public record Addressees(Scope scope, Map<StaffRole, Set<Long>> over, RosterAcce
         return scope.systemAdmin();
     }
 
-    /** Whether the caller is in the alert's audience: {@link RosterAccess#mayReadAlert}. */
+    /** Whether the caller is in the alert's audience: {@link AccessRules#mayReadAlert}. */
     public boolean include(Alert alert) {
-        return access.mayReadAlert(scope, over, alert.audience.role(), alert.audienceUnitId);
+        return AccessRules.mayReadAlert(scope, over, alert.audience.role(), alert.audienceUnitId);
     }
 
     /** The units over which the caller belongs to {@code audience}. */

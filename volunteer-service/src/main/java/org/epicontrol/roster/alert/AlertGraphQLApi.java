@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.org.Community;
 import org.epicontrol.roster.org.Grid;
@@ -92,7 +93,7 @@ public class AlertGraphQLApi {
     public Uni<List<AlertView>> escalationOf(@Source List<AlertView> list) {
         return addressees.of("Alert.escalationOf").chain(to -> store.byIds(list.stream()
                         .map(AlertView::escalationOfId).toList())
-                .map(found -> access.visibleAlerts("Alert.escalationOf", to.scope(), to.over(),
+                .map(found -> AccessRules.visibleAlerts("Alert.escalationOf", to.scope(), to.over(),
                         found.stream().map(a -> a == null ? null : AlertView.of(a)).toList(),
                         view -> view.audience().role(), AlertView::audienceUnitId)));
     }

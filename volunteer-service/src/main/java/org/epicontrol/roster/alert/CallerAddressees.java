@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Scope;
 
@@ -37,14 +38,14 @@ public class CallerAddressees {
 
     private Uni<Addressees> of(Scope scope) {
         if (scope.systemAdmin()) {
-            return Uni.createFrom().item(new Addressees(scope, access.alertAudiences(scope, List.of()), access));
+            return Uni.createFrom().item(new Addressees(scope, AccessRules.alertAudiences(scope, List.of()), access));
         }
         return pool.preparedQuery(RESPONSIBLE_GRIDS).execute(Tuple.of(scope.caller().subject())).map(rows -> {
             List<List<Long>> paths = new ArrayList<>();
             for (Row row : rows) {
                 paths.add(Arrays.asList(row.getArrayOfLongs("path_ids")));
             }
-            return new Addressees(scope, access.alertAudiences(scope, paths), access);
+            return new Addressees(scope, AccessRules.alertAudiences(scope, paths), access);
         });
     }
 }

@@ -8,13 +8,14 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 
-// Availability is personal: the volunteer himself and the administrators of his community (RosterAccess.mayActAs),
+// Availability is personal: the volunteer himself and the administrators of his community (AccessRules.mayActAs),
 // for reads as for writes; a write checks the volunteer inside its own transaction.
 @GraphQLApi
 public class AvailabilityGraphQLApi {
@@ -41,7 +42,7 @@ public class AvailabilityGraphQLApi {
                                                             @NonNull List<@NonNull WeeklyWindowInput> windows) {
         long volunteer = Ids.parse(volunteerId);
         return access.write("setWeeklyAvailability", RosterAccess.FIELD_STAFF, Target.VOLUNTEER, volunteer,
-                        access::mayActAs)
+                        AccessRules::mayActAs)
                 .chain(permit -> availabilities.setWeekly(volunteer, windows, permit));
     }
 
@@ -52,7 +53,7 @@ public class AvailabilityGraphQLApi {
                                                                String reason) {
         long volunteer = Ids.parse(volunteerId);
         return access.write("addAvailabilityException", RosterAccess.FIELD_STAFF, Target.VOLUNTEER, volunteer,
-                        access::mayActAs)
+                        AccessRules::mayActAs)
                 .chain(permit -> availabilities.addException(volunteer, from, to, reason, permit));
     }
 
@@ -62,7 +63,7 @@ public class AvailabilityGraphQLApi {
         long volunteer = Ids.parse(volunteerId);
         long exception = Ids.parse(exceptionId);
         return access.write("removeAvailabilityException", RosterAccess.FIELD_STAFF, Target.VOLUNTEER, volunteer,
-                        access::mayActAs)
+                        AccessRules::mayActAs)
                 .chain(permit -> availabilities.removeException(volunteer, exception, permit));
     }
 
@@ -73,7 +74,7 @@ public class AvailabilityGraphQLApi {
         long volunteer = Ids.parse(volunteerId);
         List<Long> posts = preferredPostIds.stream().map(Ids::parse).toList();
         return access.write("setRosterPreferences", RosterAccess.FIELD_STAFF, Target.VOLUNTEER, volunteer,
-                        access::mayActAs)
+                        AccessRules::mayActAs)
                 .chain(permit -> availabilities.setPreferences(volunteer, maxHoursPerWeek, posts, permit));
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.org.OrgKind;
@@ -20,7 +21,7 @@ import org.epicontrol.roster.org.OrgUnits;
 
 import java.util.List;
 
-/** The household register: reads (RosterAccess.mayReadHousehold), residents' contacts, import and edits. */
+/** The household register: reads (AccessRules.mayReadHousehold), residents' contacts, import and edits. */
 @GraphQLApi
 public class HouseholdGraphQLApi {
 
@@ -73,7 +74,7 @@ public class HouseholdGraphQLApi {
     public Uni<@NonNull Household> createHousehold(@NonNull HouseholdInput input) {
         long building = Ids.parse(input.buildingId());
         return access.write("createHousehold", RosterAccess.FIELD_STAFF, Target.UNIT, building,
-                access::mayEditHousehold).chain(permit -> register.create(building, input, permit));
+                AccessRules::mayEditHousehold).chain(permit -> register.create(building, input, permit));
     }
 
     @Mutation("updateHousehold")
@@ -82,8 +83,8 @@ public class HouseholdGraphQLApi {
         long household = Ids.parse(id);
         long building = Ids.parse(input.buildingId());
         return access.write("updateHousehold", RosterAccess.FIELD_STAFF, Target.HOUSEHOLD, household,
-                        access::mayEditHousehold)
-                .map(permit -> permit.and(Target.UNIT, building, access::mayEditHousehold))
+                        AccessRules::mayEditHousehold)
+                .map(permit -> permit.and(Target.UNIT, building, AccessRules::mayEditHousehold))
                 .chain(permit -> register.update(household, building, input, permit));
     }
 
@@ -92,7 +93,7 @@ public class HouseholdGraphQLApi {
     public Uni<@NonNull Household> removeHousehold(@Id @NonNull String id, @NonNull String reason) {
         long household = Ids.parse(id);
         return access.write("removeHousehold", RosterAccess.FIELD_STAFF, Target.HOUSEHOLD, household,
-                access::mayEditHousehold).chain(permit -> register.remove(household, reason, permit));
+                AccessRules::mayEditHousehold).chain(permit -> register.remove(household, reason, permit));
     }
 
     // The organisation tree is for anyone signed in, and the household was already shown to the caller.

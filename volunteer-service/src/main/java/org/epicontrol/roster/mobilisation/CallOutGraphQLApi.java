@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
@@ -30,8 +31,8 @@ import java.util.List;
 
 /**
  * Call-outs: made and closed by the community's administrators; read by the community's staff and volunteers
- * ({@link RosterAccess#mayReadCallOut}); answered by the invited volunteer himself or an administrator for him
- * ({@link RosterAccess#mayTakePartIn} on the call-out, {@link RosterAccess#mayActAs} on the volunteer). Who answered
+ * ({@link AccessRules#mayReadCallOut}); answered by the invited volunteer himself or an administrator for him
+ * ({@link AccessRules#mayTakePartIn} on the call-out, {@link AccessRules#mayActAs} on the volunteer). Who answered
  * what ({@code answers}) only for the community's staff; a volunteer reads their own ({@code myAnswer}).
  */
 @GraphQLApi
@@ -71,9 +72,9 @@ public class CallOutGraphQLApi {
         CallOuts.Call call = new CallOuts.Call(community, post, response, input.from(), input.to(), input.kinds(),
                 input.skills(), team, input.message());
         return access.manage("callOut", Target.UNIT, community)
-                .map(p -> post == null ? p : p.and(Target.POST, post, access::mayManage))
-                .map(p -> response == null ? p : p.and(Target.RESPONSE, response, access::mayManage))
-                .map(p -> team == null ? p : p.and(Target.TEAM, team, access::mayUseTeam))
+                .map(p -> post == null ? p : p.and(Target.POST, post, AccessRules::mayManage))
+                .map(p -> response == null ? p : p.and(Target.RESPONSE, response, AccessRules::mayManage))
+                .map(p -> team == null ? p : p.and(Target.TEAM, team, AccessRules::mayUseTeam))
                 .chain(p -> callOuts.create(call, p));
     }
 
@@ -111,7 +112,7 @@ public class CallOutGraphQLApi {
     @Description("A community's call-outs, newest first: for its staff and its volunteers")
     public Uni<List<CallOut>> callOuts(@Id @NonNull String communityId, Boolean openOnly, Integer first) {
         long community = Ids.parse(communityId);
-        return access.readUnder("callOuts", community, access::mayReadCallOut)
+        return access.readUnder("callOuts", community, AccessRules::mayReadCallOut)
                 .chain(() -> callOuts.ofCommunity(community, Boolean.TRUE.equals(openOnly), pages.size(first)));
     }
 

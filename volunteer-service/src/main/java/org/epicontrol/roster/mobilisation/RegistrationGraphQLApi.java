@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.org.Community;
@@ -23,7 +24,7 @@ import java.util.List;
 /**
  * Registrations to volunteer (报到 / 双报到): any signed-in account registers itself, also one the realm's
  * self-registration just created (no role yet), and reads its own; the community's staff read theirs
- * ({@link RosterAccess#mayReadRegistration}); its administrators approve or reject ({@link RosterAccess#mayManage},
+ * ({@link AccessRules#mayReadRegistration}); its administrators approve or reject ({@link AccessRules#mayManage},
  * checked on the registration in the decision's transaction).
  */
 @GraphQLApi
@@ -72,7 +73,7 @@ public class RegistrationGraphQLApi {
     public Uni<List<VolunteerRegistration>> registrations(@Id @NonNull String communityId, RegistrationStatus status,
                                                           Integer first) {
         long community = Ids.parse(communityId);
-        return access.readUnder("registrations", community, access::mayReadRegistration)
+        return access.readUnder("registrations", community, AccessRules::mayReadRegistration)
                 .chain(() -> registrations.ofCommunity(community, status, pages.size(first)));
     }
 

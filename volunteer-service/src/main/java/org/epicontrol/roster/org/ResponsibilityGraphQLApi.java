@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.people.Volunteer;
@@ -36,7 +37,7 @@ public class ResponsibilityGraphQLApi {
                                                      + " VILLAGE_DOCTOR, BUILDING_CAPTAIN ...")
                                              @DefaultValue(Responsibilities.GRID_WORKER) String role) {
         return Uni.createFrom().deferred(() -> access.manage("assignResponsibility", Target.UNIT, Ids.parse(unitId))
-                .map(permit -> permit.and(Target.VOLUNTEER, Ids.parse(volunteerId), access::mayManage))
+                .map(permit -> permit.and(Target.VOLUNTEER, Ids.parse(volunteerId), AccessRules::mayManage))
                 .chain(permit -> responsibilities.assign(Ids.parse(unitId), Ids.parse(volunteerId), role, permit)));
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.org.Community;
@@ -55,7 +56,7 @@ public class PeopleGraphQLApi {
     public Uni<Volunteer> createVolunteer(@NonNull VolunteerInput input) {
         Long team = input.teamId() == null ? null : Ids.parse(input.teamId());
         return access.manage("createVolunteer", Target.UNIT, Ids.parse(input.communityId()))
-                .map(permit -> team == null ? permit : permit.and(Target.TEAM, team, access::mayUseTeam))
+                .map(permit -> team == null ? permit : permit.and(Target.TEAM, team, AccessRules::mayUseTeam))
                 .chain(permit -> volunteers.create(input, permit));
     }
 

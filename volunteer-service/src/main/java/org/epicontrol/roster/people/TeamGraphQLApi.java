@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
@@ -21,7 +22,7 @@ import java.util.Objects;
 
 /**
  * Teams: created and staffed by the administrators of the team's community (a city-wide team: system
- * administrators, {@link RosterAccess#mayManage} on an empty path passes nobody else). A team's name and kind are
+ * administrators, {@link AccessRules#mayManage} on an empty path passes nobody else). A team's name and kind are
  * for anyone signed in (the organisation); its leader and members are volunteers under the volunteer rule.
  */
 @GraphQLApi
@@ -47,7 +48,7 @@ public class TeamGraphQLApi {
         Long leader = leaderId == null ? null : Ids.parse(leaderId);
         Uni<Permit> permit = community == null ? access.organise("createTeam")
                 : access.manage("createTeam", Target.UNIT, community);
-        return permit.map(p -> leader == null ? p : p.and(Target.VOLUNTEER, leader, access::mayManage))
+        return permit.map(p -> leader == null ? p : p.and(Target.VOLUNTEER, leader, AccessRules::mayManage))
                 .chain(p -> teams.create(name, community, kind, leader, p));
     }
 
@@ -67,9 +68,9 @@ public class TeamGraphQLApi {
         return membership("removeTeamMember", team, volunteer).chain(p -> teams.removeMember(team, volunteer, p));
     }
 
-    /** A change of a team's members: the team and the volunteer, each {@link RosterAccess#mayManage}. */
+    /** A change of a team's members: the team and the volunteer, each {@link AccessRules#mayManage}. */
     private Uni<Permit> membership(String operation, long team, long volunteer) {
-        return access.manage(operation, Target.TEAM, team).map(p -> p.and(Target.VOLUNTEER, volunteer, access::mayManage));
+        return access.manage(operation, Target.TEAM, team).map(p -> p.and(Target.VOLUNTEER, volunteer, AccessRules::mayManage));
     }
 
     @Description("The team's leader (one of its members): under the volunteer rule")

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
@@ -62,9 +63,9 @@ public class RequestGraphQLApi {
             long community = Ids.parse(input.communityId());
             Long household = input.householdId() == null ? null : Ids.parse(input.householdId());
             return access.write("takeRequest", RosterAccess.FIELD_STAFF, Target.UNIT, community,
-                            access::mayHandleRequests)
+                            AccessRules::mayHandleRequests)
                     .map(permit -> household == null ? permit
-                            : permit.and(Target.HOUSEHOLD, household, access::mayHandleRequests))
+                            : permit.and(Target.HOUSEHOLD, household, AccessRules::mayHandleRequests))
                     .chain(permit -> desk.take(input, household, OffsetDateTime.now(), permit));
         });
     }
@@ -79,8 +80,8 @@ public class RequestGraphQLApi {
             Long volunteer = volunteerId == null ? null : Ids.parse(volunteerId);
             Long team = teamId == null ? null : Ids.parse(teamId);
             return handling("assignRequest", request).map(permit -> {
-                Permit named = volunteer == null ? permit : permit.and(Target.VOLUNTEER, volunteer, access::mayAssignTo);
-                return team == null ? named : named.and(Target.TEAM, team, access::mayAssignTeam);
+                Permit named = volunteer == null ? permit : permit.and(Target.VOLUNTEER, volunteer, AccessRules::mayAssignTo);
+                return team == null ? named : named.and(Target.TEAM, team, AccessRules::mayAssignTeam);
             }).chain(permit -> desk.assign(request, volunteer, team, OffsetDateTime.now(), permit));
         });
     }
@@ -179,7 +180,7 @@ public class RequestGraphQLApi {
     }
 
     private Uni<Permit> handling(String operation, long request) {
-        return access.write(operation, RosterAccess.FIELD_STAFF, Target.REQUEST, request, access::mayHandleRequests);
+        return access.write(operation, RosterAccess.FIELD_STAFF, Target.REQUEST, request, AccessRules::mayHandleRequests);
     }
 
     private Uni<List<Community>> communities(List<Long> ids) {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.area.Area;
@@ -30,7 +31,7 @@ import java.util.Map;
 
 /**
  * Responses: {@code response(id)}, {@code Community.responses}, {@code Area.response} and the response's own fields.
- * Every response is checked with {@link RosterAccess#mayReadResponse} where it is resolved; its posts, testing
+ * Every response is checked with {@link AccessRules#mayReadResponse} where it is resolved; its posts, testing
  * rounds, tasks and uncovered hours with the rules of their own types. Its notices and community are shown with the
  * response (nothing personal).
  */

@@ -3,11 +3,14 @@ package org.epicontrol.roster.rostering;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
+import org.epicontrol.roster.audit.Actor;
 import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.shift.Roster;
 
@@ -69,7 +72,21 @@ public class ProposalApplying {
                 }));
     }
 
+    /**
+     * The places to apply, moves first: a person a move lets go may be proposed for an open place elsewhere, never the
+     * other way round (an open place's person is nobody's yet).
+     */
     private static List<ProposedPlace> chosen(long proposalId, List<ProposedPlace> all, List<Integer> placeNos) {
+        return movesFirst(named(proposalId, all, placeNos));
+    }
+
+    private static List<ProposedPlace> movesFirst(List<ProposedPlace> places) {
+        List<ProposedPlace> ordered = new ArrayList<>(places.stream().filter(ProposedPlace::move).toList());
+        places.stream().filter(p -> !p.move()).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static List<ProposedPlace> named(long proposalId, List<ProposedPlace> all, List<Integer> placeNos) {
         if (placeNos == null) {
             return all.stream().filter(p -> p.volunteerId() != null).toList();
         }
@@ -94,24 +111,51 @@ public class ProposalApplying {
                     "nobody is proposed for place " + place.placeId() + ": " + place.openReason()));
         }
         int no = Integer.parseInt(place.placeId());
-        Permit forPlace = permit.and(Target.SHIFT, place.shiftId(), access::mayManage)
-                .and(Target.VOLUNTEER, place.volunteerId(), access::mayManage);
+        Permit forPlace = permit.and(Target.SHIFT, place.shiftId(), AccessRules::mayManage)
+                .and(Target.VOLUNTEER, place.volunteerId(), AccessRules::mayManage);
+        if (place.move()) {
+            forPlace = forPlace.and(Target.ASSIGNMENT, place.movesAssignmentId(), AccessRules::mayManage);
+        }
         Uni<Object> applied = forPlace.transaction(pool, (tx, actor) -> proposals.lockPlace(tx, proposalId, no)
                 .chain(locked -> {
                     if (locked.assignmentId() != null) {
                         return Uni.createFrom().item((Object) locked);
                     }
-                    return roster.assignWithin(tx, locked.shiftId(), locked.volunteerId())
+                    Map<String, Object> details = new HashMap<>();
+                    details.put("shiftId", locked.shiftId());
+                    details.put("volunteerId", locked.volunteerId());
+                    details.put("rosterProposalId", proposalId);
+                    details.put("placeId", no);
+                    return leave(tx, actor, proposalId, locked)
+                            .chain(() -> roster.assignWithin(tx, locked.shiftId(), locked.volunteerId()))
                             .call(a -> proposals.applied(tx, proposalId, no, a.numericId()))
-                            .call(a -> audit.record(tx, actor, "ASSIGN", "Assignment", a.id(),
-                                    Map.of("shiftId", locked.shiftId(), "volunteerId", locked.volunteerId(),
-                                            "rosterProposalId", proposalId, "placeId", no)))
-                            .map(a -> (Object) new ProposedPlace(locked.placeId(), null, a.id(), locked.shiftId(),
-                                    locked.volunteerId()));
+                            .call(a -> audit.record(tx, actor, "ASSIGN", "Assignment", a.id(), details))
+                            .map(a -> (Object) locked.applied(a.id()));
                 }));
         return applied.onFailure(DomainException.class).recoverWithItem(e -> {
             DomainException refusal = (DomainException) e;
             return new RefusedPlace(place.placeId(), refusal.code(), refusal.getMessage());
         });
+    }
+
+    /**
+     * A move's first half, in the move's transaction: the assignment it replaces ends (cancelAssignment's rule,
+     * audited as CANCEL_ASSIGNMENT); if the newcomer is then refused, the transaction rolls back and the person
+     * who was to leave stays. Nothing for an open place.
+     */
+    private Uni<Void> leave(SqlClient tx, Actor actor, long proposalId, ProposedPlace place) {
+        if (!place.move()) {
+            return Uni.createFrom().voidItem();
+        }
+        long moved = place.movesAssignmentId();
+        String reason = "moved by roster proposal " + proposalId;
+        return roster.cancelWithin(tx, moved, reason).chain(ended -> {
+            if (ended.shiftId() != place.shiftId()) {
+                throw new DomainException("ASSIGNMENT_NOT_ON_SHIFT", "assignment " + moved + " is not on shift "
+                        + place.shiftId());
+            }
+            return audit.record(tx, actor, "CANCEL_ASSIGNMENT", "Assignment", moved, Map.of("shiftId", ended.shiftId(),
+                    "volunteerId", ended.volunteerId(), "reason", reason, "rosterProposalId", proposalId));
+        }).replaceWithVoid();
     }
 }

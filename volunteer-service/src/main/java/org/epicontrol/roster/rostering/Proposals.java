@@ -21,7 +21,11 @@ import java.util.Map;
 public class Proposals {
 
     private static final String COLUMNS = "id, community_id, window_from, window_to, response_id, status, score,"
-            + " places_total, places_filled, failure, created_by, created_at, finished_at";
+            + " places_total, places_filled, failure, created_by, created_at, finished_at, allow_moves, places_moved";
+    /** A place and, for a move, the person leaving (the moved assignment's). */
+    private static final String PLACE_COLUMNS = "pp.proposal_id, pp.place_no, pp.shift_id, pp.volunteer_id, pp.open_reason,"
+            + " pp.assignment_id, pp.moves_assignment_id, (select a.volunteer_id from assignment a"
+            + " where a.id = pp.moves_assignment_id) as leaving_volunteer_id";
 
     private final Pool pool;
 
@@ -30,11 +34,12 @@ public class Proposals {
     }
 
     public Uni<Long> create(SqlClient tx, long communityId, OffsetDateTime from, OffsetDateTime to, Long responseId,
-                            Long[] postIds, long budgetMs, int total, String createdBy) {
+                            Long[] postIds, long budgetMs, int total, boolean allowMoves, String createdBy) {
         return tx.preparedQuery("insert into roster_proposal (community_id, window_from, window_to, response_id, post_ids,"
-                        + " time_budget_ms, places_total, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id")
+                        + " time_budget_ms, places_total, allow_moves, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                        + " returning id")
                 .execute(Tuple.from(java.util.Arrays.asList(communityId, from, to, responseId,
-                        postIds, (int) budgetMs, total, createdBy)))
+                        postIds, (int) budgetMs, total, allowMoves, createdBy)))
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 
@@ -50,24 +55,34 @@ public class Proposals {
                 .execute(Tuple.of(id, score, (int) filled)).replaceWithVoid();
     }
 
-    /** Stores the reviewed plan: its open places, whom each gets or why it stays open, and the figures. */
+    /**
+     * Stores the reviewed plan: its open places, whom each gets or why it stays open, then its moves (who comes in
+     * place of which assignment), and the figures. A held place left with its holder is not stored: nothing changes.
+     */
     public Uni<Void> finish(long id, RosterPlan plan, Map<Integer, OpenReason> reasons) {
         List<Tuple> rows = new ArrayList<>();
         int no = 0;
         for (Place p : plan.getPlaces()) {
-            if (!p.isKept()) {
+            if (p.isOpenSlot()) {
                 OpenReason reason = reasons.get(p.getNo());
-                rows.add(Tuple.of(id, ++no, p.getShiftId(), p.getPerson() == null ? null : p.getPerson().id(),
-                        reason == null ? null : reason.name()));
+                rows.add(Tuple.from(java.util.Arrays.asList(id, ++no, p.getShiftId(),
+                        p.getPerson() == null ? null : p.getPerson().id(), reason == null ? null : reason.name(), null)));
+            }
+        }
+        for (Place p : plan.getPlaces()) {
+            if (p.isMove()) {
+                rows.add(Tuple.from(java.util.Arrays.asList(id, ++no, p.getShiftId(), p.getPerson().id(), null,
+                        p.getHeldAssignmentId())));
             }
         }
         String score = plan.getScore() == null ? null : plan.getScore().toString();
         return pool.withTransaction(tx -> (rows.isEmpty() ? Uni.createFrom().voidItem()
                         : tx.preparedQuery("insert into roster_proposal_place (proposal_id, place_no, shift_id,"
-                                + " volunteer_id, open_reason) values ($1, $2, $3, $4, $5)").executeBatch(rows).replaceWithVoid())
+                                + " volunteer_id, open_reason, moves_assignment_id) values ($1, $2, $3, $4, $5, $6)")
+                        .executeBatch(rows).replaceWithVoid())
                 .chain(() -> tx.preparedQuery("update roster_proposal set status = 'DONE', score = $2, places_total = $3,"
-                                + " places_filled = $4, finished_at = now() where id = $1")
-                        .execute(Tuple.of(id, score, (int) plan.total(), (int) plan.filled())))
+                                + " places_filled = $4, places_moved = $5, finished_at = now() where id = $1")
+                        .execute(Tuple.of(id, score, (int) plan.total(), (int) plan.filled(), (int) plan.moves())))
                 .replaceWithVoid());
     }
 
@@ -89,8 +104,8 @@ public class Proposals {
 
     /** The places of proposals, in order (batched by proposal). */
     public Uni<List<List<ProposedPlace>>> places(List<Long> proposalIds) {
-        return pool.preparedQuery("select proposal_id, place_no, shift_id, volunteer_id, open_reason, assignment_id"
-                        + " from roster_proposal_place where proposal_id = any($1) order by proposal_id, place_no")
+        return pool.preparedQuery("select " + PLACE_COLUMNS + " from roster_proposal_place pp"
+                        + " where pp.proposal_id = any($1) order by pp.proposal_id, pp.place_no")
                 .execute(Tuple.of((Object) proposalIds.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, List<ProposedPlace>> found = new java.util.HashMap<>();
@@ -103,8 +118,8 @@ public class Proposals {
 
     /** Inside an apply's transaction: the place, its row locked until the transaction ends; null if none. */
     public Uni<ProposedPlace> lockPlace(SqlClient tx, long proposalId, int placeNo) {
-        return tx.preparedQuery("select proposal_id, place_no, shift_id, volunteer_id, open_reason, assignment_id"
-                        + " from roster_proposal_place where proposal_id = $1 and place_no = $2 for update")
+        return tx.preparedQuery("select " + PLACE_COLUMNS + " from roster_proposal_place pp"
+                        + " where pp.proposal_id = $1 and pp.place_no = $2 for update of pp")
                 .execute(Tuple.of(proposalId, placeNo))
                 .map(rows -> rows.size() == 0 ? null : place(rows.iterator().next()));
     }
@@ -117,9 +132,10 @@ public class Proposals {
     private static ProposedPlace place(Row r) {
         String reason = r.getString("open_reason");
         Long assignment = r.getLong("assignment_id");
-        return new ProposedPlace(String.valueOf(r.getInteger("place_no")),
+        return ProposedPlace.of(String.valueOf(r.getInteger("place_no")),
                 reason == null ? null : OpenReason.valueOf(reason),
-                assignment == null ? null : String.valueOf(assignment), r.getLong("shift_id"), r.getLong("volunteer_id"));
+                assignment == null ? null : String.valueOf(assignment), r.getLong("shift_id"), r.getLong("volunteer_id"),
+                r.getLong("moves_assignment_id"), r.getLong("leaving_volunteer_id"));
     }
 
     private static RosterProposal proposal(Row r) {
@@ -128,6 +144,7 @@ public class Proposals {
                 r.getOffsetDateTime("window_from"), r.getOffsetDateTime("window_to"),
                 response == null ? null : String.valueOf(response), ProposalStatus.valueOf(r.getString("status")),
                 r.getString("score"), r.getInteger("places_total"), r.getInteger("places_filled"), r.getString("failure"),
-                r.getString("created_by"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("finished_at"));
+                r.getString("created_by"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("finished_at"),
+                r.getBoolean("allow_moves"), r.getInteger("places_moved"));
     }
 }

@@ -21,7 +21,7 @@ import org.epicontrol.roster.shift.Shifts;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-// A proposal belongs to its community: proposing and applying are its administrators' (RosterAccess.mayManage), reading
+// A proposal belongs to its community: proposing and applying are its administrators' (AccessRules.mayManage), reading
 // it its staff's (mayReadStaffing, Target.ROSTER_PROPOSAL); each shift and volunteer of its places passes its own rule.
 @GraphQLApi
 public class RosterGraphQLApi {
@@ -54,10 +54,11 @@ public class RosterGraphQLApi {
     public Uni<RosterProposal> proposeRoster(@Id @NonNull String communityId, @NonNull OffsetDateTime from,
                                              @NonNull OffsetDateTime to, ProposalOptions options) {
         long community = Ids.parse(communityId);
-        ProposalOptions o = options == null ? new ProposalOptions(null, null, null) : options;
+        ProposalOptions o = options == null ? new ProposalOptions(null, null, null, null) : options;
         Long[] posts = o.postIds() == null ? new Long[0] : o.postIds().stream().map(Ids::parse).toArray(Long[]::new);
         Long response = o.responseId() == null ? null : Ids.parse(o.responseId());
-        RosterProposing.Request request = proposing.check(community, from, to, o.timeBudgetSeconds(), posts, response);
+        RosterProposing.Request request = proposing.check(community, from, to, o.timeBudgetSeconds(), posts, response,
+                o.movesAllowed());
         return access.manage("proposeRoster", Target.UNIT, community)
                 .chain(permit -> proposing.propose(request, permit));
     }
@@ -113,5 +114,11 @@ public class RosterGraphQLApi {
     public Uni<List<Volunteer>> volunteer(@Source List<ProposedPlace> list) {
         return volunteers.byIds(list.stream().map(p -> p.volunteerId() == null ? 0L : p.volunteerId()).toList())
                 .chain(found -> access.visible("ProposedPlace.volunteer", Target.VOLUNTEER, found, Volunteer::numericId));
+    }
+
+    @Description("A move: who leaves the shift (the person of the assignment it ends); null for an open place")
+    public Uni<List<Volunteer>> leaving(@Source List<ProposedPlace> list) {
+        return volunteers.byIds(list.stream().map(p -> p.leavingVolunteerId() == null ? 0L : p.leavingVolunteerId()).toList())
+                .chain(found -> access.visible("ProposedPlace.leaving", Target.VOLUNTEER, found, Volunteer::numericId));
     }
 }

@@ -23,7 +23,9 @@ public record RosterProposal(
         String failure,
         @NonNull String createdBy,
         @NonNull OffsetDateTime createdAt,
-        OffsetDateTime finishedAt) {
+        OffsetDateTime finishedAt,
+        @NonNull @Description("Whether the caller allowed moves of people already assigned") boolean allowMoves,
+        @NonNull @Description("Places that are moves (also counted in none of placesTotal/placesFilled)") int placesMoved) {
 
     @Ignore
     public long numericId() {

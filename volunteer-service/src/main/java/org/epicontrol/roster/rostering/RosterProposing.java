@@ -41,11 +41,11 @@ public class RosterProposing {
 
     /** What was asked, checked: the window, the budget, the posts. */
     public record Request(long communityId, OffsetDateTime from, OffsetDateTime to, Duration budget, Long[] postIds,
-                          Long responseId) {
+                          Long responseId, boolean allowMoves) {
     }
 
     public Request check(long communityId, OffsetDateTime from, OffsetDateTime to, Integer budgetSeconds,
-                         Long[] postIds, Long responseId) {
+                         Long[] postIds, Long responseId, boolean allowMoves) {
         if (!to.isAfter(from)) {
             throw DomainException.invalid("the window must end after it starts");
         }
@@ -59,7 +59,7 @@ public class RosterProposing {
         if (postIds.length > config.maxPlaces()) {
             throw DomainException.invalid("too many posts");
         }
-        return new Request(communityId, from, to, budget, postIds, responseId);
+        return new Request(communityId, from, to, budget, postIds, responseId, allowMoves);
     }
 
     public Uni<RosterProposal> propose(Request request, Permit permit) {
@@ -71,22 +71,24 @@ public class RosterProposing {
                                         + " proposals are being solved; try again when one is done");
                             }
                             return problems.load(tx, request.communityId(), request.from(), request.to(),
-                                    request.postIds(), request.responseId());
+                                    request.postIds(), request.responseId(), request.allowMoves());
                         })
                         .chain(plan -> {
-                            if (plan.total() > config.maxPlaces()) {
-                                throw new DomainException("TOO_MANY_PLACES", "the window holds " + plan.total()
-                                        + " open places; at most " + config.maxPlaces() + " in one proposal");
+                            if (plan.planned() > config.maxPlaces()) {
+                                throw new DomainException("TOO_MANY_PLACES", "the window holds " + plan.planned()
+                                        + " open (or, moves allowed, movable) places; at most " + config.maxPlaces()
+                                        + " in one proposal");
                             }
                             return proposals.create(tx, request.communityId(), request.from(), request.to(),
                                             request.responseId(), request.postIds(), request.budget().toMillis(),
-                                            (int) plan.total(), actor.username())
+                                            (int) plan.total(), request.allowMoves(), actor.username())
                                     .call(id -> {
                                         Map<String, Object> details = new HashMap<>();
                                         details.put("from", request.from().toString());
                                         details.put("to", request.to().toString());
                                         details.put("places", plan.total());
                                         details.put("responseId", request.responseId());
+                                        details.put("allowMoves", request.allowMoves());
                                         return audit.record(tx, actor, "PROPOSE_ROSTER", "RosterProposal", id, details);
                                     })
                                     .map(id -> new Queued(id, plan));

@@ -4,11 +4,11 @@ import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverManager;
-import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.roster.rostering.solver.OpenReason;
 import org.epicontrol.roster.rostering.solver.Review;
 import org.epicontrol.roster.rostering.solver.RosterPlan;
+import org.epicontrol.roster.rostering.solver.SolverSettings;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -42,8 +42,8 @@ public class RosterSolving {
 
     /** Queues the proposal's plan; answers at once. */
     public void start(long proposalId, RosterPlan plan, Duration budget) {
-        if (plan.total() == 0) {
-            // nothing open in the window: done as it is, no solver thread taken
+        if (plan.planned() == 0) {
+            // nothing open or movable in the window: done as it is, no solver thread taken
             finish(proposalId, plan);
             return;
         }
@@ -56,7 +56,9 @@ public class RosterSolving {
                 .withProblemId(proposalId)
                 .withProblem(plan)
                 .withConfigOverride(new SolverConfigOverride<RosterPlan>()
-                        .withTerminationConfig(new TerminationConfig().withSpentLimit(budget)))
+                        .withTerminationConfig(new SolverSettings(config.unimprovedLimit(),
+                                "none".equals(config.unimprovedThreshold()) ? null : config.unimprovedThreshold())
+                                .termination(budget)))
                 .withBestSolutionEventConsumer(event -> {
                     RosterPlan best = event.solution();
                     long now = System.nanoTime();

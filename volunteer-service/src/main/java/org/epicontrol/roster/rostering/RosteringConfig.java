@@ -30,6 +30,20 @@ public interface RosteringConfig {
     @WithDefault("20")
     int maxPending();
 
+    /**
+     * A solve ends before its budget once its best score has gained less than {@link #unimprovedThreshold} over this
+     * long (PT0S: only the budget ends it).
+     */
+    @WithDefault("PT5S")
+    Duration unimprovedLimit();
+
+    /**
+     * The least gain over {@link #unimprovedLimit} that keeps a solve going, a score: any place more filled counts;
+     * "none": any gain at all.
+     */
+    @WithDefault("0hard/0medium/1000soft")
+    String unimprovedThreshold();
+
     /** How often progress is written and told to subscribers while solving, at most. */
     @WithDefault("PT0.5S")
     Duration progressEvery();

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.epicontrol.common.DomainException;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.audit.AuditTrail;
-import org.epicontrol.roster.config.RosterConfig;
 import org.epicontrol.roster.shift.Assignment.AssignmentSource;
 
 import java.time.Duration;
@@ -30,12 +29,12 @@ import java.util.Map;
 public class Roster {
 
     private final Pool pool;
-    private final RosterConfig config;
+    private final CommunityLimits limits;
     private final AuditTrail audit;
 
-    public Roster(Pool pool, RosterConfig config, AuditTrail audit) {
+    public Roster(Pool pool, CommunityLimits limits, AuditTrail audit) {
         this.pool = pool;
-        this.config = config;
+        this.limits = limits;
         this.audit = audit;
     }
 
@@ -55,19 +54,35 @@ public class Roster {
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("a cancellation needs a reason");
         }
-        return permit.transaction(pool, (tx, actor) -> tx.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
-                                + " where id = $1 and status = 'ACTIVE' returning shift_id, volunteer_id")
-                        .execute(Tuple.of(assignmentId, reason.strip()))
-                        .chain(rows -> {
-                            if (rows.rowCount() == 0) {
-                                throw new DomainException("ASSIGNMENT_NOT_ACTIVE", "assignment " + assignmentId + " does not exist or has ended");
-                            }
-                            Row row = rows.iterator().next();
-                            return audit.record(tx, actor, "CANCEL_ASSIGNMENT", "Assignment", assignmentId,
-                                    Map.of("shiftId", row.getLong("shift_id"), "volunteerId", row.getLong("volunteer_id"),
-                                            "reason", reason.strip()));
-                        }))
+        return permit.transaction(pool, (tx, actor) -> cancelWithin(tx, assignmentId, reason)
+                        .chain(ended -> audit.record(tx, actor, "CANCEL_ASSIGNMENT", "Assignment", assignmentId,
+                                Map.of("shiftId", ended.shiftId(), "volunteerId", ended.volunteerId(),
+                                        "reason", reason.strip()))))
                 .chain(() -> assignment(assignmentId));
+    }
+
+    /** The shift and person of an assignment just ended. */
+    public record Ended(long shiftId, long volunteerId) {
+    }
+
+    /**
+     * Ends an active assignment inside the caller's own transaction, its row locked until the transaction ends
+     * ({@code cancelAssignment}'s rule; issue 16: the person leaving in a move of a roster proposal, whose newcomer
+     * is then assigned in the same transaction). Not active: ASSIGNMENT_NOT_ACTIVE. The caller checks its permit and
+     * records the trail.
+     */
+    public Uni<Ended> cancelWithin(SqlClient tx, long assignmentId, String reason) {
+        return tx.preparedQuery("update assignment set status = 'CANCELLED', ended_reason = $2"
+                        + " where id = $1 and status = 'ACTIVE' returning shift_id, volunteer_id")
+                .execute(Tuple.of(assignmentId, reason.strip()))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new DomainException("ASSIGNMENT_NOT_ACTIVE", "assignment " + assignmentId
+                                + " does not exist or has ended");
+                    }
+                    Row row = rows.iterator().next();
+                    return new Ended(row.getLong("shift_id"), row.getLong("volunteer_id"));
+                });
     }
 
     /**
@@ -127,10 +142,10 @@ public class Roster {
         String lockShift = """
                 select s.id, lower(s.during) as s_start, upper(s.during) as s_end, s.required_headcount, s.cancelled,
                        p.name as post_name, p.allowed_kinds, p.required_skill,
-                       cr.max_hours_per_24h, cr.min_rest_hours
+                       %s
                 from shift s join duty_post p on p.id = s.post_id
                 left join community_rules cr on cr.community_id = p.community_id
-                where s.id = $1 for no key update of s""";
+                where s.id = $1 for no key update of s""".formatted(CommunityLimits.COLUMNS);
         return tx.preparedQuery(lockShift).execute(Tuple.of(shiftId)).chain(rows -> {
             if (rows.size() == 0) {
                 throw DomainException.notFound("shift", shiftId);
@@ -144,9 +159,7 @@ public class Roster {
             if (!end.isAfter(OffsetDateTime.now())) {
                 throw new DomainException("SHIFT_ENDED", "shift " + shiftId + " ended at " + end);
             }
-            Limits limits = new Limits(
-                    Duration.ofHours(orDefault(shift.getInteger("max_hours_per_24h"), config.maxHoursPer24h())),
-                    Duration.ofHours(orDefault(shift.getInteger("min_rest_hours"), config.minRestHours())));
+            Limits limits = this.limits.of(shift);
             checkQualification(shift, person);
             WorkingTimeRules.Interval added = new WorkingTimeRules.Interval(start, end);
             return checkHeadcountAndWorkingTime(tx, shiftId, shift.getInteger("required_headcount"), volunteerId,
@@ -211,9 +224,5 @@ public class Roster {
                     }
                     return ShiftRows.assignment(rows.iterator().next());
                 });
-    }
-
-    private static int orDefault(Integer value, int fallback) {
-        return value == null ? fallback : value;
     }
 }

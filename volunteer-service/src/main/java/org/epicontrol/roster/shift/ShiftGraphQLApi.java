@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.people.Volunteer;
@@ -90,7 +91,7 @@ public class ShiftGraphQLApi {
         long shift = Ids.parse(shiftId);
         long volunteer = Ids.parse(volunteerId);
         return access.manage("assignVolunteer", Target.SHIFT, shift)
-                .map(permit -> permit.and(Target.VOLUNTEER, volunteer, access::mayManage))
+                .map(permit -> permit.and(Target.VOLUNTEER, volunteer, AccessRules::mayManage))
                 .chain(permit -> roster.enlist(shift, volunteer, AssignmentSource.ASSIGNED, permit));
     }
 
@@ -109,9 +110,9 @@ public class ShiftGraphQLApi {
         long to = Ids.parse(toVolunteerId);
         Long toAssignment = toAssignmentId == null ? null : Ids.parse(toAssignmentId);
         return access.manageOrOwn("proposeSwap", Target.ASSIGNMENT, assignment)
-                .map(permit -> permit.and(Target.VOLUNTEER, to, access::mayTakePartIn))
+                .map(permit -> permit.and(Target.VOLUNTEER, to, AccessRules::mayTakePartIn))
                 .map(permit -> toAssignment == null ? permit
-                        : permit.and(Target.ASSIGNMENT, toAssignment, access::mayTakePartIn))
+                        : permit.and(Target.ASSIGNMENT, toAssignment, AccessRules::mayTakePartIn))
                 .chain(permit -> swaps.propose(assignment, to, toAssignment, reason, permit));
     }
 

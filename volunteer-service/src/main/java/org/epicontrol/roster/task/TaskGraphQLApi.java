@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.org.OrgUnit;
@@ -48,7 +49,7 @@ public class TaskGraphQLApi {
             + " with INVALID_TRANSITION")
     public Uni<Task> assignTask(@Id @NonNull String taskId, @Id @NonNull String volunteerId) {
         return Uni.createFrom().deferred(() -> access.manageTasks("assignTask", Target.TASK, Ids.parse(taskId))
-                .map(permit -> permit.and(Target.VOLUNTEER, Ids.parse(volunteerId), access::mayAssignTo))
+                .map(permit -> permit.and(Target.VOLUNTEER, Ids.parse(volunteerId), AccessRules::mayAssignTo))
                 .chain(permit -> tasks.assign(Ids.parse(taskId), Ids.parse(volunteerId), permit)));
     }
 

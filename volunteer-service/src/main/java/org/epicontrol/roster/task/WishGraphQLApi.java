@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
 import org.epicontrol.roster.household.Household;
@@ -50,8 +51,8 @@ public class WishGraphQLApi {
         return Uni.createFrom().deferred(() -> {
             long community = Ids.parse(communityId);
             Long home = householdId == null ? null : Ids.parse(householdId);
-            return access.write("postWish", RosterAccess.FIELD_STAFF, Target.UNIT, community, access::mayPostWish)
-                    .map(permit -> home == null ? permit : permit.and(Target.HOUSEHOLD, home, access::mayPostWish))
+            return access.write("postWish", RosterAccess.FIELD_STAFF, Target.UNIT, community, AccessRules::mayPostWish)
+                    .map(permit -> home == null ? permit : permit.and(Target.HOUSEHOLD, home, AccessRules::mayPostWish))
                     .chain(permit -> wishes.post(community, home, household, kind, description, permit));
         });
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>Equal strength: the later recording stands (a second attempt, TESTED then ISOLATED). A weaker one is kept in the
  * history only: a recorder's phone sending NOT_AT_HOME after a colleague recorded TESTED does not undo the test, and
- * an accounted household never becomes unaccounted. A correction (staff only: {@code RosterAccess.mayRecordResult})
+ * an accounted household never becomes unaccounted. A correction (staff only: {@code AccessRules.mayRecordResult})
  * stands whatever it replaces. A door-to-door task done records TESTED only while the household is not accounted for.
  * The same status, count and reason as the standing one is no new recording at all (idempotent: nothing changes,
  * nothing is added to the history).

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.epicontrol.common.Ids;
 import org.epicontrol.common.PageRequest;
+import org.epicontrol.roster.access.AccessRules;
 import org.epicontrol.roster.access.Permit;
 import org.epicontrol.roster.access.RosterAccess;
 import org.epicontrol.roster.access.Target;
@@ -26,8 +27,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Testing rounds household by household. Rounds are read under {@link RosterAccess#mayReadResponse} (their progress
- * too: counts only); the households a round lists (missed, tested) under {@link RosterAccess#mayReadHousehold}, by
+ * Testing rounds household by household. Rounds are read under {@link AccessRules#mayReadResponse} (their progress
+ * too: counts only); the households a round lists (missed, tested) under {@link AccessRules#mayReadHousehold}, by
  * the unit listed, and again at each {@code household} field.
  */
 @GraphQLApi
@@ -96,10 +97,10 @@ public class TestingGraphQLApi {
             boolean correcting = Boolean.TRUE.equals(correction);
             Recording recording = RecordingInput.validate(round, household, status, testedCount, reason, correcting);
             return access.write("recordHouseholdTest", RosterAccess.FIELD_STAFF, Target.HOUSEHOLD, household,
-                            access::mayRecordTesting)
-                    .map(permit -> permit.and(Target.TESTING_ROUND, round, access::mayReadResponse))
+                            AccessRules::mayRecordTesting)
+                    .map(permit -> permit.and(Target.TESTING_ROUND, round, AccessRules::mayReadResponse))
                     .map(permit -> status == HouseholdTestStatus.POSITIVE || correcting
-                            ? permit.and(Target.HOUSEHOLD, household, access::mayRecordResult) : permit)
+                            ? permit.and(Target.HOUSEHOLD, household, AccessRules::mayRecordResult) : permit)
                     .chain(permit -> tests.record(recording, permit));
         });
     }

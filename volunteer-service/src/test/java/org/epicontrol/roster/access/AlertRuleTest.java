@@ -15,12 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link RosterAccess#mayReadAlert} case by case, on scopes as the resolver builds them: district 1, street 2,
+ * {@link AccessRules#mayReadAlert} case by case, on scopes as the resolver builds them: district 1, street 2,
  * communities 3 and 4, grids 5 and 6 of community 3, grid 7 of community 4, district 8 elsewhere.
  */
 class AlertRuleTest {
-
-    private final RosterAccess access = new RosterAccess(null, null, null);
 
     private static Scope scope(Set<StaffRole> roles, List<Scope.Unit> units) {
         return new Scope(new Caller("sub", "user", roles, List.of()), units, null, null);
@@ -31,7 +29,7 @@ class AlertRuleTest {
     private static final Scope.Unit GRID_5 = new Scope.Unit(5, OrgKind.GRID, List.of(1L, 2L, 3L, 5L));
 
     private boolean reads(Scope scope, List<List<Long>> responsible, StaffRole audience, long unit) {
-        return access.mayReadAlert(scope, access.alertAudiences(scope, responsible), audience, unit);
+        return AccessRules.mayReadAlert(scope, AccessRules.alertAudiences(scope, responsible), audience, unit);
     }
 
     @Test

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Who reads and edits a household of 1号楼 in grid A1 of community A, field by field and write by write (the rules
- * RosterAccess.mayReadHousehold, mayReadResidentContact, mayEditHousehold; the table in its javadoc).
+ * AccessRules.mayReadHousehold, mayReadResidentContact, mayEditHousehold; the table in its javadoc).
  */
 @QuarkusTest
 class HouseholdAccessTest {

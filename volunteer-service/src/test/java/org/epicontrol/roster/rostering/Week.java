@@ -67,15 +67,21 @@ final class Week {
         return at(first.plusDays(days), 0);
     }
 
-    static final String PROPOSAL = "id communityId status score placesTotal placesFilled failure"
-            + " places { placeId openReason assignmentId shift { id } volunteer { id } }";
+    static final String PROPOSAL = "id communityId status score placesTotal placesFilled placesMoved allowMoves failure"
+            + " places { placeId openReason assignmentId move replacesAssignmentId leaving { id } shift { id }"
+            + " volunteer { id } }";
 
     String propose(GraphQLClient admin, int days) {
+        return propose(admin, days, false);
+    }
+
+    /** {@code allowMoves}: people already on the window's shifts may be moved. */
+    String propose(GraphQLClient admin, int days, boolean allowMoves) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("c", town.communityA);
         vars.put("f", from());
         vars.put("t", to(days));
-        vars.put("o", Map.of("timeBudgetSeconds", 2));
+        vars.put("o", Map.of("timeBudgetSeconds", 2, "allowMoves", allowMoves));
         return admin.data("mutation($c: ID!, $f: DateTime!, $t: DateTime!, $o: RosterProposalOptions) {"
                         + " proposeRoster(communityId: $c, from: $f, to: $t, options: $o) { id status } }", vars)
                 .getString("proposeRoster.id");
@@ -104,8 +110,8 @@ final class Week {
         return fail("proposal " + proposal + " not done within 90 s");
     }
 
-    static final String APPLICATION = "proposal { id placesFilled } applied { placeId assignmentId shift { id }"
-            + " volunteer { id } } refused { placeId code message }";
+    static final String APPLICATION = "proposal { id placesFilled } applied { placeId assignmentId move shift { id }"
+            + " volunteer { id } leaving { id } } refused { placeId code message }";
 
     static io.restassured.response.ValidatableResponse apply(GraphQLClient admin, String proposal, List<String> places) {
         Map<String, Object> vars = new HashMap<>();
@@ -113,6 +119,18 @@ final class Week {
         vars.put("p", places);
         return admin.post("mutation($id: ID!, $p: [String]) { applyRosterProposal(id: $id, placeIds: $p) { "
                 + APPLICATION + " } }", vars);
+    }
+
+    /** The volunteers on the shift now. */
+    static List<String> peopleOn(String shift) {
+        return GRAPHQL.data("query($s: ID!) { shift(id: $s) { assignments { volunteer { id } } } }", Map.of("s", shift))
+                .getList("shift.assignments.volunteer.id");
+    }
+
+    /** An administrator's assignment (assignVolunteer). */
+    static String assign(String shift, String volunteer) {
+        return GRAPHQL.data("mutation($s: ID!, $v: ID!) { assignVolunteer(shiftId: $s, volunteerId: $v) { id } }",
+                Map.of("s", shift, "v", volunteer)).getString("assignVolunteer.id");
     }
 
     static int assignedOn(String shift) {

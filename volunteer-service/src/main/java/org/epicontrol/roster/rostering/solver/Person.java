@@ -12,9 +12,27 @@ import java.util.Set;
  *
  * @param maxMinutesPerWeek preferred maximum per ISO week, null: none
  * @param preferredPosts    empty: no preference
+ * @param teams             the teams they are in (a person may be in several; a post asking for a team wants its
+ *                          people to share one)
  */
 public record Person(@PlanningId Long id, List<String> kinds, List<String> skills, Availability availability,
-                     Integer maxMinutesPerWeek, Set<Long> preferredPosts) {
+                     Integer maxMinutesPerWeek, Set<Long> preferredPosts, Set<Long> teams) {
+
+    /** A person in no team. */
+    public Person(Long id, List<String> kinds, List<String> skills, Availability availability, Integer maxMinutesPerWeek,
+                  Set<Long> preferredPosts) {
+        this(id, kinds, skills, availability, maxMinutesPerWeek, preferredPosts, Set.of());
+    }
+
+    /** Whether the two share a team. */
+    public boolean teamedWith(Person other) {
+        for (Long team : teams) {
+            if (other.teams.contains(team)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** One person is one volunteer: the solver joins and groups by person, so by id, not by every component. */
     @Override

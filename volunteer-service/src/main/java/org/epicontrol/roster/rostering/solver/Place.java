@@ -18,9 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One place to fill: a free headcount slot of a shift, and who takes it (null: it stays open). A shift with two free
  * slots is two places. People already on a shift near the window are kept places: pinned, with their person, so
- * every rule between shifts sees them and nobody moves them.
+ * every rule between shifts sees them and nobody moves them. When the caller allows moves, an assignment on a shift
+ * being planned is a held place instead ({@link #holding}): movable, starting with its own person, who stays unless
+ * somebody else there serves the plan better (a move).
  */
-@PlanningEntity
+@PlanningEntity(comparatorClass = PlaceDifficulty.class)
 public class Place {
 
     @PlanningId
@@ -34,6 +36,11 @@ public class Place {
     private Limits limits;
     @PlanningPin
     private boolean kept;
+    /** The assignment a held place stands for (null: a free slot, or a kept place), and its person. */
+    private Long heldAssignmentId;
+    private Person holder;
+    /** The post asks for a team: its people on one shift should share a team. */
+    private boolean asksForTeam;
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "candidates")
     private Person person;
     /**
@@ -70,8 +77,57 @@ public class Place {
 
     /** Keeps of the pool the people this place admits (qualified, available); a kept place: its own person. */
     public void narrow(List<Person> pool) {
-        candidates = kept ? (person == null ? List.of() : List.of(person))
-                : pool.stream().filter(p -> (fit(p) & (QUALIFIED | AVAILABLE)) == (QUALIFIED | AVAILABLE)).toList();
+        if (kept) {
+            candidates = person == null ? List.of() : List.of(person);
+            return;
+        }
+        List<Person> admitted = new java.util.ArrayList<>(
+                pool.stream().filter(p -> (fit(p) & (QUALIFIED | AVAILABLE)) == (QUALIFIED | AVAILABLE)).toList());
+        if (holder != null && !admitted.contains(holder)) {
+            // the holder stays a value even where the rules would not admit them today: keeping them changes nothing
+            admitted.add(holder);
+        }
+        candidates = admitted;
+    }
+
+    /** Makes this (not kept) place the held place of an existing assignment: its person is the holder, movable. */
+    public Place holding(long assignmentId) {
+        this.heldAssignmentId = assignmentId;
+        this.holder = person;
+        return this;
+    }
+
+    /** Marks the place as one of a post that asks for a team. */
+    public Place askingForTeam(boolean asks) {
+        this.asksForTeam = asks;
+        return this;
+    }
+
+    public Long getHeldAssignmentId() {
+        return heldAssignmentId;
+    }
+
+    public Person getHolder() {
+        return holder;
+    }
+
+    public boolean isAsksForTeam() {
+        return asksForTeam;
+    }
+
+    /** A free headcount slot (not kept, not held): what a proposal fills. */
+    public boolean isOpenSlot() {
+        return !kept && heldAssignmentId == null;
+    }
+
+    /** Nothing changes here: a kept place, or a held one still with its holder. */
+    public boolean unchanged() {
+        return kept || (heldAssignmentId != null && holder.equals(person));
+    }
+
+    /** A held place given to somebody else: its holder leaves, the new person comes. */
+    public boolean isMove() {
+        return heldAssignmentId != null && person != null && !holder.equals(person);
     }
 
     public Integer getNo() {
@@ -116,12 +172,12 @@ public class Place {
 
     /** Whether the person on it may staff its post (the rule of sign-ups, {@link Qualification}). */
     public boolean qualified() {
-        return person == null || kept || (fit(person) & QUALIFIED) != 0;
+        return person == null || unchanged() || (fit(person) & QUALIFIED) != 0;
     }
 
     /** Whether the person on it can be rostered then. */
     public boolean available() {
-        return person == null || kept || (fit(person) & AVAILABLE) != 0;
+        return person == null || unchanged() || (fit(person) & AVAILABLE) != 0;
     }
 
     private static final int QUALIFIED = 1;

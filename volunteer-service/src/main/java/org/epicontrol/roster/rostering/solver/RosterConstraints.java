@@ -18,8 +18,10 @@ import java.util.List;
  * The rules of a proposal. Hard: the rules every sign-up passes (qualification, no overlap, rest, hours in any 24 h:
  * the community's own limits, checked by {@link WorkingTimeRules}, the one place they live) and availability;
  * headcount holds by construction (one place per free slot) and kept assignments are pinned places. Medium: places
- * left open. Soft: fairness (squared hours), preferred maximum per week, preferred posts, continuity. The soft
- * weights below are defaults; {@code rostering.weights.*} overrides them per constraint name.
+ * left open (a held place emptied too). Soft: fairness (squared hours), preferred maximum per week, preferred posts,
+ * continuity, each move of a person already assigned (allowed moves stay few), people of a post asking for a team
+ * who share none. A rule between two places that both stay as they are ({@link Place#unchanged}) is not a break of
+ * this plan. The soft weights below are defaults; {@code rostering.weights.*} overrides them per constraint name.
  */
 public class RosterConstraints implements ConstraintProvider {
 
@@ -33,13 +35,15 @@ public class RosterConstraints implements ConstraintProvider {
     public static final String WEEKLY_PREFERENCE = "preferred max hours a week";
     public static final String PREFERRED_POST = "preferred posts";
     public static final String CONTINUITY = "continuity";
+    public static final String MOVED = "moved assignment";
+    public static final String TEAM_APART = "team kept together";
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
                 qualification(factory), availability(factory), noOverlap(factory), minimumRest(factory),
                 maxHoursIn24h(factory), placeLeftOpen(factory), fairHours(factory), weeklyPreference(factory),
-                preferredPosts(factory), continuity(factory)
+                preferredPosts(factory), continuity(factory), movedAssignment(factory), teamKeptTogether(factory)
         };
     }
 
@@ -60,7 +64,7 @@ public class RosterConstraints implements ConstraintProvider {
     Constraint noOverlap(ConstraintFactory factory) {
         return factory.forEachUniquePair(Place.class, Joiners.equal(Place::getPerson),
                         Joiners.overlapping(p -> p.getInterval().start(), p -> p.getInterval().end()))
-                .filter((a, b) -> !(a.isKept() && b.isKept()))
+                .filter((a, b) -> !(a.unchanged() && b.unchanged()))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(NO_OVERLAP);
     }
@@ -69,7 +73,7 @@ public class RosterConstraints implements ConstraintProvider {
         return factory.forEachUniquePair(Place.class, Joiners.equal(Place::getPerson),
                         Joiners.overlapping(p -> p.getInterval().start().minus(p.getLimits().minRest()),
                                 p -> p.getInterval().end().plus(p.getLimits().minRest())))
-                .filter((a, b) -> !(a.isKept() && b.isKept())
+                .filter((a, b) -> !(a.unchanged() && b.unchanged())
                         && WorkingTimeRules.restTooShort(a.getInterval(), b.getInterval(), a.getLimits()))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(MIN_REST);
@@ -79,7 +83,7 @@ public class RosterConstraints implements ConstraintProvider {
     Constraint maxHoursIn24h(ConstraintFactory factory) {
         return factory.forEach(Place.class)
                 .groupBy(Place::getPerson, ConstraintCollectors.toList())
-                .filter((person, places) -> places.stream().anyMatch(p -> !p.isKept()) && excessHours(places) > 0)
+                .filter((person, places) -> places.stream().anyMatch(p -> !p.unchanged()) && excessHours(places) > 0)
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (person, places) -> excessHours(places))
                 .asConstraint(MAX_HOURS_24H);
     }
@@ -121,7 +125,7 @@ public class RosterConstraints implements ConstraintProvider {
     /** A place at a post the person did not list among their preferred ones (when they listed any). */
     Constraint preferredPosts(ConstraintFactory factory) {
         return factory.forEach(Place.class)
-                .filter(p -> !p.isKept() && !p.getPerson().preferredPosts().isEmpty()
+                .filter(p -> !p.unchanged() && !p.getPerson().preferredPosts().isEmpty()
                         && !p.getPerson().preferredPosts().contains(p.getPostId()))
                 .penalize(HardMediumSoftLongScore.ofSoft(50))
                 .asConstraint(PREFERRED_POST);
@@ -133,5 +137,25 @@ public class RosterConstraints implements ConstraintProvider {
                 .filter((a, b) -> Math.abs(ChronoUnit.DAYS.between(a.getDay(), b.getDay())) == 1)
                 .reward(HardMediumSoftLongScore.ofSoft(30))
                 .asConstraint(CONTINUITY);
+    }
+
+    /**
+     * A held place given to somebody else (moves allowed): the person already assigned leaves. Its weight keeps moves to
+     * those that buy enough fairness or preference: a 12 h shift moves from a person with some 20 h more than another.
+     */
+    Constraint movedAssignment(ConstraintFactory factory) {
+        return factory.forEach(Place.class)
+                .filter(Place::isMove)
+                .penalize(HardMediumSoftLongScore.ofSoft(200))
+                .asConstraint(MOVED);
+    }
+
+    /** On a shift of a post asking for a team, each pair of its people who share no team (or are in none). */
+    Constraint teamKeptTogether(ConstraintFactory factory) {
+        return factory.forEachUniquePair(Place.class, Joiners.equal(Place::getShiftId))
+                .filter((a, b) -> (a.isAsksForTeam() || b.isAsksForTeam()) && !(a.unchanged() && b.unchanged())
+                        && !a.getPerson().teamedWith(b.getPerson()))
+                .penalize(HardMediumSoftLongScore.ofSoft(100))
+                .asConstraint(TEAM_APART);
     }
 }

@@ -59,12 +59,22 @@ public class RosterPlan {
         this.score = score;
     }
 
-    /** The open places of the problem (kept ones left out). */
+    /** The open places of the problem (kept and held ones left out). */
     public long total() {
-        return places.stream().filter(p -> !p.isKept()).count();
+        return places.stream().filter(Place::isOpenSlot).count();
     }
 
     public long filled() {
-        return places.stream().filter(p -> !p.isKept() && p.getPerson() != null).count();
+        return places.stream().filter(p -> p.isOpenSlot() && p.getPerson() != null).count();
+    }
+
+    /** The places the solver decides: open slots and held places (moves allowed); kept ones left out. */
+    public long planned() {
+        return places.stream().filter(p -> !p.isKept()).count();
+    }
+
+    /** Held places given to somebody else. */
+    public long moves() {
+        return places.stream().filter(Place::isMove).count();
     }
 }

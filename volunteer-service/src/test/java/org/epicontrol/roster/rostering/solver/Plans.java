@@ -51,4 +51,16 @@ final class Plans {
         return new Place(NO.incrementAndGet(), post * 1000 + day * 24 + from, post, interval, MONDAY.plusDays(day),
                 ANYBODY, LIMITS, true, person);
     }
+
+    /** A person in these teams. */
+    static Person teamed(long id, Long... teams) {
+        return new Person(id, List.of(), List.of(), Availability.always(ZONE), null, Set.of(), Set.of(teams));
+    }
+
+    /** The held place of assignment {@code assignment} (moves allowed), its holder {@code holder}, now {@code person}. */
+    static Place held(long post, int day, int from, int hours, long assignment, Person holder, Person person) {
+        Place p = place(post, day, from, hours, holder).holding(assignment);
+        p.setPerson(person);
+        return p;
+    }
 }

@@ -13,9 +13,11 @@ import java.util.Set;
 
 import static org.epicontrol.roster.rostering.solver.Plans.ZONE;
 import static org.epicontrol.roster.rostering.solver.Plans.at;
+import static org.epicontrol.roster.rostering.solver.Plans.held;
 import static org.epicontrol.roster.rostering.solver.Plans.kept;
 import static org.epicontrol.roster.rostering.solver.Plans.person;
 import static org.epicontrol.roster.rostering.solver.Plans.place;
+import static org.epicontrol.roster.rostering.solver.Plans.teamed;
 
 /** One test per constraint, each with a case that breaks it and one that does not. */
 class RosterConstraintsTest {
@@ -124,5 +126,54 @@ class RosterConstraintsTest {
         verifier.verifyThat(RosterConstraints::continuity)
                 .given(place(1, 0, 8, 12, p), place(1, 1, 8, 12, p), place(1, 3, 8, 12, p), place(2, 4, 8, 12, p))
                 .rewardsWith(1);
+    }
+
+    @Test
+    void aHeldPlaceGivenToSomebodyElseIsPenalisedAsAMoveAndKeepingItsHolderIsNot() {
+        Person holder = person(1);
+        Person newcomer = person(2);
+        verifier.verifyThat(RosterConstraints::movedAssignment)
+                .given(held(1, 0, 8, 12, 501, holder, newcomer), held(1, 1, 8, 12, 502, holder, holder),
+                        place(1, 2, 8, 12, newcomer))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void aHeldPlaceWithItsHolderBreaksNoRuleBesideAKeptShiftEvenWhenTheRulesWouldRefuseItToday() {
+        // on the roster already: 08–20 kept and 16–04 held, both the holder's; staying is not a break of this plan
+        Person holder = person(1, "RESIDENT");
+        Qualification partyOnly = new Qualification("党员先锋岗", List.of("PARTY_MEMBER"), null);
+        Place held = place(2, 0, 16, 12, partyOnly, holder).holding(503);
+        verifier.verifyThat(RosterConstraints::noOverlap).given(kept(1, 0, 8, 12, holder), held).penalizesBy(0);
+        verifier.verifyThat(RosterConstraints::qualification).given(held).penalizesBy(0);
+        // moved to somebody else of the wrong kind, it breaks qualification like any proposed place
+        Place moved = place(2, 0, 16, 12, partyOnly, holder).holding(504);
+        moved.setPerson(person(2, "RESIDENT"));
+        verifier.verifyThat(RosterConstraints::qualification).given(moved).penalizesBy(1);
+    }
+
+    @Test
+    void onAShiftOfAPostAskingForATeamEachPairSharingNoTeamIsPenalised() {
+        Person a1 = teamed(1, 10L);
+        Person a2 = teamed(2, 10L, 11L);
+        Person b = teamed(3, 11L);
+        Person loner = teamed(4);
+        // shift 1 (asks): a1 + a2 share team 10; shift 2 (asks): a1, b, loner: three pairs, none sharing a team;
+        // shift 3 (does not ask): a1 + loner, nothing
+        verifier.verifyThat(RosterConstraints::teamKeptTogether)
+                .given(place(1, 0, 8, 12, a1).askingForTeam(true), place(1, 0, 8, 12, a2).askingForTeam(true),
+                        place(2, 1, 8, 12, a1).askingForTeam(true), place(2, 1, 8, 12, b).askingForTeam(true),
+                        place(2, 1, 8, 12, loner).askingForTeam(true),
+                        place(3, 2, 8, 12, a1), place(3, 2, 8, 12, loner))
+                .penalizesBy(3);
+    }
+
+    @Test
+    void twoPeopleAlreadyOnAShiftTogetherAreNotPenalisedForTheirTeams() {
+        Person a = teamed(1, 10L);
+        Person b = teamed(2, 11L);
+        verifier.verifyThat(RosterConstraints::teamKeptTogether)
+                .given(kept(1, 0, 8, 12, a).askingForTeam(true), kept(1, 0, 8, 12, b).askingForTeam(true))
+                .penalizesBy(0);
     }
 }

@@ -4,7 +4,6 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
-import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,13 +19,17 @@ import java.util.concurrent.Future;
 /**
  * Figures, not a test (its name keeps it out of {@code ./mvnw verify}): benchmarks/rostering/run.sh runs it. One
  * community week ({@link CommunityWeek}: 336 places, 150 volunteers) solved by Timefold against a greedy first-fit
- * baseline, then a street of 10 such communities solved as 10 independent problems at once. Budget per solve:
- * {@code -Dbench.seconds} (default 30) and {@code -Dbench.unimproved} seconds without a better score (default 10).
+ * baseline, then a street of 10 such communities solved as 10 independent problems at once. The service's own solver
+ * configuration ({@code solverConfig.xml}, {@link SolverSettings}); budget per solve: {@code -Dbench.seconds} (default
+ * 30), {@code -Dbench.unimproved} seconds without a better score (default 5, as {@code rostering.unimproved-limit}),
+ * {@code -Dbench.threshold} the least gain over them (default {@code 0hard/0medium/1000soft}, as
+ * {@code rostering.unimproved-threshold}; {@code none}: any gain).
  */
 class RosteringBenchmark {
 
     private static final long SECONDS = Long.getLong("bench.seconds", 30);
-    private static final long UNIMPROVED = Long.getLong("bench.unimproved", 10);
+    private static final long UNIMPROVED = Long.getLong("bench.unimproved", 5);
+    private static final String THRESHOLD = System.getProperty("bench.threshold", "0hard/0medium/1000soft");
 
     /** {@code firstFullSeconds}: the first feasible best solution filling every fillable place (-1: never). */
     record Figures(long filled, long fillable, long total, long breaks, double hoursStdDev, String score,
@@ -45,12 +48,12 @@ class RosteringBenchmark {
     void communityWeekAndAStreetOfTen() throws Exception {
         System.out.printf("machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(),
                 java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
-        SolverFactory<RosterPlan> factory = SolverFactory.create(new SolverConfig()
+        SolverFactory<RosterPlan> factory = SolverFactory.create(SolverConfig.createFromXmlResource("solverConfig.xml")
                 .withSolutionClass(RosterPlan.class)
                 .withEntityClasses(Place.class)
                 .withConstraintProviderClass(RosterConstraints.class)
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(SECONDS))
-                        .withUnimprovedSpentLimit(Duration.ofSeconds(UNIMPROVED))));
+                .withTerminationConfig(new SolverSettings(Duration.ofSeconds(UNIMPROVED), "none".equals(THRESHOLD) ? null : THRESHOLD)
+                        .termination(Duration.ofSeconds(SECONDS))));
 
         System.out.println(greedy(CommunityWeek.build(1)).line("greedy first-fit"));
         System.out.println(solve(factory, CommunityWeek.build(1)).line("timefold"));
