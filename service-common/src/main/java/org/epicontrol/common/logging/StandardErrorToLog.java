@@ -1,0 +1,35 @@
+package org.epicontrol.common.logging;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.jboss.logging.Logger;
+
+/**
+ * In production every line a service writes is one JSON log record (log shippers read them so). Some libraries print
+ * to the standard error stream instead of logging: the reactive PostgreSQL client prints an exception of a lent
+ * connection that has no exception handler (what Hibernate Reactive's connections are) — e.g. "FATAL: terminating
+ * connection due to administrator command" for each connection in use when PostgreSQL restarts. From start-up on,
+ * such lines are logged (logger {@code stderr}, WARN) instead, each its own record. Dev and test keep the plain stream.
+ */
+@ApplicationScoped
+public class StandardErrorToLog {
+    private static final Logger LOG = Logger.getLogger("stderr");
+    private static final int MAX_LINE = 16 * 1024;
+
+    void onStart(@Observes StartupEvent event) {
+        if (LaunchMode.current() == LaunchMode.NORMAL && !(System.err instanceof Redirected)) {
+            System.setErr(new Redirected());
+        }
+    }
+
+    /** The replacement stream (a type of its own, so that it is installed once). */
+    static final class Redirected extends PrintStream {
+        Redirected() {
+            super(new LineLoggingStream(line -> LOG.warn(line), MAX_LINE), true, StandardCharsets.UTF_8);
+        }
+    }
+}
