@@ -22,14 +22,30 @@ public class StandardErrorToLog {
 
     void onStart(@Observes StartupEvent event) {
         if (LaunchMode.current() == LaunchMode.NORMAL && !(System.err instanceof Redirected)) {
-            System.setErr(new Redirected());
+            System.setErr(new Redirected(System.err));
         }
     }
 
-    /** The replacement stream (a type of its own, so that it is installed once). */
+    /**
+     * The replacement stream (a type of its own, so that it is installed once). A line printed while a line is being
+     * logged on the same thread (a log handler writing to stderr) goes to the original stream: no loop.
+     */
     static final class Redirected extends PrintStream {
-        Redirected() {
-            super(new LineLoggingStream(line -> LOG.warn(line), MAX_LINE), true, StandardCharsets.UTF_8);
+        private static final ThreadLocal<Boolean> LOGGING = ThreadLocal.withInitial(() -> false);
+
+        Redirected(PrintStream original) {
+            super(new LineLoggingStream(line -> {
+                if (LOGGING.get()) {
+                    original.println(line);
+                    return;
+                }
+                LOGGING.set(true);
+                try {
+                    LOG.warn(line);
+                } finally {
+                    LOGGING.set(false);
+                }
+            }, MAX_LINE), true, StandardCharsets.UTF_8);
         }
     }
 }
