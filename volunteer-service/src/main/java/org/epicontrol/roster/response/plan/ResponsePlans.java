@@ -6,20 +6,25 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.epicontrol.common.DomainException;
+import org.epicontrol.roster.access.Permit;
+import org.epicontrol.roster.audit.AuditTrail;
 import org.epicontrol.roster.persistence.Reading;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Response plans: per level code, versioned by date (a version applies from valid_from until the next one's; the
- * database refuses overlapping versions). A plain create/read aggregate, so Hibernate Reactive Panache.
+ * database refuses overlapping versions). A plain create/read aggregate, so Hibernate Reactive Panache. A new version
+ * is on the audit trail, written in its own transaction (which also claims the request's idempotency key).
  */
 @ApplicationScoped
 public class ResponsePlans {
@@ -29,9 +34,11 @@ public class ResponsePlans {
     private static final String IN_FORCE = "levelCode = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2)";
 
     private final Reading reading;
+    private final AuditTrail audit;
 
-    public ResponsePlans(Reading reading) {
+    public ResponsePlans(Reading reading, AuditTrail audit) {
         this.reading = reading;
+        this.audit = audit;
     }
 
     /** The version of the level's plan in force on {@code date}; null when the level has none (it opens nothing). */
@@ -81,12 +88,14 @@ public class ResponsePlans {
      * A new version from {@code validFrom}: the version in force that day ends then. A version starting on or after
      * that day already exists → PLAN_VERSION_CONFLICT (versions are appended, history is not rewritten).
      */
-    public Uni<ResponsePlan> set(ResponsePlanInput input, String username) {
+    public Uni<ResponsePlan> set(ResponsePlanInput input, Permit permit) {
         PlanEntity plan = validated(input);
-        plan.createdBy = username;
-        return Panache.withTransaction(() -> PlanEntity.<PlanEntity>find("levelCode = ?1 order by validFrom", plan.levelCode)
+        return permit.sessionTransaction((session, sql, actor) -> {
+                    plan.createdBy = actor.username();
+                    return PlanEntity.<PlanEntity>find("levelCode = ?1 order by validFrom", plan.levelCode)
                         .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                         .chain(versions -> {
+                            LocalDate ended = null;
                             for (PlanEntity v : versions) {
                                 if (!v.validFrom.isBefore(plan.validFrom)) {
                                     throw new DomainException("PLAN_VERSION_CONFLICT", "the " + plan.levelCode
@@ -94,13 +103,23 @@ public class ResponsePlans {
                                             + "; a new version must start after every existing one");
                                 }
                                 if (v.validTo == null || v.validTo.isAfter(plan.validFrom)) {
+                                    ended = v.validFrom;
                                     v.validTo = plan.validFrom;
                                 }
                             }
+                            Map<String, Object> details = new HashMap<>(Map.of("level", plan.levelCode,
+                                    "validFrom", plan.validFrom.toString(), "posts", plan.posts.size(),
+                                    "tasks", plan.tasks.size()));
+                            if (ended != null) {
+                                details.put("endsVersionFrom", ended.toString());
+                            }
                             // the old version's end is written before the new one starts: the exclusion constraint
                             // checks each statement
-                            return Panache.flush().chain(() -> plan.persistAndFlush());
-                        }))
+                            return Panache.flush().chain(() -> plan.<PlanEntity>persistAndFlush())
+                                    .call(saved -> audit.record(sql, actor, "SET_RESPONSE_PLAN", "ResponsePlan",
+                                            saved.id, details));
+                        });
+                })
                 .onFailure(ResponsePlans::isOverlap)
                 .transform(e -> new DomainException("PLAN_VERSION_CONFLICT",
                         "another version of the " + plan.levelCode + " plan was set at the same time; try again"))

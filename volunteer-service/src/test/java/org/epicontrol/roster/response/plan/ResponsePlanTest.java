@@ -1,6 +1,7 @@
 package org.epicontrol.roster.response.plan;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
 import org.epicontrol.roster.RosterFixtures;
 import org.epicontrol.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,31 @@ class ResponsePlanTest {
                 .body("errors[0].extensions.code", equalTo("PLAN_VERSION_CONFLICT"));
         GRAPHQL.post(SET, Map.of("in", plan(level, "2026-01-01", 8)))
                 .body("errors[0].extensions.code", equalTo("PLAN_VERSION_CONFLICT"));
+    }
+
+    @Test
+    void eachNewVersionIsOnTheAuditTrailAndARefusedOneIsNot() {
+        String level = level();
+        String first = GRAPHQL.data(SET, Map.of("in", plan(level, "2026-01-01", 12))).getString("setResponsePlan.id");
+        String second = GRAPHQL.data(SET, Map.of("in", plan(level, "2026-03-01", 8))).getString("setResponsePlan.id");
+        GRAPHQL.post(SET, Map.of("in", plan(level, "2026-02-01", 8)))
+                .body("errors[0].extensions.code", equalTo("PLAN_VERSION_CONFLICT"));
+
+        String trail = "query($id: ID!) { rosterAuditTrail(targetType: \"ResponsePlan\", targetId: $id) {"
+                + " edges { node { action details } } } }";
+        var firstEvents = GRAPHQL.data(trail, Map.of("id", first));
+        assertEquals(List.of("SET_RESPONSE_PLAN"), firstEvents.getList("rosterAuditTrail.edges.node.action"));
+        var secondEvents = GRAPHQL.data(trail, Map.of("id", second));
+        assertEquals(List.of("SET_RESPONSE_PLAN"), secondEvents.getList("rosterAuditTrail.edges.node.action"));
+        JsonObject details = new JsonObject(secondEvents.getString("rosterAuditTrail.edges[0].node.details"));
+        assertEquals(level, details.getString("level"));
+        assertEquals("2026-03-01", details.getString("validFrom"));
+        assertEquals("2026-01-01", details.getString("endsVersionFrom"), "the version it ends");
+        // the refused version wrote nothing: only the two versions' events name the level
+        String byLevel = "{ rosterAuditTrail(targetType: \"ResponsePlan\", first: 100) { edges { node { details } } } }";
+        long events = GRAPHQL.data(byLevel, Map.of()).getList("rosterAuditTrail.edges.node.details", String.class)
+                .stream().filter(d -> level.equals(new JsonObject(d).getString("level"))).count();
+        assertEquals(2, events);
     }
 
     @Test
