@@ -29,10 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CloudNativePG replica behind a {@code -ro} Service does. Asynchronous: what commits on the primary is visible here
  * once replayed ({@link #awaitReplayed}).
  *
- * <p>How it is made (PostgreSQL 14, the embedded version): a replication slot keeps the primary's WAL from the
- * backup's start on; {@code pg_start_backup(label, fast, exclusive => false)}; the data directory copied without
- * {@code postmaster.pid} and the contents of {@code pg_wal}, {@code pg_replslot} and the other run-time directories;
- * {@code pg_stop_backup(false, false)} gives the {@code backup_label} to put into the copy; then
+ * <p>How it is made (PostgreSQL 14, the embedded version, and 15+): a replication slot keeps the primary's WAL from
+ * the backup's start on; {@code pg_start_backup(label, fast, exclusive => false)} ({@code pg_backup_start(label, fast)}
+ * from 15: {@link BackupApi}); the data directory copied without {@code postmaster.pid} and the contents of
+ * {@code pg_wal}, {@code pg_replslot} and the other run-time directories; {@code pg_stop_backup(false, false)}
+ * ({@code pg_backup_stop(false)}) gives the {@code backup_label} to put into the copy; then
  * {@code standby.signal}, {@code primary_conninfo} and {@code primary_slot_name}. The primary's {@code wal_level}
  * (replica) and {@code max_wal_senders} (10) are PostgreSQL's defaults; a replication line in its
  * {@code pg_hba.conf} is added when missing.
@@ -47,12 +48,16 @@ public final class StreamingReplica implements AutoCloseable {
             "restart.log", "standby.log");
     private static final Duration DEFAULT_BOUND = Duration.ofSeconds(30);
 
-    private final EmbeddedDatabase primary;
+    /** The server to replicate: where it listens, the postgres binary it runs (the standby runs the same), its data. */
+    record Primary(int port, Path binary, Path dataDirectory) {
+    }
+
+    private final Primary primary;
     private final Path dataDirectory;
     private final int port;
     private final String slot;
 
-    private StreamingReplica(EmbeddedDatabase primary, Path dataDirectory, int port, String slot) {
+    private StreamingReplica(Primary primary, Path dataDirectory, int port, String slot) {
         this.primary = primary;
         this.dataDirectory = dataDirectory;
         this.port = port;
@@ -60,14 +65,19 @@ public final class StreamingReplica implements AutoCloseable {
     }
 
     static StreamingReplica start(EmbeddedDatabase primary) {
+        return start(new Primary(primary.port(), primary.binary(), primary.dataDirectory()));
+    }
+
+    static StreamingReplica start(Primary primary) {
         String slot = "standby_" + ProcessHandle.current().pid() + "_" + SLOTS.incrementAndGet();
         try (Connection c = connect(primary.port(), "postgres"); Statement s = c.createStatement()) {
             allowReplicationConnections(primary, s);
             execute(c, "select pg_create_physical_replication_slot(?, true)", slot);
             Path copy = Files.createTempDirectory("pg-standby");
-            execute(c, "select pg_start_backup(?, true, false)", slot);
+            BackupApi api = BackupApi.of(serverVersion(s));
+            execute(c, api.start, slot);
             copyDataDirectory(primary.dataDirectory(), copy);
-            try (ResultSet rs = s.executeQuery("select labelfile, spcmapfile from pg_stop_backup(false, false)")) {
+            try (ResultSet rs = s.executeQuery(api.stop)) {
                 rs.next();
                 Files.writeString(copy.resolve("backup_label"), rs.getString(1));
                 String tablespaces = rs.getString(2);
@@ -88,6 +98,37 @@ public final class StreamingReplica implements AutoCloseable {
             throw new IllegalStateException("could not take the base backup of the primary", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The low-level base backup functions, renamed in PostgreSQL 15 (exclusive backups were removed with them):
+     * {@code pg_start_backup(label, fast, exclusive)} / {@code pg_stop_backup(exclusive, wait_for_archive)} up to 14,
+     * {@code pg_backup_start(label, fast)} / {@code pg_backup_stop(wait_for_archive)} from 15. Both non-exclusive, on
+     * one session, the stop answering the backup_label and tablespace_map to write into the copy.
+     */
+    enum BackupApi {
+        UP_TO_14("select pg_start_backup(?, true, false)", "select labelfile, spcmapfile from pg_stop_backup(false, false)"),
+        FROM_15("select pg_backup_start(?, true)", "select labelfile, spcmapfile from pg_backup_stop(false)");
+
+        final String start;
+        final String stop;
+
+        BackupApi(String start, String stop) {
+            this.start = start;
+            this.stop = stop;
+        }
+
+        /** By {@code server_version_num} (140015 for 14.15, 150018 for 15.18). */
+        static BackupApi of(int serverVersionNum) {
+            return serverVersionNum >= 150000 ? FROM_15 : UP_TO_14;
+        }
+    }
+
+    private static int serverVersion(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("select current_setting('server_version_num')::int")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -161,8 +202,11 @@ public final class StreamingReplica implements AutoCloseable {
 
     /** (Re)starts the standby on its port; it catches up from its replication slot. */
     public void startAgain() {
+        // No Unix-domain socket (everything connects over TCP): a packaged server's default directory, e.g.
+        // /var/run/postgresql, is not writable by the user the standby runs as.
         PostgresProcess.start(primary.binary(), dataDirectory, port, List.of("max_connections=200", "fsync=off",
-                "shared_preload_libraries=pg_stat_statements"), dataDirectory.resolve("standby.log"));
+                "shared_preload_libraries=pg_stat_statements", "unix_socket_directories="),
+                dataDirectory.resolve("standby.log"));
     }
 
     /** Stops the standby, drops its slot on the primary (so that the primary keeps no WAL for it) and its files. */
@@ -186,7 +230,7 @@ public final class StreamingReplica implements AutoCloseable {
         }
     }
 
-    private static void allowReplicationConnections(EmbeddedDatabase primary, Statement s) throws SQLException, IOException {
+    private static void allowReplicationConnections(Primary primary, Statement s) throws SQLException, IOException {
         Path hba = primary.dataDirectory().resolve("pg_hba.conf");
         boolean allowed = Files.readAllLines(hba).stream().map(String::strip)
                 .anyMatch(line -> line.matches("host\\s+replication\\s+all\\s+127\\.0\\.0\\.1/32\\s+trust"));
