@@ -36,10 +36,8 @@ public class ReadReplica {
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> primaryPassword) {
         this.retryAfter = config.retryAfter();
         this.maxLag = config.maxLag();
-        if (config.url().isPresent() && config.lagCheckEvery().multipliedBy(2).compareTo(maxLag) >= 0) {
-            // The measure is up to two intervals above the true lag: a slower check would keep reads off the replica.
-            throw new IllegalArgumentException("notices.read-replica.lag-check-every (" + config.lagCheckEvery()
-                    + ") must be below half of notices.read-replica.max-lag (" + maxLag + ")");
+        if (config.url().isPresent()) {
+            checkIntervals(config.lagCheckEvery(), maxLag);
         }
         // Positions kept long enough that a replica behind all of them is far beyond max-lag.
         this.lag = new ReplicaLag(max(maxLag.multipliedBy(10), Duration.ofMinutes(5)));
@@ -56,6 +54,14 @@ public class ReadReplica {
                     .using(vertx)
                     .build());
         });
+    }
+
+    /** The measure is up to two intervals above the true lag: a slower check would keep reads off the replica. */
+    static void checkIntervals(Duration every, Duration maxLag) {
+        if (every.isNegative() || every.isZero() || every.multipliedBy(2).compareTo(maxLag) >= 0) {
+            throw new IllegalArgumentException("notices.read-replica.lag-check-every (" + every
+                    + ") must be positive and below half of notices.read-replica.max-lag (" + maxLag + ")");
+        }
     }
 
     public boolean configured() {

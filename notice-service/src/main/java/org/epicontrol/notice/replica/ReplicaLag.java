@@ -54,13 +54,18 @@ final class ReplicaLag {
     private record Sample(long nanos, long lsn) {
     }
 
+    /**
+     * The last check's finding: the moment of the newest sample the replica had reached ({@code behind}: it had
+     * reached none, the moment is the oldest kept sample's), or why it is unknown.
+     */
+    private record Finding(long caughtUpTo, boolean behind, String unknownBecause) {
+    }
+
     private final long keepNanos;
-    /** The primary's positions, increasing, each with the latest moment it was read at. */
+    /** The primary's positions, increasing, each with the latest moment it was read at (the checker's only). */
     private final ArrayDeque<Sample> samples = new ArrayDeque<>();
-    /** The moment of the newest sample the replica had reached at the last check; or behind all: {@link #behind}. */
-    private long caughtUpTo;
-    private boolean behind;
-    private String unknownBecause = "not checked yet";
+    /** Read on every public look-up: one volatile read, no lock. */
+    private volatile Finding finding = new Finding(0, false, "not checked yet");
 
     /** {@code keep}: how long primary positions are kept; a replica behind all of them is "more than" the oldest's age. */
     ReplicaLag(Duration keep) {
@@ -93,36 +98,31 @@ final class ReplicaLag {
      */
     synchronized void replicaReplayed(long lsn) {
         if (samples.isEmpty()) {
-            unknownBecause = "no position of the primary read yet";
-            caughtUpTo = 0;
-            behind = false;
+            finding = new Finding(0, false, "no position of the primary read yet");
             return;
         }
         Iterator<Sample> newestFirst = samples.descendingIterator();
         while (newestFirst.hasNext()) {
             Sample s = newestFirst.next();
             if (s.lsn <= lsn) {
-                caughtUpTo = s.nanos;
-                behind = false;
-                unknownBecause = null;
+                finding = new Finding(s.nanos, false, null);
                 return;
             }
         }
-        caughtUpTo = samples.peekFirst().nanos;
-        behind = true;
-        unknownBecause = null;
+        finding = new Finding(samples.peekFirst().nanos, true, null);
     }
 
     /** The replica's replay position cannot be compared (it is not a standby, or the check found nothing). */
     synchronized void unknown(String why) {
-        unknownBecause = why;
+        finding = new Finding(0, false, why);
     }
 
-    synchronized Estimate at(long nanos) {
-        if (unknownBecause != null) {
-            return Estimate.unknown(unknownBecause);
+    Estimate at(long nanos) {
+        Finding f = finding;
+        if (f.unknownBecause != null) {
+            return Estimate.unknown(f.unknownBecause);
         }
-        return new Estimate(Duration.ofNanos(Math.max(0, nanos - caughtUpTo)), behind, null);
+        return new Estimate(Duration.ofNanos(Math.max(0, nanos - f.caughtUpTo)), f.behind, null);
     }
 
     /** A pg_lsn as text ({@code 16/B374D848}) as the 64-bit position it names. */

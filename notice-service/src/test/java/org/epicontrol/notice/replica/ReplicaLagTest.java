@@ -135,6 +135,14 @@ class ReplicaLagTest {
     }
 
     @Test
+    void theCheckMustRunMoreThanTwiceWithinMaxLag() {
+        ReadReplica.checkIntervals(Duration.ofSeconds(1), MAX_LAG);
+        ReadReplica.checkIntervals(Duration.ofMillis(250), Duration.ofSeconds(2));
+        assertThrows(IllegalArgumentException.class, () -> ReadReplica.checkIntervals(Duration.ofMillis(2500), MAX_LAG));
+        assertThrows(IllegalArgumentException.class, () -> ReadReplica.checkIntervals(Duration.ZERO, MAX_LAG));
+    }
+
+    @Test
     void positionsAreReadAsPostgresqlWritesThem() {
         assertEquals(0x16_B374D848L, ReplicaLag.parseLsn("16/B374D848"));
         assertEquals(0L, ReplicaLag.parseLsn("0/0"));
