@@ -90,10 +90,19 @@ public final class StreamingReplica implements AutoCloseable {
                     "\nprimary_conninfo = 'host=localhost port=" + primary.port() + " user=postgres application_name="
                             + slot + "'\nprimary_slot_name = '" + slot + "'\nhot_standby = on\n",
                     StandardOpenOption.APPEND);
-            StreamingReplica replica = new StreamingReplica(primary, copy, freePort(), slot);
-            replica.startAgain();
-            replica.awaitReplayed(DEFAULT_BOUND);
-            return replica;
+            for (int attempt = 1; ; attempt++) {
+                StreamingReplica replica = new StreamingReplica(primary, copy, freePort(), slot);
+                try {
+                    replica.startAgain();
+                } catch (PostgresProcess.PortTaken taken) {
+                    if (attempt == 3) {
+                        throw taken;
+                    }
+                    continue;
+                }
+                replica.awaitReplayed(DEFAULT_BOUND);
+                return replica;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not take the base backup of the primary", e);
         } catch (IOException e) {
@@ -155,10 +164,12 @@ public final class StreamingReplica implements AutoCloseable {
      */
     public void awaitReplayed(Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
+        // The insert position, not the written one: the embedded server commits asynchronously (synchronous_commit
+        // off), so a commit may be visible on the primary before its WAL is written.
         try (Connection p = connect(primary.port(), "postgres"); Statement ps = p.createStatement();
-             ResultSet lsn = ps.executeQuery("select pg_current_wal_lsn()::text")) {
+             ResultSet lsn = ps.executeQuery("select pg_current_wal_insert_lsn()::text")) {
             lsn.next();
-            String target = lsn.getString(1);
+            String target = replayTarget(lsn.getString(1));
             while (true) {
                 try (Connection c = connect("postgres");
                      PreparedStatement s = c.prepareStatement("select coalesce(pg_last_wal_replay_lsn() >= ?::pg_lsn, false)")) {
@@ -184,6 +195,21 @@ public final class StreamingReplica implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Where a standby's replay ends once it has everything inserted up to {@code insertLsn}: an insert position just
+     * past a page header (24 bytes, 40 on a segment's first page) is the page's start, where the last record ended.
+     */
+    static String replayTarget(String insertLsn) {
+        int slash = insertLsn.indexOf('/');
+        long position = (Long.parseUnsignedLong(insertLsn.substring(0, slash), 16) << 32)
+                | Long.parseUnsignedLong(insertLsn.substring(slash + 1), 16);
+        long intoPage = Long.remainderUnsigned(position, 8192);
+        if (intoPage == 24 || intoPage == 40) {
+            position -= intoPage;
+        }
+        return Long.toHexString(position >>> 32).toUpperCase() + "/" + Long.toHexString(position & 0xFFFFFFFFL).toUpperCase();
     }
 
     /** Stops replaying (WAL still arrives): what the primary commits from now on stays invisible here. */

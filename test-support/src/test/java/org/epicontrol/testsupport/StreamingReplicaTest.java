@@ -38,6 +38,14 @@ class StreamingReplicaTest {
     }
 
     @Test
+    void aStandbyHasReplayedEverythingWhenItReachesTheInsertPositionOrThePageStartBeforeItsHeader() {
+        assertEquals("3/2030", StreamingReplica.replayTarget("3/2030"));
+        assertEquals("3/2000", StreamingReplica.replayTarget("3/2018"));
+        assertEquals("3/1000000", StreamingReplica.replayTarget("3/1000028"));
+        assertEquals("0/0", StreamingReplica.replayTarget("0/0"));
+    }
+
+    @Test
     void aStandbyOfTheEmbeddedPostgresql14ReplaysThePrimarysWrites() throws Exception {
         try (EmbeddedDatabase primary = EmbeddedDatabase.start(null); StreamingReplica standby = primary.startReplica()) {
             assertReplays(primary.port(), standby, 14);

@@ -68,11 +68,7 @@ public class ReadReplica {
         return pool.isPresent();
     }
 
-    /** The replica's pool when configured and not resting after a failure. */
-    public Optional<Pool> usable() {
-        return resting() ? Optional.empty() : pool;
-    }
-
+    /** Resting after a failure that meant the replica is unavailable: reads meant for it go to the primary. */
     boolean resting() {
         return System.nanoTime() - restingUntil < 0;
     }

@@ -25,9 +25,11 @@ public class ReadReplicaHealthCheck implements AsyncHealthCheck {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final ReadReplica replica;
+    private final ReplicaLagCheck lagCheck;
 
-    public ReadReplicaHealthCheck(ReadReplica replica) {
+    public ReadReplicaHealthCheck(ReadReplica replica, ReplicaLagCheck lagCheck) {
         this.replica = replica;
+        this.lagCheck = lagCheck;
     }
 
     @Override
@@ -67,6 +69,9 @@ public class ReadReplicaHealthCheck implements AsyncHealthCheck {
                 .withData("max-lag-ms", replica.maxLag().toMillis());
         if (lag.known()) {
             builder.withData("lag-ms", lag.value().toMillis());
+        }
+        if (lagCheck.lastFailure() != null) {
+            builder.withData("lag-check-failed", lagCheck.lastFailure());
         }
         return builder;
     }

@@ -6,8 +6,10 @@ import java.util.Iterator;
 
 /**
  * How far behind the primary the replica is, in time, as an upper bound of the staleness of what it answers. Fed by
- * {@link ReplicaLagCheck}: the primary's flushed WAL position, read at a moment of this service's monotonic clock,
- * then the replica's replayed position. The replica has replayed everything the primary had committed at the moment
+ * {@link ReplicaLagCheck}: the primary's WAL insert position, read at a moment of this service's monotonic clock,
+ * then the replica's replayed position. The insert position, not the flushed one: with {@code synchronous_commit}
+ * off a commit is visible on the primary before its WAL is flushed (the embedded test server runs so), so only the
+ * insert position covers everything a reader of the primary could see at that moment. The replica has replayed everything the primary had committed at the moment
  * of the newest primary sample whose position it has reached, so it is at most {@code now - that moment} stale; the
  * bound grows by itself between checks (and while they fail), so a read routed by it keeps the bound.
  *
@@ -72,8 +74,11 @@ final class ReplicaLag {
         this.keepNanos = keep.toNanos();
     }
 
-    /** The primary had flushed up to {@code lsn} at {@code nanos} (read after that moment: it covers every commit before). */
-    synchronized void primaryFlushed(long lsn, long nanos) {
+    /**
+     * The primary's WAL reached {@code lsn} (a {@link #replayTarget}) by {@code nanos}: read after that moment, it
+     * covers every commit visible before.
+     */
+    synchronized void primaryAt(long lsn, long nanos) {
         Sample last = samples.peekLast();
         if (last != null && lsn < last.lsn) {
             // A new primary after a fail-over, promoted at an earlier position: the old one's positions say nothing.
@@ -123,6 +128,22 @@ final class ReplicaLag {
             return Estimate.unknown(f.unknownBecause);
         }
         return new Estimate(Duration.ofNanos(Math.max(0, nanos - f.caughtUpTo)), f.behind, null);
+    }
+
+    /** WAL page size (XLOG_BLCKSZ, PostgreSQL's default and CloudNativePG's). */
+    private static final int WAL_PAGE = 8192;
+    /** Sizes of a WAL page header: short, and long (first page of a segment). */
+    private static final int SHORT_HEADER = 24;
+    private static final int LONG_HEADER = 40;
+
+    /**
+     * The position a replica must have replayed to have everything inserted up to {@code insertLsn}: an insert
+     * position just past a page header (the last record ended exactly at the page's start) is that page's start,
+     * which is where a caught-up replica's replay ends; otherwise an idle primary would keep it "behind" forever.
+     */
+    static long replayTarget(long insertLsn) {
+        long intoPage = Long.remainderUnsigned(insertLsn, WAL_PAGE);
+        return intoPage == SHORT_HEADER || intoPage == LONG_HEADER ? insertLsn - intoPage : insertLsn;
     }
 
     /** A pg_lsn as text ({@code 16/B374D848}) as the 64-bit position it names. */

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Measures the replica's lag every {@code lag-check-every}, off the request path (a Vert.x timer, as the idempotency
- * keys' cleanup): the primary's flushed WAL position, then the replica's replayed position, compared on this
+ * keys' cleanup): the primary's WAL insert position, then the replica's replayed position, compared on this
  * service's clock ({@link ReplicaLag}: why this measure). Publishes the gauge {@code notices_read_replica_lag_seconds}.
  * A check that fails changes nothing: the bound from the last good one keeps growing and crosses max-lag by itself.
  */
@@ -27,7 +27,7 @@ public class ReplicaLagCheck {
 
     static final String GAUGE = "notices.read.replica.lag";
     private static final Logger LOG = Logger.getLogger(ReplicaLagCheck.class);
-    private static final String PRIMARY_POSITION = "select pg_current_wal_flush_lsn()::text as flushed";
+    private static final String PRIMARY_POSITION = "select pg_current_wal_insert_lsn()::text as inserted";
     private static final String REPLICA_POSITION =
             "select pg_is_in_recovery() as standby, pg_last_wal_replay_lsn()::text as replayed";
 
@@ -81,8 +81,8 @@ public class ReplicaLagCheck {
                     return primary.query(PRIMARY_POSITION).execute()
                             .ifNoItem().after(timeout).failWith(() -> new IOException("no answer within " + timeout))
                             .onFailure().transform(PrimaryFailed::new)
-                            .invoke(rows -> replica.lagMeasure().primaryFlushed(
-                                    ReplicaLag.parseLsn(rows.iterator().next().getString("flushed")), asked));
+                            .invoke(rows -> replica.lagMeasure().primaryAt(ReplicaLag.replayTarget(
+                                    ReplicaLag.parseLsn(rows.iterator().next().getString("inserted"))), asked));
                 })
                 .chain(ignored -> replica.pool().orElseThrow().query(REPLICA_POSITION).execute()
                         .ifNoItem().after(timeout).failWith(() -> new IOException("no answer within " + timeout)))

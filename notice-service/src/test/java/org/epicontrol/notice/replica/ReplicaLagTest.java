@@ -30,7 +30,7 @@ class ReplicaLagTest {
     @Test
     void anIdlePrimaryWithACaughtUpReplicaIsNotLaggingHoweverLongNothingIsWritten() {
         for (long t = 0; t <= 3600; t++) {
-            lag.primaryFlushed(0x1_0000_0100L, t * S);
+            lag.primaryAt(0x1_0000_0100L, t * S);
             lag.replicaReplayed(0x1_0000_0100L);
         }
         assertEquals(Duration.ZERO, lag.at(3600 * S).value());
@@ -39,9 +39,9 @@ class ReplicaLagTest {
 
     @Test
     void aReplicaBehindIsAsStaleAsTheNewestPrimaryPositionItHasReplayed() {
-        lag.primaryFlushed(100, 0);
-        lag.primaryFlushed(200, S);
-        lag.primaryFlushed(300, 2 * S);
+        lag.primaryAt(100, 0);
+        lag.primaryAt(200, S);
+        lag.primaryAt(300, 2 * S);
         lag.replicaReplayed(250);
         assertEquals(Duration.ofMillis(1500), lag.at(2 * S + S / 2).value(), "it has what the primary had at 1 s");
         assertTrue(lag.at(2 * S + S / 2).within(MAX_LAG));
@@ -50,15 +50,15 @@ class ReplicaLagTest {
 
     @Test
     void aReplicaWhoseReplayIsPausedCrossesMaxLagWhileThePrimaryWrites() {
-        lag.primaryFlushed(100, 0);
+        lag.primaryAt(100, 0);
         lag.replicaReplayed(100);
         for (long t = 1; t <= 8; t++) {
-            lag.primaryFlushed(100 + t, t * S);
+            lag.primaryAt(100 + t, t * S);
             lag.replicaReplayed(100);
         }
         assertEquals(Duration.ofSeconds(8), lag.at(8 * S).value());
         assertEquals(PublicReadRoute.PRIMARY_REPLICA_LAGGING, PublicReadRoute.of(true, false, false, lag.at(8 * S), MAX_LAG));
-        lag.primaryFlushed(110, 9 * S);
+        lag.primaryAt(110, 9 * S);
         lag.replicaReplayed(110);
         assertEquals(PublicReadRoute.REPLICA, PublicReadRoute.of(true, false, false, lag.at(9 * S), MAX_LAG),
                 "back on the replica once it has caught up");
@@ -66,7 +66,7 @@ class ReplicaLagTest {
 
     @Test
     void aReplicaBehindEveryKeptPositionIsLaggingEvenRightAfterStart() {
-        lag.primaryFlushed(500, 0);
+        lag.primaryAt(500, 0);
         lag.replicaReplayed(400);
         ReplicaLag.Estimate estimate = lag.at(S / 10);
         assertTrue(estimate.atLeast());
@@ -78,7 +78,7 @@ class ReplicaLagTest {
     void positionsOlderThanKeptAreDroppedAndAReplicaBehindThemIsMoreThanTheirAge() {
         ReplicaLag shortMemory = new ReplicaLag(Duration.ofSeconds(60));
         for (long t = 0; t <= 120; t++) {
-            shortMemory.primaryFlushed(1000 + t, t * S);
+            shortMemory.primaryAt(1000 + t, t * S);
         }
         shortMemory.replicaReplayed(1010);
         ReplicaLag.Estimate estimate = shortMemory.at(120 * S);
@@ -88,8 +88,8 @@ class ReplicaLagTest {
 
     @Test
     void eachCheckSaysWhereTheReplicaAnsweringItIsNotTheBestSeenSoFar() {
-        lag.primaryFlushed(100, 0);
-        lag.primaryFlushed(200, 10 * S);
+        lag.primaryAt(100, 0);
+        lag.primaryAt(200, 10 * S);
         lag.replicaReplayed(200);
         assertTrue(lag.at(10 * S).within(MAX_LAG));
         lag.replicaReplayed(100);
@@ -98,15 +98,15 @@ class ReplicaLagTest {
 
     @Test
     void aNewPrimaryAtAnEarlierPositionStartsTheHistoryAgain() {
-        lag.primaryFlushed(1000, 0);
-        lag.primaryFlushed(900, S);
+        lag.primaryAt(1000, 0);
+        lag.primaryAt(900, S);
         lag.replicaReplayed(900);
         assertEquals(Duration.ZERO, lag.at(S).value());
     }
 
     @Test
     void aReplicaThatIsNoStandbyIsUnknownUntilAPositionCanBeComparedAgain() {
-        lag.primaryFlushed(100, 0);
+        lag.primaryAt(100, 0);
         lag.replicaReplayed(100);
         lag.unknown("not a standby");
         assertEquals("unknown (not a standby)", lag.at(0).describe());
@@ -117,7 +117,7 @@ class ReplicaLagTest {
 
     @Test
     void whoMaySeeDraftsAndWhereNoReplicaIsReadThePrimaryWithoutAFallback() {
-        lag.primaryFlushed(100, 0);
+        lag.primaryAt(100, 0);
         lag.replicaReplayed(100);
         ReplicaLag.Estimate fresh = lag.at(0);
         assertEquals(PublicReadRoute.REPLICA, PublicReadRoute.of(true, false, false, fresh, MAX_LAG));
@@ -128,7 +128,7 @@ class ReplicaLagTest {
 
     @Test
     void exactlyMaxLagIsWithinTheBound() {
-        lag.primaryFlushed(100, 0);
+        lag.primaryAt(100, 0);
         lag.replicaReplayed(100);
         assertTrue(lag.at(5 * S).within(MAX_LAG));
         assertFalse(lag.at(5 * S + 1).within(MAX_LAG));
@@ -140,6 +140,17 @@ class ReplicaLagTest {
         ReadReplica.checkIntervals(Duration.ofMillis(250), Duration.ofSeconds(2));
         assertThrows(IllegalArgumentException.class, () -> ReadReplica.checkIntervals(Duration.ofMillis(2500), MAX_LAG));
         assertThrows(IllegalArgumentException.class, () -> ReadReplica.checkIntervals(Duration.ZERO, MAX_LAG));
+    }
+
+    @Test
+    void anInsertPositionJustPastAPageHeaderIsReachedAtThePagesStart() {
+        assertEquals(0x3_0000_2000L, ReplicaLag.replayTarget(0x3_0000_2018L), "short header (24 bytes)");
+        assertEquals(0x3_0100_0000L, ReplicaLag.replayTarget(0x3_0100_0028L), "long header (40), a segment's first page");
+        assertEquals(0x3_0000_2030L, ReplicaLag.replayTarget(0x3_0000_2030L), "within a page: as it is");
+        assertEquals(0x3_0000_2000L, ReplicaLag.replayTarget(0x3_0000_2000L));
+        lag.primaryAt(ReplicaLag.replayTarget(0x3_0000_2018L), 0);
+        lag.replicaReplayed(0x3_0000_2000L);
+        assertEquals(Duration.ZERO, lag.at(0).value(), "an idle primary whose last record ended at a page's start");
     }
 
     @Test
