@@ -23,6 +23,9 @@ final class ExposureChecks {
             // All three validate bearer tokens against the realm's keys (QUARKUS_OIDC_AUTH_SERVER_URL).
             "keycloak", Set.of("pod:gateway", "pod:notice-service", "pod:volunteer-service"));
 
+    /** Prometheus, when a PodMonitor scrapes a workload (the ha overlay): it may reach exactly those pods. */
+    static final String MONITORING = "namespace:monitoring";
+
     /** Services published through the Ingress: the gateway's GraphQL endpoint and the web console's files. */
     static final Set<String> PUBLISHED = Set.of("gateway", "web");
 
@@ -52,7 +55,8 @@ final class ExposureChecks {
 
     /**
      * NetworkPolicies: a default deny for the namespace, and for each workload exactly the sources of
-     * {@link #ALLOWED_SOURCES}, each limited to ports the workload listens on.
+     * {@link #ALLOWED_SOURCES}, and Prometheus ({@link #MONITORING}) where a PodMonitor scrapes it, each limited to
+     * ports the workload listens on.
      */
     static List<String> networkPolicies(Cluster cluster) {
         List<String> problems = new ArrayList<>();
@@ -95,6 +99,10 @@ final class ExposureChecks {
                 }
             }
             Set<String> expected = ALLOWED_SOURCES.get(w.app());
+            if (expected != null && scraped(cluster, w)) {
+                expected = new TreeSet<>(expected);
+                expected.add(MONITORING);
+            }
             if (expected == null) {
                 problems.add(w.id() + " (" + w.app() + ") has no rule in ExposureChecks.ALLOWED_SOURCES: say who may reach it");
             } else if (!sources.equals(new TreeSet<>(expected))) {
@@ -102,6 +110,14 @@ final class ExposureChecks {
             }
         }
         return problems;
+    }
+
+    /** A PodMonitor selects the workload's pods: Prometheus scrapes them. */
+    static boolean scraped(Cluster cluster, Workload w) {
+        return cluster.ofKind("PodMonitor").stream().anyMatch(m -> {
+            Map<String, String> sel = Cluster.matchLabels(m.path("spec").path("selector"));
+            return sel != null && !sel.isEmpty() && Cluster.selects(sel, w.podLabels());
+        });
     }
 
     private static String peer(Cluster cluster, JsonNode peer) {

@@ -58,6 +58,28 @@ class ExposureChecksTest extends DoctoredManifests {
     }
 
     @Test
+    void aScrapedServiceThatPrometheusCannotReach() {
+        ObjectNode monitor = cluster.docs.get(0).objectNode();
+        monitor.put("apiVersion", "monitoring.coreos.com/v1").put("kind", "PodMonitor");
+        monitor.putObject("metadata").put("name", "notice-service");
+        ObjectNode spec = monitor.putObject("spec");
+        spec.putObject("selector").putObject("matchLabels").put("app.kubernetes.io/name", "notice-service");
+        spec.putArray("podMetricsEndpoints").addObject().put("port", "http").put("path", "/q/metrics");
+        cluster.docs.add(monitor);
+        assertProblem(ExposureChecks.networkPolicies(cluster), "notice-service is reachable from",
+                "expected exactly [namespace:monitoring, pod:gateway, pod:volunteer-service]");
+    }
+
+    @Test
+    void prometheusReachingAServiceNoPodMonitorScrapes() {
+        ArrayNode from = (ArrayNode) doc(cluster, "NetworkPolicy", "volunteer-service").at("/spec/ingress/0/from");
+        from.addObject().putObject("namespaceSelector").putObject("matchLabels")
+                .put("kubernetes.io/metadata.name", "monitoring");
+        assertProblem(ExposureChecks.networkPolicies(cluster), "volunteer-service is reachable from",
+                "namespace:monitoring", "expected exactly [pod:gateway]");
+    }
+
+    @Test
     void noDefaultDeny() {
         cluster.docs.removeIf(d -> d.path("metadata").path("name").asText().equals("default-deny-ingress"));
         assertProblem(ExposureChecks.networkPolicies(cluster), "no default-deny");

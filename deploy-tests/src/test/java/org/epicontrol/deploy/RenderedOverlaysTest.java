@@ -224,6 +224,40 @@ class RenderedOverlaysTest {
                 new TreeSet<>(externalSecrets("k8s/overlays/ha").keySet()));
     }
 
+    @Test
+    void haScrapesNoticeServiceAndAlertsOnItsReplicaLagAboveTheMaxLagItIsGiven() {
+        Cluster ha = new Cluster(Manifests.render("k8s/overlays/ha"));
+        long maxLag = seconds(literal(ha, "notice-service", "NOTICE_DB_REPLICA_MAX_LAG"));
+        JsonNode endpoint = ha.find("PodMonitor", "notice-service").orElseThrow().at("/spec/podMetricsEndpoints/0");
+        assertEquals("/q/metrics", endpoint.path("path").asText(), "Quarkus's Micrometer endpoint");
+        boolean named = false;
+        for (JsonNode c : ha.workload("notice-service").orElseThrow().containers()) {
+            for (JsonNode port : c.path("ports")) {
+                named |= port.path("name").asText().equals(endpoint.path("port").asText());
+            }
+        }
+        assertTrue(named, "the PodMonitor scrapes a port notice-service's container names");
+        // Not in the overlay's resources until the PrometheusRule CRD is vendored (notice-service-alerts.yaml).
+        JsonNode rules = Manifests.load("k8s/overlays/ha/notice-service-alerts.yaml").get(0).at("/spec/groups/0/rules");
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        rules.forEach(r -> byName.put(r.path("alert").asText(), r));
+        assertEquals("notices_read_replica_lag_seconds > " + maxLag,
+                byName.get("NoticeReadReplicaLagging").path("expr").asText(),
+                "the alert fires above the max-lag notice-service is given (NOTICE_DB_REPLICA_MAX_LAG)");
+        assertTrue(byName.containsKey("NoticeReadReplicaLagUnknown"));
+    }
+
+    /** A Quarkus duration of whole seconds or minutes ("5s", "1m") in seconds. */
+    private static long seconds(String duration) {
+        if (duration.matches("\\d+s")) {
+            return Long.parseLong(duration.substring(0, duration.length() - 1));
+        }
+        if (duration.matches("\\d+m")) {
+            return 60 * Long.parseLong(duration.substring(0, duration.length() - 1));
+        }
+        throw new AssertionError("not whole seconds or minutes: " + duration);
+    }
+
     private static String literal(Cluster cluster, String workload, String variable) {
         for (JsonNode c : cluster.workload(workload).orElseThrow().containers()) {
             for (JsonNode e : c.path("env")) {

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,9 +47,22 @@ final class PostgresProcess {
             }));
             long deadline = System.nanoTime() + 30_000_000_000L;
             String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+            Path ours = dataDirectory.toAbsolutePath().normalize();
             while (true) {
-                try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-                    return server;
+                try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                     Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("select current_setting('data_directory')")) {
+                    rs.next();
+                    // The port was free when chosen; another process (a test JVM next door) may have taken it since,
+                    // and answer here while this server fails to bind: only a server on our data directory counts.
+                    if (Path.of(rs.getString(1)).toAbsolutePath().normalize().equals(ours)) {
+                        return server;
+                    }
+                    if (!server.isAlive() || System.nanoTime() > deadline) {
+                        server.destroy();
+                        throw new PortTaken("port " + port + " is another server's (" + rs.getString(1) + "); see " + log);
+                    }
+                    Thread.sleep(100);
                 } catch (SQLException notYet) {
                     if (System.nanoTime() > deadline || !server.isAlive()) {
                         throw new IllegalStateException("PostgreSQL did not start on port " + port + "; see " + log);
@@ -60,6 +75,13 @@ final class PostgresProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The chosen port was taken by another server before this one could bind it: choose another and start again. */
+    static final class PortTaken extends IllegalStateException {
+        PortTaken(String message) {
+            super(message);
         }
     }
 

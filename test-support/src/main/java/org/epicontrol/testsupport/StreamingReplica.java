@@ -29,10 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CloudNativePG replica behind a {@code -ro} Service does. Asynchronous: what commits on the primary is visible here
  * once replayed ({@link #awaitReplayed}).
  *
- * <p>How it is made (PostgreSQL 14, the embedded version): a replication slot keeps the primary's WAL from the
- * backup's start on; {@code pg_start_backup(label, fast, exclusive => false)}; the data directory copied without
- * {@code postmaster.pid} and the contents of {@code pg_wal}, {@code pg_replslot} and the other run-time directories;
- * {@code pg_stop_backup(false, false)} gives the {@code backup_label} to put into the copy; then
+ * <p>How it is made (PostgreSQL 14, the embedded version, and 15+): a replication slot keeps the primary's WAL from
+ * the backup's start on; {@code pg_start_backup(label, fast, exclusive => false)} ({@code pg_backup_start(label, fast)}
+ * from 15: {@link BackupApi}); the data directory copied without {@code postmaster.pid} and the contents of
+ * {@code pg_wal}, {@code pg_replslot} and the other run-time directories; {@code pg_stop_backup(false, false)}
+ * ({@code pg_backup_stop(false)}) gives the {@code backup_label} to put into the copy; then
  * {@code standby.signal}, {@code primary_conninfo} and {@code primary_slot_name}. The primary's {@code wal_level}
  * (replica) and {@code max_wal_senders} (10) are PostgreSQL's defaults; a replication line in its
  * {@code pg_hba.conf} is added when missing.
@@ -47,12 +48,16 @@ public final class StreamingReplica implements AutoCloseable {
             "restart.log", "standby.log");
     private static final Duration DEFAULT_BOUND = Duration.ofSeconds(30);
 
-    private final EmbeddedDatabase primary;
+    /** The server to replicate: where it listens, the postgres binary it runs (the standby runs the same), its data. */
+    record Primary(int port, Path binary, Path dataDirectory) {
+    }
+
+    private final Primary primary;
     private final Path dataDirectory;
     private final int port;
     private final String slot;
 
-    private StreamingReplica(EmbeddedDatabase primary, Path dataDirectory, int port, String slot) {
+    private StreamingReplica(Primary primary, Path dataDirectory, int port, String slot) {
         this.primary = primary;
         this.dataDirectory = dataDirectory;
         this.port = port;
@@ -60,14 +65,19 @@ public final class StreamingReplica implements AutoCloseable {
     }
 
     static StreamingReplica start(EmbeddedDatabase primary) {
+        return start(new Primary(primary.port(), primary.binary(), primary.dataDirectory()));
+    }
+
+    static StreamingReplica start(Primary primary) {
         String slot = "standby_" + ProcessHandle.current().pid() + "_" + SLOTS.incrementAndGet();
         try (Connection c = connect(primary.port(), "postgres"); Statement s = c.createStatement()) {
             allowReplicationConnections(primary, s);
             execute(c, "select pg_create_physical_replication_slot(?, true)", slot);
             Path copy = Files.createTempDirectory("pg-standby");
-            execute(c, "select pg_start_backup(?, true, false)", slot);
+            BackupApi api = BackupApi.of(serverVersion(s));
+            execute(c, api.start, slot);
             copyDataDirectory(primary.dataDirectory(), copy);
-            try (ResultSet rs = s.executeQuery("select labelfile, spcmapfile from pg_stop_backup(false, false)")) {
+            try (ResultSet rs = s.executeQuery(api.stop)) {
                 rs.next();
                 Files.writeString(copy.resolve("backup_label"), rs.getString(1));
                 String tablespaces = rs.getString(2);
@@ -80,14 +90,54 @@ public final class StreamingReplica implements AutoCloseable {
                     "\nprimary_conninfo = 'host=localhost port=" + primary.port() + " user=postgres application_name="
                             + slot + "'\nprimary_slot_name = '" + slot + "'\nhot_standby = on\n",
                     StandardOpenOption.APPEND);
-            StreamingReplica replica = new StreamingReplica(primary, copy, freePort(), slot);
-            replica.startAgain();
-            replica.awaitReplayed(DEFAULT_BOUND);
-            return replica;
+            for (int attempt = 1; ; attempt++) {
+                StreamingReplica replica = new StreamingReplica(primary, copy, freePort(), slot);
+                try {
+                    replica.startAgain();
+                } catch (PostgresProcess.PortTaken taken) {
+                    if (attempt == 3) {
+                        throw taken;
+                    }
+                    continue;
+                }
+                replica.awaitReplayed(DEFAULT_BOUND);
+                return replica;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not take the base backup of the primary", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The low-level base backup functions, renamed in PostgreSQL 15 (exclusive backups were removed with them):
+     * {@code pg_start_backup(label, fast, exclusive)} / {@code pg_stop_backup(exclusive, wait_for_archive)} up to 14,
+     * {@code pg_backup_start(label, fast)} / {@code pg_backup_stop(wait_for_archive)} from 15. Both non-exclusive, on
+     * one session, the stop answering the backup_label and tablespace_map to write into the copy.
+     */
+    enum BackupApi {
+        UP_TO_14("select pg_start_backup(?, true, false)", "select labelfile, spcmapfile from pg_stop_backup(false, false)"),
+        FROM_15("select pg_backup_start(?, true)", "select labelfile, spcmapfile from pg_backup_stop(false)");
+
+        final String start;
+        final String stop;
+
+        BackupApi(String start, String stop) {
+            this.start = start;
+            this.stop = stop;
+        }
+
+        /** By {@code server_version_num} (140015 for 14.15, 150018 for 15.18). */
+        static BackupApi of(int serverVersionNum) {
+            return serverVersionNum >= 150000 ? FROM_15 : UP_TO_14;
+        }
+    }
+
+    private static int serverVersion(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("select current_setting('server_version_num')::int")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -114,10 +164,12 @@ public final class StreamingReplica implements AutoCloseable {
      */
     public void awaitReplayed(Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
+        // The insert position, not the written one: the embedded server commits asynchronously (synchronous_commit
+        // off), so a commit may be visible on the primary before its WAL is written.
         try (Connection p = connect(primary.port(), "postgres"); Statement ps = p.createStatement();
-             ResultSet lsn = ps.executeQuery("select pg_current_wal_lsn()::text")) {
+             ResultSet lsn = ps.executeQuery("select pg_current_wal_insert_lsn()::text")) {
             lsn.next();
-            String target = lsn.getString(1);
+            String target = replayTarget(lsn.getString(1));
             while (true) {
                 try (Connection c = connect("postgres");
                      PreparedStatement s = c.prepareStatement("select coalesce(pg_last_wal_replay_lsn() >= ?::pg_lsn, false)")) {
@@ -145,6 +197,21 @@ public final class StreamingReplica implements AutoCloseable {
         }
     }
 
+    /**
+     * Where a standby's replay ends once it has everything inserted up to {@code insertLsn}: an insert position just
+     * past a page header (24 bytes, 40 on a segment's first page) is the page's start, where the last record ended.
+     */
+    static String replayTarget(String insertLsn) {
+        int slash = insertLsn.indexOf('/');
+        long position = (Long.parseUnsignedLong(insertLsn.substring(0, slash), 16) << 32)
+                | Long.parseUnsignedLong(insertLsn.substring(slash + 1), 16);
+        long intoPage = Long.remainderUnsigned(position, 8192);
+        if (intoPage == 24 || intoPage == 40) {
+            position -= intoPage;
+        }
+        return Long.toHexString(position >>> 32).toUpperCase() + "/" + Long.toHexString(position & 0xFFFFFFFFL).toUpperCase();
+    }
+
     /** Stops replaying (WAL still arrives): what the primary commits from now on stays invisible here. */
     public void pauseReplay() {
         runOnStandby("select pg_wal_replay_pause()");
@@ -161,8 +228,11 @@ public final class StreamingReplica implements AutoCloseable {
 
     /** (Re)starts the standby on its port; it catches up from its replication slot. */
     public void startAgain() {
+        // No Unix-domain socket (everything connects over TCP): a packaged server's default directory, e.g.
+        // /var/run/postgresql, is not writable by the user the standby runs as.
         PostgresProcess.start(primary.binary(), dataDirectory, port, List.of("max_connections=200", "fsync=off",
-                "shared_preload_libraries=pg_stat_statements"), dataDirectory.resolve("standby.log"));
+                "shared_preload_libraries=pg_stat_statements", "unix_socket_directories="),
+                dataDirectory.resolve("standby.log"));
     }
 
     /** Stops the standby, drops its slot on the primary (so that the primary keeps no WAL for it) and its files. */
@@ -186,7 +256,7 @@ public final class StreamingReplica implements AutoCloseable {
         }
     }
 
-    private static void allowReplicationConnections(EmbeddedDatabase primary, Statement s) throws SQLException, IOException {
+    private static void allowReplicationConnections(Primary primary, Statement s) throws SQLException, IOException {
         Path hba = primary.dataDirectory().resolve("pg_hba.conf");
         boolean allowed = Files.readAllLines(hba).stream().map(String::strip)
                 .anyMatch(line -> line.matches("host\\s+replication\\s+all\\s+127\\.0\\.0\\.1/32\\s+trust"));

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The replica's own reactive pool (when {@code notices.read-replica.url} is set) and whether it may be used now:
  * after a failure that means the replica is unavailable it rests for {@code retry-after}, and reads meant for it go
- * to the primary meanwhile.
+ * to the primary meanwhile; and how far behind the primary it is ({@link ReplicaLag}, measured by
+ * {@link ReplicaLagCheck}), against {@code max-lag}.
  */
 @ApplicationScoped
 public class ReadReplica {
@@ -25,6 +26,8 @@ public class ReadReplica {
 
     private final Optional<Pool> pool;
     private final Duration retryAfter;
+    private final Duration maxLag;
+    private final ReplicaLag lag;
     private volatile long restingUntil = System.nanoTime();
     private volatile String lastFailure;
 
@@ -32,6 +35,12 @@ public class ReadReplica {
                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> primaryUser,
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> primaryPassword) {
         this.retryAfter = config.retryAfter();
+        this.maxLag = config.maxLag();
+        if (config.url().isPresent()) {
+            checkIntervals(config.lagCheckEvery(), maxLag);
+        }
+        // Positions kept long enough that a replica behind all of them is far beyond max-lag.
+        this.lag = new ReplicaLag(max(maxLag.multipliedBy(10), Duration.ofMinutes(5)));
         this.pool = config.url().map(url -> {
             PgConnectOptions connect = PgConnectOptions.fromUri(url)
                     .setCachePreparedStatements(true)
@@ -47,13 +56,34 @@ public class ReadReplica {
         });
     }
 
+    /** The measure is up to two intervals above the true lag: a slower check would keep reads off the replica. */
+    static void checkIntervals(Duration every, Duration maxLag) {
+        if (every.isNegative() || every.isZero() || every.multipliedBy(2).compareTo(maxLag) >= 0) {
+            throw new IllegalArgumentException("notices.read-replica.lag-check-every (" + every
+                    + ") must be positive and below half of notices.read-replica.max-lag (" + maxLag + ")");
+        }
+    }
+
     public boolean configured() {
         return pool.isPresent();
     }
 
-    /** The replica's pool when configured and not resting after a failure. */
-    public Optional<Pool> usable() {
-        return System.nanoTime() - restingUntil >= 0 ? pool : Optional.empty();
+    /** Resting after a failure that meant the replica is unavailable: reads meant for it go to the primary. */
+    boolean resting() {
+        return System.nanoTime() - restingUntil < 0;
+    }
+
+    /** The replica's lag now: an upper bound of how stale its answers are (unknown before the first check). */
+    ReplicaLag.Estimate lag() {
+        return lag.at(System.nanoTime());
+    }
+
+    ReplicaLag lagMeasure() {
+        return lag;
+    }
+
+    Duration maxLag() {
+        return maxLag;
     }
 
     /** Configured or not, resting or not: for the readiness check, which tries it whatever the state. */
@@ -73,6 +103,10 @@ public class ReadReplica {
     /** The last failure that made the replica rest, null if none. */
     String lastFailure() {
         return lastFailure;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     @PreDestroy

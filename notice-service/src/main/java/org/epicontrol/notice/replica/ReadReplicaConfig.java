@@ -33,4 +33,15 @@ public interface ReadReplicaConfig {
     /** After the replica failed, public reads go to the primary for this long before the replica is tried again. */
     @WithDefault("5s")
     Duration retryAfter();
+
+    /**
+     * The most the public reads may be stale by: while the replica's measured lag is above this (or unknown), they go
+     * to the primary. An upper bound of the lag is measured ({@link ReplicaLag}), up to two check intervals above it.
+     */
+    @WithDefault("5s")
+    Duration maxLag();
+
+    /** How often the replica's lag is measured (a query on the primary and one on the replica); below max-lag / 2. */
+    @WithDefault("1s")
+    Duration lagCheckEvery();
 }

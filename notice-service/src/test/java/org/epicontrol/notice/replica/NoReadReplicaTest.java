@@ -19,7 +19,7 @@ class NoReadReplicaTest {
     @Test
     void withoutAUrlThereIsNoReplicaPoolAndReadinessSaysPrimary() {
         assertFalse(replica.configured());
-        assertTrue(replica.usable().isEmpty());
+        assertTrue(replica.pool().isEmpty());
         RestAssured.get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Read replica' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Read replica' }.data.configured", equalTo(false))

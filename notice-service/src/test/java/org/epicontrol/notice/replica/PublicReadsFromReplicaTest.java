@@ -37,7 +37,9 @@ class PublicReadsFromReplicaTest {
     public static class WithReplica implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("notices.read-replica.retry-after", "1s");
+            // max-lag far above the test's pauses: here the replica's staleness shows who reads it (bounded staleness
+            // has its own test, ReplicaLagBoundTest).
+            return Map.of("notices.read-replica.retry-after", "1s", "notices.read-replica.max-lag", "10m");
         }
 
         @Override
