@@ -79,7 +79,10 @@ public class NoticeLifecycle {
                                     .map(written -> new Published(kind, written));
                         }))
                 // counted once committed: a rolled-back publication wrote no event
-                .invoke(published -> metrics.written(published.kind(), published.events()))
+                .invoke(published -> {
+                    metrics.written(published.kind(), published.events());
+                    riskMap.committed();
+                })
                 .replaceWith(id);
     }
 
