@@ -75,7 +75,7 @@ class KnownDistrictsTest {
 
     private static Map<String, Object> riskLevel(String address) {
         Map<String, Object> answer = GRAPHQL.data(QUERY, Map.of("address", address, "asOf", DAY.plusDays(1).toString()))
-                .getMap("data.riskLevel");
+                .getMap("riskLevel");
         assertTrue(answer != null, address);
         return answer;
     }
