@@ -2,7 +2,6 @@ package org.epicontrol.notice.feed;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.epicontrol.notice.risk.RiskQueries;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -47,8 +46,12 @@ public class AreaEventLog {
             + " insert into area_event (kind, area_id, notice_id, level, level_in_force, effective_date)"
             + " select ?2, a.id, p.id, c.level_code, cur.level_code, p.effective_date"
             + " from changed c cross join p join area a on a.id = c.area_id"
-            // the same look-up as riskLevel/riskAreas, at the notice's effective date, after the change
-            + " left join lateral (" + RiskQueries.decisive("p.effective_date") + ") cur on true"
+            // the level in force after the change, read from the maintained risk map (RiskMapMaintenance runs
+            // first): every area here is on it (named by this notice or by the one it ends, neither a draft), and
+            // its period holding the date is RiskQueries.decisive's answer, without reading every designation
+            // covering the area (70-200 ms of PostgreSQL CPU for a 75-area notice on 1,000,000 designations)
+            + " left join risk_area_level cur on cur.area_id = a.id and cur.valid_from <= p.effective_date"
+            + "   and (cur.valid_to is null or cur.valid_to > p.effective_date)"
             + " order by c.ordinal nulls last, a.id";
 
     /** First statement of every publication: waits for the publication before it to commit. */

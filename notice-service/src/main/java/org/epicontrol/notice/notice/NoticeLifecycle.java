@@ -73,13 +73,17 @@ public class NoticeLifecycle {
                                     // the events read the new statuses in SQL: written out first
                                     .chain(Panache::flush)
                                     .chain(() -> Panache.getSession())
-                                    .chain(session -> events.append(session, id, kind)
-                                            // the maintained risk map, under the same lock: in commit order
-                                            .call(() -> riskMap.published(session, id)))
+                                    // the maintained risk map, under the same lock (in commit order), then the
+                                    // events, which read the level in force from it
+                                    .chain(session -> riskMap.published(session, id)
+                                            .chain(() -> events.append(session, id, kind)))
                                     .map(written -> new Published(kind, written));
                         }))
                 // counted once committed: a rolled-back publication wrote no event
-                .invoke(published -> metrics.written(published.kind(), published.events()))
+                .invoke(published -> {
+                    metrics.written(published.kind(), published.events());
+                    riskMap.committed();
+                })
                 .replaceWith(id);
     }
 

@@ -18,8 +18,19 @@ public class RiskMapMaintenance {
 
     private static final String PUBLISH = "select count(*) from risk_map_publish(?1)";
 
+    private final KnownDistricts districts;
+
+    public RiskMapMaintenance(KnownDistricts districts) {
+        this.districts = districts;
+    }
+
     /** Call after the publication's status changes are flushed, in its session and under its advisory lock. */
     public Uni<Void> published(Mutiny.Session session, long noticeId) {
         return session.createNativeQuery(PUBLISH).setParameter(1, noticeId).getSingleResult().replaceWithVoid();
+    }
+
+    /** Call once the publication committed: it may have made districts public (riskLevel's {@link KnownDistricts}). */
+    public void committed() {
+        districts.forget();
     }
 }

@@ -77,11 +77,13 @@ public class RiskQueries {
     private final LevelCatalog levels;
     private final NoticeQueries notices;
     private final MappedRiskLevel mapped;
+    private final KnownDistricts districts;
     private final AreaTextParser parser = new AreaTextParser();
 
     public RiskQueries(Pool pool, PublicReads reads, AreaRegistry areas, LevelCatalog levels, NoticeQueries notices,
-                       MappedRiskLevel mapped) {
+                       MappedRiskLevel mapped, KnownDistricts districts) {
         this.pool = pool;
+        this.districts = districts;
         this.reads = reads;
         this.mapped = mapped;
         this.areas = areas;
@@ -95,10 +97,15 @@ public class RiskQueries {
     }
 
     private Uni<RiskAssessment> assess(SqlClient db, String address, LocalDate asOf) {
-        return knownDistricts(db).chain(districts -> {
-            AreaPath path = parser.parseAddress(address, districts);
-            return areas.matchChain(db, path);
-        }).chain(chain -> {
+        return districts.current(db).chain(known -> {
+            AreaPath path = parser.parseAddress(address, known);
+            if (path.district() != null) {
+                return Uni.createFrom().item(path);
+            }
+            // no district recognised: perhaps one published since the names were read (here or on another pod)
+            return districts.refreshed(db).map(fresh -> fresh.size() == known.size()
+                    ? path : parser.parseAddress(address, fresh));
+        }).chain(path -> areas.matchChain(db, path)).chain(chain -> {
             if (chain.isEmpty()) {
                 return Uni.createFrom().item(notDesignated(address, asOf, null));
             }
@@ -144,18 +151,6 @@ public class RiskQueries {
                 .asTuple()
                 .map(t -> new RiskAssessment(address, asOf, true, t.getItem1().get(designation.levelCode()),
                         area, matched, t.getItem2(), designation, since));
-    }
-
-    public Uni<List<String>> knownDistricts() {
-        return knownDistricts(pool);
-    }
-
-    private static Uni<List<String>> knownDistricts(SqlClient db) {
-        return db.query("select name from area where depth = 0 and published and name <> ''").execute().map(rows -> {
-            List<String> names = new ArrayList<>();
-            rows.forEach(r -> names.add(r.getString("name")));
-            return names;
-        });
     }
 
     /** Every designation that set the level of the area (directly or through an enclosing area), oldest first. */
