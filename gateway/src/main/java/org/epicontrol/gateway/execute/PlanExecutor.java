@@ -27,10 +27,17 @@ public final class PlanExecutor {
     private final Vertx vertx;
     private final SubgraphClient client;
 
-    /** {@code mapper} is no longer used (representations are compared as maps), kept for the callers. */
+    private final ObjectMapper mapper;
+
+    /** {@code mapper}: what writes answers' values that are neither strings, integers, booleans, maps nor lists. */
     public PlanExecutor(Vertx vertx, SubgraphClient client, ObjectMapper mapper) {
         this.vertx = vertx;
         this.client = client;
+        this.mapper = mapper;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     public Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,

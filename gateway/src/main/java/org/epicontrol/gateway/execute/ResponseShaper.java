@@ -28,6 +28,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.epicontrol.gateway.json.JsonOut;
 
 /**
  * Builds the client's response from the merged subgraph data, walking the client's operation: only the fields it
@@ -104,6 +105,146 @@ public final class ResponseShaper {
         @SuppressWarnings("unchecked")
         Map<String, Object> result = out == INVALID ? null : (Map<String, Object>) out;
         return result;
+    }
+
+    /**
+     * Writes the {@code data} of the response into {@code out} while shaping it, with exactly the bytes, errors and
+     * cost that {@link #shape} and writing its result give, without building the result: a null that propagates to a
+     * nullable position rewinds the buffer to where that position's value began and writes {@code null} there.
+     */
+    public void shapeInto(JsonOut out, GraphQLObjectType rootType, SelectionSet selection, Map<String, Object> data) {
+        int mark = out.mark();
+        if (!writeObject(out, rootType, data, collectAll(rootType, List.of(selection)), new ArrayList<>(), true)) {
+            out.reset(mark);
+            out.nullValue();
+        }
+    }
+
+    /** What {@link #writeInner} did: wrote a value, wrote nothing (the value is null), or hit a propagating null. */
+    private static final int WROTE = 0;
+    private static final int NULL = 1;
+    private static final int PROPAGATE = 2;
+
+    /** False: a null propagates from inside (what was written of the object is to be rewound by the caller). */
+    private boolean writeObject(JsonOut out, GraphQLImplementingType type, Map<String, Object> data, Slots shape,
+                                List<Object> path, boolean root) {
+        out.startObject();
+        boolean first = true;
+        for (Slot slot : shape.slots()) {
+            String key = slot.key();
+            switch (slot.kind()) {
+                case TYPENAME -> {
+                    if (!first) {
+                        out.comma();
+                    }
+                    first = false;
+                    out.name(key);
+                    out.string(type.getName());
+                }
+                case INTROSPECTION -> {
+                    if (root) {
+                        if (!first) {
+                            out.comma();
+                        }
+                        first = false;
+                        out.name(key);
+                        out.value(data.get(key)); // answered by introspection, already shaped
+                    }
+                }
+                case FIELD -> {
+                    if (!first) {
+                        out.comma();
+                    }
+                    first = false;
+                    out.name(key);
+                    path.add(key);
+                    GraphQLFieldDefinition def = slot.definition();
+                    boolean ok = writeValue(out, def.getType(), data.get(key), slot.fields(), path, type,
+                            def.getName(), slot.weight());
+                    path.remove(path.size() - 1);
+                    if (!ok) {
+                        return false;
+                    }
+                }
+                case NONE -> {
+                }
+            }
+        }
+        out.endObject();
+        return true;
+    }
+
+    /** As {@link #value}: false when the null propagates further up. */
+    private boolean writeValue(JsonOut out, GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path,
+                               GraphQLImplementingType parentType, String fieldName, double weight) {
+        if (type instanceof GraphQLNonNull nn) {
+            int r = writeInner(out, (GraphQLOutputType) nn.getWrappedType(), raw, fields, path, parentType, fieldName,
+                    weight);
+            if (r == NULL) {
+                reportNull(path, parentType.getName() + "." + fieldName);
+                return false;
+            }
+            return r == WROTE;
+        }
+        int mark = out.mark();
+        int r = writeInner(out, type, raw, fields, path, parentType, fieldName, weight);
+        if (r != WROTE) {
+            out.reset(mark); // the nearest nullable position: whatever was written of it becomes null
+            out.nullValue();
+        }
+        return true;
+    }
+
+    /** As {@link #inner}, writing; {@link #NULL} writes nothing. */
+    private int writeInner(JsonOut out, GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path,
+                           GraphQLImplementingType parentType, String fieldName, double weight) {
+        if (raw == null) {
+            return NULL;
+        }
+        if (type instanceof GraphQLList list) {
+            if (!(raw instanceof List<?> items)) {
+                return NULL;
+            }
+            GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
+            out.startArray();
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    out.comma();
+                }
+                path.add(i);
+                boolean ok = writeValue(out, itemType, items.get(i), fields, path, parentType, fieldName, weight);
+                path.remove(path.size() - 1);
+                if (!ok) {
+                    return PROPAGATE;
+                }
+            }
+            out.endArray();
+            return WROTE;
+        }
+        if (type instanceof GraphQLEnumType e) {
+            if (raw instanceof String s && e.getValue(s) != null) {
+                cost += weight;
+                out.string(s);
+                return WROTE;
+            }
+            return NULL; // inaccessible/unknown values
+        }
+        if (!(type instanceof GraphQLNamedType named) || isLeaf(type)) {
+            cost += weight;
+            out.value(raw);
+            return WROTE;
+        }
+        if (!(raw instanceof Map<?, ?> map)) {
+            return NULL;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) map;
+        GraphQLImplementingType runtime = runtimeType(named, data);
+        if (runtime == null) {
+            return NULL;
+        }
+        cost += weight;
+        return writeObject(out, runtime, data, slots(fields, runtime), path, false) ? WROTE : PROPAGATE;
     }
 
     /** The fields selected on objects of {@code type} by response key, in the client's order. */

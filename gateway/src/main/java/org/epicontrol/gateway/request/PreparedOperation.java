@@ -24,6 +24,8 @@ public final class PreparedOperation {
     private volatile Document document;
     private volatile Planned planned;
     private volatile DeferPlans deferPlans;
+    /** Bytes of the last response body written for it: the next one's buffer is sized by it (no regrowing). */
+    private volatile int bodySize;
 
     /** Validated and planned, or the validation/planning errors. */
     public record Planned(QueryPlan plan, List<Map<String, Object>> errors) {
@@ -71,6 +73,16 @@ public final class PreparedOperation {
 
     Document document() {
         return document;
+    }
+
+    /** The capacity to start a response body's buffer with: a little more than the last one took. */
+    int bodySizeHint() {
+        int last = bodySize;
+        return last == 0 ? 4096 : Math.min(last + last / 8 + 64, 16 << 20);
+    }
+
+    void bodySize(int bytes) {
+        bodySize = bytes;
     }
 
     /** The plan when already made, else null. */
