@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.epicontrol.gateway.cost.OperationAnalysis;
 import org.epicontrol.gateway.defer.DeferPlans;
+import org.epicontrol.gateway.execute.ResponseShaper;
 import org.epicontrol.gateway.plan.QueryPlan;
 
 /**
@@ -24,6 +25,8 @@ public final class PreparedOperation {
     private volatile Document document;
     private volatile Planned planned;
     private volatile DeferPlans deferPlans;
+    /** What shaping works out once for every request, or null when conditions depend on variables. */
+    private final ResponseShaper.Cache shapeCache;
     /** Bytes of the last response body written for it: the next one's buffer is sized by it (no regrowing). */
     private volatile int bodySize;
 
@@ -45,6 +48,13 @@ public final class PreparedOperation {
         this.fragments = fragments;
         this.analysis = analysis;
         this.errors = errors;
+        this.shapeCache = operation != null && !VariableConditions.any(operation, fragments)
+                ? new ResponseShaper.Cache() : null;
+    }
+
+    /** For {@link ResponseShaper}: null when {@code @skip}/{@code @include} depend on variables. */
+    ResponseShaper.Cache shapeCache() {
+        return shapeCache;
     }
 
     public static PreparedOperation failed(List<Map<String, Object>> errors) {

@@ -261,7 +261,7 @@ public final class RequestProcessor {
                     ? supergraph.apiSchema().getMutationType() : supergraph.apiSchema().getQueryType();
             List<Map<String, Object>> errors = state.errors();
             ResponseShaper shaper = new ResponseShaper(supergraph.apiSchema(), prepared.fragments(), variables,
-                    errors, demand.weights(supergraph));
+                    errors, demand.weights(supergraph), prepared.shapeCache());
             Object data;
             if (written) {
                 ByteBuf buffer = Unpooled.buffer(prepared.bodySizeHint());
