@@ -3,7 +3,6 @@ package org.epicontrol.gateway.execute;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,18 +35,17 @@ final class SharedParts {
     void mark(Object value) {
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             if (shared == null) {
-                shared = Collections.newSetFromMap(new IdentityHashMap<>());
+                shared = Collections.newSetFromMap(new IdentityHashMap<>(128));
             }
             shared.add(value);
         }
     }
 
-    /** A writable copy of a shared map, its values marked shared. */
+    /** A writable copy of a shared map (with room for the fields merged into it), its values marked shared. */
     Map<String, Object> copy(Map<?, ?> map) {
-        Map<String, Object> copy = new LinkedHashMap<>(map.size() * 4 / 3 + 2);
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            copy.put((String) e.getKey(), e.getValue());
-            mark(e.getValue());
+        ShapedObject copy = ShapedObject.copyOf(map, 4);
+        for (int i = 0, n = copy.size(); i < n; i++) {
+            mark(copy.valueAt(i));
         }
         return copy;
     }
