@@ -2,7 +2,8 @@
 """Aggregates a JFR recording of our gateway: CPU samples and allocation (weight) by top frame and by the first frame
 in our own code (org.epicontrol), so that JDK/library frames are charged to the gateway code that called them.
 
-usage: jfr-top.py RECORDING.jfr [N]      (N rows per table, default 25)
+usage: jfr-top.py RECORDING.jfr [N [REQUESTS]]   (N rows per table, default 25; REQUESTS: the requests the recording
+                                                 covers, e.g. the sum of the target's measured rounds: per-request bytes)
 Needs the JDK's `jfr` tool (JFR env var, else the one beside `java`).
 """
 import collections
@@ -14,6 +15,7 @@ import sys
 
 rec = sys.argv[1]
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 25
+requests = int(sys.argv[3]) if len(sys.argv) > 3 else 0
 jfr = os.environ.get("JFR") or os.path.join(os.path.dirname(os.path.realpath(shutil.which("java"))), "jfr")
 out = subprocess.run([jfr, "print", "--json", "--stack-depth", "64", "--events",
                       "jdk.ExecutionSample,jdk.ObjectAllocationSample", rec], capture_output=True, check=True).stdout
@@ -64,7 +66,8 @@ def table(title, counter, denom, unit):
         print(f"  {100.0 * v / max(denom, 1):6.2f}%  {k}" + (f"  ({v / 1e6:.1f} MB)" if unit == "bytes" else ""))
 
 
-print(f"{rec}: {samples} CPU samples, {total / 1e6:.1f} MB allocation sampled (weights)")
+print(f"{rec}: {samples} CPU samples, {total / 1e6:.1f} MB allocation sampled (weights)"
+      + (f", {total / requests / 1e3:.0f} KB per request over {requests} requests" if requests else ""))
 table("CPU by top frame", cpu_top, samples, "samples")
 table("CPU inclusive, gateway methods on the stack", cpu_ours, samples, "samples")
 table("allocation by top frame", alloc_top, total, "bytes")
