@@ -113,6 +113,20 @@ class WrittenResponsesTest {
         assertTrue(body.contains("\"data\":{\"me\":null}"), body);
     }
 
+    @Test
+    void anOperationWhoseConditionsTakeVariablesIsShapedPerRequestAndOneWithoutKeepsItsShape() throws Exception {
+        String conditional = "query($skip: Boolean!) { topProducts(first: 1) { name reviews @skip(if: $skip) { body } } }";
+        String skipped = same(shopSnapshot, conditional, Map.of("skip", true));
+        String shown = same(shopSnapshot, conditional, Map.of("skip", false));
+        assertEquals("{\"data\":{\"topProducts\":[{\"name\":\"Product 1\"}]}}", skipped);
+        assertEquals("{\"data\":{\"topProducts\":[{\"name\":\"Product 1\",\"reviews\":[{\"body\":\"Great 1\"},"
+                + "{\"body\":\"Fine 1\"}]}]}}", shown);
+        String fixed = "query($n: Int) { topProducts(first: $n) { name reviews @skip(if: false) { body } } }";
+        assertEquals("{\"data\":{\"topProducts\":[{\"name\":\"Product 1\",\"reviews\":[{\"body\":\"Great 1\"},"
+                + "{\"body\":\"Fine 1\"}]}]}}", same(shopSnapshot, fixed, Map.of("n", 1)));
+        assertTrue(same(shopSnapshot, fixed, Map.of("n", 2)).contains("Product 2"), "the kept shape, other data");
+    }
+
     /** Runs the query the tree way and the written way; the bodies must be the same bytes. */
     private static String same(GatewaySnapshot snapshot, String query, Map<String, Object> variables)
             throws Exception {
