@@ -67,10 +67,21 @@ public final class DemandControl {
         if (recorder == CostRecorder.NONE) {
             return FieldWeights.NONE;
         }
+        Weights last = lastWeights;
+        if (last != null && last.supergraph() == supergraph) {
+            return last.weights(); // one per supergraph version: the shaper keeps what it worked out by them
+        }
         CostModel model = new CostModel(supergraph, settings);
-        return (parent, field) -> model.fieldWeight(parent.getName(), field.getName(),
+        FieldWeights weights = (parent, field) -> model.fieldWeight(parent.getName(), field.getName(),
                 (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(field.getType()));
+        lastWeights = new Weights(supergraph, weights);
+        return weights;
     }
+
+    private record Weights(Supergraph supergraph, FieldWeights weights) {
+    }
+
+    private volatile Weights lastWeights;
 
     /** Records what an executed operation returned, costed by {@link #weights}. */
     public void recordActual(double cost) {

@@ -41,9 +41,9 @@ public final class IncrementalExecutor {
         boolean done;
         boolean sent;
 
-        Node(DeferPlan.Deferred deferred, Map<String, Object> data) {
+        Node(DeferPlan.Deferred deferred, ExecutionState primary) {
             this.deferred = deferred;
-            this.state = new ExecutionState(data);
+            this.state = primary.sameData();
         }
 
         DeferredFragment fragment() {
@@ -58,6 +58,7 @@ public final class IncrementalExecutor {
         private final Map<String, String> headers;
         private final Map<String, Object> extensions;
         private final Map<String, Object> data = new LinkedHashMap<>();
+        private final ExecutionState primary = new ExecutionState(data);
         private final List<Node> nodes = new ArrayList<>();
         private final IncrementalStream stream = new IncrementalStream();
         private final Promise<IncrementalResult> initial = Promise.promise();
@@ -81,11 +82,10 @@ public final class IncrementalExecutor {
                 boolean parentActive = f.parent() == DeferredFragment.PRIMARY || active.contains(f.parent());
                 if (parentActive && conditions.included(f.conditions())) {
                     active.add(f.id());
-                    nodes.add(new Node(d, data));
+                    nodes.add(new Node(d, primary));
                 }
             }
             unsent = nodes.size();
-            ExecutionState primary = new ExecutionState(data);
             executor.execute(supergraph, plan.primary(), variables, headers, primary)
                     .onComplete(ar -> primaryDone(primary));
             for (Node n : nodes) {

@@ -17,8 +17,9 @@ import org.epicontrol.gateway.supergraph.Subgraph;
  * flight: callers asking the same thing at the same time (a front end's popular query, every client polling the
  * risk map) share one subgraph request. Mutations always go out on their own.
  *
- * <p>Each sharer gets its own deep copy of the answer, made before anyone sees it (the executor merges into the maps
- * it receives), and continues on its own Vert.x context, as with an unshared request.
+ * <p>A shared answer is handed to every sharer as one {@link SharedAnswer}, which nobody changes: the executor copies
+ * only the maps and lists it merges into ({@link SharedParts}). Each sharer continues on its own Vert.x context, as
+ * with an unshared request; an answer nobody joined stays the sender's own, as before.
  *
  * <p>Traces: the shared request is sent on the first caller's context, so its client span (and the subgraph's spans
  * under it) belong to that caller's trace; the callers that joined it get no span of it in theirs. The trace context
@@ -67,19 +68,29 @@ public final class DeduplicatingSubgraphClient implements SubgraphClient {
             }
             return delegate.fetch(subgraph, request);
         }
-        return delegate.fetch(subgraph, request).andThen(answer -> {
+        Promise<Map<String, Object>> leader = Promise.promise();
+        delegate.fetch(subgraph, request).onComplete(answer -> {
             List<Follower> followers;
             synchronized (mine) {
                 mine.done = true;
                 inFlight.remove(key, mine);
                 followers = List.copyOf(mine.followers);
             }
+            if (followers.isEmpty() || answer.failed()) {
+                leader.handle(answer); // the answer is the leader's alone (nobody can join any more)
+            } else {
+                // Read by every sharer at once, written by none: each copies only what it merges into.
+                Map<String, Object> shared = answer.result() instanceof SharedAnswer s ? s
+                        : new SharedAnswer(answer.result());
+                leader.complete(shared);
+                answer = Future.succeededFuture(shared);
+            }
             for (Follower follower : followers) {
-                AsyncResult<Map<String, Object>> copy = answer.succeeded()
-                        ? Future.succeededFuture(deepCopy(answer.result())) : answer;
-                follower.context().runOnContext(v -> follower.promise().handle(copy));
+                AsyncResult<Map<String, Object>> result = answer;
+                follower.context().runOnContext(v -> follower.promise().handle(result));
             }
         });
+        return leader.future();
     }
 
     /** In-flight requests right now (for tests). */
@@ -87,6 +98,18 @@ public final class DeduplicatingSubgraphClient implements SubgraphClient {
         return inFlight.size();
     }
 
+    /** Callers waiting for a request someone else sent (for tests). */
+    int waiting() {
+        int n = 0;
+        for (InFlight f : inFlight.values()) {
+            synchronized (f) {
+                n += f.followers.size();
+            }
+        }
+        return n;
+    }
+
+    /** A copy of a JSON tree the caller may change (a shared answer renamed in place: rare). */
     @SuppressWarnings("unchecked")
     static <T> T deepCopy(T value) {
         if (value instanceof Map<?, ?> map) {

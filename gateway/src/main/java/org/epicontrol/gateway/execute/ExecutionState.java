@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class ExecutionState {
     final Map<String, Object> data;
+    /** Which parts of {@code data} are shared with other requests (copy-on-write), one per data tree. */
+    final SharedParts shared;
     final List<Map<String, Object>> errors = new ArrayList<>();
     /** Requests sent per subgraph name (for tests and debugging). */
     final Map<String, Integer> requests = new LinkedHashMap<>();
@@ -19,12 +21,23 @@ public final class ExecutionState {
         this(new LinkedHashMap<>());
     }
 
-    /**
-     * A state that merges into {@code data}, shared with other states of the same request (a deferred fragment's
-     * plan fills the objects the primary plan fetched), with errors of its own.
-     */
+    /** A state that merges into {@code data} (nothing else merges into it but through {@link #sameData()}). */
     public ExecutionState(Map<String, Object> data) {
+        this(data, new SharedParts());
+    }
+
+    private ExecutionState(Map<String, Object> data, SharedParts shared) {
         this.data = data;
+        this.shared = shared;
+    }
+
+    /**
+     * A state that merges into this state's data, with errors of its own: a deferred fragment's plan filling the
+     * objects the primary plan fetched. (Every state over one data tree must come from the same state, so that they
+     * agree on which of its parts are shared with other requests.)
+     */
+    public ExecutionState sameData() {
+        return new ExecutionState(data, shared);
     }
 
     public Map<String, Object> data() {

@@ -27,10 +27,17 @@ public final class PlanExecutor {
     private final Vertx vertx;
     private final SubgraphClient client;
 
-    /** {@code mapper} is no longer used (representations are compared as maps), kept for the callers. */
+    private final ObjectMapper mapper;
+
+    /** {@code mapper}: what writes answers' values that are neither strings, integers, booleans, maps nor lists. */
     public PlanExecutor(Vertx vertx, SubgraphClient client, ObjectMapper mapper) {
         this.vertx = vertx;
         this.client = client;
+        this.mapper = mapper;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     public Future<ExecutionState> execute(Supergraph supergraph, QueryPlan plan, Map<String, Object> variables,
@@ -124,9 +131,15 @@ public final class PlanExecutor {
                     return Future.succeededFuture();
                 }
                 Map<String, Object> response = ar.result();
-                if (response.get("data") instanceof Map<?, ?> data) {
+                if (response.get("data") instanceof Map<?, ?> d) {
+                    boolean shared = response instanceof SharedAnswer;
+                    Map<String, Object> data = cast(d);
+                    if (shared && !fetch.renames().isEmpty()) {
+                        data = DeduplicatingSubgraphClient.deepCopy(data); // renamed in place: ours alone
+                        shared = false;
+                    }
                     rename(data, fetch.renames());
-                    mergeMaps(state.data, cast(data), supergraph::isAbstract);
+                    state.shared.mergeMaps(state.data, data, shared, supergraph::isAbstract);
                 }
                 if (response.get("errors") instanceof List<?> errors) {
                     for (Object e : errors) {
@@ -147,7 +160,12 @@ public final class PlanExecutor {
             List<Map<String, Object>> objects = new ArrayList<>();
             List<List<Object>> paths = new ArrayList<>();
             for (List<String> path : mergePaths) {
-                collect(state.data, path, 0, new ArrayList<>(), objects, paths);
+                if (state.shared.any()) {
+                    // Parts of the data are shared with other requests: the objects to merge into become ours.
+                    state.shared.collectOwned(state.data, path, objects, paths);
+                } else {
+                    collect(state.data, path, 0, new ArrayList<>(), objects, paths);
+                }
             }
             // One representation per distinct entity (maps of JSON values compare by content); objects remember which
             // one answers them.
@@ -189,14 +207,21 @@ public final class PlanExecutor {
                     return Future.succeededFuture();
                 }
                 Map<String, Object> response = ar.result();
+                boolean shared = response instanceof SharedAnswer;
                 List<?> entities = response.get("data") instanceof Map<?, ?> d && d.get("_entities") instanceof List<?> l
                         ? l : List.of();
                 if (!fetch.renames().isEmpty()) {
-                    entities.forEach(e -> rename(e, fetch.renames()));
+                    if (shared) {
+                        entities = DeduplicatingSubgraphClient.deepCopy(entities); // renamed in place: ours alone
+                        shared = false;
+                    }
+                    for (Object e : entities) {
+                        rename(e, fetch.renames());
+                    }
                 }
                 for (int i = 0; i < objects.size(); i++) {
                     if (slot[i] >= 0 && slot[i] < entities.size() && entities.get(slot[i]) instanceof Map<?, ?> e) {
-                        mergeMaps(objects.get(i), cast(e), supergraph::isAbstract);
+                        state.shared.mergeMaps(objects.get(i), cast(e), shared, supergraph::isAbstract);
                     }
                 }
                 if (response.get("errors") instanceof List<?> errors) {
@@ -421,31 +446,7 @@ public final class PlanExecutor {
      * a concrete one found before.
      */
     static void mergeMaps(Map<String, Object> target, Map<String, Object> source, Predicate<String> isAbstract) {
-        for (Map.Entry<String, Object> e : source.entrySet()) {
-            Object existing = target.get(e.getKey());
-            if (existing != null && e.getKey().equals("__typename") && e.getValue() instanceof String t
-                    && isAbstract.test(t)) {
-                continue;
-            }
-            target.put(e.getKey(), existing == null ? e.getValue() : mergeValues(existing, e.getValue(), isAbstract));
-        }
-    }
-
-    private static Object mergeValues(Object existing, Object incoming, Predicate<String> isAbstract) {
-        if (existing instanceof Map<?, ?> em && incoming instanceof Map<?, ?> im) {
-            mergeMaps(cast(em), cast(im), isAbstract);
-            return existing;
-        }
-        if (existing instanceof List<?> el && incoming instanceof List<?> il && el.size() == il.size()) {
-            @SuppressWarnings("unchecked")
-            List<Object> target = (List<Object>) el;
-            for (int i = 0; i < il.size(); i++) {
-                Object x = target.get(i);
-                target.set(i, x == null ? il.get(i) : mergeValues(x, il.get(i), isAbstract));
-            }
-            return existing;
-        }
-        return incoming;
+        new SharedParts().mergeMaps(target, source, false, isAbstract);
     }
 
     @SuppressWarnings("unchecked")

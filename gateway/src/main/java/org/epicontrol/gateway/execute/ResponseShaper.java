@@ -24,10 +24,10 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.epicontrol.gateway.json.JsonOut;
 
 /**
  * Builds the client's response from the merged subgraph data, walking the client's operation: only the fields it
@@ -46,32 +46,79 @@ public final class ResponseShaper {
     private final List<Map<String, Object>> errors;
     private final FieldWeights weights;
     private double cost;
-    /**
-     * The fields collected per selection (the merged fields of one response key, by identity) and runtime type: the
-     * items of a list share their selection, so a list of n objects collects its fields once instead of n times.
-     */
-    private final Map<List<?>, Map<String, Slots>> collected = new IdentityHashMap<>();
+    /** The root's slots kept across requests (with everything below them), or null: worked out per request. */
+    private final Cache cache;
 
     /**
      * One response key of an object of one runtime type, worked out once per selection: the merged fields, their
      * definition (null for {@code __typename}, introspection, or a field the type lacks) and how it is answered.
      */
     private record Slot(String key, List<Field> fields, GraphQLFieldDefinition definition, Kind kind,
-                        double weight) {
+                        double weight, Below below) {
         enum Kind { TYPENAME, INTROSPECTION, FIELD, NONE }
     }
 
+    /**
+     * The slots of a field's selection per runtime type, worked out on first use: the items of a list share their
+     * selection, so a list of n objects collects its fields once instead of n times (and with a {@link Cache}, once
+     * for every request of the operation). Safe to share between threads: a race works a type out twice, alike.
+     */
+    private static final class Below {
+        private volatile Slots first;
+        private volatile Map<String, Slots> others;
+
+        Slots get(String type) {
+            Slots f = first;
+            if (f != null && f.type().equals(type)) {
+                return f;
+            }
+            Map<String, Slots> o = others;
+            return o == null ? null : o.get(type);
+        }
+
+        synchronized void put(Slots slots) {
+            if (first == null) {
+                first = slots;
+                return;
+            }
+            Map<String, Slots> o = others == null ? new HashMap<>() : new HashMap<>(others);
+            o.put(slots.type(), slots);
+            others = o;
+        }
+    }
+
     /** The slots of a selection on a type, and the response keys they write, shared by every object shaped. */
-    private record Slots(List<Slot> slots, String[] keys) {
+    private record Slots(String type, List<Slot> slots, String[] keys) {
+    }
+
+    /**
+     * What an operation's shaping works out once (the fields per selection and runtime type, their weights), kept
+     * with the prepared operation for all its requests: only for operations whose {@code @skip}/{@code @include}
+     * do not depend on variables, and for one schema, fragments and weights (one supergraph version).
+     */
+    public static final class Cache {
+        private volatile Root root;
+    }
+
+    /** The root's slots and what they were worked out with (another schema or weights: worked out again). */
+    private record Root(GraphQLSchema schema, FieldWeights weights, Slots slots) {
     }
 
     public ResponseShaper(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
                           Map<String, Object> variables, List<Map<String, Object>> errors) {
-        this(schema, fragments, variables, errors, FieldWeights.NONE);
+        this(schema, fragments, variables, errors, FieldWeights.NONE, null);
     }
 
     public ResponseShaper(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
                           Map<String, Object> variables, List<Map<String, Object>> errors, FieldWeights weights) {
+        this(schema, fragments, variables, errors, weights, null);
+    }
+
+    /** {@code cache}: see {@link Cache} (null: nothing kept beyond this shaper). */
+    public ResponseShaper(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
+                          Map<String, Object> variables, List<Map<String, Object>> errors, FieldWeights weights,
+                          Cache cache) {
+        this.cache = cache;
         this.weights = weights;
         this.schema = schema;
         this.fragments = fragments;
@@ -86,7 +133,7 @@ public final class ResponseShaper {
 
     /** The {@code data} of the response; null when a non-null root field is null. */
     public Map<String, Object> shape(GraphQLObjectType rootType, SelectionSet selection, Map<String, Object> data) {
-        Object out = object(rootType, data, collectAll(rootType, List.of(selection)), new ArrayList<>(), true);
+        Object out = object(rootType, data, root(rootType, selection), new ArrayList<>(), true);
         @SuppressWarnings("unchecked")
         Map<String, Object> result = out == INVALID ? null : (Map<String, Object>) out;
         return result;
@@ -106,6 +153,158 @@ public final class ResponseShaper {
         return result;
     }
 
+    /**
+     * Writes the {@code data} of the response into {@code out} while shaping it, with exactly the bytes, errors and
+     * cost that {@link #shape} and writing its result give, without building the result: a null that propagates to a
+     * nullable position rewinds the buffer to where that position's value began and writes {@code null} there.
+     */
+    public void shapeInto(JsonOut out, GraphQLObjectType rootType, SelectionSet selection, Map<String, Object> data) {
+        int mark = out.mark();
+        if (!writeObject(out, rootType, data, root(rootType, selection), new ArrayList<>(), true)) {
+            out.reset(mark);
+            out.nullValue();
+        }
+    }
+
+    /** What {@link #writeInner} did: wrote a value, wrote nothing (the value is null), or hit a propagating null. */
+    private static final int WROTE = 0;
+    private static final int NULL = 1;
+    private static final int PROPAGATE = 2;
+
+    /** False: a null propagates from inside (what was written of the object is to be rewound by the caller). */
+    private boolean writeObject(JsonOut out, GraphQLImplementingType type, Map<String, Object> data, Slots shape,
+                                List<Object> path, boolean root) {
+        out.startObject();
+        boolean first = true;
+        for (Slot slot : shape.slots()) {
+            String key = slot.key();
+            switch (slot.kind()) {
+                case TYPENAME -> {
+                    if (!first) {
+                        out.comma();
+                    }
+                    first = false;
+                    out.name(key);
+                    out.string(type.getName());
+                }
+                case INTROSPECTION -> {
+                    if (root) {
+                        if (!first) {
+                            out.comma();
+                        }
+                        first = false;
+                        out.name(key);
+                        out.value(data.get(key)); // answered by introspection, already shaped
+                    }
+                }
+                case FIELD -> {
+                    if (!first) {
+                        out.comma();
+                    }
+                    first = false;
+                    out.name(key);
+                    path.add(key);
+                    GraphQLFieldDefinition def = slot.definition();
+                    boolean ok = writeValue(out, def.getType(), data.get(key), slot, path, type);
+                    path.remove(path.size() - 1);
+                    if (!ok) {
+                        return false;
+                    }
+                }
+                case NONE -> {
+                }
+            }
+        }
+        out.endObject();
+        return true;
+    }
+
+    /** As {@link #value}: false when the null propagates further up. */
+    private boolean writeValue(JsonOut out, GraphQLOutputType type, Object raw, Slot slot, List<Object> path,
+                               GraphQLImplementingType parentType) {
+        if (type instanceof GraphQLNonNull nn) {
+            int r = writeInner(out, (GraphQLOutputType) nn.getWrappedType(), raw, slot, path, parentType);
+            if (r == NULL) {
+                reportNull(path, parentType.getName() + "." + slot.definition().getName());
+                return false;
+            }
+            return r == WROTE;
+        }
+        int mark = out.mark();
+        int r = writeInner(out, type, raw, slot, path, parentType);
+        if (r != WROTE) {
+            out.reset(mark); // the nearest nullable position: whatever was written of it becomes null
+            out.nullValue();
+        }
+        return true;
+    }
+
+    /** As {@link #inner}, writing; {@link #NULL} writes nothing. */
+    private int writeInner(JsonOut out, GraphQLOutputType type, Object raw, Slot slot, List<Object> path,
+                           GraphQLImplementingType parentType) {
+        double weight = slot.weight();
+        if (raw == null) {
+            return NULL;
+        }
+        if (type instanceof GraphQLList list) {
+            if (!(raw instanceof List<?> items)) {
+                return NULL;
+            }
+            GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
+            out.startArray();
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    out.comma();
+                }
+                path.add(i);
+                boolean ok = writeValue(out, itemType, items.get(i), slot, path, parentType);
+                path.remove(path.size() - 1);
+                if (!ok) {
+                    return PROPAGATE;
+                }
+            }
+            out.endArray();
+            return WROTE;
+        }
+        if (type instanceof GraphQLEnumType e) {
+            if (raw instanceof String s && e.getValue(s) != null) {
+                cost += weight;
+                out.string(s);
+                return WROTE;
+            }
+            return NULL; // inaccessible/unknown values
+        }
+        if (!(type instanceof GraphQLNamedType named) || isLeaf(type)) {
+            cost += weight;
+            out.value(raw);
+            return WROTE;
+        }
+        if (!(raw instanceof Map<?, ?> map)) {
+            return NULL;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) map;
+        GraphQLImplementingType runtime = runtimeType(named, data);
+        if (runtime == null) {
+            return NULL;
+        }
+        cost += weight;
+        return writeObject(out, runtime, data, slots(slot, runtime), path, false) ? WROTE : PROPAGATE;
+    }
+
+    private Slots root(GraphQLObjectType rootType, SelectionSet selection) {
+        if (cache == null) {
+            return collectAll(rootType, List.of(selection));
+        }
+        Root root = cache.root;
+        if (root == null || root.schema() != schema || root.weights() != weights
+                || !root.slots().type().equals(rootType.getName())) {
+            root = new Root(schema, weights, collectAll(rootType, List.of(selection)));
+            cache.root = root;
+        }
+        return root.slots();
+    }
+
     /** The fields selected on objects of {@code type} by response key, in the client's order. */
     private Slots collectAll(GraphQLImplementingType type, List<SelectionSet> selections) {
         Map<String, List<Field>> fields = new LinkedHashMap<>();
@@ -116,17 +315,27 @@ public final class ResponseShaper {
         fields.forEach((key, merged) -> {
             String name = merged.get(0).getName();
             if (name.equals("__typename")) {
-                slots.add(new Slot(key, merged, null, Slot.Kind.TYPENAME, 0));
+                slots.add(new Slot(key, merged, null, Slot.Kind.TYPENAME, 0, null));
             } else if (name.equals("__schema") || name.equals("__type")) {
-                slots.add(new Slot(key, merged, null, Slot.Kind.INTROSPECTION, 0));
+                slots.add(new Slot(key, merged, null, Slot.Kind.INTROSPECTION, 0, null));
             } else {
                 GraphQLFieldDefinition def = type.getFieldDefinition(name);
-                slots.add(def == null ? new Slot(key, merged, null, Slot.Kind.NONE, 0)
-                        : new Slot(key, merged, def, Slot.Kind.FIELD, weights.of(type, def)));
+                slots.add(def == null ? new Slot(key, merged, null, Slot.Kind.NONE, 0, null)
+                        : new Slot(key, merged, def, Slot.Kind.FIELD, weights.of(type, def), new Below()));
             }
         });
-        String[] keys = slots.stream().filter(s -> s.kind() != Slot.Kind.NONE).map(Slot::key).toArray(String[]::new);
-        return new Slots(slots, keys);
+        int n = 0;
+        for (Slot slot : slots) {
+            n += slot.kind() != Slot.Kind.NONE ? 1 : 0;
+        }
+        String[] keys = new String[n];
+        int i = 0;
+        for (Slot slot : slots) {
+            if (slot.kind() != Slot.Kind.NONE) {
+                keys[i++] = slot.key();
+            }
+        }
+        return new Slots(type.getName(), slots, keys);
     }
 
     private Object object(GraphQLImplementingType type, Map<String, Object> data, Slots shape,
@@ -144,8 +353,7 @@ public final class ResponseShaper {
                 case FIELD -> {
                     path.add(key);
                     GraphQLFieldDefinition def = slot.definition();
-                    Object value = value(def.getType(), data.get(key), slot.fields(), path, type, def.getName(),
-                            slot.weight());
+                    Object value = value(def.getType(), data.get(key), slot, path, type);
                     path.remove(path.size() - 1);
                     if (value == INVALID) {
                         return INVALID;
@@ -159,24 +367,24 @@ public final class ResponseShaper {
         return out;
     }
 
-    private Object value(GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path,
-                         GraphQLImplementingType parentType, String fieldName, double weight) {
+    private Object value(GraphQLOutputType type, Object raw, Slot slot, List<Object> path,
+                         GraphQLImplementingType parentType) {
         if (type instanceof GraphQLNonNull nn) {
-            Object v = inner((GraphQLOutputType) nn.getWrappedType(), raw, fields, path, parentType, fieldName,
-                    weight);
+            Object v = inner((GraphQLOutputType) nn.getWrappedType(), raw, slot, path, parentType);
             if (v == null) {
-                reportNull(path, parentType.getName() + "." + fieldName);
+                reportNull(path, parentType.getName() + "." + slot.definition().getName());
                 return INVALID;
             }
             return v;
         }
-        Object v = inner(type, raw, fields, path, parentType, fieldName, weight);
+        Object v = inner(type, raw, slot, path, parentType);
         return v == INVALID ? null : v;
     }
 
     /** The value of one field; non-null values cost the field's weight (a list costs its items). */
-    private Object inner(GraphQLOutputType type, Object raw, List<Field> fields, List<Object> path,
-                         GraphQLImplementingType parentType, String fieldName, double weight) {
+    private Object inner(GraphQLOutputType type, Object raw, Slot slot, List<Object> path,
+                         GraphQLImplementingType parentType) {
+        double weight = slot.weight();
         if (raw == null) {
             return null;
         }
@@ -188,7 +396,7 @@ public final class ResponseShaper {
             GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
             for (int i = 0; i < items.size(); i++) {
                 path.add(i);
-                Object v = value(itemType, items.get(i), fields, path, parentType, fieldName, weight);
+                Object v = value(itemType, items.get(i), slot, path, parentType);
                 path.remove(path.size() - 1);
                 if (v == INVALID) {
                     return INVALID;
@@ -218,20 +426,15 @@ public final class ResponseShaper {
             return null;
         }
         cost += weight;
-        return object(runtime, data, slots(fields, runtime), path, false);
+        return object(runtime, data, slots(slot, runtime), path, false);
     }
 
-    /** The slots of a selection on a runtime type, worked out on first use (no lambda allocated per object). */
-    private Slots slots(List<Field> fields, GraphQLImplementingType runtime) {
-        Map<String, Slots> byType = collected.get(fields);
-        if (byType == null) {
-            byType = new HashMap<>(4);
-            collected.put(fields, byType);
-        }
-        Slots slots = byType.get(runtime.getName());
+    /** The slots of a field's selection on a runtime type, worked out on first use. */
+    private Slots slots(Slot slot, GraphQLImplementingType runtime) {
+        Slots slots = slot.below().get(runtime.getName());
         if (slots == null) {
-            slots = collectAll(runtime, selectionSets(fields));
-            byType.put(runtime.getName(), slots);
+            slots = collectAll(runtime, selectionSets(slot.fields()));
+            slot.below().put(slots);
         }
         return slots;
     }

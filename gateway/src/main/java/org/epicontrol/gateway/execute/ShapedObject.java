@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -27,6 +28,28 @@ public final class ShapedObject extends AbstractMap<String, Object> {
         this.keys = keys;
         this.values = new Object[keys.length];
         this.sharedKeys = true;
+    }
+
+    private ShapedObject(String[] keys, Object[] values, int size) {
+        this.keys = keys;
+        this.values = values;
+        this.size = size;
+    }
+
+    /**
+     * A writable copy of {@code map} with room for {@code room} more keys: the executor's copy of a shared subgraph
+     * object it merges into (two arrays instead of an entry per key and a hash table).
+     */
+    static ShapedObject copyOf(Map<?, ?> map, int room) {
+        int n = map.size();
+        String[] keys = new String[n + room];
+        Object[] values = new Object[n + room];
+        int i = 0;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            keys[i] = (String) e.getKey();
+            values[i++] = e.getValue();
+        }
+        return new ShapedObject(keys, values, i);
     }
 
     /** Adds {@code key}: appended in place when it is the next of the shared keys (the shaper's usual case). */

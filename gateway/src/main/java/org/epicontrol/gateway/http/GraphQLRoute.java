@@ -160,7 +160,7 @@ public class GraphQLRoute {
                 && ("true".equalsIgnoreCase(ctx.request().getHeader("x-query-plan"))
                 || request.extensions() != null && Boolean.TRUE.equals(request.extensions().get("queryPlan")));
         processor.process(source.current(), request, forwarded(ctx.request()), post, showPlan,
-                        AccessCallers.of(ctx), incremental)
+                        AccessCallers.of(ctx), incremental, true)
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         LOG.error("request failed", ar.cause());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.epicontrol.gateway.cost.OperationAnalysis;
 import org.epicontrol.gateway.defer.DeferPlans;
+import org.epicontrol.gateway.execute.ResponseShaper;
 import org.epicontrol.gateway.plan.QueryPlan;
 
 /**
@@ -24,6 +25,10 @@ public final class PreparedOperation {
     private volatile Document document;
     private volatile Planned planned;
     private volatile DeferPlans deferPlans;
+    /** What shaping works out once for every request, or null when conditions depend on variables. */
+    private final ResponseShaper.Cache shapeCache;
+    /** Bytes of the last response body written for it: the next one's buffer is sized by it (no regrowing). */
+    private volatile int bodySize;
 
     /** Validated and planned, or the validation/planning errors. */
     public record Planned(QueryPlan plan, List<Map<String, Object>> errors) {
@@ -43,6 +48,13 @@ public final class PreparedOperation {
         this.fragments = fragments;
         this.analysis = analysis;
         this.errors = errors;
+        this.shapeCache = operation != null && !VariableConditions.any(operation, fragments)
+                ? new ResponseShaper.Cache() : null;
+    }
+
+    /** For {@link ResponseShaper}: null when {@code @skip}/{@code @include} depend on variables. */
+    ResponseShaper.Cache shapeCache() {
+        return shapeCache;
     }
 
     public static PreparedOperation failed(List<Map<String, Object>> errors) {
@@ -71,6 +83,16 @@ public final class PreparedOperation {
 
     Document document() {
         return document;
+    }
+
+    /** The capacity to start a response body's buffer with: a little more than the last one took. */
+    int bodySizeHint() {
+        int last = bodySize;
+        return last == 0 ? 4096 : Math.min(last + last / 8 + 64, 16 << 20);
+    }
+
+    void bodySize(int bytes) {
+        bodySize = bytes;
     }
 
     /** The plan when already made, else null. */

@@ -27,6 +27,8 @@ import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.GraphQLObjectType;
 import graphql.validation.ValidationError;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +52,8 @@ import org.epicontrol.gateway.execute.Errors;
 import org.epicontrol.gateway.execute.ExecutionState;
 import org.epicontrol.gateway.execute.PlanExecutor;
 import org.epicontrol.gateway.execute.ResponseShaper;
+import org.epicontrol.gateway.json.JsonOut;
+import org.epicontrol.gateway.json.RawJson;
 import org.epicontrol.gateway.plan.PlanningException;
 import org.epicontrol.gateway.plan.QueryPlanRenderer;
 import org.epicontrol.gateway.supergraph.Supergraph;
@@ -132,6 +136,16 @@ public final class RequestProcessor {
     public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
                                            Map<String, String> forwardedHeaders, boolean allowMutations,
                                            boolean showPlan, Caller caller, boolean incremental) {
+        return process(snapshot, request, forwardedHeaders, allowMutations, showPlan, caller, incremental, false);
+    }
+
+    /**
+     * @param written the response's {@code data} is written as JSON while it is shaped (a {@link RawJson} in the
+     *                body, for the HTTP answer) instead of built as maps and lists: same bytes, less work
+     */
+    public Future<GraphQLResponse> process(GatewaySnapshot snapshot, GraphQLRequest request,
+                                           Map<String, String> forwardedHeaders, boolean allowMutations,
+                                           boolean showPlan, Caller caller, boolean incremental, boolean written) {
         return admit(snapshot, request, allowMutations, caller).compose(a -> {
             if (!a.admitted()) {
                 return Future.succeededFuture(a.refusal());
@@ -142,7 +156,7 @@ public final class RequestProcessor {
                         "SUBSCRIPTION_TRANSPORT_REQUIRED")));
             }
             return execute(snapshot, a.prepared(), a.planned(), a.variables(), forwardedHeaders, showPlan,
-                    incremental).map(r -> AccessErrors.prepend(r, a.accessErrors()));
+                    incremental, written).map(r -> AccessErrors.prepend(r, a.accessErrors()));
         });
     }
 
@@ -222,13 +236,13 @@ public final class RequestProcessor {
     public Future<GraphQLResponse> execute(GatewaySnapshot snapshot, Admission admitted,
                                            Map<String, String> forwardedHeaders) {
         return execute(snapshot, admitted.prepared(), admitted.planned(), admitted.variables(), forwardedHeaders,
-                false, false).map(r -> AccessErrors.prepend(r, admitted.accessErrors()));
+                false, false, false).map(r -> AccessErrors.prepend(r, admitted.accessErrors()));
     }
 
     private Future<GraphQLResponse> execute(GatewaySnapshot snapshot, PreparedOperation prepared,
                                             PreparedOperation.Planned planned, Map<String, Object> variables,
                                             Map<String, String> forwardedHeaders, boolean showPlan,
-                                            boolean incremental) {
+                                            boolean incremental, boolean written) {
         if (!introspectionEnabled && planned.plan().introspection()) {
             return Future.succeededFuture(requestError(Errors.error("introspection is disabled on this gateway",
                     "INTROSPECTION_DISABLED")));
@@ -247,8 +261,17 @@ public final class RequestProcessor {
                     ? supergraph.apiSchema().getMutationType() : supergraph.apiSchema().getQueryType();
             List<Map<String, Object>> errors = state.errors();
             ResponseShaper shaper = new ResponseShaper(supergraph.apiSchema(), prepared.fragments(), variables,
-                    errors, demand.weights(supergraph));
-            Map<String, Object> data = shaper.shape(rootType, op.getSelectionSet(), state.data());
+                    errors, demand.weights(supergraph), prepared.shapeCache());
+            Object data;
+            if (written) {
+                ByteBuf buffer = Unpooled.buffer(prepared.bodySizeHint());
+                buffer.writeBytes(RawJson.DATA_PREFIX);
+                shaper.shapeInto(new JsonOut(buffer, executor.mapper()), rootType, op.getSelectionSet(), state.data());
+                prepared.bodySize(buffer.writerIndex());
+                data = new RawJson(buffer, RawJson.DATA_PREFIX.length);
+            } else {
+                data = shaper.shape(rootType, op.getSelectionSet(), state.data());
+            }
             demand.recordActual(shaper.cost());
             Map<String, Object> extensions = null;
             if (showPlan) {
@@ -436,7 +459,7 @@ public final class RequestProcessor {
         return new GraphQLResponse(body(null, List.of(error), null, false), true, false);
     }
 
-    private static Map<String, Object> body(Map<String, Object> data, List<Map<String, Object>> errors,
+    private static Map<String, Object> body(Object data, List<Map<String, Object>> errors,
                                             Map<String, Object> extensions, boolean withData) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (!errors.isEmpty()) {

@@ -1,7 +1,10 @@
 package org.epicontrol.gateway.execute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -40,7 +43,7 @@ class DeduplicatingSubgraphClientTest {
     }
 
     @Test
-    void identicalQueriesInFlightShareOneRequestAndEachGetsItsOwnCopy() throws Exception {
+    void identicalQueriesInFlightShareOneRequestAndOneAnswerNobodyMayChange() throws Exception {
         SubgraphRequest request = entities("Bearer a", "1");
         Future<Map<String, Object>> first = onContext(() -> client.fetch(REVIEWS, request));
         Future<Map<String, Object>> second = onContext(() -> client.fetch(REVIEWS, entities("Bearer a", "1")));
@@ -48,13 +51,16 @@ class DeduplicatingSubgraphClientTest {
         sent.get(0).complete(answer());
         Map<String, Object> a = await(first);
         Map<String, Object> b = await(second);
-        assertEquals(a, b);
-        assertNotSame(a, b);
-        assertNotSame(a.get("data"), b.get("data"), "the executor merges into what it gets: no sharing of maps");
+        assertEquals(answer(), a);
+        assertSame(a, b, "one answer for every sharer, not a copy each");
+        assertInstanceOf(SharedAnswer.class, a, "marked shared: the executor copies what it merges into");
+        assertThrows(UnsupportedOperationException.class, () -> a.entrySet().clear());
         assertEquals(0, client.inFlight());
-        // answered: the next identical fetch goes out again
-        onContext(() -> client.fetch(REVIEWS, request));
+        // answered: the next identical fetch goes out again, and an answer nobody joined is the sender's own
+        Future<Map<String, Object>> alone = onContext(() -> client.fetch(REVIEWS, request));
         assertEquals(2, sent.size());
+        sent.get(1).complete(answer());
+        assertFalse(await(alone) instanceof SharedAnswer);
     }
 
     @Test
