@@ -24,8 +24,9 @@ other_cpu() {
 
 # Starts an embedded PostgreSQL with the empty databases named as arguments; sets DB_JAVA_PID and DB_PORT.
 # Needs the dev-suite classes and classpath the build step writes.
+# BENCH_PG_SETTINGS="shared_buffers=2GB,effective_cache_size=8GB" sizes the server as production would.
 start_database() {
-  java -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
+  java ${BENCH_PG_SETTINGS:+"-Dembedded-postgres.settings=$BENCH_PG_SETTINGS"} -cp "$ROOT/dev-suite/target/classes:$(cat "$ROOT/dev-suite/target/runtime.classpath")" \
     org.epicontrol.devsuite.BenchmarkDatabase "$@" >"$WORK/postgres.log" 2>&1 &
   DB_JAVA_PID=$!
   DB_PORT="$(wait_for_line '^port=[0-9]+$' 120 "$WORK/postgres.log" | cut -d= -f2)"

@@ -7,7 +7,8 @@
 # 2022-07-01, and the whole-district ones (publish-district.sql). Each is rolled back: the data stays as generated.
 #
 # Environment (optional): BENCH_SKIP_BUILD=1 (reuse dev-suite's classes and runtime.classpath of an earlier build),
-# BENCH_KEEP_DB=1 (leave the database running at the end and print its port, e.g. for EXPLAIN or auto_explain).
+# BENCH_KEEP_DB=1 (leave the database running at the end and print its port, e.g. for EXPLAIN or auto_explain),
+# BENCH_PG_SETTINGS="shared_buffers=2GB" (server settings; the embedded server's default shared_buffers is 128 MB).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -51,7 +52,7 @@ session() {
     echo "\\ir $HERE/publish-75.sql"
   done
 }
-echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg); shared_buffers $("${PSQL[@]}" -At -c 'show shared_buffers')"
 for day in 2022-12-20 2022-07-01; do
   # the first line is the untimed warm-up
   echo "75-area notices effective $day, \"wall ms|backend CPU ms|areas of the map touched\":" \

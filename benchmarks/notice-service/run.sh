@@ -10,6 +10,7 @@
 #   BENCH_WARMUP=20s        wrk run before each measured one, unreported (lets the JIT compile the request path)
 #   BENCH_CONNECTIONS=16    wrk connections
 #   BENCH_EXTRA_SQL="..."   SQL run after the data load, e.g. to try an index without writing a migration
+#   BENCH_PG_SETTINGS="shared_buffers=2GB"   PostgreSQL server settings (the embedded default shared_buffers is 128 MB)
 #   KEYCLOAK_START_TIMEOUT=900 seconds Keycloak may take to start (its first start on a busy machine took over 240 s)
 set -euo pipefail
 

@@ -30,6 +30,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         // Statement counts (pg_stat_statements, once a test creates the extension): batching is asserted by how many
         // statements a request runs, not by timing.
         config.put("shared_preload_libraries", "pg_stat_statements");
+        // Benchmarks size the server as production would (-Dembedded-postgres.settings=shared_buffers=2GB,...);
+        // tests run with the defaults.
+        for (String setting : System.getProperty("embedded-postgres.settings", "").split(",")) {
+            if (setting.isBlank()) {
+                continue;
+            }
+            int eq = setting.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("embedded-postgres.settings: expected name=value, was " + setting);
+            }
+            config.put(setting.substring(0, eq).strip(), setting.substring(eq + 1).strip());
+        }
         return Map.copyOf(config);
     }
 
