@@ -33,7 +33,8 @@ public class LevelCatalog {
 
     /** The same, read through the given client (the read replica for public look-ups). */
     public Uni<Map<String, RiskLevel>> byCode(SqlClient client) {
-        return client.query("select code, name, severity, valid_from, valid_to, description from risk_level"
+        // Prepared (and so cached per connection): parsed and planned once, not at every read.
+        return client.preparedQuery("select code, name, severity, valid_from, valid_to, description from risk_level"
                         + " order by severity desc")
                 .execute()
                 .map(rows -> {
