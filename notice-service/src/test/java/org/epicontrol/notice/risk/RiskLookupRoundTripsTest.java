@@ -33,7 +33,7 @@ class RiskLookupRoundTripsTest {
 
     private static final Map<String, String> STATEMENTS = new TreeMap<>(Map.of(
             "map", "from unnest($1::bigint[]) with ordinality",
-            "page", "from risk_area_level l join area a",
+            "page", "order by l.area_id limit $3) l",
             "vocabulary", "from risk_level order by severity",
             "notice", "from notice n where n.id = any($1)"));
 
