@@ -3,11 +3,13 @@
 -- target/benchmark-notice-service/explain.txt.
 \set ON_ERROR_STOP 1
 prepare risk_areas(date, bigint, int, text, text) as
-  select a.id, l.level_code, l.designation_id, l.notice_id, l.since
-  from risk_area_level l join area a on a.id = l.area_id
-  where l.valid_from <= $1 and (l.valid_to is null or l.valid_to > $1) and l.area_id > $2
-    and l.district = $4 and l.level_code = $5
-  order by l.area_id limit $3;
+  select a.id, a.full_name, l.level_code, l.designation_id, l.notice_id, l.since, rl.name
+  from (select l.area_id, l.level_code, l.designation_id, l.notice_id, l.since from risk_area_level l
+        where l.valid_from <= $1 and (l.valid_to is null or l.valid_to > $1) and l.area_id > $2
+          and l.district = $4 and l.level_code = $5
+        order by l.area_id limit $3) l
+  join area a on a.id = l.area_id left join risk_level rl on rl.code = l.level_code
+  order by l.area_id;
 prepare risk_counts(date) as
   select district, level_code, areas from risk_count
   where daterange(valid_from, valid_to) @> $1::date order by district, level_code;

@@ -9,13 +9,11 @@ import org.epicontrol.common.DomainException;
 import org.epicontrol.common.PageInfo;
 import org.epicontrol.notice.area.AreaRow;
 import org.epicontrol.notice.level.LevelCatalog;
-import org.epicontrol.notice.level.RiskLevel;
 import org.epicontrol.notice.replica.PublicReads;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * riskAreas, riskCounts and riskTrend: index reads of the maintained risk map (risk_area_level, risk_count; kept by
@@ -30,11 +28,9 @@ public class RiskMapQueries {
     private static final String AT = "l.valid_from <= $1 and (l.valid_to is null or l.valid_to > $1)";
 
     private final PublicReads reads;
-    private final LevelCatalog levels;
 
-    public RiskMapQueries(PublicReads reads, LevelCatalog levels) {
+    public RiskMapQueries(PublicReads reads) {
         this.reads = reads;
-        this.levels = levels;
     }
 
     /**
@@ -53,15 +49,19 @@ public class RiskMapQueries {
             args.add(level);
             where.append(" and l.level_code = $").append(args.size());
         }
-        String sql = "select " + AreaRow.COLUMNS + ", l.level_code, l.designation_id, l.notice_id, l.since"
-                + " from risk_area_level l join area a on a.id = l.area_id"
-                + " where " + where + " order by l.area_id limit $3";
-        return reads.run(db -> Uni.combine().all().unis(levels.byCode(db), db.preparedQuery(sql).execute(Tuple.from(args)))
-                .asTuple()).map(t -> {
-                    Map<String, RiskLevel> known = t.getItem1();
+        // The page is cut from the map first, then its areas are read by id: joined before the limit, the planner
+        // merge-joined the map with the whole area table in id order (2,400 buffers for a page of 50 instead of 220).
+        // The level joined in: one statement per page, not the vocabulary read beside it on a second connection.
+        String sql = "select " + AreaRow.COLUMNS + ", l.level_code, l.designation_id, l.notice_id, l.since, "
+                + LevelCatalog.JOINED_COLUMNS
+                + " from (select l.area_id, l.level_code, l.designation_id, l.notice_id, l.since"
+                + "   from risk_area_level l where " + where + " order by l.area_id limit $3) l"
+                + " join area a on a.id = l.area_id left join risk_level rl on rl.code = l.level_code"
+                + " order by l.area_id";
+        return reads.run(db -> db.preparedQuery(sql).execute(Tuple.from(args))).map(rows -> {
                     List<RiskAreaConnection.Edge> edges = new ArrayList<>();
-                    for (Row row : t.getItem2()) {
-                        RiskArea node = new RiskArea(AreaRow.map(row), known.get(row.getString("level_code")),
+                    for (Row row : rows) {
+                        RiskArea node = new RiskArea(AreaRow.map(row), LevelCatalog.joined(row),
                                 row.getLocalDate("since"), row.getLong("notice_id"), row.getLong("designation_id"));
                         edges.add(new RiskAreaConnection.Edge(Cursor.encode("riskArea", node.area().id()), node));
                     }

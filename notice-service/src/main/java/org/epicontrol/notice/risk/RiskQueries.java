@@ -12,7 +12,9 @@ import org.epicontrol.notice.area.AreaRow;
 import org.epicontrol.notice.area.AreaPath;
 import org.epicontrol.notice.area.AreaTextParser;
 import org.epicontrol.notice.level.LevelCatalog;
+import org.epicontrol.notice.level.RiskLevel;
 import org.epicontrol.notice.notice.Designation;
+import org.epicontrol.notice.notice.Notice;
 import org.epicontrol.notice.notice.NoticeQueries;
 import org.epicontrol.notice.notice.NoticeRows;
 import org.epicontrol.notice.replica.PublicReads;
@@ -118,8 +120,8 @@ public class RiskQueries {
                 if (answer.designation() == null) {
                     return Uni.createFrom().item(notDesignated(address, asOf, matched));
                 }
-                return assessment(db, address, asOf, chain, answer.designation(), answer.targetAreaId(),
-                        answer.since());
+                return Uni.createFrom().item(assessment(address, asOf, chain, answer.designation(),
+                        answer.targetAreaId(), answer.since(), answer.level(), answer.notice()));
             });
         });
     }
@@ -145,12 +147,17 @@ public class RiskQueries {
 
     private Uni<RiskAssessment> assessment(SqlClient db, String address, LocalDate asOf, List<Area> chain,
                                            Designation designation, long areaId, LocalDate since) {
-        Area area = chain.stream().filter(a -> a.numericId() == areaId).findFirst().orElseThrow();
-        Area matched = chain.get(chain.size() - 1);
         return Uni.combine().all().unis(levels.byCode(db), notices.byId(db, designation.noticeId()))
                 .asTuple()
-                .map(t -> new RiskAssessment(address, asOf, true, t.getItem1().get(designation.levelCode()),
-                        area, matched, t.getItem2(), designation, since));
+                .map(t -> assessment(address, asOf, chain, designation, areaId, since,
+                        t.getItem1().get(designation.levelCode()), t.getItem2()));
+    }
+
+    private static RiskAssessment assessment(String address, LocalDate asOf, List<Area> chain, Designation designation,
+                                             long areaId, LocalDate since, RiskLevel level, Notice notice) {
+        Area area = chain.stream().filter(a -> a.numericId() == areaId).findFirst().orElseThrow();
+        return new RiskAssessment(address, asOf, true, level, area, chain.get(chain.size() - 1), notice, designation,
+                since);
     }
 
     /** Every designation that set the level of the area (directly or through an enclosing area), oldest first. */
